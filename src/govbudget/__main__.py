@@ -1,0 +1,5 @@
+"""``python -m govbudget``."""
+
+from govbudget.cli import main
+
+raise SystemExit(main())

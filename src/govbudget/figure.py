@@ -1,0 +1,211 @@
+"""A stated figure: what a disclosure says about one amount.
+
+A :class:`Figure` keeps exactly what the document states — the amount and,
+where given, the prior-year amount, the stated change and percent with their
+direction words (增加/减少/持平 …), a share (占比), and for final accounts the
+budgeted amounts and completion percent. Nothing is computed or filled in: a
+value the document does not state is ``None``, which is different from zero.
+
+>>> from govbudget import wan
+>>> f = Figure(amount=wan("425.23"), prior=wan("449.17"),
+...            change=StatedChange(wan("23.94"), "减少"), percent=pct("5.3", "减少"))
+>>> f.change.signed if f.change else None
+Money('-239400.00', 'CNY')
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Final
+
+from attrs import field, frozen
+from moneyed import Money
+
+from govbudget.errors import AmountTypeError, ModelError
+from govbudget.money import Amount, as_amount, parse_decimal
+from govbudget.precision import Precision
+
+__all__ = [
+    "DIRECTION_WORDS",
+    "Direction",
+    "Figure",
+    "StatedChange",
+    "StatedPercent",
+    "direction_of",
+    "pct",
+]
+
+
+class Direction(Enum):
+    """The direction a stated change goes: up, down or unchanged."""
+
+    UP = "up"
+    DOWN = "down"
+    FLAT = "flat"
+
+
+#: Direction words as disclosures write them, and the direction each states.
+DIRECTION_WORDS: Final[dict[str, Direction]] = {
+    "增加": Direction.UP,
+    "增长": Direction.UP,
+    "上升": Direction.UP,
+    "提高": Direction.UP,
+    "上涨": Direction.UP,
+    "增": Direction.UP,
+    "减少": Direction.DOWN,
+    "下降": Direction.DOWN,
+    "降低": Direction.DOWN,
+    "减": Direction.DOWN,
+    "下调": Direction.DOWN,
+    "压减": Direction.DOWN,
+    "缩减": Direction.DOWN,
+    "减少了": Direction.DOWN,
+    "持平": Direction.FLAT,
+    "无变化": Direction.FLAT,
+    "不变": Direction.FLAT,
+    "没有变化": Direction.FLAT,
+}
+
+
+def direction_of(word: str) -> Direction:
+    """The direction a word states.
+
+    >>> direction_of("降低")
+    <Direction.DOWN: 'down'>
+    """
+    found = DIRECTION_WORDS.get(word.strip())
+    if found is None:
+        raise ModelError(f"unknown direction word {word!r}; known: {'、'.join(DIRECTION_WORDS)}")
+    return found
+
+
+def _check_word(_instance: object, _attribute: object, value: str | None) -> None:
+    if value is not None:
+        direction_of(value)
+
+
+def _optional_amount(value: Money | None) -> Amount | None:
+    return None if value is None else as_amount(value)
+
+
+def _signed(magnitude: int, word: str | None) -> int:
+    if word is not None and direction_of(word) is Direction.DOWN:
+        return -magnitude
+    return magnitude
+
+
+@frozen
+class StatedChange:
+    """A stated year-on-year change of an amount: the number as written and its word.
+
+    ``value`` is ``None`` when only a word is given ("无变化", "持平").
+
+    >>> from govbudget import wan
+    >>> StatedChange(wan("6.06"), "增加").signed
+    Money('60600.00', 'CNY')
+    """
+
+    value: Amount | None = field(converter=_optional_amount)
+    word: str | None = field(default=None, validator=_check_word)
+
+    @property
+    def direction(self) -> Direction | None:
+        """The direction the word states, if there is a word."""
+        return None if self.word is None else direction_of(self.word)
+
+    @property
+    def signed(self) -> Amount:
+        """The change with the sign its word gives (减少 5 → −5; 持平 alone → 0)."""
+        magnitude = 0 if self.value is None else self.value.fen
+        return Amount.from_fen(_signed(magnitude, self.word))
+
+
+def _to_decimal(value: Decimal | str | int) -> Decimal:
+    if isinstance(value, bool | float):
+        raise AmountTypeError(
+            f"refusing {type(value).__name__} {value!r} as a percent; pass a str, int or Decimal"
+        )
+    if isinstance(value, str):
+        return parse_decimal(value)
+    if isinstance(value, int):
+        return Decimal(value)
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise ModelError(f"a percent must be a finite Decimal, str or int, not {value!r}")
+    return value
+
+
+@frozen
+class StatedPercent:
+    """A stated percent (``5.3`` for 5.3%), as written, with its direction word if any.
+
+    The digits written set its precision: ``5.3`` was rounded to one decimal.
+
+    >>> StatedPercent(Decimal("13.20"), "减少").decimals
+    2
+    """
+
+    value: Decimal = field(converter=_to_decimal)
+    word: str | None = field(default=None, validator=_check_word)
+
+    @property
+    def decimals(self) -> int:
+        """The number of decimals the percent was written with."""
+        exponent = self.value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return max(0, -exponent)
+
+    @property
+    def direction(self) -> Direction | None:
+        """The direction the word states, if there is a word."""
+        return None if self.word is None else direction_of(self.word)
+
+    @property
+    def signed(self) -> Decimal:
+        """The percent with the sign its word gives (下降 5.3 → −5.3)."""
+        if self.word is not None and direction_of(self.word) is Direction.DOWN:
+            return -self.value
+        return self.value
+
+
+def pct(value: Decimal | str | int, word: str | None = None) -> StatedPercent:
+    """A stated percent; shorthand for :class:`StatedPercent`.
+
+    >>> pct("8.2", "降低").signed
+    Decimal('-8.2')
+    """
+    return StatedPercent(_to_decimal(value), word)
+
+
+def _check_none_stated(instance: Figure, _attribute: object, value: bool) -> None:
+    if value and instance.amount is not None and instance.amount.fen != 0:
+        raise ModelError(f"a figure stated as none (无) cannot have the amount {instance.amount!r}")
+
+
+@frozen(kw_only=True)
+class Figure:
+    """Everything a document states about one amount. Absent means not stated.
+
+    - ``amount``: the figure itself; ``prior``: the prior year's (上年) amount;
+    - ``change``/``percent``: the stated year-on-year change and percent;
+    - ``share``: a stated share (占比, 份额比例) of the whole it belongs to;
+    - ``budget_initial``/``budget_full_year``/``completion``: for final accounts
+      (决算), the 年初预算数, 全年预算数 and the stated completion percent;
+    - ``precision``: overrides the document's precision for this figure;
+    - ``none_stated``: the document says there is none (无 …), not merely silent;
+    - ``note``: the reason or remark given with the figure (主要原因 …);
+    - ``source``: where the figure was read (not part of equality).
+    """
+
+    amount: Amount | None = field(default=None, converter=_optional_amount)
+    prior: Amount | None = field(default=None, converter=_optional_amount)
+    change: StatedChange | None = None
+    percent: StatedPercent | None = None
+    share: StatedPercent | None = None
+    budget_initial: Amount | None = field(default=None, converter=_optional_amount)
+    budget_full_year: Amount | None = field(default=None, converter=_optional_amount)
+    completion: StatedPercent | None = None
+    precision: Precision | None = None
+    none_stated: bool = field(default=False, validator=_check_none_stated)
+    note: str | None = None
+    source: str | None = field(default=None, eq=False)

@@ -1,0 +1,368 @@
+"""The govbudget JSON document format (``"format": "govbudget/1"``): load and dump.
+
+A document is a JSON object whose keys are the field names of
+:class:`~govbudget.model.DepartmentBudget` and its parts. Amounts are decimal
+strings (or JSON numbers, read exactly, never through ``float``) in the
+document's declared unit — ``"precision": {"unit": "万元", "decimals": 2}`` —
+or in a figure's own ``precision`` where it declares one. A stated change is
+``{"value": "23.94", "word": "减少"}`` or a plain signed amount; a percent is
+``{"value": "5.3", "word": "减少"}`` or a plain number as written.
+
+Every error names the source and the JSON Pointer of the place:
+
+>>> load('{"format": "govbudget/1", "department": "某局", "year": 2025, "yaer": 1}')
+Traceback (most recent call last):
+...
+govbudget.errors.DocumentError: <text> at /yaer: unknown key 'yaer' in DepartmentBudget; did you mean 'year'?
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import types
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any, Final, TypeVar, Union
+
+import attrs
+
+from govbudget.errors import DocumentError, GovBudgetError
+from govbudget.figure import Figure, StatedChange, StatedPercent
+from govbudget.model import DepartmentBudget
+from govbudget.money import Amount, Unit, amount, to_unit
+from govbudget.precision import DEFAULT_PRECISION, Precision
+
+__all__ = ["FORMAT", "dump", "dumps", "from_data", "load", "to_data"]
+
+#: The format tag every document carries.
+FORMAT: Final = "govbudget/1"
+
+JSONValue = Any  # the result of json.loads; narrowed where it is read
+_T = TypeVar("_T")
+
+
+class _Reader:
+    """Structures JSON data into model objects, tracking the place for errors."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, pointer: str, message: str) -> DocumentError:
+        return DocumentError(message, source=self.source, pointer=pointer)
+
+    def value(self, tp: object, data: JSONValue, pointer: str, unit: Unit) -> object:
+        origin = typing.get_origin(tp)
+        if origin in (Union, types.UnionType):
+            options = [a for a in typing.get_args(tp) if a is not type(None)]
+            if data is None:
+                return None
+            if len(options) != 1:
+                raise TypeError(f"unsupported union {tp}")
+            return self.value(options[0], data, pointer, unit)
+        if origin is tuple:
+            item_type = typing.get_args(tp)[0]
+            if not isinstance(data, list):
+                raise self.fail(pointer, f"expected a list, got {_describe(data)}")
+            return tuple(
+                self.value(item_type, item, f"{pointer}/{i}", unit) for i, item in enumerate(data)
+            )
+        if tp is Amount:
+            return self.amount(data, pointer, unit)
+        if tp is StatedChange:
+            return self.change(data, pointer, unit)
+        if tp is StatedPercent:
+            return self.percent(data, pointer)
+        if tp is Precision:
+            return self.precision(data, pointer)
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return self.enum(tp, data, pointer)
+        if isinstance(tp, type) and attrs.has(tp):
+            return self.instance(tp, data, pointer, unit)
+        return self.scalar(tp, data, pointer)
+
+    def scalar(self, tp: object, data: JSONValue, pointer: str) -> object:
+        if tp is bool:
+            if not isinstance(data, bool):
+                raise self.fail(pointer, f"expected true or false, got {_describe(data)}")
+            return data
+        if tp is int:
+            if isinstance(data, bool) or not isinstance(data, int):
+                raise self.fail(pointer, f"expected an integer, got {_describe(data)}")
+            return data
+        if tp is str:
+            if not isinstance(data, str):
+                raise self.fail(pointer, f"expected a string, got {_describe(data)}")
+            return data
+        if tp is Decimal:
+            if isinstance(data, bool) or not isinstance(data, int | str | Decimal):
+                raise self.fail(pointer, f"expected a number, got {_describe(data)}")
+            try:
+                return StatedPercent(data).value
+            except GovBudgetError as error:
+                raise self.fail(pointer, str(error)) from None
+        raise TypeError(f"unsupported field type {tp!r}")
+
+    def amount(self, data: JSONValue, pointer: str, unit: Unit) -> Amount:
+        if isinstance(data, bool) or not isinstance(data, int | str | Decimal):
+            raise self.fail(
+                pointer,
+                f"expected an amount in {unit.label} (a decimal string), got {_describe(data)}",
+            )
+        try:
+            return amount(data, unit)
+        except GovBudgetError as error:
+            raise self.fail(pointer, str(error)) from None
+
+    def change(self, data: JSONValue, pointer: str, unit: Unit) -> StatedChange:
+        if isinstance(data, dict):
+            self.keys(data, pointer, {"value", "word"}, "a stated change")
+            value = data.get("value")
+            word = self.optional_str(data.get("word"), f"{pointer}/word")
+            parsed = None if value is None else self.amount(value, f"{pointer}/value", unit)
+            return self.build(StatedChange, pointer, value=parsed, word=word)
+        return self.build(StatedChange, pointer, value=self.amount(data, pointer, unit))
+
+    def percent(self, data: JSONValue, pointer: str) -> StatedPercent:
+        if isinstance(data, dict):
+            self.keys(data, pointer, {"value", "word"}, "a stated percent")
+            if "value" not in data:
+                raise self.fail(pointer, "a stated percent needs a 'value'")
+            value = self.scalar(Decimal, data["value"], f"{pointer}/value")
+            word = self.optional_str(data.get("word"), f"{pointer}/word")
+            return self.build(StatedPercent, pointer, value=value, word=word)
+        return self.build(StatedPercent, pointer, value=self.scalar(Decimal, data, pointer))
+
+    def precision(self, data: JSONValue, pointer: str) -> Precision:
+        if not isinstance(data, dict):
+            raise self.fail(
+                pointer, f"expected {{'unit': ..., 'decimals': ...}}, got {_describe(data)}"
+            )
+        self.keys(data, pointer, {"unit", "decimals"}, "a precision")
+        unit = DEFAULT_PRECISION.unit
+        if "unit" in data:
+            label = self.scalar(str, data["unit"], f"{pointer}/unit")
+            assert isinstance(label, str)
+            try:
+                unit = Unit.parse(label)
+            except GovBudgetError as error:
+                raise self.fail(f"{pointer}/unit", str(error)) from None
+        decimals = self.scalar(
+            int, data.get("decimals", DEFAULT_PRECISION.decimals), f"{pointer}/decimals"
+        )
+        return self.build(Precision, pointer, unit=unit, decimals=decimals)
+
+    def enum(self, tp: type[Enum], data: JSONValue, pointer: str) -> Enum:
+        for member in tp:
+            if member.value == data:
+                return member
+        allowed = ", ".join(repr(m.value) for m in tp)
+        raise self.fail(pointer, f"expected one of {allowed}, got {_describe(data)}")
+
+    def optional_str(self, data: JSONValue, pointer: str) -> str | None:
+        if data is None:
+            return None
+        if not isinstance(data, str):
+            raise self.fail(pointer, f"expected a string, got {_describe(data)}")
+        return data
+
+    def keys(
+        self, data: Mapping[str, JSONValue], pointer: str, allowed: set[str], what: str
+    ) -> None:
+        for key in data:
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, sorted(allowed), n=1)
+                suggestion = (
+                    f"; did you mean {hint[0]!r}?"
+                    if hint
+                    else f"; expected one of {sorted(allowed)}"
+                )
+                raise self.fail(
+                    f"{pointer}/{_escape(key)}", f"unknown key {key!r} in {what}{suggestion}"
+                )
+
+    def instance(self, tp: type, data: JSONValue, pointer: str, unit: Unit) -> object:
+        if not isinstance(data, dict):
+            raise self.fail(pointer, f"expected an object ({tp.__name__}), got {_describe(data)}")
+        fields = _fields(tp)
+        self.keys(data, pointer, set(fields), tp.__name__)
+        own_unit = unit
+        if issubclass(tp, Figure) and data.get("precision") is not None:
+            own_unit = self.precision(data["precision"], f"{pointer}/precision").unit
+        values: dict[str, object] = {}
+        for name, (field_type, required) in fields.items():
+            if name not in data:
+                if required:
+                    raise self.fail(pointer, f"{tp.__name__} needs {name!r}")
+                continue
+            # A figure's own precision applies to its own amounts, not to its children.
+            inner_unit = unit if name == "children" else own_unit
+            values[name] = self.value(
+                field_type, data[name], f"{pointer}/{_escape(name)}", inner_unit
+            )
+        return self.build(tp, pointer, **values)
+
+    def build(self, tp: Callable[..., _T], pointer: str, **values: object) -> _T:
+        try:
+            return tp(**values)
+        except GovBudgetError as error:
+            raise self.fail(pointer, str(error)) from None
+
+
+@cache
+def _fields(tp: type) -> dict[str, tuple[object, bool]]:
+    hints = typing.get_type_hints(tp)
+    return {f.name: (hints[f.name], f.default is attrs.NOTHING) for f in attrs.fields(tp) if f.init}
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _describe(data: JSONValue) -> str:
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number a budget can state")
+
+
+def _no_duplicates(pairs: list[tuple[str, JSONValue]]) -> dict[str, JSONValue]:
+    result: dict[str, JSONValue] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _parse_json(text: str, source: str) -> JSONValue:
+    try:
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_int=int,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_no_duplicates,
+        )
+    except json.JSONDecodeError as error:
+        raise DocumentError(
+            f"not valid JSON: {error.msg} (column {error.colno})", source=source, line=error.lineno
+        ) from None
+    except ValueError as error:
+        raise DocumentError(str(error), source=source) from None
+
+
+def from_data(data: Mapping[str, JSONValue], *, source: str = "<data>") -> DepartmentBudget:
+    """Build a budget from already parsed JSON data (numbers as int or Decimal)."""
+    reader = _Reader(source)
+    if not isinstance(data, Mapping):
+        raise reader.fail("", f"a document must be a JSON object, got {_describe(data)}")
+    body = dict(data)
+    tag = body.pop("format", None)
+    if tag != FORMAT:
+        raise reader.fail("/format", f'expected "format": {FORMAT!r}, got {_describe(tag)}')
+    unit = DEFAULT_PRECISION.unit
+    if body.get("precision") is not None:
+        unit = reader.precision(body["precision"], "/precision").unit
+    result = reader.instance(DepartmentBudget, body, "", unit)
+    assert isinstance(result, DepartmentBudget)
+    return result
+
+
+def load(document: str | os.PathLike[str] | bytes | Mapping[str, JSONValue]) -> DepartmentBudget:
+    """Load a budget from a path, JSON text, bytes or parsed data.
+
+    A ``str`` that starts with ``{`` is JSON text; any other ``str`` is a path.
+    """
+    if isinstance(document, Mapping):
+        return from_data(document)
+    if isinstance(document, bytes):
+        return from_data(_parse_json(_decode(document, "<bytes>"), "<bytes>"), source="<bytes>")
+    if isinstance(document, str) and document.lstrip().startswith("{"):
+        return from_data(_parse_json(document, "<text>"), source="<text>")
+    path = Path(document)
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(f"cannot read the file: {error.strerror}", source=source) from None
+    return from_data(_parse_json(_decode(raw, source), source), source=source)
+
+
+def _decode(raw: bytes, source: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DocumentError(f"not UTF-8 text (byte {error.start})", source=source) from None
+
+
+def _omit(value: object) -> bool:
+    return value is None or value is False or value == ()
+
+
+def _amount_text(value: Amount, unit: Unit) -> str:
+    return f"{to_unit(value.fen, unit):f}"
+
+
+def _unstructure(value: object, unit: Unit) -> JSONValue:
+    if isinstance(value, Amount):
+        return _amount_text(value, unit)
+    if isinstance(value, StatedChange):
+        if value.word is None and value.value is not None:
+            return _amount_text(value.value, unit)
+        result: dict[str, JSONValue] = {}
+        if value.value is not None:
+            result["value"] = _amount_text(value.value, unit)
+        result["word"] = value.word
+        return result
+    if isinstance(value, StatedPercent):
+        if value.word is None:
+            return str(value.value)
+        return {"value": str(value.value), "word": value.word}
+    if isinstance(value, Precision):
+        return {"unit": value.unit.label, "decimals": value.decimals}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return [_unstructure(item, unit) for item in value]
+    cls = type(value)
+    if attrs.has(cls):
+        own_unit = unit
+        if isinstance(value, Figure) and value.precision is not None:
+            own_unit = value.precision.unit
+        out: dict[str, JSONValue] = {}
+        for f in attrs.fields(cls):
+            item = getattr(value, f.name)
+            if not _omit(item):
+                out[f.name] = _unstructure(item, unit if f.name == "children" else own_unit)
+        return out
+    return value
+
+
+def to_data(budget: DepartmentBudget) -> dict[str, JSONValue]:
+    """The budget as JSON-ready data (amounts as exact decimal strings)."""
+    body = _unstructure(budget, budget.precision.unit)
+    assert isinstance(body, dict)
+    return {"format": FORMAT, **body}
+
+
+def dumps(budget: DepartmentBudget) -> str:
+    """The budget as JSON text; ``load(dumps(b)) == b``."""
+    return json.dumps(to_data(budget), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(budget: DepartmentBudget, path: str | os.PathLike[str] | None = None) -> str:
+    """The budget as JSON text, also written to ``path`` when one is given."""
+    text = dumps(budget)
+    if path is not None:
+        Path(path).write_text(text, encoding="utf-8")
+    return text
