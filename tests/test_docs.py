@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -29,4 +28,3 @@ def test_code_block_runs(where: str, code: str, monkeypatch: pytest.MonkeyPatch)
 
 def test_there_are_blocks() -> None:
     assert any(where.startswith("README.md") for where, _ in _blocks())
-    assert os.sep not in "".join(w for w, _ in _blocks() if w.startswith("README"))

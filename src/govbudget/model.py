@@ -50,6 +50,7 @@ __all__ = [
     "replace_node",
 ]
 
+
 def _nodes(value: Iterable[Node]) -> tuple[Node, ...]:
     return tuple(value)
 
