@@ -2,7 +2,9 @@
 
 The public surface: :func:`load` and :func:`dump` for documents, the
 :class:`DepartmentBudget` model, exact CNY constructors :func:`wan` and
-:func:`yuan`, and the error base class :class:`GovBudgetError`.
+:func:`yuan`, :func:`validate` with the :data:`RULES` catalogue and its
+:class:`Report` of :class:`Finding` objects, and the error base class
+:class:`GovBudgetError`.
 """
 
 from govbudget.errors import GovBudgetError
@@ -10,16 +12,26 @@ from govbudget.figure import Figure, StatedChange, StatedPercent, pct
 from govbudget.io import dump, dumps, load
 from govbudget.model import DepartmentBudget
 from govbudget.money import Amount, Unit, wan, yuan
+from govbudget.report import Finding, Report
+from govbudget.rounding import Outcome
+from govbudget.rules import RULES, Rule, Severity
 from govbudget.tree import Node
+from govbudget.validation import validate
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "RULES",
     "Amount",
     "DepartmentBudget",
     "Figure",
+    "Finding",
     "GovBudgetError",
     "Node",
+    "Outcome",
+    "Report",
+    "Rule",
+    "Severity",
     "StatedChange",
     "StatedPercent",
     "Unit",
@@ -28,6 +40,7 @@ __all__ = [
     "dumps",
     "load",
     "pct",
+    "validate",
     "wan",
     "yuan",
 ]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from govbudget.errors import GovBudgetError
 from govbudget.io import load
-from govbudget.summary import summarize
+from govbudget.validation import validate
 
 __all__ = ["main"]
 
@@ -20,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="load budget documents and report on them")
     check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--lang", choices=("zh", "en"), default="zh")
     return parser
 
 
@@ -34,7 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"govbudget: {error}", file=sys.stderr)
             status = 2
             continue
-        print(summarize(budget))
+        report = validate(budget)
+        print(report.render(args.lang))
+        if not report.ok:
+            status = max(status, 1)
     return status
 
 

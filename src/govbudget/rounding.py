@@ -1,0 +1,334 @@
+"""Rounding-aware comparison: is a stated figure exact, within rounding, or inconsistent?
+
+A published value ``x`` with half-width ``h`` stands for the interval
+``[x − h, x + h]``. A relation between stated figures holds
+
+- **exactly** when the stated numbers satisfy it as written;
+- **within rounding** when some values inside the figures' intervals satisfy it
+  (for sums: the round-to-nearest rule of XBRL Calculations 1.1, so the allowed
+  gap grows with the number of parts), or when the stated result was truncated
+  instead of rounded, or adjusted by one last-place unit so that shares add up
+  to 100%;
+- **inconsistent** otherwise.
+
+All values are :class:`~fractions.Fraction` (fen for money, percentage points for
+percents); nothing here is a float.
+
+>>> v = check_sum(Stated(241000, 5000), [Stated(240900, 5000)] )
+>>> v.outcome.value, v.gap, v.tolerance
+('within_rounding', Fraction(100, 1), Fraction(10000, 1))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from enum import Enum
+from fractions import Fraction
+from itertools import product
+
+from attrs import field, frozen
+
+__all__ = [
+    "Method",
+    "Outcome",
+    "Stated",
+    "Verdict",
+    "check_equal",
+    "check_ratio",
+    "check_sum",
+    "corner_range",
+    "decimal_fraction",
+    "growth_range",
+    "implied_growth_range",
+    "ratio_range",
+    "round_half_up",
+]
+
+
+class Outcome(Enum):
+    """The outcome of one check."""
+
+    EXACT = "exact"
+    WITHIN_ROUNDING = "within_rounding"
+    INCONSISTENT = "inconsistent"
+
+
+class Method(Enum):
+    """How a within-rounding result is explained."""
+
+    ROUNDED = "rounded"  # intervals of round-to-nearest meet
+    TRUNCATED = "truncated"  # the publisher cut digits instead of rounding
+    ADJUSTED = "adjusted to 100%"  # one last-place unit moved so shares sum to 100
+
+
+def _fraction(value: int | Fraction) -> Fraction:
+    return Fraction(value)
+
+
+@frozen
+class Stated:
+    """A stated value and the half-width of its rounding interval (both in base units)."""
+
+    value: Fraction = field(converter=_fraction)
+    half: Fraction = field(default=Fraction(0), converter=_fraction)
+
+    @property
+    def low(self) -> Fraction:
+        """The lowest value the stated figure can stand for."""
+        return self.value - self.half
+
+    @property
+    def high(self) -> Fraction:
+        """The highest value the stated figure can stand for."""
+        return self.value + self.half
+
+
+@frozen
+class Verdict:
+    """The result of comparing a stated value with what its relation computes.
+
+    ``computed`` is the relation evaluated on the stated figures as written;
+    ``low``/``high`` bound it over the figures' rounding intervals; ``gap`` is
+    ``|stated − computed|`` and ``tolerance`` the largest gap rounding allows;
+    ``min_gap`` is the smallest possible gap once rounding is allowed for
+    (zero unless inconsistent).
+    """
+
+    outcome: Outcome
+    stated: Fraction
+    computed: Fraction
+    low: Fraction
+    high: Fraction
+    gap: Fraction
+    tolerance: Fraction
+    min_gap: Fraction = Fraction(0)
+    method: Method | None = None
+
+
+def _meet(a_low: Fraction, a_high: Fraction, b_low: Fraction, b_high: Fraction) -> Fraction:
+    """Zero when the intervals meet, otherwise the distance between them."""
+    if a_high < b_low:
+        return b_low - a_high
+    if b_high < a_low:
+        return a_low - b_high
+    return Fraction(0)
+
+
+def check_sum(total: Stated, parts: Sequence[Stated], *, signs: Sequence[int] = ()) -> Verdict:
+    """Check ``total = Σ sign·part`` (signs default to +1).
+
+    >>> check_sum(Stated(100), [Stated(60), Stated(40)]).outcome
+    <Outcome.EXACT: 'exact'>
+    >>> check_sum(Stated(100, 1), [Stated(60, 1), Stated(45, 1)]).outcome
+    <Outcome.INCONSISTENT: 'inconsistent'>
+    """
+    factors = list(signs) or [1] * len(parts)
+    if len(factors) != len(parts):
+        raise ValueError("one sign per part")
+    computed = sum((s * p.value for s, p in zip(factors, parts, strict=True)), Fraction(0))
+    spread = sum((p.half for p in parts), Fraction(0))
+    return _compare(total, computed, computed - spread, computed + spread)
+
+
+def check_equal(first: Stated, second: Stated) -> Verdict:
+    """Check that two statements of the same figure agree.
+
+    Printed at the same precision, one true value rounds to one number, so any
+    difference is inconsistent; at different precisions the intervals must meet.
+
+    >>> check_equal(Stated(995, Fraction(1, 2)), Stated(996, Fraction(1, 2))).outcome
+    <Outcome.INCONSISTENT: 'inconsistent'>
+    >>> check_equal(Stated(2410, 50), Stated(2409, 5)).outcome
+    <Outcome.WITHIN_ROUNDING: 'within_rounding'>
+    """
+    if first.half == second.half and first.value != second.value:
+        gap = abs(first.value - second.value)
+        return Verdict(
+            Outcome.INCONSISTENT,
+            first.value,
+            second.value,
+            second.low,
+            second.high,
+            gap,
+            Fraction(0),
+            gap,
+        )
+    return _compare(first, second.value, second.low, second.high)
+
+
+def _compare(stated: Stated, computed: Fraction, low: Fraction, high: Fraction) -> Verdict:
+    gap = abs(stated.value - computed)
+    tolerance = stated.half + (high - low) / 2
+    if gap == 0:
+        return Verdict(Outcome.EXACT, stated.value, computed, low, high, gap, tolerance)
+    distance = _meet(stated.low, stated.high, low, high)
+    if distance == 0:
+        return Verdict(
+            Outcome.WITHIN_ROUNDING,
+            stated.value,
+            computed,
+            low,
+            high,
+            gap,
+            tolerance,
+            method=Method.ROUNDED,
+        )
+    return Verdict(
+        Outcome.INCONSISTENT, stated.value, computed, low, high, gap, tolerance, distance
+    )
+
+
+def decimal_fraction(value: Decimal) -> Fraction:
+    """A finite Decimal as an exact Fraction.
+
+    >>> decimal_fraction(Decimal("5.30"))
+    Fraction(53, 10)
+    """
+    return Fraction(value)
+
+
+def round_half_up(value: Fraction, decimals: int) -> Fraction:
+    """``value`` rounded half away from zero to ``decimals`` places, as publishers round.
+
+    >>> round_half_up(Fraction(1315, 100), 1)
+    Fraction(66, 5)
+    """
+    scale = Fraction(10) ** decimals
+    scaled = abs(value) * scale
+    rounded = (scaled * 2 + 1) // 2
+    result = Fraction(rounded) / scale
+    return -result if value < 0 else result
+
+
+def _truncate(value: Fraction, decimals: int) -> Fraction:
+    scale = Fraction(10) ** decimals
+    cut = Fraction(int(abs(value) * scale)) / scale
+    return -cut if value < 0 else cut
+
+
+def corner_range(
+    relation: Callable[..., Fraction], *figures: Stated
+) -> tuple[Fraction, Fraction, Fraction] | None:
+    """``relation`` on the stated figures: its point value and its exact range.
+
+    ``relation`` must be monotone in each figure over the figures' intervals
+    (growth, shares and implied-prior percents are), so the corners of the box
+    bound it. ``None`` when a corner divides by zero: the relation is undefined
+    somewhere in the box.
+
+    >>> corner_range(lambda a, b: a / b, Stated(1), Stated(4))
+    (Fraction(1, 4), Fraction(1, 4), Fraction(1, 4))
+    """
+    try:
+        corners = [relation(*values) for values in product(*((f.low, f.high) for f in figures))]
+        if any(f.low <= 0 <= f.high for f in figures if f.half) and _crosses_zero(
+            relation, figures
+        ):
+            return None
+        point = relation(*(f.value for f in figures))
+    except ZeroDivisionError:
+        return None
+    return point, min(corners), max(corners)
+
+
+def _crosses_zero(relation: Callable[..., Fraction], figures: Sequence[Stated]) -> bool:
+    # A denominator figure whose interval straddles zero makes the relation
+    # unbounded; probing the relation at that figure's exact zero finds it.
+    for index, figure in enumerate(figures):
+        if figure.half and figure.low <= 0 <= figure.high:
+            values = [f.value for f in figures]
+            values[index] = Fraction(0)
+            try:
+                relation(*values)
+            except ZeroDivisionError:
+                return True
+    return False
+
+
+def ratio_range(
+    numerator: Stated, denominator: Stated
+) -> tuple[Fraction, Fraction, Fraction] | None:
+    """``numerator ÷ denominator × 100``: point and range (a share, a completion rate).
+
+    >>> ratio_range(Stated(1, 0), Stated(4, 0))
+    (Fraction(25, 1), Fraction(25, 1), Fraction(25, 1))
+    """
+    return corner_range(lambda n, d: n / d * 100, numerator, denominator)
+
+
+def growth_range(current: Stated, prior: Stated) -> tuple[Fraction, Fraction, Fraction] | None:
+    """The growth percent ``(current − prior) ÷ prior × 100``: point and exact range.
+
+    >>> point, low, high = growth_range(Stated(1969), Stated(2190))
+    >>> round_half_up(point, 4)
+    Fraction(-100913, 10000)
+    """
+    return corner_range(lambda c, p: (c - p) / p * 100, current, prior)
+
+
+def implied_growth_range(
+    current: Stated, change: Stated
+) -> tuple[Fraction, Fraction, Fraction] | None:
+    """The growth percent when only the current figure and the signed change are stated.
+
+    The prior is implied, ``current − change``; the range is taken over the two
+    stated figures, not over the derived prior.
+
+    >>> implied_growth_range(Stated(1624), Stated(-246))[0] == Fraction(-246, 1870) * 100
+    True
+    """
+    return corner_range(lambda c, d: d / (c - d) * 100, current, change)
+
+
+def check_ratio(
+    stated: Decimal,
+    computed: tuple[Fraction, Fraction, Fraction],
+    *,
+    magnitude: bool = False,
+) -> Verdict:
+    """Check a stated percent, at its own decimals, against a computed point and range.
+
+    Exact when the point rounds (half-up) to the stated digits; within rounding
+    when the stated interval meets the range, or when the point was truncated to
+    the stated digits; inconsistent otherwise. With ``magnitude`` the stated
+    percent is compared with the absolute value of the computed one (the sign
+    being carried by a direction word checked elsewhere).
+
+    >>> from decimal import Decimal
+    >>> check_ratio(Decimal("38.28"), (Fraction(382876, 10000), Fraction(38287, 1000), Fraction(38288, 1000))).method
+    <Method.TRUNCATED: 'truncated'>
+    """
+    point, low, high = computed
+    if magnitude and point < 0:
+        point, low, high = -point, -high, -low
+    exponent = stated.as_tuple().exponent
+    assert isinstance(exponent, int)
+    decimals = max(0, -exponent)
+    value = decimal_fraction(stated)
+    half = Fraction(1, 2 * 10**decimals)
+    gap = abs(value - point)
+    tolerance = half + (high - low) / 2
+    if round_half_up(point, decimals) == value:
+        return Verdict(Outcome.EXACT, value, point, low, high, gap, tolerance)
+    distance = _meet(value - half, value + half, low, high)
+    if distance == 0:
+        return Verdict(
+            Outcome.WITHIN_ROUNDING, value, point, low, high, gap, tolerance, method=Method.ROUNDED
+        )
+    # Truncation: the true value lies within one last-place unit beyond the
+    # stated digits, away from zero.
+    step = 2 * half
+    cut_low, cut_high = (value, value + step) if value >= 0 else (value - step, value)
+    if _truncate(point, decimals) == value or _meet(cut_low, cut_high, low, high) == 0:
+        return Verdict(
+            Outcome.WITHIN_ROUNDING,
+            value,
+            point,
+            low,
+            high,
+            gap,
+            tolerance,
+            method=Method.TRUNCATED,
+        )
+    return Verdict(Outcome.INCONSISTENT, value, point, low, high, gap, tolerance, distance)

@@ -1,0 +1,328 @@
+"""Helpers for rule modules: stated values, sums, comparisons, percents and diagnoses.
+
+Internal: rule modules use these so that every rule compares figures the same
+way (rounding-aware, exact, on integers of fen) and explains itself the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final, Literal
+
+from govbudget.figure import Figure, StatedPercent
+from govbudget.model import DepartmentBudget
+from govbudget.money import Amount
+from govbudget.rounding import (
+    Outcome,
+    Stated,
+    Verdict,
+    check_equal,
+    check_ratio,
+    check_sum,
+    decimal_fraction,
+)
+from govbudget.rules.base import Diagnosis, Location, Observation, Scale, Severity
+
+Column = Literal["amount", "prior", "budget_initial", "budget_full_year"]
+
+#: The columns a sum relation holds in, with their labels.
+COLUMNS: Final[dict[Column, tuple[str, str]]] = {
+    "amount": ("", ""),
+    "prior": ("（上年）", " (prior year)"),
+    "budget_initial": ("（年初预算数）", " (initial budget)"),
+    "budget_full_year": ("（全年预算数）", " (full-year budget)"),
+}
+
+
+def column_value(figure: Figure | None, column: Column = "amount") -> Amount | None:
+    """The stated amount of ``figure`` in ``column``; a stated none (无) counts as zero."""
+    if figure is None:
+        return None
+    if figure.none_stated and column == "amount":
+        return Amount.from_fen(0)
+    value: Amount | None = getattr(figure, column)
+    return value
+
+
+def stated(
+    budget: DepartmentBudget, figure: Figure | None, column: Column = "amount"
+) -> Stated | None:
+    """The figure's amount in ``column`` with its rounding half-width, in fen."""
+    value = column_value(figure, column)
+    if value is None or figure is None:
+        return None
+    half = Fraction(0) if figure.none_stated else budget.precision_of(figure).half_width_fen
+    return Stated(value.fen, half)
+
+
+def money(budget: DepartmentBudget, figure: Figure | None = None) -> Scale:
+    """The scale to show amounts of ``figure`` (or of the document) in."""
+    precision = budget.precision if figure is None else budget.precision_of(figure)
+    return Scale.money(precision)
+
+
+def place(
+    path: str, zh: str, en: str, figure: Figure | None = None, column: Column = "amount"
+) -> Location:
+    """A location, with the column's label and the figure's source."""
+    suffix_zh, suffix_en = COLUMNS[column]
+    suffix = "" if column == "amount" else f"#{column}"
+    return Location(
+        path + suffix, zh + suffix_zh, en + suffix_en, None if figure is None else figure.source
+    )
+
+
+def sum_relation(
+    budget: DepartmentBudget,
+    *,
+    location: Location,
+    total: Figure | None,
+    parts: Sequence[tuple[str, Figure | None]],
+    column: Column = "amount",
+    partial: bool = False,
+    formula: str | None = None,
+) -> Observation | None:
+    """``total = Σ parts`` in ``column``; ``None`` when there is nothing to compare.
+
+    Parts that are not stated make the relation partial: then only
+    ``Σ stated parts ≤ total`` can be checked. ``parts`` pairs each part's name
+    (for diagnoses) with its figure.
+    """
+    whole = stated(budget, total, column)
+    if whole is None:
+        return None
+    known = [(name, s) for name, f in parts if (s := stated(budget, f, column)) is not None]
+    if not known:
+        return None
+    partial = partial or len(known) < len(parts)
+    values = [s for _, s in known]
+    scale = money(budget, total)
+    params = {"count": str(len(values))}
+    if partial:
+        return _at_most(location, values, whole, scale, params, formula)
+    verdict = check_sum(whole, values)
+    diagnosis = None
+    if verdict.outcome is Outcome.INCONSISTENT:
+        diagnosis = diagnose_sum(whole, known, scale)
+    return Observation(
+        outcome=verdict.outcome,
+        location=location,
+        verdict=verdict,
+        scale=scale,
+        params=params,
+        diagnosis=diagnosis,
+        formula=formula,
+    )
+
+
+def _at_most(
+    location: Location,
+    parts: Sequence[Stated],
+    whole: Stated,
+    scale: Scale,
+    params: dict[str, str],
+    formula: str | None,
+) -> Observation:
+    total = sum((p.value for p in parts), Fraction(0))
+    low = sum((p.low for p in parts), Fraction(0))
+    high = sum((p.high for p in parts), Fraction(0))
+    tolerance = whole.half + (high - low) / 2
+    gap = max(Fraction(0), total - whole.value)
+    if total <= whole.value:
+        outcome = Outcome.EXACT
+    elif low <= whole.high:
+        outcome = Outcome.WITHIN_ROUNDING
+    else:
+        outcome = Outcome.INCONSISTENT
+    min_gap = max(Fraction(0), low - whole.high)
+    verdict = Verdict(outcome, whole.value, total, low, high, gap, tolerance, min_gap)
+    return Observation(
+        outcome=outcome,
+        location=location,
+        verdict=verdict,
+        scale=scale,
+        params={**params, "partial": "yes"},
+        formula=formula,
+    )
+
+
+def at_most(
+    budget: DepartmentBudget,
+    *,
+    location: Location,
+    part: Figure | None,
+    whole: Figure | None,
+    column: Column = "amount",
+    severity: Severity | None = None,
+    formula: str | None = None,
+) -> Observation | None:
+    """``part ≤ whole`` in ``column``, rounding-aware."""
+    small, big = stated(budget, part, column), stated(budget, whole, column)
+    if small is None or big is None:
+        return None
+    observation = _at_most(location, [small], big, money(budget, whole), {}, formula)
+    if severity is not None:
+        return Observation(
+            outcome=observation.outcome,
+            location=observation.location,
+            verdict=observation.verdict,
+            scale=observation.scale,
+            params=observation.params,
+            severity=severity,
+            formula=formula,
+        )
+    return observation
+
+
+def equal_relation(
+    budget: DepartmentBudget,
+    *,
+    location: Location,
+    first: Figure | None,
+    second: Figure | None,
+    column: Column = "amount",
+    severity: Severity | None = None,
+    formula: str | None = None,
+) -> Observation | None:
+    """The same figure stated twice: both statements agree."""
+    a, b = stated(budget, first, column), stated(budget, second, column)
+    if a is None or b is None:
+        return None
+    verdict = check_equal(a, b)
+    scale = money(budget, first)
+    diagnosis = None
+    if verdict.outcome is Outcome.INCONSISTENT:
+        diagnosis = diagnose_value(a.value, b.value, scale)
+    return Observation(
+        outcome=verdict.outcome,
+        location=location,
+        verdict=verdict,
+        scale=scale,
+        diagnosis=diagnosis,
+        severity=severity,
+        formula=formula,
+    )
+
+
+def percent_observation(
+    *,
+    location: Location,
+    percent: StatedPercent,
+    computed: tuple[Fraction, Fraction, Fraction],
+    magnitude: bool,
+    formula: str | None = None,
+    alternatives: Sequence[tuple[Fraction, Diagnosis]] = (),
+    params: dict[str, str] | None = None,
+) -> Observation:
+    """A stated percent checked against a computed point and range.
+
+    ``alternatives`` are values that common publishing mistakes would give;
+    one the stated percent matches exactly becomes the diagnosis.
+    """
+    value = percent.value if magnitude else percent.signed
+    verdict = check_ratio(value, computed, magnitude=magnitude)
+    diagnosis = None
+    if verdict.outcome is Outcome.INCONSISTENT:
+        diagnosis = diagnose_percent(value, percent.decimals, alternatives, magnitude)
+    return Observation(
+        outcome=verdict.outcome,
+        location=location,
+        verdict=verdict,
+        scale=Scale.percent(percent.decimals),
+        params=params or {},
+        diagnosis=diagnosis,
+        formula=formula,
+    )
+
+
+def diagnose_percent(
+    value: Decimal,
+    decimals: int,
+    alternatives: Sequence[tuple[Fraction, Diagnosis]],
+    magnitude: bool,
+) -> Diagnosis | None:
+    """The first alternative the stated percent equals once rounded to its digits."""
+    from govbudget.rounding import round_half_up
+
+    stated_value = decimal_fraction(value)
+    for candidate, diagnosis in alternatives:
+        probe = abs(candidate) if magnitude else candidate
+        if round_half_up(probe, decimals) == stated_value:
+            return diagnosis
+    return None
+
+
+def diagnose_value(stated_value: Fraction, computed: Fraction, scale: Scale) -> Diagnosis | None:
+    """A unit slip (元 vs 万元) or two transposed digits explaining a wrong figure."""
+    if stated_value and computed:
+        for factor in (10_000, Fraction(1, 10_000)):
+            if stated_value == computed * factor:
+                return Diagnosis(
+                    "unit_slip",
+                    f"单位错位：{scale.show(stated_value)} 恰为 {scale.show(computed)} 的 {factor} 倍（元与万元混用）",
+                    f"a unit slip: {scale.show(stated_value)} is exactly {factor} × "
+                    f"{scale.show(computed)} (元 written for 万元 or the reverse)",
+                )
+    a, b = scale.show(stated_value), scale.show(computed)
+    if len(a) == len(b) and a != b and not a.startswith("≈") and not b.startswith("≈"):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            i, j = diffs
+            if a[i] == b[j] and a[j] == b[i]:
+                return Diagnosis(
+                    "transposed_digits",
+                    f"数字颠倒：{a} 与 {b} 只差相邻两位数字的顺序",
+                    f"transposed digits: {a} and {b} differ only by two adjacent digits swapped",
+                )
+    return None
+
+
+def diagnose_sum(
+    whole: Stated, parts: Sequence[tuple[str, Stated]], scale: Scale
+) -> Diagnosis | None:
+    """A part left out of (or counted twice in) the total, a unit slip, or transposed digits."""
+    total = sum((s.value for _, s in parts), Fraction(0))
+    gap = total - whole.value
+    for name, part in parts:
+        if part.value and gap == part.value:
+            return Diagnosis(
+                "part_left_out",
+                f"合计漏计了“{name}”：差额 {scale.show(gap)} 恰等于该项",
+                f"the total leaves out {name}: the gap {scale.show(gap)} equals that part exactly",
+            )
+        if part.value and -gap == part.value:
+            return Diagnosis(
+                "part_counted_twice",
+                f"合计多计了“{name}”（或包含了另一部分）：差额 {scale.show(-gap)} 恰等于该项",
+                f"the total counts {name} twice (or includes another part): the gap "
+                f"{scale.show(-gap)} equals that part exactly",
+            )
+    return diagnose_value(whole.value, total, scale)
+
+
+def sums_in_columns(
+    budget: DepartmentBudget,
+    *,
+    path: str,
+    zh: str,
+    en: str,
+    total: Figure | None,
+    parts: Sequence[tuple[str, Figure | None]],
+    partial: bool = False,
+    formula: str | None = None,
+) -> Iterator[Observation]:
+    """``total = Σ parts`` in every column where it is stated (current, prior, budgets)."""
+    for column in COLUMNS:
+        observation = sum_relation(
+            budget,
+            location=place(path, zh, en, total, column),
+            total=total,
+            parts=parts,
+            column=column,
+            partial=partial,
+            formula=formula,
+        )
+        if observation is not None:
+            yield observation

@@ -1,0 +1,219 @@
+"""The rule type and what a rule's check function returns.
+
+A :class:`Rule` is data: a stable id, a family, a default severity, titles and
+message templates in Chinese and English, the formula in words, and a pure
+check function ``budget -> Iterable[Observation]``. Each
+:class:`Observation` is one relation the rule checked, with its outcome, its
+place in the document and the figures; :func:`govbudget.validate` turns them
+into :class:`~govbudget.report.Finding` objects.
+
+Message templates are ``str.format`` templates. Every template may use
+``{where}`` (the place, in the message's language), ``{stated}``,
+``{computed}``, ``{gap}``, ``{tolerance}``, ``{low}``, ``{high}`` and ``{unit}``
+(figures in the document's unit), and any key of the observation's ``params``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final, Literal
+
+from attrs import field, frozen
+
+from govbudget.errors import GovBudgetError
+from govbudget.money import Unit
+from govbudget.precision import Precision
+from govbudget.rounding import Outcome, Verdict
+
+if TYPE_CHECKING:
+    from govbudget.model import DepartmentBudget
+
+__all__ = [
+    "FAMILIES",
+    "CheckFunction",
+    "Diagnosis",
+    "Location",
+    "Observation",
+    "Outcome",
+    "Rule",
+    "RuleError",
+    "Scale",
+    "Severity",
+]
+
+
+class RuleError(GovBudgetError, ValueError):
+    """A rule definition or selection that is invalid (a bad id, an unknown family)."""
+
+
+class Severity(Enum):
+    """How much a finding matters: an error, a warning, or information."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+#: The families of the catalogue, each with its Chinese and English name.
+FAMILIES: Final[dict[str, tuple[str, str]]] = {
+    "balance": ("收支平衡", "balance"),
+    "totals": ("合计", "totals"),
+    "trees": ("分类层级", "classification trees"),
+    "appropriation": ("财政拨款", "appropriations"),
+    "three_public": ("“三公”经费", "three public expenses"),
+    "operation": ("机关运行经费", "institutional operation"),
+    "yoy": ("同比变化", "year on year"),
+    "shares": ("占比", "shares"),
+    "procurement": ("政府采购", "procurement"),
+    "assets": ("国有资产", "assets"),
+    "staffing": ("人员", "staffing"),
+    "performance": ("绩效目标", "performance"),
+    "cross": ("交叉核对", "cross-section"),
+    "codes": ("分类科目", "classification codes"),
+    "tables": ("公开表", "tables"),
+}
+
+_ID: Final = re.compile(r"[A-Z]{2,5}\d{3}")
+
+
+@frozen
+class Scale:
+    """How the values of a check are shown: money in a unit, a percent, or a count.
+
+    >>> Scale.money(Precision(Unit.WAN, 2)).show(Fraction(2410000))
+    '24.1'
+    >>> Scale.percent(1).show(Fraction(-1315, 100))
+    '-13.15'
+    """
+
+    kind: Literal["money", "percent", "count"]
+    unit: Unit | None = None
+    decimals: int = 2
+
+    @classmethod
+    def money(cls, precision: Precision) -> Scale:
+        """Amounts in fen, shown in ``precision``'s unit."""
+        return cls("money", precision.unit, precision.decimals)
+
+    @classmethod
+    def percent(cls, decimals: int) -> Scale:
+        """Percentage points."""
+        return cls("percent", None, decimals)
+
+    @classmethod
+    def count(cls) -> Scale:
+        """Whole counts (人, 件 …)."""
+        return cls("count", None, 0)
+
+    @property
+    def label(self) -> str:
+        """The unit label ("万元", "%", "")."""
+        if self.kind == "money":
+            assert self.unit is not None
+            return self.unit.label
+        return "%" if self.kind == "percent" else ""
+
+    def show(self, value: Fraction) -> str:
+        """``value`` in this scale: exact if it terminates within 6 more places, else ≈."""
+        scaled = value / self.unit.fen if self.kind == "money" and self.unit else value
+        places = self.decimals + 6
+        shifted = scaled * 10**places
+        if shifted.denominator == 1:
+            return _decimal_text(shifted.numerator, places)
+        keep = self.decimals + 4
+        rounded = (abs(scaled) * 10**keep * 2 + 1) // 2
+        text = _decimal_text(int(rounded), keep)
+        return ("≈-" if scaled < 0 else "≈") + text
+
+
+def _decimal_text(number: int, places: int) -> str:
+    sign = "-" if number < 0 else ""
+    digits = str(abs(number)).rjust(places + 1, "0")
+    whole, fraction = digits[:-places], digits[-places:].rstrip("0")
+    return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
+
+
+@frozen
+class Location:
+    """Where a check is in the document.
+
+    ``path`` names the place by keys (``/expenditure/by_economic/302/30201``),
+    ``zh``/``en`` say it for people, ``source`` is where the figure was read
+    (``narrative.txt:47``) when known.
+    """
+
+    path: str
+    zh: str
+    en: str
+    source: str | None = None
+
+
+@frozen
+class Diagnosis:
+    """A likely cause of an inconsistency, in both languages."""
+
+    code: str
+    zh: str
+    en: str
+
+
+def _params(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((str(k), str(v)) for k, v in items))
+
+
+@frozen(kw_only=True)
+class Observation:
+    """One relation a rule checked: outcome, place, figures and message parameters.
+
+    ``verdict`` carries the numbers (stated, computed, interval, gap, tolerance)
+    for numeric relations and is ``None`` for others (a missing indicator kind).
+    ``severity`` overrides the rule's severity for this observation (a code not
+    in an incomplete table is only a warning). ``formula`` is the relation with
+    this place's names ("302 = Σ 13 items").
+    """
+
+    outcome: Outcome
+    location: Location
+    verdict: Verdict | None = None
+    scale: Scale = Scale("count")
+    params: tuple[tuple[str, str], ...] = field(default=(), converter=_params)
+    diagnosis: Diagnosis | None = None
+    severity: Severity | None = None
+    formula: str | None = None
+
+
+CheckFunction = Callable[["DepartmentBudget"], Iterable[Observation]]
+
+
+def _check_id(_instance: object, _attribute: object, value: str) -> None:
+    if not _ID.fullmatch(value):
+        raise RuleError(f"rule id {value!r} must be 2-5 capital letters and 3 digits, like TOT001")
+
+
+def _check_family(_instance: object, _attribute: object, value: str) -> None:
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+        raise RuleError(f"rule family {value!r} must be a lower-case identifier")
+
+
+@frozen(kw_only=True)
+class Rule:
+    """An invariant of a disclosure, declared once and importable.
+
+    Downstream tools make their own rules with this type and pass them to
+    :func:`govbudget.validate` (``rules=RULES | {...}``).
+    """
+
+    id: str = field(validator=_check_id)
+    family: str = field(validator=_check_family)
+    severity: Severity
+    title_zh: str
+    title_en: str
+    message_zh: str
+    message_en: str
+    formula: str
+    check: CheckFunction = field(repr=False)
+    example: str | None = None

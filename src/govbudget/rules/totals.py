@@ -1,0 +1,218 @@
+"""Totals: income and expenditure totals against their parts (合计 = Σ 各项)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from govbudget.figure import Figure
+from govbudget.model import DepartmentBudget, Expenditure, Income
+from govbudget.rules._labels import label
+from govbudget.rules._support import sums_in_columns
+from govbudget.rules.base import CheckFunction, Observation, Rule, Severity
+
+__all__ = ["RULES", "expenditure_total", "income_sources"]
+
+_ZH = "{where}：合计 {stated}{unit}，{count} 项之和 {computed}{unit}"
+_EN = "{where}: stated {stated} {unit}, its {count} parts add up to {computed} {unit}"
+
+
+def income_sources(income: Income) -> list[tuple[str, Figure | None]]:
+    """This year's income sources, named; 财政拨款 by fund when its total is not stated."""
+    if income.appropriation is not None or not any(
+        (income.general_public, income.government_fund, income.state_capital)
+    ):
+        funds: list[tuple[str, Figure | None]] = [("财政拨款收入", income.appropriation)]
+    else:
+        funds = [
+            (label("income", name)[0], getattr(income, name))
+            for name in ("general_public", "government_fund", "state_capital")
+        ]
+    others = [
+        (label("income", name)[0], getattr(income, name))
+        for name in ("business", "operating", "higher_subsidy", "affiliated", "other")
+    ]
+    lines: list[tuple[str, Figure | None]] = [(n.label, n) for n in income.lines]
+    return funds + others + lines
+
+
+def expenditure_total(spending: Expenditure, budget: DepartmentBudget) -> tuple[str, Figure] | None:
+    """The figure that totals this year's spending: 支出合计, else a 支出总计 with nothing carried out."""
+    if spending.total is not None:
+        return "total", spending.total
+    final = budget.final
+    carried_out = None if final is None else final.carried_out
+    if spending.grand_total is not None and (
+        carried_out is None or carried_out.none_stated or carried_out.amount == 0
+    ):
+        return "grand_total", spending.grand_total
+    return None
+
+
+def _income(budget: DepartmentBudget) -> Iterator[Observation]:
+    income = budget.income
+    if income is None:
+        return
+    sources = income_sources(income)
+    if income.total is not None:
+        zh, en = label("income", "total")
+        yield from sums_in_columns(
+            budget,
+            path="/income/total",
+            zh=f"{zh} = 各项收入之和",
+            en=f"{en} = sum of the sources",
+            total=income.total,
+            parts=sources,
+            formula="收入合计 = 财政拨款收入 + 事业收入 + 事业单位经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入",
+        )
+    elif income.grand_total is not None:
+        zh, en = label("income", "grand_total")
+        yield from sums_in_columns(
+            budget,
+            path="/income/grand_total",
+            zh=f"{zh} = 各项收入与上年结转结余之和",
+            en=f"{en} = sources + carry-over",
+            total=income.grand_total,
+            parts=[*sources, ("上年结转结余", income.carryover)],
+            formula="收入总计 = 各项收入 + 上年结转结余",
+        )
+
+
+def _function(budget: DepartmentBudget) -> Iterator[Observation]:
+    yield from _tree_total(
+        budget, "by_function", "支出功能分类各类之和", "sum of the function classes"
+    )
+
+
+def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
+    yield from _tree_total(
+        budget, "by_economic", "支出经济分类各类之和", "sum of the economic classes"
+    )
+
+
+def _tree_total(budget: DepartmentBudget, tree: str, zh: str, en: str) -> Iterator[Observation]:
+    spending = budget.expenditure
+    if spending is None:
+        return
+    roots = getattr(spending, tree)
+    found = expenditure_total(spending, budget)
+    if not roots or found is None:
+        return
+    name, total = found
+    total_zh, total_en = label("expenditure", name)
+    yield from sums_in_columns(
+        budget,
+        path=f"/expenditure/{name}",
+        zh=f"{total_zh} = {zh}",
+        en=f"{total_en} = {en}",
+        total=total,
+        parts=[(n.label, n) for n in roots],
+    )
+
+
+def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
+    spending = budget.expenditure
+    if spending is None:
+        return
+    found = expenditure_total(spending, budget)
+    if found is None or spending.basic is None or spending.project is None:
+        return
+    name, total = found
+    total_zh, total_en = label("expenditure", name)
+    yield from sums_in_columns(
+        budget,
+        path=f"/expenditure/{name}",
+        zh=f"{total_zh} = 基本支出 + 项目支出",
+        en=f"{total_en} = basic + project",
+        total=total,
+        parts=[("基本支出", spending.basic), ("项目支出", spending.project)],
+    )
+
+
+def _basic(budget: DepartmentBudget) -> Iterator[Observation]:
+    spending = budget.expenditure
+    if spending is None or spending.personnel is None or spending.public is None:
+        return
+    yield from sums_in_columns(
+        budget,
+        path="/expenditure/basic",
+        zh="基本支出 = 人员经费 + 公用经费",
+        en="basic expenditure = personnel + public expenses",
+        total=spending.basic,
+        parts=[("人员经费", spending.personnel), ("公用经费", spending.public)],
+    )
+
+
+def _projects(budget: DepartmentBudget) -> Iterator[Observation]:
+    for index, project in enumerate(budget.projects):
+        if not project.funding:
+            continue
+        yield from sums_in_columns(
+            budget,
+            path=f"/projects/{index}/amount",
+            zh=f"重点项目“{project.name}”金额 ≥ 其中各资金来源之和",
+            en=f"key project {project.name} ≥ its stated funding sources",
+            total=project.amount,
+            parts=[(n.label, n) for n in project.funding],
+            partial=True,
+        )
+
+
+def _rule(id: str, title_zh: str, title_en: str, formula: str, check: CheckFunction) -> Rule:
+    return Rule(
+        id=id,
+        family="totals",
+        severity=Severity.ERROR,
+        title_zh=title_zh,
+        title_en=title_en,
+        message_zh=_ZH,
+        message_en=_EN,
+        formula=formula,
+        check=check,
+    )
+
+
+RULES: Final = (
+    _rule(
+        "TOT001",
+        "收入合计等于各项收入之和",
+        "Total income equals the sum of its sources",
+        "收入合计 = Σ 各项收入（收入总计 = Σ 各项收入 + 上年结转结余）；只列出部分来源时，Σ 已列来源 ≤ 合计",
+        _income,
+    ),
+    _rule(
+        "TOT002",
+        "支出合计等于功能分类各类之和",
+        "Total expenditure equals the sum of the function classes",
+        "支出合计 = Σ 支出功能分类（类）",
+        _function,
+    ),
+    _rule(
+        "TOT003",
+        "支出合计等于经济分类各类之和",
+        "Total expenditure equals the sum of the economic classes",
+        "支出合计 = Σ 支出经济分类（类）",
+        _economic,
+    ),
+    _rule(
+        "TOT004",
+        "支出合计等于基本支出加项目支出",
+        "Total expenditure equals basic plus project expenditure",
+        "支出合计 = 基本支出 + 项目支出",
+        _kinds,
+    ),
+    _rule(
+        "TOT005",
+        "基本支出等于人员经费加公用经费",
+        "Basic expenditure equals personnel plus public expenses",
+        "基本支出 = 人员经费 + 公用经费",
+        _basic,
+    ),
+    _rule(
+        "TOT006",
+        "重点项目金额不小于其列明的资金来源之和",
+        "A key project's amount covers its stated funding sources",
+        "项目金额 ≥ Σ 其中列明的资金来源",
+        _projects,
+    ),
+)

@@ -1,0 +1,63 @@
+"""Trees: every line with children equals the sum of its children (类 = Σ 款 = Σ 项)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from govbudget.model import DepartmentBudget
+from govbudget.rules._labels import label
+from govbudget.rules._support import sums_in_columns
+from govbudget.rules.base import Observation, Rule, Severity
+from govbudget.tree import Node, walk
+
+__all__ = ["RULES", "trees_of"]
+
+
+def trees_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, tuple[Node, ...]]]:
+    """Every classification tree of the budget: (path, Chinese name, English name, roots)."""
+    for section_name in ("expenditure", "appropriation"):
+        section = getattr(budget, section_name)
+        if section is None:
+            continue
+        for tree in ("by_function", "by_economic"):
+            roots: tuple[Node, ...] = getattr(section, tree)
+            if roots:
+                zh, en = label(section_name, tree)
+                yield f"/{section_name}/{tree}", zh, en, roots
+    if budget.income is not None and budget.income.lines:
+        yield "/income/lines", "收入明细", "income lines", budget.income.lines
+    if budget.assets is not None and budget.assets.parts:
+        yield "/assets/parts", "资产明细", "asset parts", budget.assets.parts
+
+
+def _children_sum(budget: DepartmentBudget) -> Iterator[Observation]:
+    for tree_path, tree_zh, tree_en, roots in trees_of(budget):
+        for path, node in walk(roots):
+            if not node.children:
+                continue
+            yield from sums_in_columns(
+                budget,
+                path=f"{tree_path}/{'/'.join(path)}",
+                zh=f"{tree_zh} {node.label}",
+                en=f"{tree_en}, {node.label}",
+                total=node,
+                parts=[(child.label, child) for child in node.children],
+                partial=node.partial,
+                formula=f"{node.label} = Σ {len(node.children)}",
+            )
+
+
+RULES: Final = (
+    Rule(
+        id="TRE001",
+        family="trees",
+        severity=Severity.ERROR,
+        title_zh="分类层级：上级科目等于下级科目之和",
+        title_en="Every classification line with children equals the sum of its children",
+        message_zh="{where}：合计 {stated}{unit}，{count} 个明细之和 {computed}{unit}",
+        message_en="{where}: stated {stated} {unit}, its {count} items add up to {computed} {unit}",
+        formula="类 = Σ 款，款 = Σ 项；“其中”列举（partial）只要求 Σ 明细 ≤ 合计",
+        check=_children_sum,
+    ),
+)
