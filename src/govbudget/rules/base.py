@@ -83,7 +83,7 @@ _ID: Final = re.compile(r"[A-Z]{2,5}\d{3}")
 class Scale:
     """How the values of a check are shown: money in a unit, a percent, or a count.
 
-    >>> Scale.money(Precision(Unit.WAN, 2)).show(Fraction(2410000))
+    >>> Scale.money(Precision(Unit.WAN, 2)).show(Fraction(24_100_000))
     '24.1'
     >>> Scale.percent(1).show(Fraction(-1315, 100))
     '-13.15'
