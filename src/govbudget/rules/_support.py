@@ -24,6 +24,7 @@ from govbudget.rounding import (
     decimal_fraction,
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Scale, Severity
+from govbudget.tree import Node
 
 Column = Literal["amount", "prior", "budget_initial", "budget_full_year"]
 
@@ -326,3 +327,110 @@ def sums_in_columns(
         )
         if observation is not None:
             yield observation
+
+
+def figures(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Figure]]:
+    """Every stated figure of the budget with its path and names: (path, zh, en, figure)."""
+    from govbudget.rules._labels import label
+    from govbudget.tree import walk
+
+    def fixed(
+        section: str, value: object, names: Sequence[str]
+    ) -> Iterator[tuple[str, str, str, Figure]]:
+        for name in names:
+            figure = getattr(value, name)
+            if isinstance(figure, Figure):
+                zh, en = label(section, name)
+                yield f"/{section}/{name}", zh, en, figure
+
+    def tree(
+        path: str, zh: str, en: str, roots: Sequence[Node]
+    ) -> Iterator[tuple[str, str, str, Figure]]:
+        for keys, node in walk(roots):
+            yield f"{path}/{'/'.join(keys)}", f"{zh} {node.label}", f"{en}, {node.label}", node
+
+    income, spending, appropriation = budget.income, budget.expenditure, budget.appropriation
+    if income is not None:
+        yield from fixed("income", income, _INCOME_FIELDS)
+        yield from tree("/income/lines", "收入", "income", income.lines)
+    if spending is not None:
+        yield from fixed("expenditure", spending, _SPENDING_FIELDS)
+        yield from tree(
+            "/expenditure/by_function", *label("expenditure", "by_function"), spending.by_function
+        )
+        yield from tree(
+            "/expenditure/by_economic", *label("expenditure", "by_economic"), spending.by_economic
+        )
+    if appropriation is not None:
+        for fund in ("total", "general_public", "government_fund", "state_capital"):
+            block = getattr(appropriation, fund)
+            if block is None:
+                continue
+            fund_zh, fund_en = label("appropriation", fund)
+            for name in ("total", "basic", "project", "personnel", "public"):
+                figure = getattr(block, name)
+                if figure is not None:
+                    part_zh, part_en = label("spending", name)
+                    yield (
+                        f"/appropriation/{fund}/{name}",
+                        fund_zh if name == "total" else f"{fund_zh}·{part_zh}",
+                        fund_en if name == "total" else f"{fund_en}, {part_en}",
+                        figure,
+                    )
+        yield from tree(
+            "/appropriation/by_function",
+            *label("appropriation", "by_function"),
+            appropriation.by_function,
+        )
+        yield from tree(
+            "/appropriation/by_economic",
+            *label("appropriation", "by_economic"),
+            appropriation.by_economic,
+        )
+    if budget.institutional_operation is not None:
+        zh, en = label("institutional_operation", "")
+        yield "/institutional_operation", zh, en, budget.institutional_operation
+    if budget.three_public is not None:
+        yield from fixed("three_public", budget.three_public, _THREE_PUBLIC_FIELDS)
+    if budget.procurement is not None:
+        yield from fixed(
+            "procurement", budget.procurement, ("total", "goods", "works", "services", "sme")
+        )
+    if budget.assets is not None:
+        yield from fixed("assets", budget.assets, ("total",))
+        yield from tree("/assets/parts", "资产", "assets", budget.assets.parts)
+    for index, project in enumerate(budget.projects):
+        if project.amount is not None:
+            yield (
+                f"/projects/{index}/amount",
+                f"重点项目“{project.name}”",
+                f"key project {project.name}",
+                project.amount,
+            )
+    if budget.final is not None:
+        yield from fixed("final", budget.final, ("carried_in", "distribution", "carried_out"))
+
+
+_INCOME_FIELDS: Final = (
+    "total",
+    "grand_total",
+    "appropriation",
+    "general_public",
+    "government_fund",
+    "state_capital",
+    "business",
+    "operating",
+    "higher_subsidy",
+    "affiliated",
+    "other",
+    "carryover",
+)
+_SPENDING_FIELDS: Final = ("total", "grand_total", "basic", "project", "personnel", "public")
+_THREE_PUBLIC_FIELDS: Final = (
+    "total",
+    "overseas",
+    "reception",
+    "vehicles",
+    "vehicle_purchase",
+    "vehicle_operation",
+)

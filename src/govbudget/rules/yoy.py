@@ -1,0 +1,425 @@
+"""Year on year: stated changes, percents and direction words against the two years' figures.
+
+For every figure with a prior-year value, a stated change or a stated percent:
+change = current − prior; percent = change ÷ prior × 100 at the percent's own
+decimals (with the prior implied as current − change when it is not stated);
+the direction word (增加/减少/持平 …) matches the sign; and a total's change is
+the sum of its parts' changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+from typing import Final
+
+from govbudget.figure import Direction, Figure, direction_of
+from govbudget.model import DepartmentBudget
+from govbudget.rounding import (
+    Outcome,
+    Stated,
+    check_sum,
+    corner_range,
+    growth_range,
+    implied_growth_range,
+)
+from govbudget.rules._labels import label
+from govbudget.rules._support import (
+    figures,
+    money,
+    percent_observation,
+    place,
+    stated,
+)
+from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
+from govbudget.rules.trees import trees_of
+from govbudget.tree import walk
+
+__all__ = ["RULES"]
+
+
+def _half(budget: DepartmentBudget, figure: Figure) -> Fraction:
+    return budget.precision_of(figure).half_width_fen
+
+
+def _change_stated(budget: DepartmentBudget, figure: Figure) -> Stated | None:
+    """The stated change, signed by its word."""
+    if figure.change is None:
+        return None
+    if figure.change.value is None and figure.change.direction is not Direction.FLAT:
+        return None
+    return Stated(figure.change.signed.fen, _half(budget, figure))
+
+
+def _worded(figure: Figure) -> bool:
+    return figure.change is not None and figure.change.word is not None
+
+
+def _change(budget: DepartmentBudget) -> Iterator[Observation]:
+    for path, zh, en, figure in figures(budget):
+        current, prior = stated(budget, figure), stated(budget, figure, "prior")
+        change = _change_stated(budget, figure)
+        if current is None or prior is None or change is None or figure.change is None:
+            continue
+        signs = [1, -1]
+        if _worded(figure) and current.value < prior.value:
+            # With a word the number is a magnitude; the word's sign is checked by YOY003.
+            change = Stated(abs(change.value), change.half)
+            signs = [-1, 1]
+        elif _worded(figure):
+            change = Stated(abs(change.value), change.half)
+        verdict = check_sum(change, [current, prior], signs=signs)
+        scale = money(budget, figure)
+        yield Observation(
+            outcome=verdict.outcome,
+            location=place(path + "/change", zh, en, figure),
+            verdict=verdict,
+            scale=scale,
+            params={"current": scale.show(current.value), "prior": scale.show(prior.value)},
+            formula="增减额 = 本年 − 上年",
+        )
+
+
+def _percent(budget: DepartmentBudget) -> Iterator[Observation]:
+    for path, zh, en, figure in figures(budget):
+        percent = figure.percent
+        if percent is None:
+            continue
+        observation = _percent_of(budget, path, zh, en, figure)
+        if observation is not None:
+            yield observation
+
+
+def _percent_of(
+    budget: DepartmentBudget, path: str, zh: str, en: str, figure: Figure
+) -> Observation | None:
+    assert figure.percent is not None
+    percent = figure.percent
+    current, prior = stated(budget, figure), stated(budget, figure, "prior")
+    change = _change_stated(budget, figure)
+    scale = money(budget, figure)
+    location = place(path + "/percent", zh, en, figure)
+    if current is not None and prior is not None:
+        computed = growth_range(current, prior)
+        basis_zh = f"本年 {scale.show(current.value)}、上年 {scale.show(prior.value)}"
+        basis_en = f"current {scale.show(current.value)} and prior {scale.show(prior.value)}"
+        difference, base = current.value - prior.value, prior.value
+    elif current is not None and change is not None:
+        computed = implied_growth_range(current, change)
+        implied = current.value - change.value
+        basis_zh = f"本年 {scale.show(current.value)}、增减 {scale.show(change.value)}（上年推算为 {scale.show(implied)}）"
+        basis_en = f"current {scale.show(current.value)} and change {scale.show(change.value)} (prior implied {scale.show(implied)})"
+        difference, base = change.value, implied
+    elif prior is not None and change is not None:
+        computed = corner_range(lambda d, p: d / p * 100, change, prior)
+        basis_zh = f"增减 {scale.show(change.value)}、上年 {scale.show(prior.value)}"
+        basis_en = f"change {scale.show(change.value)} and prior {scale.show(prior.value)}"
+        difference, base = change.value, prior.value
+    else:
+        return None
+    params = {"basis_zh": basis_zh, "basis_en": basis_en}
+    if computed is None or base == 0:
+        params = {
+            "basis_zh": basis_zh + "；上年为零，增减率无定义",
+            "basis_en": basis_en + "; the prior is zero, so no percent is defined",
+            "stated": str(percent.value),
+        }
+        return _undefined(location, figure, difference, params)
+    current_value = base + difference
+    alternatives: list[tuple[Fraction, Diagnosis]] = []
+    if current_value:
+        alternatives.append(
+            (
+                difference / current_value * 100,
+                Diagnosis(
+                    "percent_of_current",
+                    "百分比按本年数而非上年数计算（增减额 ÷ 本年数）",
+                    "the percent was computed against the current year (change ÷ current) instead of the prior year",
+                ),
+            )
+        )
+    alternatives.append(
+        (
+            difference / budget.precision_of(figure).unit.fen,
+            Diagnosis(
+                "amount_as_percent",
+                "百分比位置写成了增减金额",
+                "an amount (the change) was written where the percent belongs",
+            ),
+        )
+    )
+    return percent_observation(
+        location=location,
+        percent=percent,
+        computed=computed,
+        magnitude=percent.word is not None,
+        formula="增减率 = (本年 − 上年) ÷ 上年 × 100%",
+        alternatives=alternatives,
+        params=params,
+    )
+
+
+def _undefined(
+    location: Location, figure: Figure, difference: Fraction, params: dict[str, str]
+) -> Observation:
+    assert figure.percent is not None
+    fine = figure.percent.value == 0 and difference == 0
+    return Observation(
+        outcome=Outcome.EXACT if fine else Outcome.INCONSISTENT,
+        location=location,
+        scale=Scale.percent(figure.percent.decimals),
+        params={**params, "undefined": "yes"},
+        severity=None if fine else Severity.WARNING,
+        diagnosis=None
+        if fine
+        else Diagnosis(
+            "zero_prior",
+            f"上年数为零，增减率无意义（应写“无可比性”），却写了 {figure.percent.value}%",
+            f"the prior year is zero, so a growth percent is undefined; {figure.percent.value}% was stated",
+        ),
+        formula="上年为零时增减率无定义",
+    )
+
+
+def _signs(budget: DepartmentBudget, figure: Figure) -> int | None:
+    """The sign of the change the figures show: −1, 0, 1, or None when unknown."""
+    current, prior = stated(budget, figure), stated(budget, figure, "prior")
+    if current is not None and prior is not None:
+        difference = current.value - prior.value
+        return (difference > 0) - (difference < 0)
+    if figure.change is not None and figure.change.value is not None:
+        magnitude = figure.change.value.fen
+        if magnitude == 0:
+            return 0
+        if figure.change.word is None:
+            return (magnitude > 0) - (magnitude < 0)
+    return None
+
+
+_SIGN_OF: Final = {Direction.UP: 1, Direction.DOWN: -1, Direction.FLAT: 0}
+
+
+def _words(figure: Figure) -> list[tuple[str, str]]:
+    found = []
+    if figure.change is not None and figure.change.word is not None:
+        found.append(("change", figure.change.word))
+    if figure.percent is not None and figure.percent.word is not None:
+        found.append(("percent", figure.percent.word))
+    return found
+
+
+def _direction(budget: DepartmentBudget) -> Iterator[Observation]:
+    for path, zh, en, figure in figures(budget):
+        words = _words(figure)
+        if not words:
+            continue
+        sign = _signs(budget, figure)
+        stated_signs = {_SIGN_OF[direction_of(word)] for _, word in words}
+        location = place(path + "/direction", zh, en, figure)
+        written = "、".join(word for _, word in words)
+        params = {"words": written, "actual_zh": _sign_zh(sign), "actual_en": _sign_en(sign)}
+        if len(stated_signs) > 1:
+            yield _word_finding(
+                location,
+                params,
+                "words_disagree",
+                f"增减额与增减率的方向用词互相矛盾（{written}）",
+                f"the change and the percent state opposite directions ({written})",
+            )
+            continue
+        (word_sign,) = stated_signs
+        if sign is None:
+            if len(words) > 1:  # the change and the percent words agree
+                yield Observation(outcome=Outcome.EXACT, location=location, params=params)
+            continue
+        if sign == 0 and word_sign != 0:
+            continue  # a zero change written with 增加/减少: a wording slip, YOY004
+        if sign == word_sign:
+            yield Observation(outcome=Outcome.EXACT, location=location, params=params)
+            continue
+        yield _word_finding(
+            location,
+            params,
+            "wrong_direction",
+            f"方向用词与实际增减相反：写“{written}”，实际{_sign_zh(sign)}",
+            f"the direction word contradicts the figures: “{written}” but they {_sign_en(sign)}",
+        )
+
+
+def _sign_zh(sign: int | None) -> str:
+    return {1: "增加", -1: "减少", 0: "持平", None: "未知"}[sign]
+
+
+def _sign_en(sign: int | None) -> str:
+    return {1: "increase", -1: "decrease", 0: "stay flat", None: "unknown"}[sign]
+
+
+def _word_finding(
+    location: Location, params: dict[str, str], code: str, zh: str, en: str
+) -> Observation:
+    return Observation(
+        outcome=Outcome.INCONSISTENT,
+        location=location,
+        params=params,
+        diagnosis=Diagnosis(code, zh, en),
+    )
+
+
+def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
+    for path, zh, en, figure in figures(budget):
+        words = [(k, w) for k, w in _words(figure) if direction_of(w) is not Direction.FLAT]
+        if not words or _signs(budget, figure) != 0:
+            continue
+        written = "、".join(word for _, word in words)
+        yield Observation(
+            outcome=Outcome.INCONSISTENT,
+            location=place(path + "/direction", zh, en, figure),
+            params={"words": written},
+            severity=Severity.INFO,
+        )
+
+
+def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Observation]:
+    for path, zh, en, total, parts in _breakdowns(budget):
+        whole = _change_stated(budget, total)
+        values = [_change_stated(budget, part) for _, part in parts]
+        if whole is None or not values or any(v is None for v in values):
+            continue
+        known = [v for v in values if v is not None]
+        verdict = check_sum(whole, known)
+        yield Observation(
+            outcome=verdict.outcome,
+            location=place(path + "/change", zh, en, total),
+            verdict=verdict,
+            scale=money(budget, total),
+            params={"count": str(len(known)), "parts": "、".join(name for name, _ in parts)},
+            formula="Δ合计 = Σ Δ各部分",
+        )
+
+
+def _breakdowns(
+    budget: DepartmentBudget,
+) -> Iterator[tuple[str, str, str, Figure, Sequence[tuple[str, Figure]]]]:
+    """Totals with stated parts whose changes should add up: (path, zh, en, total, parts)."""
+    spending = budget.expenditure
+    if spending is not None and spending.basic is not None and spending.project is not None:
+        total = spending.total or spending.grand_total
+        if total is not None:
+            name = "total" if spending.total is not None else "grand_total"
+            yield (
+                f"/expenditure/{name}",
+                "支出：基本支出 + 项目支出",
+                "expenditure: basic + project",
+                total,
+                [("基本支出", spending.basic), ("项目支出", spending.project)],
+            )
+    appropriation = budget.appropriation
+    if appropriation is not None:
+        for fund in ("total", "general_public", "government_fund", "state_capital"):
+            block = getattr(appropriation, fund)
+            if block is None or block.total is None or block.basic is None or block.project is None:
+                continue
+            fund_zh, fund_en = label("appropriation", fund)
+            yield (
+                f"/appropriation/{fund}/total",
+                f"{fund_zh}：基本支出 + 项目支出",
+                f"{fund_en}: basic + project",
+                block.total,
+                [("基本支出", block.basic), ("项目支出", block.project)],
+            )
+    three = budget.three_public
+    if three is not None and three.total is not None:
+        vehicles: list[tuple[str, Figure]]
+        if three.vehicles is not None:
+            vehicles = [("公务用车购置及运行维护费", three.vehicles)]
+        else:
+            vehicles = [
+                (n, f)
+                for n, f in (
+                    ("公务用车购置费", three.vehicle_purchase),
+                    ("公务用车运行维护费", three.vehicle_operation),
+                )
+                if f is not None
+            ]
+        parts = [
+            (n, f)
+            for n, f in (("因公出国（境）费", three.overseas), ("公务接待费", three.reception))
+            if f is not None
+        ] + vehicles
+        if len(parts) >= 2:
+            yield (
+                "/three_public/total",
+                "“三公”经费合计",
+                "three public expenses",
+                three.total,
+                parts,
+            )
+    for tree_path, tree_zh, tree_en, roots in trees_of(budget):
+        for keys, node in walk(roots):
+            if node.children and not node.partial:
+                yield (
+                    f"{tree_path}/{'/'.join(keys)}",
+                    f"{tree_zh} {node.label}",
+                    f"{tree_en}, {node.label}",
+                    node,
+                    [(c.label, c) for c in node.children],
+                )
+
+
+RULES: Final = (
+    Rule(
+        id="YOY001",
+        family="yoy",
+        severity=Severity.ERROR,
+        title_zh="增减额等于本年数减上年数",
+        title_en="A stated change equals current minus prior",
+        message_zh="{where}：写明增减 {stated}{unit}，本年 {current} 与上年 {prior} 之差为 {computed}{unit}",
+        message_en="{where}: stated change {stated} {unit}, current {current} less prior {prior} is {computed} {unit}",
+        formula="增减额 = 本年数 − 上年数（有方向用词时比较绝对值）",
+        check=_change,
+    ),
+    Rule(
+        id="YOY002",
+        family="yoy",
+        severity=Severity.ERROR,
+        title_zh="增减率等于增减额除以上年数",
+        title_en="A stated percent equals the change divided by the prior year",
+        message_zh="{where}：写明 {stated}%，按{basis_zh}计算为 {computed}%（舍入范围 {low}%～{high}%）",
+        message_en="{where}: stated {stated}%, {basis_en} give {computed}% (rounding range {low}% to {high}%)",
+        formula="增减率 = (本年 − 上年) ÷ 上年 × 100%，按所写小数位四舍五入；上年为零时无定义",
+        check=_percent,
+    ),
+    Rule(
+        id="YOY003",
+        family="yoy",
+        severity=Severity.ERROR,
+        title_zh="方向用词与增减方向一致",
+        title_en="Direction words match the sign of the change",
+        message_zh="{where}：方向用词“{words}”，数字显示{actual_zh}",
+        message_en="{where}: the words “{words}” state a direction; the figures {actual_en}",
+        formula="增加/增长 ⇔ 本年 > 上年；减少/下降 ⇔ 本年 < 上年；持平/无变化 ⇔ 本年 = 上年",
+        check=_direction,
+    ),
+    Rule(
+        id="YOY004",
+        family="yoy",
+        severity=Severity.INFO,
+        title_zh="零增减写成了“增加/减少”",
+        title_en="A zero change written with an increase or decrease word",
+        message_zh="{where}：增减为零，却写作“{words}”（用词不当，不是计算错误）",
+        message_en="{where}: the change is zero but is written with “{words}” (a wording slip, not an arithmetic error)",
+        formula="增减为零时宜写“持平”或“无变化”",
+        check=_zero_with_word,
+    ),
+    Rule(
+        id="YOY005",
+        family="yoy",
+        severity=Severity.ERROR,
+        title_zh="合计的增减等于各部分增减之和",
+        title_en="A total's change equals the sum of its parts' changes",
+        message_zh="{where}：合计增减 {stated}{unit}，{count} 个部分（{parts}）增减之和 {computed}{unit}",
+        message_en="{where}: the total changes by {stated} {unit}, its {count} parts ({parts}) by {computed} {unit}",
+        formula="Δ合计 = Σ Δ各部分（如 Δ支出 = Δ基本支出 + Δ项目支出）",
+        check=_sum_of_changes,
+    ),
+)
