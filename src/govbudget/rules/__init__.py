@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from govbudget.rules import balance, totals, trees, yoy
+from govbudget.rules import balance, codes, totals, trees, yoy
 from govbudget.rules.base import (
     FAMILIES,
     CheckFunction,
@@ -39,7 +39,7 @@ __all__ = [
     "catalogue",
 ]
 
-_FAMILY_MODULES: Final = (balance, totals, trees, yoy)
+_FAMILY_MODULES: Final = (balance, totals, trees, yoy, codes)
 
 
 def catalogue(*groups: tuple[Rule, ...]) -> Mapping[str, Rule]:

@@ -1,0 +1,307 @@
+"""Codes: every classification code is real in that year's 政府收支分类科目 and named as it names it.
+
+The tables come from :mod:`govbudget.classification`. A code missing from a
+table is an error only where the table is complete at that level; otherwise
+it is a warning ("not in the table"), since the shipped tables are subsets
+wherever their sources were. A budget year earlier than every table gets one
+note per tree and no code checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from attrs import frozen
+
+from govbudget.classification import (
+    CodeTable,
+    Level,
+    NameMatch,
+    NoTable,
+    Tree,
+    compare,
+    table_for,
+    tree_of_code,
+)
+from govbudget.model import DepartmentBudget, EconomicScheme
+from govbudget.rounding import Outcome
+from govbudget.rules.base import Location, Observation, Rule, Severity
+from govbudget.rules.trees import trees_of
+from govbudget.tree import Node, Path, walk
+
+__all__ = ["RULES", "coded_lines"]
+
+_ECONOMIC: Final = {
+    EconomicScheme.DEPARTMENT: Tree.ECONOMIC_DEPARTMENT,
+    EconomicScheme.GOVERNMENT: Tree.ECONOMIC_GOVERNMENT,
+}
+_LEVEL_EN: Final = {Level.CLASS: "class", Level.SECTION: "section", Level.ITEM: "item"}
+
+
+@frozen
+class CodedLine:
+    """A line with a code in one classification tree of the budget."""
+
+    tree: Tree
+    node: Node
+    parent: Node | None
+    location: Location
+
+
+def _scheme(roots: tuple[Node, ...], default: EconomicScheme) -> EconomicScheme:
+    """The economic scheme a tree's codes show, where they all agree."""
+    kinds = {tree_of_code(node.code) for _, node in walk(roots) if node.code is not None}
+    if kinds == {Tree.ECONOMIC_GOVERNMENT}:
+        return EconomicScheme.GOVERNMENT
+    if kinds == {Tree.ECONOMIC_DEPARTMENT}:
+        return EconomicScheme.DEPARTMENT
+    return default
+
+
+def _tree(budget: DepartmentBudget, path: str, roots: tuple[Node, ...]) -> Tree | None:
+    if path.endswith("/by_function"):
+        return Tree.FUNCTION
+    if not path.endswith("/by_economic"):
+        return None
+    declared = budget.expenditure.economic_scheme if budget.expenditure else None
+    if path.startswith("/expenditure") and declared is not None:
+        return _ECONOMIC[declared]
+    return _ECONOMIC[_scheme(roots, declared or EconomicScheme.DEPARTMENT)]
+
+
+def _parents(roots: tuple[Node, ...]) -> dict[Path, Node]:
+    return {(*path, child.key): node for path, node in walk(roots) for child in node.children}
+
+
+def coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
+    """Every coded line of the budget's function and economic trees, parents first."""
+    for tree_path, tree_zh, tree_en, roots in trees_of(budget):
+        tree = _tree(budget, tree_path, roots)
+        if tree is None:
+            continue
+        parents = _parents(roots)
+        for path, node in walk(roots):
+            if node.code is None:
+                continue
+            location = Location(
+                f"{tree_path}/{'/'.join(path)}",
+                f"{tree_zh} {node.label}",
+                f"{tree_en}, {node.label}",
+            )
+            yield CodedLine(tree, node, parents.get(path), location)
+
+
+def _table(tree: Tree, year: int) -> CodeTable | None:
+    try:
+        return table_for(tree, year)
+    except NoTable:
+        return None
+
+
+def _table_params(table: CodeTable) -> dict[str, str]:
+    zh = f"{table.year}年{table.tree.title}科目表"
+    en = f"the {table.year} {table.tree.value} code table"
+    if table.is_fallback:
+        zh += f"（{table.requested_year}年无单独科目表）"
+        en += f" (no table of its own for {table.requested_year})"
+    return {"table_zh": zh, "table_en": en}
+
+
+def _placed(line: CodedLine) -> bool:
+    code = line.node.code
+    return code is not None and tree_of_code(code) is line.tree
+
+
+def _ok(line: CodedLine, **params: str) -> Observation:
+    return Observation(outcome=Outcome.EXACT, location=line.location, params=params)
+
+
+def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
+    notes: set[Tree] = set()
+    for line in coded_lines(budget):
+        code = line.node.code
+        assert code is not None
+        level = Level.of(code)
+        if not _placed(line) or level is None or level not in line.tree.levels:
+            continue
+        table = _table(line.tree, budget.year)
+        if table is None:
+            if line.tree not in notes:
+                notes.add(line.tree)
+                yield _no_table(line.tree, budget.year)
+            continue
+        params = {"code": code, "name": line.node.name, **_table_params(table)}
+        if code in table:
+            yield _ok(line, **params, note_zh="", note_en="")
+            continue
+        complete = table.is_complete(level)
+        state_zh = "完整，故此编码不存在" if complete else "不完整，无法确认此编码"
+        state_en = "is complete, so the code does not exist" if complete else "is incomplete"
+        yield Observation(
+            outcome=Outcome.INCONSISTENT,
+            location=line.location,
+            severity=Severity.ERROR if complete else Severity.WARNING,
+            params={
+                **params,
+                "note_zh": f"该表{level.value}级{state_zh}",
+                "note_en": f"its {_LEVEL_EN[level]} level {state_en}",
+            },
+            formula=f"{code} ∈ {table.year} {line.tree.title}",
+        )
+
+
+def _no_table(tree: Tree, year: int) -> Observation:
+    return Observation(
+        outcome=Outcome.INCONSISTENT,
+        location=Location(f"/codes/{tree.value}", tree.title, tree.value),
+        severity=Severity.INFO,
+        params={
+            "code": "—",
+            "name": "—",
+            "table_zh": f"{tree.title}科目表（{year}年及以前无科目表，未核对编码）",
+            "table_en": f"any {tree.value} code table (none covers {year}; codes not checked)",
+            "note_zh": "未核对",
+            "note_en": "not checked",
+        },
+    )
+
+
+def _names(budget: DepartmentBudget) -> Iterator[Observation]:
+    for line in coded_lines(budget):
+        code = line.node.code
+        assert code is not None
+        table = _table(line.tree, budget.year) if _placed(line) else None
+        entry = None if table is None else table.lookup(code)
+        if entry is None:
+            continue
+        result = compare(line.node.name, entry, budget.year)
+        params = {"code": code, "stated": line.node.name, "official": result.official}
+        if result.match is NameMatch.OFFICIAL:
+            yield _ok(line, **params, detail_zh="", detail_en="")
+            continue
+        if result.match is NameMatch.FORMER:
+            assert result.former is not None
+            changed = result.former.changed
+            detail_zh = f"是{changed - 1}年及以前的名称，自{changed}年起为“{result.official}”"
+            detail_en = (
+                f"the one in use until {changed - 1}; since {changed} it is “{result.official}”"
+            )
+            severity = Severity.WARNING
+        elif result.match is NameMatch.ABBREVIATED:
+            detail_zh = f"是官方名称“{result.official}”的简写"
+            detail_en = f"a shortened form of the official name “{result.official}”"
+            severity = Severity.INFO
+        else:
+            detail_zh = f"与官方名称“{result.official}”不符"
+            detail_en = f"not the official name “{result.official}”"
+            severity = Severity.WARNING
+        yield Observation(
+            outcome=Outcome.INCONSISTENT,
+            location=line.location,
+            severity=severity,
+            params={**params, "detail_zh": detail_zh, "detail_en": detail_en},
+            formula=f"name({code}, {budget.year}) = {result.official}",
+        )
+
+
+def _hierarchy(budget: DepartmentBudget) -> Iterator[Observation]:
+    for line in coded_lines(budget):
+        code = line.node.code
+        assert code is not None
+        level = Level.of(code)
+        parent_code = line.parent.code if line.parent is not None else None
+        params = {"code": code}
+        if level is None or level not in line.tree.levels:
+            levels = "、".join(f"{lv.value}（{lv.digits}位）" for lv in line.tree.levels)
+            params |= {
+                "detail_zh": f"{line.tree.title}只有{levels}编码",
+                "detail_en": f"not a valid length: {line.tree.value} codes have only "
+                + ", ".join(f"{lv.digits} digits" for lv in line.tree.levels),
+            }
+        elif parent_code is not None and len(code) != len(parent_code) + 2:
+            params |= {
+                "detail_zh": f"{level.value}级编码，其上级 {parent_code} 不是上一级科目",
+                "detail_en": f"a {_LEVEL_EN[level]} code whose parent {parent_code}"
+                " is not one level up",
+            }
+        elif line.parent is None and level is not Level.CLASS:
+            params |= {
+                "detail_zh": f"{level.value}级编码列在最上层，缺少其上级科目",
+                "detail_en": f"a {_LEVEL_EN[level]} code at the top of the tree, without its parent",
+            }
+        else:
+            yield _ok(line, **params, detail_zh="", detail_en="")
+            continue
+        yield Observation(outcome=Outcome.INCONSISTENT, location=line.location, params=params)
+
+
+def _misplaced(budget: DepartmentBudget) -> Iterator[Observation]:
+    for line in coded_lines(budget):
+        code = line.node.code
+        assert code is not None
+        found = tree_of_code(code)
+        if found is line.tree:
+            yield _ok(line, code=code, found_zh="", found_en="", tree_zh="", tree_en="")
+            continue
+        yield Observation(
+            outcome=Outcome.INCONSISTENT,
+            location=line.location,
+            params={
+                "code": code,
+                "tree_zh": line.tree.title,
+                "tree_en": line.tree.value,
+                "found_zh": found.title if found else "支出分类",
+                "found_en": found.value if found else "any expenditure classification",
+            },
+            formula=f"{code} ∈ {line.tree.title}",
+        )
+
+
+RULES: Final = (
+    Rule(
+        id="COD001",
+        family="codes",
+        severity=Severity.ERROR,
+        title_zh="分类科目：编码见于当年的政府收支分类科目",
+        title_en="Every classification code is in that year's official code table",
+        message_zh="{where}：编码 {code} 不在{table_zh}中（{note_zh}）",
+        message_en="{where}: code {code} is not in {table_en} ({note_en})",
+        formula="code ∈ 当年科目表；该级完整时缺失为错误，不完整时为警告",
+        check=_exists,
+    ),
+    Rule(
+        id="COD002",
+        family="codes",
+        severity=Severity.WARNING,
+        title_zh="分类科目：名称与当年官方名称一致",
+        title_en="Every classification line is named as that year's official table names it",
+        message_zh="{where}：名称{detail_zh}",
+        message_en="{where}: the name is {detail_en}",
+        formula="normalize(名称) = normalize(当年官方名称)；旧名、未知名称为警告，简写为提示",
+        check=_names,
+        example="210 医疗卫生与计划生育支出 → 自2019年起为“卫生健康支出”",
+    ),
+    Rule(
+        id="COD003",
+        family="codes",
+        severity=Severity.ERROR,
+        title_zh="分类科目：编码级次与所在层级一致",
+        title_en="A code's level matches its length and its place: 款 under 类, 项 under 款",
+        message_zh="{where}：{detail_zh}",
+        message_en="{where}: {detail_en}",
+        formula="len(类)=3，len(款)=5，len(项)=7；len(编码) = len(上级编码) + 2",
+        check=_hierarchy,
+    ),
+    Rule(
+        id="COD004",
+        family="codes",
+        severity=Severity.ERROR,
+        title_zh="分类科目：编码属于所在的分类",
+        title_en="A code belongs to the classification it is listed in",
+        message_zh="{where}：{code} 是{found_zh}编码，却列在{tree_zh}中",
+        message_en="{where}: {code} is a {found_en} code listed among {tree_en} codes",
+        formula="功能分类 2xx；部门预算经济分类 3xx；政府预算经济分类 5xx",
+        check=_misplaced,
+    ),
+)
