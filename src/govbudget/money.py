@@ -362,6 +362,11 @@ _PLAIN: Final = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _GROUPED: Final = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
+def _quote(text: str) -> str:
+    # Error messages quote the text, but never a whole hostile document of it.
+    return repr(text) if len(text) <= 60 else repr(text[:57]) + "…"
+
+
 def parse_decimal(text: str) -> Decimal:
     """Parse a published number exactly, as written (its decimals kept).
 
@@ -376,10 +381,10 @@ def parse_decimal(text: str) -> Decimal:
         _refuse(text)
     cleaned = _SPACES.sub("", text.translate(_FULL_WIDTH))
     if not (_PLAIN.fullmatch(cleaned) or _GROUPED.fullmatch(cleaned)):
-        raise InvalidAmount(f"not a number: {text!r}")
+        raise InvalidAmount(f"not a number: {_quote(text)}")
     digits = cleaned.replace(",", "").lstrip("+")
     if sum(c.isdigit() for c in digits) > MAX_DIGITS:
-        raise InvalidAmount(f"more than {MAX_DIGITS} digits: {text!r}")
+        raise InvalidAmount(f"more than {MAX_DIGITS} digits: {_quote(text)}")
     return Decimal(digits)
 
 

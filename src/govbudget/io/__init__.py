@@ -1,5 +1,29 @@
 """Reading and writing budgets: the JSON document format."""
 
-from govbudget.io.document import FORMAT, dump, dumps, from_data, load, to_data
+from govbudget.io.document import (
+    FORMAT,
+    MAX_DEPTH,
+    MAX_DOCUMENT_BYTES,
+    MAX_VALUES,
+    dump,
+    dumps,
+    from_data,
+    load,
+    loads,
+    read_limited,
+    to_data,
+)
 
-__all__ = ["FORMAT", "dump", "dumps", "from_data", "load", "to_data"]
+__all__ = [
+    "FORMAT",
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_VALUES",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "read_limited",
+    "to_data",
+]

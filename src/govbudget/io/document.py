@@ -8,6 +8,12 @@ or in a figure's own ``precision`` where it declares one. A stated change is
 ``{"value": "23.94", "word": "减少"}`` or a plain signed amount; a percent is
 ``{"value": "5.3", "word": "减少"}`` or a plain number as written.
 
+Hostile input is refused with a :class:`~govbudget.errors.DocumentError`,
+never a crash or a hang: a document may be at most :data:`MAX_DOCUMENT_BYTES`
+long, nest at most :data:`MAX_DEPTH` levels, hold at most :data:`MAX_VALUES`
+JSON values, and write no number with more than
+:data:`~govbudget.money.MAX_DIGITS` digits.
+
 Every error names the source and the JSON Pointer of the place:
 
 >>> load('{"format": "govbudget/1", "department": "某局", "year": 2025, "yaer": 1}')
@@ -21,6 +27,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -35,13 +42,40 @@ import attrs
 from govbudget.errors import DocumentError, GovBudgetError
 from govbudget.figure import Figure, StatedChange, StatedPercent
 from govbudget.model import DepartmentBudget
-from govbudget.money import Amount, Unit, amount, to_unit
+from govbudget.money import MAX_DIGITS, Amount, Unit, amount, to_unit
 from govbudget.precision import DEFAULT_PRECISION, Precision
 
-__all__ = ["FORMAT", "dump", "dumps", "from_data", "load", "to_data"]
+__all__ = [
+    "FORMAT",
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_VALUES",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "read_limited",
+    "to_data",
+]
 
 #: The format tag every document carries.
 FORMAT: Final = "govbudget/1"
+
+#: The largest document read, in bytes (16 MiB). The largest real disclosures,
+#: every table of a consolidated department, take a few hundred kilobytes.
+MAX_DOCUMENT_BYTES: Final = 16 * 1024 * 1024
+
+#: The deepest nesting of JSON objects and arrays a document may have. A
+#: classification tree three levels deep (类 → 款 → 项) sits about ten levels down.
+MAX_DEPTH: Final = 64
+
+#: The most JSON values (objects, arrays, strings, numbers …) in one document:
+#: about fifty times the largest real disclosure.
+MAX_VALUES: Final = 200_000
+
+# The longest key or text quoted back in an error message.
+_QUOTE_CHARS: Final = 40
 
 JSONValue = Any  # the result of json.loads; narrowed where it is read
 _T = TypeVar("_T")
@@ -183,7 +217,8 @@ class _Reader:
                     else f"; expected one of {sorted(allowed)}"
                 )
                 raise self.fail(
-                    f"{pointer}/{_escape(key)}", f"unknown key {key!r} in {what}{suggestion}"
+                    f"{pointer}/{_escape(_clip(key))}",
+                    f"unknown key {_clip(key)!r} in {what}{suggestion}",
                 )
 
     def instance(self, tp: type, data: JSONValue, pointer: str, unit: Unit) -> object:
@@ -224,9 +259,104 @@ def _escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
+def _clip(text: str) -> str:
+    return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…"
+
+
 def _describe(data: JSONValue) -> str:
-    text = json.dumps(data, ensure_ascii=False, default=str)
-    return text if len(text) <= 40 else text[:37] + "..."
+    if isinstance(data, dict):
+        return "an object"
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, _Oversized):
+        return f"a number of {len(data)} characters"
+    if isinstance(data, str):
+        return json.dumps(_clip(data), ensure_ascii=False)
+    if isinstance(data, int) and not isinstance(data, bool) and data.bit_length() > _MAX_INT_BITS:
+        return "an integer too long to quote"
+    return _clip(json.dumps(data, ensure_ascii=False, default=str))
+
+
+class _Oversized(str):
+    """A JSON number too long to convert: kept as its text so the walk can name its place."""
+
+
+# An int of more than MAX_DIGITS decimal digits has at least this many bits.
+_MAX_INT_BITS: Final = (10**MAX_DIGITS).bit_length()
+_NUMBER_PARTS: Final = re.compile(r"-?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?")
+
+
+def _plain_digits(digits: int, exponent: int) -> int:
+    """How many digits a number with ``digits`` significant digits and ``exponent`` has written out."""
+    if exponent >= 0:
+        return digits + exponent
+    return max(digits, -exponent)
+
+
+def _parse_number(text: str) -> int | Decimal | _Oversized:
+    # Called by the JSON parser on every number: refuse the long ones before any
+    # conversion, since converting a long integer or exponent costs quadratic time.
+    match = _NUMBER_PARTS.fullmatch(text)
+    if match is None:  # the JSON grammar guarantees a match; keep the text to be refused
+        return _Oversized(text)
+    whole, fraction, exponent = match.groups()
+    if len(exponent or "") > 4 or len(whole) + len(fraction or "") > MAX_DIGITS:
+        return _Oversized(text)
+    shift = int(exponent or "0") - len(fraction or "")
+    if _plain_digits(len(whole) + len(fraction or ""), shift) > MAX_DIGITS:
+        return _Oversized(text)
+    if fraction is None and exponent is None:
+        return int(text)
+    return Decimal(text)
+
+
+def _too_long(value: object) -> bool:
+    """A number (from JSON or from parsed data) with more than MAX_DIGITS digits."""
+    if isinstance(value, _Oversized):
+        return True
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return value.bit_length() > _MAX_INT_BITS or len(str(abs(value))) > MAX_DIGITS
+    if isinstance(value, Decimal) and value.is_finite():
+        _sign, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)
+        return _plain_digits(len(digits), exponent) > MAX_DIGITS
+    return False
+
+
+def _check_limits(data: JSONValue, source: str) -> None:
+    """Refuse data nested deeper than MAX_DEPTH, with more than MAX_VALUES values or a too long number.
+
+    Iterative, so that no input can exhaust the interpreter's stack; a cycle in
+    parsed data stops at the depth limit.
+    """
+    stack: list[tuple[JSONValue, str, int]] = [(data, "", 0)]
+    count = 0
+    while stack:
+        value, pointer, depth = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise DocumentError(
+                f"more than {MAX_VALUES} values (the limit MAX_VALUES)", source=source
+            )
+        if _too_long(value):
+            raise DocumentError(
+                f"a number with more than {MAX_DIGITS} digits (the limit MAX_DIGITS)",
+                source=source,
+                pointer=pointer,
+            )
+        if isinstance(value, Mapping | list | tuple):
+            if depth >= MAX_DEPTH:
+                raise DocumentError(
+                    f"nested deeper than {MAX_DEPTH} levels (the limit MAX_DEPTH)",
+                    source=source,
+                    pointer=pointer,
+                )
+            items = value.items() if isinstance(value, Mapping) else enumerate(value)
+            stack.extend(
+                (item, f"{pointer}/{_escape(_clip(str(key)))}", depth + 1) for key, item in items
+            )
 
 
 def _reject_constant(name: str) -> object:
@@ -243,11 +373,13 @@ def _no_duplicates(pairs: list[tuple[str, JSONValue]]) -> dict[str, JSONValue]:
 
 
 def _parse_json(text: str, source: str) -> JSONValue:
+    if len(text) > MAX_DOCUMENT_BYTES or len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
+        raise _too_large(source)
     try:
         return json.loads(
             text,
-            parse_float=Decimal,
-            parse_int=int,
+            parse_float=_parse_number,
+            parse_int=_parse_number,
             parse_constant=_reject_constant,
             object_pairs_hook=_no_duplicates,
         )
@@ -257,6 +389,34 @@ def _parse_json(text: str, source: str) -> JSONValue:
         ) from None
     except ValueError as error:
         raise DocumentError(str(error), source=source) from None
+    except RecursionError:
+        # The parser recurses once per level; far deeper than MAX_DEPTH anyway.
+        raise DocumentError(
+            f"nested deeper than {MAX_DEPTH} levels (the limit MAX_DEPTH)", source=source
+        ) from None
+
+
+def _too_large(source: str) -> DocumentError:
+    return DocumentError(
+        f"larger than {MAX_DOCUMENT_BYTES} bytes (the limit MAX_DOCUMENT_BYTES)", source=source
+    )
+
+
+def read_limited(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at ``path``, refusing one larger than :data:`MAX_DOCUMENT_BYTES`.
+
+    Reads at most one byte past the limit, so a device or a pipe that never
+    ends cannot hang the reader.
+    """
+    source = str(path)
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as error:
+        raise DocumentError(f"cannot read the file: {error.strerror}", source=source) from None
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise _too_large(source)
+    return raw
 
 
 def from_data(data: Mapping[str, JSONValue], *, source: str = "<data>") -> DepartmentBudget:
@@ -264,6 +424,7 @@ def from_data(data: Mapping[str, JSONValue], *, source: str = "<data>") -> Depar
     reader = _Reader(source)
     if not isinstance(data, Mapping):
         raise reader.fail("", f"a document must be a JSON object, got {_describe(data)}")
+    _check_limits(data, source)
     body = dict(data)
     tag = body.pop("format", None)
     if tag != FORMAT:
@@ -284,16 +445,24 @@ def load(document: str | os.PathLike[str] | bytes | Mapping[str, JSONValue]) -> 
     if isinstance(document, Mapping):
         return from_data(document)
     if isinstance(document, bytes):
-        return from_data(_parse_json(_decode(document, "<bytes>"), "<bytes>"), source="<bytes>")
+        return loads(document, source="<bytes>")
     if isinstance(document, str) and document.lstrip().startswith("{"):
-        return from_data(_parse_json(document, "<text>"), source="<text>")
-    path = Path(document)
-    source = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DocumentError(f"cannot read the file: {error.strerror}", source=source) from None
-    return from_data(_parse_json(_decode(raw, source), source), source=source)
+        return loads(document, source="<text>")
+    source = str(Path(document))
+    return loads(read_limited(document), source=source)
+
+
+def loads(text: str | bytes, *, source: str = "<text>") -> DepartmentBudget:
+    """Load a budget from JSON ``text`` (or UTF-8 bytes); errors name ``source``.
+
+    >>> loads('{"format": "govbudget/1", "department": "某局", "year": 2025}', source="a.json").year
+    2025
+    """
+    if isinstance(text, bytes):
+        if len(text) > MAX_DOCUMENT_BYTES:
+            raise _too_large(source)
+        text = _decode(text, source)
+    return from_data(_parse_json(text, source), source=source)
 
 
 def _decode(raw: bytes, source: str) -> str:
