@@ -12,7 +12,22 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from govbudget.rules import balance, codes, totals, trees, yoy
+from govbudget.rules import (
+    appropriation,
+    assets,
+    balance,
+    codes,
+    cross,
+    operation,
+    performance,
+    procurement,
+    shares,
+    staffing,
+    three_public,
+    totals,
+    trees,
+    yoy,
+)
 from govbudget.rules.base import (
     FAMILIES,
     CheckFunction,
@@ -39,7 +54,22 @@ __all__ = [
     "catalogue",
 ]
 
-_FAMILY_MODULES: Final = (balance, totals, trees, yoy, codes)
+_FAMILY_MODULES: Final = (
+    balance,
+    totals,
+    trees,
+    appropriation,
+    three_public,
+    operation,
+    yoy,
+    shares,
+    procurement,
+    assets,
+    staffing,
+    performance,
+    cross,
+    codes,
+)
 
 
 def catalogue(*groups: tuple[Rule, ...]) -> Mapping[str, Rule]:

@@ -11,6 +11,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final, Literal
 
+from attrs import evolve
+
 from govbudget.figure import Figure, StatedPercent
 from govbudget.model import DepartmentBudget
 from govbudget.money import Amount
@@ -164,17 +166,7 @@ def at_most(
     if small is None or big is None:
         return None
     observation = _at_most(location, [small], big, money(budget, whole), {}, formula)
-    if severity is not None:
-        return Observation(
-            outcome=observation.outcome,
-            location=observation.location,
-            verdict=observation.verdict,
-            scale=observation.scale,
-            params=observation.params,
-            severity=severity,
-            formula=formula,
-        )
-    return observation
+    return observation if severity is None else evolve(observation, severity=severity)
 
 
 def equal_relation(

@@ -216,7 +216,7 @@ def _direction(budget: DepartmentBudget) -> Iterator[Observation]:
         sign = _signs(budget, figure)
         stated_signs = {_SIGN_OF[direction_of(word)] for _, word in words}
         location = place(path + "/direction", zh, en, figure)
-        written = "、".join(word for _, word in words)
+        written = "、".join(dict.fromkeys(word for _, word in words))
         params = {"words": written, "actual_zh": _sign_zh(sign), "actual_en": _sign_en(sign)}
         if len(stated_signs) > 1:
             yield _word_finding(
@@ -270,7 +270,7 @@ def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
         words = [(k, w) for k, w in _words(figure) if direction_of(w) is not Direction.FLAT]
         if not words or _signs(budget, figure) != 0:
             continue
-        written = "、".join(word for _, word in words)
+        written = "、".join(dict.fromkeys(word for _, word in words))
         yield Observation(
             outcome=Outcome.INCONSISTENT,
             location=place(path + "/direction", zh, en, figure),

@@ -1,0 +1,207 @@
+"""Appropriations (财政拨款): funds add up, each fund splits into basic and project spending."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from attrs import evolve
+
+from govbudget.figure import Figure
+from govbudget.model import DepartmentBudget, Kind, Spending
+from govbudget.rules._labels import label
+from govbudget.rules._support import sums_in_columns
+from govbudget.rules.base import CheckFunction, Observation, Rule, Severity
+
+__all__ = ["RULES", "appropriation_spending"]
+
+_FUNDS: Final = ("general_public", "government_fund", "state_capital")
+_ZH = "{where}：合计 {stated}{unit}，{count} 项之和 {computed}{unit}"
+_EN = "{where}: stated {stated} {unit}, its {count} parts add up to {computed} {unit}"
+
+
+def _total(block: Spending | None) -> Figure | None:
+    return None if block is None else block.total
+
+
+def appropriation_spending(budget: DepartmentBudget) -> tuple[str, list[tuple[str, Figure | None]]]:
+    """How appropriation spending is stated: ("total", [its figure]) or ("funds", [each fund])."""
+    appropriation = budget.appropriation
+    if appropriation is None:
+        return "none", []
+    if appropriation.total is not None and appropriation.total.total is not None:
+        return "total", [("财政拨款支出", appropriation.total.total)]
+    funds = [(label("appropriation", f)[0], _total(getattr(appropriation, f))) for f in _FUNDS]
+    return "funds", funds
+
+
+def _funds(budget: DepartmentBudget) -> Iterator[Observation]:
+    appropriation = budget.appropriation
+    if appropriation is None or appropriation.total is None:
+        return
+    yield from sums_in_columns(
+        budget,
+        path="/appropriation/total/total",
+        zh="财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营预算",
+        en="appropriation spending = general public + government fund + state capital",
+        total=appropriation.total.total,
+        parts=[(label("appropriation", f)[0], _total(getattr(appropriation, f))) for f in _FUNDS],
+    )
+
+
+def _split(budget: DepartmentBudget) -> Iterator[Observation]:
+    appropriation = budget.appropriation
+    if appropriation is None:
+        return
+    for fund in ("total", *_FUNDS):
+        block: Spending | None = getattr(appropriation, fund)
+        if block is None or block.basic is None or block.project is None:
+            continue
+        zh, en = label("appropriation", fund)
+        yield from sums_in_columns(
+            budget,
+            path=f"/appropriation/{fund}/total",
+            zh=f"{zh} = 基本支出 + 项目支出",
+            en=f"{en} = basic + project",
+            total=block.total,
+            parts=[("基本支出", block.basic), ("项目支出", block.project)],
+        )
+        if block.personnel is not None and block.public is not None:
+            yield from sums_in_columns(
+                budget,
+                path=f"/appropriation/{fund}/basic",
+                zh=f"{zh}·基本支出 = 人员经费 + 公用经费",
+                en=f"{en}, basic = personnel + public expenses",
+                total=block.basic,
+                parts=[("人员经费", block.personnel), ("公用经费", block.public)],
+            )
+
+
+def _income(budget: DepartmentBudget) -> Iterator[Observation]:
+    income = budget.income
+    if income is None or income.appropriation is None:
+        return
+    parts = [(label("income", f)[0], getattr(income, f)) for f in _FUNDS]
+    if all(figure is None for _, figure in parts):
+        return
+    yield from sums_in_columns(
+        budget,
+        path="/income/appropriation",
+        zh="财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营预算拨款",
+        en="appropriation income = general public + government fund + state capital",
+        total=income.appropriation,
+        parts=parts,
+    )
+
+
+def _income_spending(budget: DepartmentBudget) -> Iterator[Observation]:
+    income = budget.income
+    if budget.kind is not Kind.BUDGET or income is None or income.appropriation is None:
+        return
+    how, spending = appropriation_spending(budget)
+    if how == "none" or all(f is None for _, f in spending):
+        return
+    for observation in sums_in_columns(
+        budget,
+        path="/income/appropriation",
+        zh="财政拨款收入 = 财政拨款支出",
+        en="appropriation income = appropriation spending",
+        total=income.appropriation,
+        parts=spending,
+    ):
+        yield evolve(observation, severity=Severity.WARNING)
+
+
+def _tree(budget: DepartmentBudget, tree: str, part: str) -> Iterator[Observation]:
+    appropriation = budget.appropriation
+    if appropriation is None or appropriation.general_public is None:
+        return
+    roots = getattr(appropriation, tree)
+    if not roots:
+        return
+    total: Figure | None = getattr(appropriation.general_public, part)
+    zh, en = label("appropriation", tree)
+    yield from sums_in_columns(
+        budget,
+        path=f"/appropriation/general_public/{part}",
+        zh=f"{label('appropriation', 'general_public')[0]}{'' if part == 'total' else '·基本支出'} = {zh}各类之和",
+        en=f"general public budget {'spending' if part == 'total' else 'basic spending'} = sum of {en}",
+        total=total,
+        parts=[(n.label, n) for n in roots],
+    )
+
+
+def _function_tree(budget: DepartmentBudget) -> Iterator[Observation]:
+    yield from _tree(budget, "by_function", "total")
+
+
+def _economic_tree(budget: DepartmentBudget) -> Iterator[Observation]:
+    yield from _tree(budget, "by_economic", "basic")
+
+
+def _rule(
+    id: str,
+    title_zh: str,
+    title_en: str,
+    formula: str,
+    check: CheckFunction,
+    severity: Severity = Severity.ERROR,
+) -> Rule:
+    return Rule(
+        id=id,
+        family="appropriation",
+        severity=severity,
+        title_zh=title_zh,
+        title_en=title_en,
+        message_zh=_ZH,
+        message_en=_EN,
+        formula=formula,
+        check=check,
+    )
+
+
+RULES: Final = (
+    _rule(
+        "APP001",
+        "财政拨款支出等于三类财政拨款之和",
+        "Appropriation spending equals the sum of its three funds",
+        "财政拨款支出 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款支出",
+        _funds,
+    ),
+    _rule(
+        "APP002",
+        "各类财政拨款支出等于基本支出加项目支出",
+        "Each fund's spending equals its basic plus project spending",
+        "财政拨款支出 = 基本支出 + 项目支出；基本支出 = 人员经费 + 公用经费",
+        _split,
+    ),
+    _rule(
+        "APP003",
+        "财政拨款收入等于三类财政拨款收入之和",
+        "Appropriation income equals the sum of its three funds",
+        "财政拨款收入 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款收入",
+        _income,
+    ),
+    _rule(
+        "APP004",
+        "预算的财政拨款收入与财政拨款支出相等",
+        "A budget's appropriation income equals its appropriation spending",
+        "财政拨款收入 = 财政拨款支出（预算；有结转时可能不等，故为警告）",
+        _income_spending,
+        Severity.WARNING,
+    ),
+    _rule(
+        "APP005",
+        "一般公共预算财政拨款支出等于其功能分类各类之和",
+        "General public budget spending equals the sum of its function classes",
+        "一般公共预算财政拨款支出 = Σ 功能分类（类）",
+        _function_tree,
+    ),
+    _rule(
+        "APP006",
+        "一般公共预算财政拨款基本支出等于其经济分类各类之和",
+        "General public budget basic spending equals the sum of its economic classes",
+        "一般公共预算财政拨款基本支出 = Σ 经济分类（类）",
+        _economic_tree,
+    ),
+)

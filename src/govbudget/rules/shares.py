@@ -1,0 +1,219 @@
+"""Shares (占比, 份额比例): each stated share is part ÷ whole, and a breakdown's shares add to 100%.
+
+Publishers round shares, sometimes truncate them, and often move one last-place
+unit so that a breakdown adds up to exactly 100% (largest-remainder rounding):
+all of these are consistent and said so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+from typing import Final
+
+from attrs import evolve
+
+from govbudget.figure import Figure
+from govbudget.model import DepartmentBudget, Income
+from govbudget.rounding import Method, Outcome, Stated, check_sum, decimal_fraction, ratio_range
+from govbudget.rules._labels import label
+from govbudget.rules._support import percent_observation, place, stated
+from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
+from govbudget.rules.totals import expenditure_total
+from govbudget.rules.trees import trees_of
+from govbudget.tree import walk
+
+__all__ = ["RULES"]
+
+#: (path, zh, en, whole, parts as (path, zh, en, figure), whether the parts make up the whole)
+Breakdown = tuple[str, str, str, Figure, Sequence[tuple[str, str, str, Figure]], bool]
+
+
+def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
+    income, spending, procurement = budget.income, budget.expenditure, budget.procurement
+    if income is not None and (whole := income.total or income.grand_total) is not None:
+        parts = [
+            (f"/income/{n}", *label("income", n), f)
+            for n, f in _named_income(income)
+            if f is not None
+        ]
+        yield "/income", "收入", "income", whole, parts, income.total is not None
+    if spending is not None and (found := expenditure_total(spending, budget)) is not None:
+        whole = found[1]
+        kinds = [
+            (f"/expenditure/{n}", *label("expenditure", n), f)
+            for n in ("basic", "project")
+            if (f := getattr(spending, n)) is not None
+        ]
+        yield "/expenditure", "支出", "expenditure", whole, kinds, True
+        for tree in ("by_function", "by_economic"):
+            roots = getattr(spending, tree)
+            zh, en = label("expenditure", tree)
+            yield (
+                f"/expenditure/{tree}",
+                zh,
+                en,
+                whole,
+                [
+                    (f"/expenditure/{tree}/{n.key}", f"{zh} {n.label}", f"{en}, {n.label}", n)
+                    for n in roots
+                ],
+                True,
+            )
+    if procurement is not None and procurement.total is not None:
+        parts = [
+            (f"/procurement/{n}", *label("procurement", n), f)
+            for n in ("goods", "works", "services")
+            if (f := getattr(procurement, n)) is not None
+        ]
+        yield "/procurement", "政府采购", "procurement", procurement.total, parts, True
+        if procurement.sme is not None:
+            yield (
+                "/procurement",
+                "政府采购",
+                "procurement",
+                procurement.total,
+                [("/procurement/sme", *label("procurement", "sme"), procurement.sme)],
+                False,
+            )
+    for tree_path, tree_zh, tree_en, roots in trees_of(budget):
+        for keys, node in walk(roots):
+            if node.children:
+                prefix = f"{tree_path}/{'/'.join(keys)}"
+                yield (
+                    prefix,
+                    f"{tree_zh} {node.label}",
+                    f"{tree_en}, {node.label}",
+                    node,
+                    [
+                        (f"{prefix}/{c.key}", f"{tree_zh} {c.label}", f"{tree_en}, {c.label}", c)
+                        for c in node.children
+                    ],
+                    not node.partial,
+                )
+
+
+def _named_income(income: Income) -> list[tuple[str, Figure | None]]:
+    names = (
+        "appropriation",
+        "general_public",
+        "government_fund",
+        "state_capital",
+        "business",
+        "operating",
+        "higher_subsidy",
+        "affiliated",
+        "other",
+        "carryover",
+    )
+    return [(n, getattr(income, n)) for n in names]
+
+
+def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Observation]:
+    _path, _zh, _en, whole, parts, complete = breakdown
+    whole_value = stated(budget, whole)
+    if whole_value is None:
+        return
+    shared = [(p, zh, en, f) for p, zh, en, f in parts if f.share is not None]
+    adds_to_100 = (
+        complete
+        and len(shared) == len(parts) > 1
+        and sum(decimal_fraction(f.share.value) for *_, f in shared if f.share is not None) == 100
+    )
+    for path, zh, en, figure in shared:
+        share = figure.share
+        part_value = stated(budget, figure)
+        if share is None or part_value is None:
+            continue
+        location = place(path + "/share", zh, en, figure)
+        computed = ratio_range(part_value, whole_value)
+        if computed is None:
+            fine = share.value == 0 and part_value.value == 0
+            yield Observation(
+                outcome=Outcome.EXACT if fine else Outcome.INCONSISTENT,
+                location=location,
+                scale=Scale.percent(share.decimals),
+                params={"stated": str(share.value), "computed": "—", "low": "—", "high": "—"},
+                severity=None if fine else Severity.WARNING,
+                diagnosis=None
+                if fine
+                else Diagnosis(
+                    "zero_whole",
+                    "合计为零，占比无意义",
+                    "the whole is zero, so no share is defined",
+                ),
+            )
+            continue
+        observation = percent_observation(
+            location=location,
+            percent=share,
+            computed=computed,
+            magnitude=False,
+            formula="占比 = 部分 ÷ 合计 × 100%",
+        )
+        verdict = observation.verdict
+        if observation.outcome is Outcome.INCONSISTENT and adds_to_100 and verdict is not None:
+            step = Fraction(1, 10**share.decimals)
+            if verdict.min_gap <= step:
+                observation = evolve(
+                    observation,
+                    outcome=Outcome.WITHIN_ROUNDING,
+                    verdict=evolve(
+                        verdict, outcome=Outcome.WITHIN_ROUNDING, method=Method.ADJUSTED
+                    ),
+                )
+        yield observation
+
+
+def _shares(budget: DepartmentBudget) -> Iterator[Observation]:
+    for breakdown in _breakdowns(budget):
+        yield from _share_checks(budget, breakdown)
+
+
+def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
+    for path, zh, en, whole, parts, complete in _breakdowns(budget):
+        if not complete or len(parts) < 2 or any(f.share is None for *_, f in parts):
+            continue
+        total = stated(budget, whole)
+        if total is None or total.value == 0:
+            continue
+        shares = [f.share for *_, f in parts if f.share is not None]
+        decimals = max(s.decimals for s in shares)
+        values = [
+            Stated(decimal_fraction(s.value), Fraction(1, 2 * 10**s.decimals)) for s in shares
+        ]
+        verdict = check_sum(Stated(100), values)
+        yield Observation(
+            outcome=verdict.outcome,
+            location=Location(path + "/shares", f"{zh}各项占比之和", f"{en}: sum of the shares"),
+            verdict=verdict,
+            scale=Scale.percent(decimals),
+            params={"count": str(len(values))},
+            formula="Σ 占比 = 100%",
+        )
+
+
+RULES: Final = (
+    Rule(
+        id="SHR001",
+        family="shares",
+        severity=Severity.ERROR,
+        title_zh="占比等于部分除以合计",
+        title_en="A stated share equals the part divided by the whole",
+        message_zh="{where}：写明占比 {stated}%，按金额计算为 {computed}%（舍入范围 {low}%～{high}%）",
+        message_en="{where}: stated share {stated}%, the amounts give {computed}% (rounding range {low}% to {high}%)",
+        formula="占比 = 部分 ÷ 合计 × 100%，按所写小数位；尾差调整使合计为 100% 时视为一致",
+        check=_shares,
+    ),
+    Rule(
+        id="SHR002",
+        family="shares",
+        severity=Severity.ERROR,
+        title_zh="各项占比之和为 100%",
+        title_en="The shares of a breakdown add up to 100%",
+        message_zh="{where}：{count} 项占比之和 {computed}%，应为 100%",
+        message_en="{where}: the {count} shares add up to {computed}%, not 100%",
+        formula="Σ 占比 = 100%（允许各项舍入误差之和）",
+        check=_hundred,
+    ),
+)

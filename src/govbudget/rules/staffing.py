@@ -1,0 +1,65 @@
+"""人员: staff in service and retirees equal the sum of their categories (exact counts)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+from govbudget.model import Count, DepartmentBudget
+from govbudget.rounding import Outcome, Stated, check_sum
+from govbudget.rules._support import diagnose_sum
+from govbudget.rules.base import Location, Observation, Rule, Scale, Severity
+
+__all__ = ["RULES"]
+
+
+def _counts(
+    path: str, zh: str, en: str, total: int | None, parts: Sequence[Count]
+) -> Iterator[Observation]:
+    if total is None or not parts:
+        return
+    verdict = check_sum(Stated(total), [Stated(c.value) for c in parts])
+    diagnosis = None
+    if verdict.outcome is Outcome.INCONSISTENT:
+        diagnosis = diagnose_sum(
+            Stated(total), [(c.name, Stated(c.value)) for c in parts], Scale.count()
+        )
+    yield Observation(
+        outcome=verdict.outcome,
+        location=Location(path, zh, en, parts[0].source),
+        verdict=verdict,
+        scale=Scale.count(),
+        params={"count": str(len(parts)), "names": "、".join(c.name for c in parts)},
+        diagnosis=diagnosis,
+    )
+
+
+def _staff(budget: DepartmentBudget) -> Iterator[Observation]:
+    staffing = budget.staffing
+    if staffing is None:
+        return
+    yield from _counts(
+        "/staffing/in_service",
+        "实有在职人员",
+        "staff in service",
+        staffing.in_service,
+        staffing.in_service_parts,
+    )
+    yield from _counts(
+        "/staffing/retired", "退休人员", "retired staff", staffing.retired, staffing.retired_parts
+    )
+
+
+RULES: Final = (
+    Rule(
+        id="STF001",
+        family="staffing",
+        severity=Severity.ERROR,
+        title_zh="人员总数等于各类人员之和",
+        title_en="A staff total equals the sum of its categories",
+        message_zh="{where}：共 {stated} 人，{count} 类（{names}）之和 {computed} 人",
+        message_en="{where}: {stated} in all, its {count} categories ({names}) add up to {computed}",
+        formula="实有在职人员 = Σ 各类人员；退休人员 = Σ 各类退休人员",
+        check=_staff,
+    ),
+)

@@ -1,0 +1,148 @@
+"""“三公”经费: the total and its parts, and the parts against the economic classification."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from govbudget.figure import Figure
+from govbudget.model import DepartmentBudget
+from govbudget.rules._labels import label
+from govbudget.rules._support import at_most, equal_relation, place, sums_in_columns
+from govbudget.rules.base import Observation, Rule, Severity
+from govbudget.rules.totals import expenditure_total, income_sources
+from govbudget.tree import find
+
+__all__ = ["ECONOMIC_ITEMS", "RULES"]
+
+#: 三公 parts and the 部门预算支出经济分类 款 that state the same spending.
+ECONOMIC_ITEMS: Final = (
+    ("overseas", "30212", "因公出国（境）费用"),
+    ("reception", "30217", "公务接待费"),
+    ("vehicle_operation", "30231", "公务用车运行维护费"),
+    ("vehicle_purchase", "31013", "公务用车购置"),
+)
+
+
+def _total(budget: DepartmentBudget) -> Iterator[Observation]:
+    three = budget.three_public
+    if three is None:
+        return
+    vehicles: list[tuple[str, Figure | None]]
+    if three.vehicles is not None:
+        vehicles = [("公务用车购置及运行维护费", three.vehicles)]
+    else:
+        vehicles = [
+            ("公务用车购置费", three.vehicle_purchase),
+            ("公务用车运行维护费", three.vehicle_operation),
+        ]
+    yield from sums_in_columns(
+        budget,
+        path="/three_public/total",
+        zh="“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费",
+        en="three public expenses = travel abroad + reception + vehicles",
+        total=three.total,
+        parts=[("因公出国（境）费", three.overseas), ("公务接待费", three.reception), *vehicles],
+    )
+
+
+def _vehicles(budget: DepartmentBudget) -> Iterator[Observation]:
+    three = budget.three_public
+    if three is None or three.vehicles is None:
+        return
+    yield from sums_in_columns(
+        budget,
+        path="/three_public/vehicles",
+        zh="公务用车购置及运行维护费 = 购置费 + 运行维护费",
+        en="official vehicles = purchase + operation",
+        total=three.vehicles,
+        parts=[
+            ("公务用车购置费", three.vehicle_purchase),
+            ("公务用车运行维护费", three.vehicle_operation),
+        ],
+    )
+
+
+def _all_appropriation(budget: DepartmentBudget) -> bool:
+    """True when the budget states that all its income is appropriation (财政拨款)."""
+    income = budget.income
+    if income is None or income.appropriation is None or income.appropriation.amount is None:
+        return False
+    total = income.total or income.grand_total
+    if total is None or total.amount != income.appropriation.amount:
+        return False
+    return not any(
+        f is not None and f.amount for name, f in income_sources(income) if name != "财政拨款收入"
+    )
+
+
+def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
+    three, spending = budget.three_public, budget.expenditure
+    if three is None or spending is None or not spending.by_economic:
+        return
+    certain = _all_appropriation(budget) and expenditure_total(spending, budget) is not None
+    for field, code, name in ECONOMIC_ITEMS:
+        part: Figure | None = getattr(three, field)
+        item = find(spending.by_economic, code)
+        if part is None or item is None:
+            continue
+        zh, en = label("three_public", field)
+        location = place(
+            f"/three_public/{field}",
+            f"“三公”{zh}与经济分类 {code} {name}",
+            f"three public {en} and economic class {code} {name}",
+            part,
+        )
+        formula = f"“三公”{zh} = 经济分类 {code} {name}"
+        if certain:
+            observation = equal_relation(
+                budget, location=location, first=part, second=item, formula=formula
+            )
+        else:
+            observation = at_most(
+                budget,
+                location=location,
+                part=part,
+                whole=item,
+                severity=Severity.WARNING,
+                formula=formula,
+            )
+        if observation is not None:
+            yield observation
+
+
+RULES: Final = (
+    Rule(
+        id="SG001",
+        family="three_public",
+        severity=Severity.ERROR,
+        title_zh="“三公”经费合计等于三项之和",
+        title_en="The three public expenses total equals its three parts",
+        message_zh="{where}：合计 {stated}{unit}，{count} 项之和 {computed}{unit}",
+        message_en="{where}: stated {stated} {unit}, its {count} parts add up to {computed} {unit}",
+        formula="“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费",
+        check=_total,
+    ),
+    Rule(
+        id="SG002",
+        family="three_public",
+        severity=Severity.ERROR,
+        title_zh="公务用车费用等于购置费加运行维护费",
+        title_en="Official vehicle spending equals purchase plus operation",
+        message_zh="{where}：合计 {stated}{unit}，{count} 项之和 {computed}{unit}",
+        message_en="{where}: stated {stated} {unit}, its {count} parts add up to {computed} {unit}",
+        formula="公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费",
+        check=_vehicles,
+    ),
+    Rule(
+        id="SG003",
+        family="three_public",
+        severity=Severity.ERROR,
+        title_zh="“三公”各项与经济分类中的同一科目一致",
+        title_en="Each three-public part agrees with the same item of the economic classification",
+        message_zh="{where}：经济分类 {computed}{unit}，“三公”写明 {stated}{unit}",
+        message_en="{where}: the economic classification states {computed} {unit}, the three public section {stated} {unit}",
+        formula="全部为财政拨款时，“三公”各项 = 经济分类同名科目（错误）；否则“三公”各项 ≤ 经济分类科目（警告）",
+        check=_economic,
+    ),
+)
