@@ -278,3 +278,22 @@ def test_normalize_keeps_a_bare_suffix() -> None:
 def test_a_malformed_table_is_refused_with_its_place(text: str, message: str) -> None:
     with pytest.raises(ClassificationError, match=message):
         parse_table(text, tree=Tree.ECONOMIC_DEPARTMENT, year=2025, name="t.csv")
+
+
+def test_capital_classes_list_their_sections_with_shared_names() -> None:
+    table = economic_codes(2025)
+    for code, name in (
+        ("30907", "信息网络及软件购置更新"),
+        ("31009", "土地补偿"),
+        ("31099", "其他资本性支出"),
+    ):
+        entry = table.lookup(code)
+        assert entry is not None
+        assert entry.name == name
+    first = table.lookup("30901")
+    second = table.lookup("31001")
+    assert first is not None
+    assert second is not None
+    assert first.name == second.name == "房屋建筑物购建"
+    assert (first.parent, second.parent) == ("309", "310")
+    assert table.lookup("30904") is None  # a gap in the official numbering
