@@ -297,3 +297,16 @@ def test_capital_classes_list_their_sections_with_shared_names() -> None:
     assert first.name == second.name == "房屋建筑物购建"
     assert (first.parent, second.parent) == ("309", "310")
     assert table.lookup("30904") is None  # a gap in the official numbering
+
+
+def test_function_items_under_the_first_section_of_201() -> None:
+    table = function_codes(2025)
+    for code, name, parent in (
+        ("20101", "人大事务", "201"),
+        ("2010101", "行政运行", "20101"),
+        ("2010102", "一般行政管理事务", "20101"),
+        ("2019999", "其他一般公共服务支出", "20199"),
+    ):
+        entry = table.lookup(code)
+        assert entry is not None
+        assert (entry.name, entry.parent) == (name, parent)
