@@ -5,7 +5,7 @@ A published figure ``x`` at ``d`` decimals of its unit stands for every value in
 checker compares such intervals; see :mod:`govbudget.rules` for the outcomes.
 
 >>> Precision(Unit.WAN, 2).half_width_fen
-Fraction(5000, 1)
+5000
 """
 
 from __future__ import annotations
@@ -35,11 +35,15 @@ class Precision:
 
     unit: Unit = Unit.WAN
     decimals: int = field(default=2, validator=_check_decimals)
+    #: Half of one unit in the last published place, in fen: an int when it is
+    #: whole (the usual case, kept as an int for fast exact sums), else a Fraction.
+    half_width_fen: int | Fraction = field(init=False, eq=False, repr=False)
 
-    @property
-    def half_width_fen(self) -> Fraction:
-        """Half of one unit in the last published place, in fen (may be below one fen)."""
-        return Fraction(self.unit.fen, 2 * 10**self.decimals)
+    def __attrs_post_init__(self) -> None:
+        half = Fraction(self.unit.fen, 2 * 10**self.decimals)
+        object.__setattr__(
+            self, "half_width_fen", half.numerator if half.denominator == 1 else half
+        )
 
     @property
     def step_fen(self) -> Fraction:

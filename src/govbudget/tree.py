@@ -97,11 +97,16 @@ class Node(Figure):
 
 def walk(roots: Iterable[Node], prefix: Path = ()) -> Iterator[tuple[Path, Node]]:
     """Every node under ``roots`` with its path, parents before children, in order."""
-    stack: list[tuple[Path, Node]] = [((*prefix, n.key), n) for n in reversed(tuple(roots))]
+    # A hot loop (every rule walks every tree): keys are read inline, not via the property.
+    stack: list[tuple[Path, Node]] = [
+        ((*prefix, n.name if n.code is None else n.code), n) for n in reversed(tuple(roots))
+    ]
+    pop, push = stack.pop, stack.append
     while stack:
-        path, node = stack.pop()
+        path, node = pop()
         yield path, node
-        stack.extend(((*path, c.key), c) for c in reversed(node.children))
+        for child in reversed(node.children):
+            push(((*path, child.name if child.code is None else child.code), child))
 
 
 def find(roots: Iterable[Node], path: Path | str) -> Node | None:

@@ -17,12 +17,13 @@ from govbudget.figure import Figure, StatedPercent
 from govbudget.model import DepartmentBudget
 from govbudget.money import Amount
 from govbudget.rounding import (
+    Exact,
     Outcome,
     Stated,
     Verdict,
     check_equal,
     check_ratio,
-    check_sum,
+    check_total,
     decimal_fraction,
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Scale, Severity
@@ -77,12 +78,24 @@ def place(
     )
 
 
+#: A part of a sum: a node (named lazily by its label) or a (name, figure) pair.
+Part = Node | tuple[str, Figure | None]
+
+
+def _part_figure(part: Part) -> Figure | None:
+    return part[1] if isinstance(part, tuple) else part
+
+
+def _part_name(part: Part) -> str:
+    return part[0] if isinstance(part, tuple) else part.label
+
+
 def sum_relation(
     budget: DepartmentBudget,
     *,
     location: Location,
     total: Figure | None,
-    parts: Sequence[tuple[str, Figure | None]],
+    parts: Sequence[Part],
     column: Column = "amount",
     partial: bool = False,
     formula: str | None = None,
@@ -90,24 +103,44 @@ def sum_relation(
     """``total = Σ parts`` in ``column``; ``None`` when there is nothing to compare.
 
     Parts that are not stated make the relation partial: then only
-    ``Σ stated parts ≤ total`` can be checked. ``parts`` pairs each part's name
-    (for diagnoses) with its figure.
+    ``Σ stated parts ≤ total`` can be checked. Each part is a node or a
+    ``(name, figure)`` pair; names are only used to explain an inconsistency.
     """
     whole = stated(budget, total, column)
     if whole is None:
         return None
-    known = [(name, s) for name, f in parts if (s := stated(budget, f, column)) is not None]
-    if not known:
+    # A hot loop: add whole fen and half-widths directly, without intermediate objects.
+    default_half = budget.precision.half_width_fen
+    value: Exact = 0
+    spread: Exact = 0
+    count = 0
+    for part in parts:
+        figure = _part_figure(part)
+        if figure is None:
+            continue
+        if figure.none_stated and column == "amount":
+            count += 1
+            continue
+        amount: Amount | None = getattr(figure, column)
+        if amount is None:
+            continue
+        value += amount.fen
+        spread += default_half if figure.precision is None else figure.precision.half_width_fen
+        count += 1
+    if count == 0:
         return None
-    partial = partial or len(known) < len(parts)
-    values = [s for _, s in known]
     scale = money(budget, total)
-    params = {"count": str(len(values))}
-    if partial:
-        return _at_most(location, values, whole, scale, params, formula)
-    verdict = check_sum(whole, values)
+    params = {"count": str(count)}
+    if partial or count < len(parts):
+        return _at_most(location, value, spread, whole, scale, params, formula)
+    verdict = check_total(whole, value, spread)
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
+        known = [
+            (_part_name(p), s)
+            for p in parts
+            if (s := stated(budget, _part_figure(p), column)) is not None
+        ]
         diagnosis = diagnose_sum(whole, known, scale)
     return Observation(
         outcome=verdict.outcome,
@@ -122,24 +155,23 @@ def sum_relation(
 
 def _at_most(
     location: Location,
-    parts: Sequence[Stated],
+    total: Exact,
+    spread: Exact,
     whole: Stated,
     scale: Scale,
     params: dict[str, str],
     formula: str | None,
 ) -> Observation:
-    total = sum((p.value for p in parts), Fraction(0))
-    low = sum((p.low for p in parts), Fraction(0))
-    high = sum((p.high for p in parts), Fraction(0))
-    tolerance = whole.half + (high - low) / 2
-    gap = max(Fraction(0), total - whole.value)
+    low, high = total - spread, total + spread
+    tolerance = whole.half + spread
+    gap = max(0, total - whole.value)
     if total <= whole.value:
         outcome = Outcome.EXACT
     elif low <= whole.high:
         outcome = Outcome.WITHIN_ROUNDING
     else:
         outcome = Outcome.INCONSISTENT
-    min_gap = max(Fraction(0), low - whole.high)
+    min_gap = max(0, low - whole.high)
     verdict = Verdict(outcome, whole.value, total, low, high, gap, tolerance, min_gap)
     return Observation(
         outcome=outcome,
@@ -165,7 +197,9 @@ def at_most(
     small, big = stated(budget, part, column), stated(budget, whole, column)
     if small is None or big is None:
         return None
-    observation = _at_most(location, [small], big, money(budget, whole), {}, formula)
+    observation = _at_most(
+        location, small.value, small.half, big, money(budget, whole), {}, formula
+    )
     return observation if severity is None else evolve(observation, severity=severity)
 
 
@@ -203,10 +237,10 @@ def percent_observation(
     *,
     location: Location,
     percent: StatedPercent,
-    computed: tuple[Fraction, Fraction, Fraction],
+    computed: tuple[Exact, Exact, Exact],
     magnitude: bool,
     formula: str | None = None,
-    alternatives: Sequence[tuple[Fraction, Diagnosis]] = (),
+    alternatives: Sequence[tuple[Exact, Diagnosis]] = (),
     params: dict[str, str] | None = None,
 ) -> Observation:
     """A stated percent checked against a computed point and range.
@@ -233,7 +267,7 @@ def percent_observation(
 def diagnose_percent(
     value: Decimal,
     decimals: int,
-    alternatives: Sequence[tuple[Fraction, Diagnosis]],
+    alternatives: Sequence[tuple[Exact, Diagnosis]],
     magnitude: bool,
 ) -> Diagnosis | None:
     """The first alternative the stated percent equals once rounded to its digits."""
@@ -241,13 +275,13 @@ def diagnose_percent(
 
     stated_value = decimal_fraction(value)
     for candidate, diagnosis in alternatives:
-        probe = abs(candidate) if magnitude else candidate
+        probe = -candidate if magnitude and candidate < 0 else candidate
         if round_half_up(probe, decimals) == stated_value:
             return diagnosis
     return None
 
 
-def diagnose_value(stated_value: Fraction, computed: Fraction, scale: Scale) -> Diagnosis | None:
+def diagnose_value(stated_value: Exact, computed: Exact, scale: Scale) -> Diagnosis | None:
     """A unit slip (元 vs 万元) or two transposed digits explaining a wrong figure."""
     if stated_value and computed:
         for factor in (10_000, Fraction(1, 10_000)):
@@ -276,7 +310,7 @@ def diagnose_sum(
     whole: Stated, parts: Sequence[tuple[str, Stated]], scale: Scale
 ) -> Diagnosis | None:
     """A part left out of (or counted twice in) the total, a unit slip, or transposed digits."""
-    total = sum((s.value for _, s in parts), Fraction(0))
+    total: Exact = sum((s.value for _, s in parts), 0)
     gap = total - whole.value
     for name, part in parts:
         if part.value and gap == part.value:
@@ -302,12 +336,16 @@ def sums_in_columns(
     zh: str,
     en: str,
     total: Figure | None,
-    parts: Sequence[tuple[str, Figure | None]],
+    parts: Sequence[Part],
     partial: bool = False,
     formula: str | None = None,
 ) -> Iterator[Observation]:
     """``total = Σ parts`` in every column where it is stated (current, prior, budgets)."""
+    if total is None:
+        return
     for column in COLUMNS:
+        if column_value(total, column) is None:
+            continue
         observation = sum_relation(
             budget,
             location=place(path, zh, en, total, column),

@@ -26,7 +26,7 @@ from attrs import field, frozen
 from govbudget.errors import GovBudgetError
 from govbudget.money import Unit
 from govbudget.precision import Precision
-from govbudget.rounding import Outcome, Verdict
+from govbudget.rounding import Exact, Outcome, Verdict
 
 if TYPE_CHECKING:
     from govbudget.model import DepartmentBudget
@@ -116,9 +116,13 @@ class Scale:
             return self.unit.label
         return "%" if self.kind == "percent" else ""
 
-    def show(self, value: Fraction) -> str:
+    def show(self, value: Exact) -> str:
         """``value`` in this scale: exact if it terminates within 6 more places, else ≈."""
-        scaled = value / self.unit.fen if self.kind == "money" and self.unit else value
+        scaled = (
+            Fraction(value, self.unit.fen)
+            if self.kind == "money" and self.unit
+            else Fraction(value)
+        )
         places = self.decimals + 6
         shifted = scaled * 10**places
         if shifted.denominator == 1:
@@ -161,8 +165,7 @@ class Diagnosis:
 
 
 def _params(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted((str(k), str(v)) for k, v in items))
+    return tuple(value.items() if isinstance(value, Mapping) else value)
 
 
 @frozen(kw_only=True)

@@ -42,7 +42,7 @@ def _children_sum(budget: DepartmentBudget) -> Iterator[Observation]:
                 zh=f"{tree_zh} {node.label}",
                 en=f"{tree_en}, {node.label}",
                 total=node,
-                parts=[(child.label, child) for child in node.children],
+                parts=node.children,
                 partial=node.partial,
                 formula=f"{node.label} = Σ {len(node.children)}",
             )

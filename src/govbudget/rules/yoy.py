@@ -16,6 +16,7 @@ from typing import Final
 from govbudget.figure import Direction, Figure, direction_of
 from govbudget.model import DepartmentBudget
 from govbudget.rounding import (
+    Exact,
     Outcome,
     Stated,
     check_sum,
@@ -38,7 +39,7 @@ from govbudget.tree import walk
 __all__ = ["RULES"]
 
 
-def _half(budget: DepartmentBudget, figure: Figure) -> Fraction:
+def _half(budget: DepartmentBudget, figure: Figure) -> Exact:
     return budget.precision_of(figure).half_width_fen
 
 
@@ -64,10 +65,10 @@ def _change(budget: DepartmentBudget) -> Iterator[Observation]:
         signs = [1, -1]
         if _worded(figure) and current.value < prior.value:
             # With a word the number is a magnitude; the word's sign is checked by YOY003.
-            change = Stated(abs(change.value), change.half)
+            change = Stated(-change.value if change.value < 0 else change.value, change.half)
             signs = [-1, 1]
         elif _worded(figure):
-            change = Stated(abs(change.value), change.half)
+            change = Stated(-change.value if change.value < 0 else change.value, change.half)
         verdict = check_sum(change, [current, prior], signs=signs)
         scale = money(budget, figure)
         yield Observation(
@@ -126,11 +127,11 @@ def _percent_of(
         }
         return _undefined(location, figure, difference, params)
     current_value = base + difference
-    alternatives: list[tuple[Fraction, Diagnosis]] = []
+    alternatives: list[tuple[Exact, Diagnosis]] = []
     if current_value:
         alternatives.append(
             (
-                difference / current_value * 100,
+                Fraction(difference) / current_value * 100,
                 Diagnosis(
                     "percent_of_current",
                     "百分比按本年数而非上年数计算（增减额 ÷ 本年数）",
@@ -140,7 +141,7 @@ def _percent_of(
         )
     alternatives.append(
         (
-            difference / budget.precision_of(figure).unit.fen,
+            Fraction(difference, 1) / budget.precision_of(figure).unit.fen,
             Diagnosis(
                 "amount_as_percent",
                 "百分比位置写成了增减金额",
@@ -160,7 +161,7 @@ def _percent_of(
 
 
 def _undefined(
-    location: Location, figure: Figure, difference: Fraction, params: dict[str, str]
+    location: Location, figure: Figure, difference: Exact, params: dict[str, str]
 ) -> Observation:
     assert figure.percent is not None
     fine = figure.percent.value == 0 and difference == 0

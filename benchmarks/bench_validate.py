@@ -1,0 +1,154 @@
+"""Benchmark validate(): the seed, generated budgets of 10^3..10^6 tree lines, and a baseline.
+
+Run from the repository root:  .venv/bin/python benchmarks/bench_validate.py [--max 1000000]
+
+Prints the median time per validate() call on the worked example, the time per
+tree line of validate() on generated budgets (which should stay flat: linear
+cost), and the ratio of validate() to a hand-written loop that checks the same
+sum relations on plain integers (fen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from govbudget import DepartmentBudget, Figure, load, validate
+from govbudget.model import Expenditure
+from govbudget.money import Amount
+from govbudget.tree import Node
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _leaf(code: str, fen: int) -> Node:
+    return Node(code=code, name=f"项{code}", amount=Amount.from_fen(fen))
+
+
+def generated_budget(lines: int) -> DepartmentBudget:
+    """A budget whose function tree has about ``lines`` lines (类 → 款 → 项), all sums exact."""
+    per_section = 99
+    sections_needed = max(1, lines // (per_section + 1))
+    per_class = min(99, max(1, int(sections_needed**0.5)))
+    classes = max(1, sections_needed // per_class)
+    roots = []
+    made = 0
+    for c in range(classes):
+        class_code = f"{200 + c:03d}"
+        sections = []
+        for s in range(1, per_class + 1):
+            section_code = f"{class_code}{s:02d}"
+            items = tuple(
+                _leaf(f"{section_code}{i:02d}", 10_000 * (i % 7 + 1) + i)
+                for i in range(1, per_section + 1)
+            )
+            total = sum(item.amount.fen for item in items if item.amount is not None)
+            sections.append(
+                Node(
+                    code=section_code,
+                    name=f"款{section_code}",
+                    amount=Amount.from_fen(total),
+                    children=items,
+                )
+            )
+            made += per_section + 1
+        class_total = sum(n.amount.fen for n in sections if n.amount is not None)
+        roots.append(
+            Node(
+                code=class_code,
+                name=f"类{class_code}",
+                amount=Amount.from_fen(class_total),
+                children=tuple(sections),
+            )
+        )
+        made += 1
+    grand = sum(n.amount.fen for n in roots if n.amount is not None)
+    return DepartmentBudget(
+        department="基准测试局",
+        year=2025,
+        expenditure=Expenditure(
+            total=Figure(amount=Amount.from_fen(grand)), by_function=tuple(roots)
+        ),
+    )
+
+
+def count_lines(budget: DepartmentBudget) -> int:
+    assert budget.expenditure is not None
+    stack = list(budget.expenditure.by_function)
+    count = 0
+    while stack:
+        node = stack.pop()
+        count += 1
+        stack.extend(node.children)
+    return count
+
+
+def baseline(budget: DepartmentBudget) -> int:
+    """The same sum relations on plain integers (fen) in a loop: the number that fail."""
+    assert budget.expenditure is not None
+    half = 5_000  # 0.005 万元 in fen
+    failures = 0
+    stack = list(budget.expenditure.by_function)
+    while stack:
+        node = stack.pop()
+        children = node.children
+        if children:
+            total = 0
+            for child in children:
+                total += child.amount.fen  # type: ignore[union-attr]
+            if abs(node.amount.fen - total) > half * (len(children) + 1):  # type: ignore[union-attr]
+                failures += 1
+            stack.extend(children)
+    return failures
+
+
+def timed(function: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--max", type=int, default=1_000_000, help="largest budget, in tree lines")
+    args = parser.parse_args()
+    seed = load(ROOT / "examples" / "zengdu-xinfang-2025" / "budget.json")
+    runs = []
+    for _ in range(200):
+        start = time.perf_counter()
+        validate(seed)
+        runs.append(time.perf_counter() - start)
+    print(
+        f"seed: {len(validate(seed).checks)} checks, median {statistics.median(runs) * 1000:.2f} ms per validate()"
+    )
+    print(
+        f"{'lines':>10} {'checks':>8} {'validate s':>11} {'µs/line':>8} {'baseline s':>11} {'ratio':>6}"
+    )
+    sizes = [n for n in (1_000, 10_000, 100_000, 1_000_000) if n <= args.max]
+    for size in sizes:
+        budget = generated_budget(size)
+        lines = count_lines(budget)
+        repeat = 5 if lines <= 10_000 else (3 if lines <= 100_000 else 1)
+        report = validate(budget)
+        sums = [c for c in report.checks if c.rule.family in ("totals", "trees")]
+        assert sums
+        assert all(c.outcome.value == "exact" for c in sums)
+        seconds = timed(lambda b=budget: validate(b), repeat)  # type: ignore[misc]
+        sums = timed(lambda b=budget: validate(b, select=["trees"]), repeat)  # type: ignore[misc]
+        base = timed(lambda b=budget: baseline(b), repeat)  # type: ignore[misc]
+        print(
+            f"{lines:>10} {len(report.checks):>8} {seconds:>11.3f} {seconds / lines * 1e6:>8.2f}"
+            f" {sums:>10.4f} {base:>11.4f} {sums / base:>6.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
