@@ -130,7 +130,8 @@ def main() -> None:
         f"seed: {len(validate(seed).checks)} checks, median {statistics.median(runs) * 1000:.2f} ms per validate()"
     )
     print(
-        f"{'lines':>10} {'checks':>8} {'validate s':>11} {'µs/line':>8} {'baseline s':>11} {'ratio':>6}"
+        f"{'lines':>10} {'checks':>8} {'validate s':>11} {'µs/line':>8}"
+        f" {'trees s':>10} {'baseline s':>11} {'ratio':>6}"
     )
     sizes = [n for n in (1_000, 10_000, 100_000, 1_000_000) if n <= args.max]
     for size in sizes:
