@@ -19,6 +19,7 @@ from govbudget.classification import (
     compare,
     economic_codes,
     function_codes,
+    income_codes,
     normalize,
     table_for,
     tree_of_code,
@@ -167,7 +168,8 @@ def test_tree_of_code() -> None:
     assert tree_of_code("2010301") is Tree.FUNCTION
     assert tree_of_code("399") is Tree.ECONOMIC_DEPARTMENT
     assert tree_of_code("50101") is Tree.ECONOMIC_GOVERNMENT
-    assert tree_of_code("1030401") is None
+    assert tree_of_code("1030401") is Tree.INCOME
+    assert tree_of_code("401") is None
     assert tree_of_code("30") is None
 
 
@@ -310,3 +312,35 @@ def test_function_items_under_the_first_section_of_201() -> None:
         entry = table.lookup(code)
         assert entry is not None
         assert (entry.name, entry.parent) == (name, parent)
+
+
+def test_income_table_gives_classes_and_sections_of_non_tax_revenue() -> None:
+    table = income_codes(2025)
+    assert table.tree is Tree.INCOME
+    assert table.title.startswith("政府收入分类科目")
+    assert table.tree.levels == (Level.CLASS, Level.SECTION, Level.ITEM)
+    entry = table.lookup("10304")
+    assert entry is not None
+    assert (entry.name, entry.level, entry.parent) == ("行政事业性收费收入", Level.SECTION, "103")
+    taxes = table.lookup("101")
+    assert taxes is not None
+    assert taxes.name == "税收收入"
+    assert not any(table.is_complete(level) for level in Level)
+    assert income_codes(2026).is_fallback
+    with pytest.raises(NoTable):
+        income_codes(2017)
+
+
+@pytest.mark.parametrize(
+    ("stated", "code", "match"),
+    [
+        ("非税收入", "103", NameMatch.OFFICIAL),
+        ("行政事业性收费", "10304", NameMatch.ABBREVIATED),
+        ("国有资本经营收入", "10306", NameMatch.OFFICIAL),
+        ("罚没收入", "10302", NameMatch.UNKNOWN),
+    ],
+)
+def test_income_names(stated: str, code: str, match: NameMatch) -> None:
+    entry = income_codes(2025).lookup(code)
+    assert entry is not None
+    assert compare(stated, entry, 2025).match is match

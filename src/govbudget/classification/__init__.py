@@ -2,8 +2,9 @@
 
 The tables ship as package data, one CSV file per classification and year,
 each with a header naming its source and how complete each level is. Look-ups
-go through :func:`function_codes` (支出功能分类, 2xx) and :func:`economic_codes`
-(支出经济分类: ``kind="department"`` 3xx, ``kind="government"`` 5xx); a year
+go through :func:`function_codes` (支出功能分类, 2xx), :func:`economic_codes`
+(支出经济分类: ``kind="department"`` 3xx, ``kind="government"`` 5xx) and
+:func:`income_codes` (政府收入分类, 1xx); a year
 with no table of its own gets the nearest earlier year's, and says so.
 
 >>> table = function_codes(2025)
@@ -25,6 +26,7 @@ from govbudget.classification.table import (
     Tree,
     economic_codes,
     function_codes,
+    income_codes,
     table_for,
     tree_of_code,
     years,
@@ -43,6 +45,7 @@ __all__ = [
     "compare",
     "economic_codes",
     "function_codes",
+    "income_codes",
     "normalize",
     "table_for",
     "tree_of_code",

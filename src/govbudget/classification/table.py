@@ -37,6 +37,7 @@ __all__ = [
     "Tree",
     "economic_codes",
     "function_codes",
+    "income_codes",
     "table_for",
     "tree_of_code",
     "years",
@@ -83,6 +84,7 @@ _DIGITS: Final = MappingProxyType({Level.CLASS: 3, Level.SECTION: 5, Level.ITEM:
 class Tree(Enum):
     """Which classification a table holds (its codes' first digit tells them apart)."""
 
+    INCOME = "income"  # 政府收入分类, 1xx
     FUNCTION = "function"  # 支出功能分类, 2xx
     ECONOMIC_DEPARTMENT = "economic-department"  # 部门预算支出经济分类, 3xx
     ECONOMIC_GOVERNMENT = "economic-government"  # 政府预算支出经济分类, 5xx
@@ -98,25 +100,32 @@ class Tree(Enum):
 
     @property
     def levels(self) -> tuple[Level, ...]:
-        """The levels this classification has (economic classes have no 项).
+        """The levels this classification has (economic classes have no 项; the
+        income classification's 目, nine digits, is not modelled).
 
         >>> Tree.ECONOMIC_GOVERNMENT.levels
         (<Level.CLASS: '类'>, <Level.SECTION: '款'>)
         """
-        if self is Tree.FUNCTION:
+        if self in (Tree.FUNCTION, Tree.INCOME):
             return (Level.CLASS, Level.SECTION, Level.ITEM)
         return (Level.CLASS, Level.SECTION)
 
 
 _TITLES: Final = MappingProxyType(
     {
+        Tree.INCOME: "政府收入分类",
         Tree.FUNCTION: "支出功能分类",
         Tree.ECONOMIC_DEPARTMENT: "部门预算支出经济分类",
         Tree.ECONOMIC_GOVERNMENT: "政府预算支出经济分类",
     }
 )
 _FIRST_DIGIT: Final = MappingProxyType(
-    {"2": Tree.FUNCTION, "3": Tree.ECONOMIC_DEPARTMENT, "5": Tree.ECONOMIC_GOVERNMENT}
+    {
+        "1": Tree.INCOME,
+        "2": Tree.FUNCTION,
+        "3": Tree.ECONOMIC_DEPARTMENT,
+        "5": Tree.ECONOMIC_GOVERNMENT,
+    }
 )
 _CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
 
@@ -124,12 +133,14 @@ _CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
 def tree_of_code(code: str) -> Tree | None:
     """The classification a code belongs to by its first digit, or ``None``.
 
-    2xx is a function code, 3xx a 部门预算 economic code, 5xx a 政府预算 one
-    (1xx codes are income classes, which no table here holds).
+    1xx is an income code, 2xx a function code, 3xx a 部门预算 economic code,
+    5xx a 政府预算 one.
 
     >>> tree_of_code("30101")
     <Tree.ECONOMIC_DEPARTMENT: 'economic-department'>
-    >>> tree_of_code("101") is None
+    >>> tree_of_code("10304")
+    <Tree.INCOME: 'income'>
+    >>> tree_of_code("401") is None
     True
     """
     return _FIRST_DIGIT.get(code[:1]) if _CODE.fullmatch(code) else None
@@ -250,6 +261,15 @@ def function_codes(year: int) -> CodeTable:
     '住房保障支出'
     """
     return table_for(Tree.FUNCTION, year)
+
+
+def income_codes(year: int) -> CodeTable:
+    """The 政府收入分类 table for ``year`` (or the nearest earlier year's).
+
+    >>> income_codes(2025).lookup("10304").name
+    '行政事业性收费收入'
+    """
+    return table_for(Tree.INCOME, year)
 
 
 def economic_codes(year: int, kind: EconomicScheme | str = "department") -> CodeTable:

@@ -301,7 +301,7 @@ RULES: Final = (
         title_en="A code belongs to the classification it is listed in",
         message_zh="{where}：{code} 是{found_zh}编码，却列在{tree_zh}中",
         message_en="{where}: {code} is a {found_en} code listed among {tree_en} codes",
-        formula="功能分类 2xx；部门预算经济分类 3xx；政府预算经济分类 5xx",
+        formula="收入分类 1xx；功能分类 2xx；部门预算经济分类 3xx；政府预算经济分类 5xx",
         check=_misplaced,
     ),
 )
