@@ -1,45 +1,425 @@
-"""The ``govbudget`` command line."""
+"""The ``govbudget`` command line (also ``python -m govbudget``).
+
+``govbudget check FILE… [-]`` checks documents and reports on them;
+``govbudget rules`` lists the catalogue, ``govbudget explain RULE_ID`` shows
+one rule in full and ``govbudget schema`` prints the document format's JSON
+Schema. Exit status: 0 when no finding is an error, 1 when one is (or a
+warning, with ``--fail-on warning``), 2 for input that cannot be read or a
+usage mistake — said in one line on stderr naming the file and the place,
+never with a traceback.
+
+Input readers are chosen by the file's suffix in one place, :data:`READERS`;
+a reader turns the bytes of a file into a budget and notes to print with its
+report.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
+import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Final, Literal, NoReturn, TextIO
 
+from attrs import frozen
+
+from govbudget import __version__
 from govbudget.errors import GovBudgetError
-from govbudget.io import load
-from govbudget.validation import validate
+from govbudget.io import MAX_DOCUMENT_BYTES, loads, read_limited
+from govbudget.io.schema import schema_text
+from govbudget.model import DepartmentBudget
+from govbudget.render import (
+    catalogue_json,
+    catalogue_markdown,
+    catalogue_text,
+    explain,
+    render_json,
+    render_markdown,
+    render_text,
+)
+from govbudget.report import Language, Report
+from govbudget.rules import RULES, Severity
+from govbudget.validation import select_rules, validate
 
-__all__ = ["main"]
+__all__ = ["READERS", "ReadInput", "Reader", "main", "read_input"]
+
+#: Exit statuses.
+OK: Final = 0
+FINDINGS: Final = 1
+UNREADABLE: Final = 2
+
+#: Below this many files no progress bar is drawn.
+PROGRESS_MIN_FILES: Final = 10
+
+Format = Literal["text", "markdown", "json"]
+
+
+@frozen
+class ReadInput:
+    """What a reader makes of one input: the budget and notes to print with its report."""
+
+    budget: DepartmentBudget
+    notes: tuple[str, ...] = ()
+
+
+#: A reader: the raw bytes of an input and its name (for errors) → the budget.
+Reader = Callable[[bytes, str], ReadInput]
+
+
+def _read_json(raw: bytes, source: str) -> ReadInput:
+    return ReadInput(loads(raw, source=source))
+
+
+#: The reader of each file suffix; any other suffix (or none, or stdin) is read as JSON.
+READERS: Final[Mapping[str, Reader]] = {".json": _read_json}
+
+
+def _read_stdin(stdin: TextIO) -> bytes:
+    stream = getattr(stdin, "buffer", None)
+    if stream is not None:
+        raw: bytes = stream.read(MAX_DOCUMENT_BYTES + 1)
+        return raw
+    return stdin.read(MAX_DOCUMENT_BYTES + 1).encode("utf-8")
+
+
+def read_input(name: str, raw: bytes | None = None) -> ReadInput:
+    """Read the input ``name`` (a path; ``-`` is stdin, passed as ``raw``).
+
+    >>> read_input("examples/zengdu-xinfang-2025/budget.json").budget.year
+    2025
+    """
+    source = "<stdin>" if name == "-" else name
+    data = read_limited(name) if raw is None else raw
+    reader = READERS.get(Path(name).suffix.lower(), _read_json)
+    return reader(data, source)
+
+
+# ---- checking one input (runs in a worker process with --jobs) ---------------
+
+
+@frozen
+class _Options:
+    fmt: Format
+    lang: Language
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...] | None
+    fail_on: Severity
+    colour: bool
+
+
+@frozen
+class _Result:
+    output: str  # for stdout, may be empty
+    error: str | None  # the one line for stderr
+    status: int
+    counts: tuple[tuple[str, int], ...] = ()  # findings by severity
+
+
+def _status(report: Report, fail_on: Severity) -> int:
+    failing = {Severity.ERROR} if fail_on is Severity.ERROR else {Severity.ERROR, Severity.WARNING}
+    return FINDINGS if any(f.severity in failing for f in report.findings) else OK
+
+
+def _render(report: Report, read: ReadInput, source: str, options: _Options) -> str:
+    if options.fmt == "json":
+        return render_json(report, source=source)
+    if options.fmt == "markdown":
+        return render_markdown(report, lang=options.lang, source=source, notes=read.notes)
+    return render_text(
+        report, lang=options.lang, colour=options.colour, source=source, notes=read.notes
+    )
+
+
+def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
+    source = "<stdin>" if name == "-" else name
+    try:
+        read = read_input(name, raw)
+    except GovBudgetError as error:
+        output = ""
+        if options.fmt == "json":
+            output = _json_line({"source": source, "ok": False, "error": str(error)})
+        return _Result(output, f"govbudget: {error}", UNREADABLE)
+    report = validate(read.budget, select=options.select, ignore=options.ignore)
+    summary = report.summary
+    counts = (("error", summary.errors), ("warning", summary.warnings), ("info", summary.infos))
+    return _Result(
+        _render(report, read, source, options), None, _status(report, options.fail_on), counts
+    )
+
+
+def _check_task(task: tuple[str, bytes | None, _Options]) -> _Result:
+    return _check_one(*task)
+
+
+def _json_line(data: Mapping[str, object]) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+# ---- the command line ------------------------------------------------------------
+
+
+class _UsageError(Exception):
+    """A mistake in the command line, said in one line; exit status 2."""
+
+    def __init__(self, message: str, prog: str = "govbudget") -> None:
+        super().__init__(message)
+        self.prog = prog
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see: {self.prog} --help)", self.prog)
+
+
+def _selectors(values: Sequence[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="govbudget", description="Check the arithmetic of department budget disclosures."
+    parser = _Parser(
+        prog="govbudget",
+        description="Check the arithmetic of department budget disclosures (部门预算/部门决算公开).",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="load budget documents and report on them")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("--version", action="version", version=f"govbudget {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check", help="check documents and report on them", description="Check documents."
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="a document, or - for stdin")
+    check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     check.add_argument("--lang", choices=("zh", "en"), default="zh")
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="RULE_OR_FAMILY",
+        help="check only these rules (ids, id prefixes or families; repeat or separate by commas)",
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="RULE_OR_FAMILY", help="skip these rules"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="the least severe finding that makes the exit status 1 (default: error)",
+    )
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="check N files at once (0: one per CPU); the output keeps the order of the files",
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output: auto (when writing to a terminal and NO_COLOR is not set)",
+    )
+    check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+    rules = commands.add_parser("rules", help="list the rule catalogue")
+    rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    rules.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+    explain_command = commands.add_parser("explain", help="show one rule in full")
+    explain_command.add_argument("rule", metavar="RULE_ID")
+    explain_command.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+    commands.add_parser("schema", help="print the JSON Schema of the document format")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
-    status = 0
-    for name in args.files:
-        try:
-            budget = load(name)
-        except GovBudgetError as error:
-            print(f"govbudget: {error}", file=sys.stderr)
-            status = 2
-            continue
-        report = validate(budget)
-        print(report.render(args.lang))
-        if not report.ok:
-            status = max(status, 1)
-    return status
+def _colour(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    return _is_tty(stream)
+
+
+def _is_tty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+class _Progress:
+    """A one-line progress bar on stderr, drawn only on a terminal."""
+
+    WIDTH: Final = 30
+
+    def __init__(self, total: int, stream: TextIO, shown: bool) -> None:
+        self.total, self.stream, self.shown, self.done = total, stream, shown, 0
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+    def step(self) -> None:
+        self.done += 1
+        if not self.shown:
+            return
+        filled = self.WIDTH * self.done // self.total
+        bar = "█" * filled + "░" * (self.WIDTH - filled)
+        self.stream.write(f"\r{bar} {self.done}/{self.total}")
+        self.stream.flush()
+
+
+def _results(tasks: list[tuple[str, bytes | None, _Options]], jobs: int) -> Iterator[_Result]:
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(_check_task, tasks)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        # map() yields in the order of the tasks, whatever order they finish in.
+        yield from pool.map(_check_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+
+
+def _total_line(results: Sequence[_Result], lang: Language) -> str:
+    files = len(results)
+    unreadable = sum(1 for r in results if r.status == UNREADABLE)
+    failing = sum(1 for r in results if r.status == FINDINGS)
+    counts: dict[str, int] = {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        for key, value in result.counts:
+            counts[key] += value
+    if lang == "zh":
+        return (
+            f"共 {files} 个文件：{files - failing - unreadable} 个通过，{failing} 个未通过，"
+            f"{unreadable} 个无法读取；错误 {counts['error']}，警告 {counts['warning']}，"
+            f"提示 {counts['info']}"
+        )
+    return (
+        f"{files} files: {files - failing - unreadable} passed, {failing} failed,"
+        f" {unreadable} unreadable; {counts['error']} error(s), {counts['warning']}"
+        f" warning(s), {counts['info']} info"
+    )
+
+
+def _check(
+    args: argparse.Namespace,
+    stdin: TextIO,
+    stdout: TextIO,
+    stderr: TextIO,
+    environ: Mapping[str, str],
+) -> int:
+    select, ignore = _selectors(args.select), _selectors(args.ignore)
+    try:
+        select_rules(RULES, select, ignore)
+    except GovBudgetError as error:
+        raise _UsageError(str(error)) from None
+    if args.jobs < 0:
+        raise _UsageError(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
+    if args.files.count("-") > 1:
+        raise _UsageError("stdin (-) can be read only once")
+    jobs = args.jobs or os.cpu_count() or 1
+    options = _Options(
+        fmt=args.format,
+        lang=args.lang,
+        select=select,
+        ignore=ignore,
+        fail_on=Severity(args.fail_on),
+        colour=args.format == "text" and _colour(args.color, stdout, environ),
+    )
+    tasks = [(name, _read_stdin(stdin) if name == "-" else None, options) for name in args.files]
+    progress = _Progress(
+        len(tasks),
+        stderr,
+        shown=not args.no_progress and len(tasks) >= PROGRESS_MIN_FILES and _is_tty(stderr),
+    )
+    separator = "\n" if args.format == "text" else ("\n" if args.format == "markdown" else "")
+    results: list[_Result] = []
+    for result in _results(tasks, jobs):
+        progress.clear()
+        if result.error:
+            print(result.error, file=stderr)
+        if result.output:
+            if results and separator:
+                stdout.write(separator)
+            print(result.output, file=stdout)
+        stdout.flush()
+        results.append(result)
+        progress.step()
+    progress.clear()
+    if len(results) > 1 and args.format == "text":
+        print(f"\n{_total_line(results, args.lang)}", file=stdout)
+    return max(r.status for r in results)
+
+
+def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
+    wanted = args.rule.strip().upper()
+    rule = RULES.get(wanted)
+    if rule is None:
+        close = difflib.get_close_matches(wanted, list(RULES), n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; see: govbudget rules"
+        raise _UsageError(f"no rule has the id {args.rule!r}{hint}")
+    print(explain(rule, lang=args.lang), file=stdout)
+    return OK
+
+
+def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
+    rules = list(RULES.values())
+    if args.format == "json":
+        print(catalogue_json(rules), file=stdout)
+    elif args.format == "markdown":
+        print(catalogue_markdown(rules), file=stdout)
+    else:
+        print(catalogue_text(rules, lang=args.lang), file=stdout)
+    return OK
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    """Run the command line; returns the exit status (0, 1 or 2)."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    environ = os.environ if environ is None else environ
+    try:
+        with contextlib.redirect_stdout(stdout):  # --help and --version
+            args = _parser().parse_args(argv)
+        if args.command == "check":
+            return _check(args, stdin, stdout, stderr, environ)
+        if args.command == "rules":
+            return _rules(args, stdout)
+        if args.command == "explain":
+            return _explain(args, stdout)
+        stdout.write(schema_text())
+        return OK
+    except SystemExit as exit_:  # --help, --version
+        return exit_.code if isinstance(exit_.code, int) else OK
+    except _UsageError as error:
+        print(f"{error.prog}: {error}", file=stderr)
+        return UNREADABLE
+    except BrokenPipeError:
+        # The reader went away (govbudget check … | head): not an error of ours.
+        _silence(stdout)
+        return OK
+    except KeyboardInterrupt:
+        print("govbudget: interrupted", file=stderr)
+        return 130
+
+
+def _silence(stream: TextIO) -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

@@ -1,0 +1,375 @@
+"""Reports and the rule catalogue for people: terminal text, Markdown and JSON lines.
+
+Built on the public :class:`~govbudget.report.Report` and
+:class:`~govbudget.report.Finding` API. Findings are grouped by the section of
+the document they are in (收入, 支出, “三公”经费 …), in the document's order,
+worst first within a section; each shows its location, its message, and for a
+numeric check the stated and computed figures, the gap and the tolerance.
+
+>>> from govbudget import load, validate
+>>> report = validate(load("examples/zengdu-xinfang-2025/budget.json"))
+>>> print(render_text(report, lang="en").splitlines()[0])
+曾都区信访局 2025
+>>> record = json.loads(render_json(report, source="budget.json"))
+>>> record["source"], record["ok"], record["summary"]["error"]
+('budget.json', True, 0)
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final
+
+from govbudget.report import Finding, Language, Report
+from govbudget.rules.base import FAMILIES, Rule, Severity
+
+__all__ = [
+    "SECTIONS",
+    "catalogue_json",
+    "catalogue_markdown",
+    "catalogue_text",
+    "explain",
+    "render_json",
+    "render_markdown",
+    "render_text",
+    "sections",
+]
+
+#: The sections of a disclosure in the order it states them, with their names in
+#: Chinese and English; a finding belongs to the section its location starts with.
+SECTIONS: Final[dict[str, tuple[str, str]]] = {
+    "staffing": ("人员", "staffing"),
+    "income": ("收入", "income"),
+    "expenditure": ("支出", "expenditure"),
+    "appropriation": ("财政拨款支出", "appropriations"),
+    "institutional_operation": ("机关运行经费", "institutional operation"),
+    "three_public": ("“三公”经费", "three public expenses"),
+    "procurement": ("政府采购", "procurement"),
+    "assets": ("国有资产", "assets"),
+    "projects": ("重点项目", "key projects"),
+    "performance": ("绩效目标", "performance"),
+    "final": ("结转和结余", "carry-over and balances"),
+}
+_OTHER: Final = ("其他", "other")
+
+_SEVERITY: Final[dict[Severity, tuple[str, str]]] = {
+    Severity.ERROR: ("错误", "error"),
+    Severity.WARNING: ("警告", "warning"),
+    Severity.INFO: ("提示", "info"),
+}
+_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+# ANSI styles: red, yellow and cyan for the severities; bold, dim, green.
+_COLOUR: Final[dict[Severity, str]] = {
+    Severity.ERROR: "1;31",
+    Severity.WARNING: "33",
+    Severity.INFO: "36",
+}
+_BOLD: Final = "1"
+_DIM: Final = "2"
+_GREEN: Final = "32"
+
+_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "stated": ("填报", "stated"),
+    "computed": ("计算", "computed"),
+    "gap": ("差额", "gap"),
+    "tolerance": ("舍入允许", "tolerance"),
+    "source": ("来源", "source"),
+    "passed": ("通过", "passed"),
+    "failed": ("有错误", "errors found"),
+    "none": ("未发现问题。", "No findings."),
+    "severity": ("严重程度", "severity"),
+    "rule": ("规则", "rule"),
+    "where": ("位置", "location"),
+    "message": ("说明", "message"),
+    "family": ("类别", "family"),
+    "title": ("名称", "title"),
+    "formula": ("公式", "formula"),
+    "example": ("示例", "example"),
+    "template": ("消息模板", "message template"),
+}
+
+
+def _say(key: str, lang: Language) -> str:
+    zh, en = _WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def _pick(pair: tuple[str, str], lang: Language) -> str:
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: two for a wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - _width(text))
+
+
+def _body(finding: Finding, lang: Language) -> str:
+    """The message without its leading place, which the line above already shows."""
+    message = finding.message(lang)
+    where = finding.location.zh if lang == "zh" else finding.location.en
+    for prefix in (f"{where}：", f"{where}: "):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
+
+
+def _paint(text: str, style: str, colour: bool) -> str:
+    return f"\x1b[{style}m{text}\x1b[0m" if colour else text
+
+
+def section_of(finding: Finding) -> str:
+    """The document section a finding is in: the first key of its location.
+
+    >>> from govbudget import load, validate
+    >>> report = validate(load("examples/zengdu-xinfang-2025/budget.json"))
+    >>> sorted({section_of(f) for f in report.findings})
+    ['expenditure', 'three_public']
+    """
+    head = finding.location.path.lstrip("/").split("/", 1)[0].split("#", 1)[0]
+    return head if head in SECTIONS else "other"
+
+
+def sections(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """``findings`` grouped by section, in the document's order, worst first in each."""
+    order = {name: i for i, name in enumerate(SECTIONS)}
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(section_of(finding), []).append(finding)
+    return [
+        (name, sorted(groups[name], key=lambda f: _RANK[f.severity]))
+        for name in sorted(groups, key=lambda n: order.get(n, len(order)))
+    ]
+
+
+def _section_name(name: str, lang: Language) -> str:
+    return _pick(SECTIONS.get(name, _OTHER), lang)
+
+
+def _figures_line(finding: Finding, lang: Language) -> str | None:
+    figures = finding.figures()
+    parts = [
+        f"{_say(key, lang)} {figures[key]}"
+        for key in ("stated", "computed", "gap", "tolerance")
+        if figures[key] is not None
+    ]
+    if not parts:
+        return None
+    unit = finding.scale.label
+    line = " · ".join(parts)
+    if unit:
+        line += f"（{unit}）" if lang == "zh" else f" ({unit})"
+    return line
+
+
+def _status(report: Report, lang: Language, colour: bool) -> str:
+    if report.ok:
+        return _paint(f"✓ {_say('passed', lang)}", _GREEN, colour)
+    return _paint(f"✗ {_say('failed', lang)}", _COLOUR[Severity.ERROR], colour)
+
+
+def _title(report: Report, source: str | None) -> str:
+    title = f"{report.department} {report.year}"
+    return f"{title} — {source}" if source else title
+
+
+def render_text(
+    report: Report,
+    *,
+    lang: Language = "zh",
+    colour: bool = False,
+    source: str | None = None,
+    notes: Sequence[str] = (),
+) -> str:
+    """The report for a terminal: findings by section, then one summary line.
+
+    ``colour`` adds ANSI colours (the CLI asks for it only when writing to a
+    terminal); ``notes`` are lines a reader adds (what it could not read …).
+    """
+    lines = [_paint(_title(report, source), _BOLD, colour)]
+    lines += [f"  {note}" for note in notes]
+    for name, findings in sections(report.findings):
+        lines += ["", _paint(_section_name(name, lang), _BOLD, colour)]
+        for f in findings:
+            label = _pad(_pick(_SEVERITY[f.severity], lang), 7)
+            where = f.location.zh if lang == "zh" else f.location.en
+            lines.append(f"  {_paint(label, _COLOUR[f.severity], colour)} {f.rule_id:<7} {where}")
+            lines.append(f"          {_body(f, lang)}")
+            detail = _figures_line(f, lang)
+            if f.location.source:
+                source_note = f"{_say('source', lang)} {f.location.source}"
+                detail = f"{detail} · {source_note}" if detail else source_note
+            if detail:
+                lines.append("          " + _paint(detail, _DIM, colour))
+    if not report.findings:
+        lines += ["", _say("none", lang)]
+    lines += ["", f"{_status(report, lang, colour)} — {report.summary.text(lang)}"]
+    return "\n".join(lines)
+
+
+def _cell(text: str | None) -> str:
+    if text is None:
+        return "—"
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(
+    report: Report, *, lang: Language = "zh", source: str | None = None, notes: Sequence[str] = ()
+) -> str:
+    """The report as Markdown: a heading, the summary, and a table per section."""
+    lines = [f"## {report.department} {report.year}"]
+    if source:
+        lines[0] += f" — `{source}`"
+    lines += [
+        "",
+        f"**{_say('passed' if report.ok else 'failed', lang)}** — {report.summary.text(lang)}",
+    ]
+    lines += [f"- {_cell(note)}" for note in notes]
+    header = ["severity", "rule", "where", "stated", "computed", "gap", "tolerance", "message"]
+    for name, findings in sections(report.findings):
+        lines += ["", f"### {_section_name(name, lang)}", ""]
+        lines.append("| " + " | ".join(_say(h, lang) for h in header) + " |")
+        lines.append("|" + "---|" * len(header))
+        for f in findings:
+            figures = f.figures()
+            row = [
+                _pick(_SEVERITY[f.severity], lang),
+                f"`{f.rule_id}`",
+                _cell(f.location.zh if lang == "zh" else f.location.en),
+                *(_cell(figures[k]) for k in ("stated", "computed", "gap", "tolerance")),
+                _cell(_body(f, lang)),
+            ]
+            lines.append("| " + " | ".join(row) + " |")
+    if not report.findings:
+        lines += ["", _say("none", lang)]
+    return "\n".join(lines)
+
+
+def report_record(report: Report, *, source: str | None = None) -> dict[str, object]:
+    """The JSON record of one document: ``source`` and then :meth:`Report.to_dict`'s keys."""
+    return {"source": source, **report.to_dict()}
+
+
+def render_json(report: Report, *, source: str | None = None) -> str:
+    """One line of JSON for one document (see :func:`report_record`)."""
+    return json.dumps(report_record(report, source=source), ensure_ascii=False)
+
+
+# ---- the rule catalogue -------------------------------------------------------
+
+
+def rule_record(rule: Rule) -> dict[str, object]:
+    """A rule as JSON-ready data with stable keys.
+
+    >>> from govbudget import RULES
+    >>> rule_record(RULES["TOT004"])["formula"]
+    '支出合计 = 基本支出 + 项目支出'
+    """
+    return {
+        "id": rule.id,
+        "family": rule.family,
+        "severity": rule.severity.value,
+        "title_zh": rule.title_zh,
+        "title_en": rule.title_en,
+        "formula": rule.formula,
+        "message_zh": rule.message_zh,
+        "message_en": rule.message_en,
+        "example": rule.example,
+    }
+
+
+def catalogue_json(rules: Iterable[Rule]) -> str:
+    """The catalogue as a JSON array, one object per rule."""
+    return json.dumps([rule_record(r) for r in rules], ensure_ascii=False, indent=2)
+
+
+def _family_name(family: str, lang: Language) -> str:
+    return _pick(FAMILIES.get(family, (family, family)), lang)
+
+
+def catalogue_text(rules: Iterable[Rule], *, lang: Language = "zh") -> str:
+    """The catalogue as aligned columns: id, family, severity, title.
+
+    >>> from govbudget import RULES
+    >>> print(catalogue_text([RULES["TOT004"], RULES["OPS001"]], lang="en"))
+    TOT004  totals     error    Total expenditure equals basic plus project expenditure
+    OPS001  operation  warning  Institutional operation expenses do not exceed the public expenses they come from
+    """
+    rows = [
+        (
+            r.id,
+            r.family,
+            r.severity.value,
+            r.title_zh if lang == "zh" else r.title_en,
+        )
+        for r in rules
+    ]
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+        + "  "
+        + row[3]
+        for row in rows
+    )
+
+
+def _by_family(rules: Iterable[Rule]) -> Iterator[tuple[str, list[Rule]]]:
+    groups: dict[str, list[Rule]] = {}
+    for rule in rules:
+        groups.setdefault(rule.family, []).append(rule)
+    yield from groups.items()
+
+
+def catalogue_markdown(rules: Iterable[Rule]) -> str:
+    """The catalogue as Markdown for the docs: per family a table, then each rule in full."""
+    lines: list[str] = []
+    for family, members in _by_family(rules):
+        zh, en = FAMILIES.get(family, (family, family))
+        lines += [f"## {zh} — {en} (`{family}`)", ""]
+        lines += ["| id | severity | 名称 | title |", "|---|---|---|---|"]
+        lines += [
+            f"| [`{r.id}`](#{r.id.lower()}) | {r.severity.value} | {_cell(r.title_zh)} | {_cell(r.title_en)} |"
+            for r in members
+        ]
+        lines.append("")
+        for r in members:
+            lines += [f"### {r.id}", "", f"**{r.title_zh}** — {r.title_en}", ""]
+            lines += [f"- family: `{r.family}` ({zh}); default severity: **{r.severity.value}**"]
+            lines += [f"- formula: {r.formula}"]
+            lines += [f"- message: {r.message_zh}", f"- message (en): {r.message_en}"]
+            if r.example:
+                lines += [f"- example: {r.example}"]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def explain(rule: Rule, *, lang: Language = "zh") -> str:
+    """A rule in full: titles, family, severity, formula, messages and its example.
+
+    >>> from govbudget import RULES
+    >>> print(explain(RULES["TOT004"], lang="en").splitlines()[0])
+    TOT004 — Total expenditure equals basic plus project expenditure
+    """
+    title = rule.title_zh if lang == "zh" else rule.title_en
+    other = rule.title_en if lang == "zh" else rule.title_zh
+    message = rule.message_zh if lang == "zh" else rule.message_en
+    lines = [
+        f"{rule.id} — {title}",
+        f"  {other}",
+        "",
+        f"{_say('family', lang)}: {rule.family} ({_family_name(rule.family, lang)})",
+        f"{_say('severity', lang)}: {_pick(_SEVERITY[rule.severity], lang)}",
+        f"{_say('formula', lang)}: {rule.formula}",
+        f"{_say('template', lang)}: {message}",
+    ]
+    if rule.example:
+        lines.append(f"{_say('example', lang)}: {rule.example}")
+    doc = (rule.check.__doc__ or "").strip()
+    if doc:
+        lines += ["", doc]
+    return "\n".join(lines)
