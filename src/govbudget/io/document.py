@@ -419,7 +419,7 @@ def read_limited(path: str | os.PathLike[str]) -> bytes:
     return raw
 
 
-def from_data(data: Mapping[str, JSONValue], *, source: str = "<data>") -> DepartmentBudget:
+def from_data(data: Mapping[str, object], *, source: str = "<data>") -> DepartmentBudget:
     """Build a budget from already parsed JSON data (numbers as int or Decimal)."""
     reader = _Reader(source)
     if not isinstance(data, Mapping):
@@ -437,7 +437,7 @@ def from_data(data: Mapping[str, JSONValue], *, source: str = "<data>") -> Depar
     return result
 
 
-def load(document: str | os.PathLike[str] | bytes | Mapping[str, JSONValue]) -> DepartmentBudget:
+def load(document: str | os.PathLike[str] | bytes | Mapping[str, object]) -> DepartmentBudget:
     """Load a budget from a path, JSON text, bytes or parsed data.
 
     A ``str`` that starts with ``{`` is JSON text; any other ``str`` is a path.
