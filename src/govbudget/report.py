@@ -123,7 +123,8 @@ class Finding:
             return ""
         unit = self.scale.label
         space = "" if zh else " "
-        gap, tolerance = f"{figures['gap']}{space}{unit}", f"{figures['tolerance']}{space}{unit}"
+        gap = f"{figures['gap']}{space}{unit}".rstrip()
+        tolerance = f"{figures['tolerance']}{space}{unit}".rstrip()
         if self.outcome is Outcome.EXACT:
             return "（一致）" if zh else " (exact)"
         if self.outcome is Outcome.WITHIN_ROUNDING:

@@ -132,16 +132,16 @@ def sum_relation(
     scale = money(budget, total)
     params = {"count": str(count)}
     if partial or count < len(parts):
-        return _at_most(location, value, spread, whole, scale, params, formula)
+        observation = _at_most(location, value, spread, whole, scale, params, formula)
+        if observation.outcome is Outcome.INCONSISTENT:
+            slip = _unit_slip_in(whole, _known(budget, parts, column), scale, at_most=True)
+            if slip is not None:
+                return evolve(observation, diagnosis=slip)
+        return observation
     verdict = check_total(whole, value, spread)
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
-        known = [
-            (_part_name(p), s)
-            for p in parts
-            if (s := stated(budget, _part_figure(p), column)) is not None
-        ]
-        diagnosis = diagnose_sum(whole, known, scale)
+        diagnosis = diagnose_sum(whole, _known(budget, parts, column), scale)
     return Observation(
         outcome=verdict.outcome,
         location=location,
@@ -151,6 +151,43 @@ def sum_relation(
         diagnosis=diagnosis,
         formula=formula,
     )
+
+
+def _known(
+    budget: DepartmentBudget, parts: Sequence[Part], column: Column
+) -> list[tuple[str, Stated]]:
+    return [
+        (_part_name(p), s)
+        for p in parts
+        if (s := stated(budget, _part_figure(p), column)) is not None
+    ]
+
+
+def _unit_slip_in(
+    whole: Stated, parts: Sequence[tuple[str, Stated]], scale: Scale, *, at_most: bool = False
+) -> Diagnosis | None:
+    """One part written in 元 among 万元 (or the reverse): rescaling it makes the sum hold."""
+    total = sum((Fraction(s.value) for _, s in parts), Fraction(0))
+    spread = sum((Fraction(s.half) for _, s in parts), Fraction(0))
+    factors = (
+        (Fraction(1, 10_000), "元", "元 for 万元"),
+        (Fraction(10_000), "万元", "万元 for 元"),
+    )
+    for name, part in parts:
+        for factor, zh, en in factors:
+            corrected = total - part.value + part.value * factor
+            if at_most:
+                fits = corrected - spread <= whole.high
+            else:
+                fits = abs(corrected - whole.value) <= whole.half + spread
+            if part.value and fits:
+                return Diagnosis(
+                    "unit_slip",
+                    f"单位错位：“{name}”{scale.show(part.value)} 像是按{zh}填写的，换算后合计相符",
+                    f"a unit slip: {name} ({scale.show(part.value)}) looks written in {en};"
+                    " rescaled, the sum holds",
+                )
+    return None
 
 
 def _at_most(
@@ -312,21 +349,23 @@ def diagnose_sum(
     """A part left out of (or counted twice in) the total, a unit slip, or transposed digits."""
     total: Exact = sum((s.value for _, s in parts), 0)
     gap = total - whole.value
-    for name, part in parts:
+    # Counts are small integers: a gap equal to some part proves nothing there.
+    candidates = () if scale.kind == "count" else parts
+    for name, part in candidates:
         if part.value and gap == part.value:
             return Diagnosis(
                 "part_left_out",
-                f"合计漏计了“{name}”：差额 {scale.show(gap)} 恰等于该项",
-                f"the total leaves out {name}: the gap {scale.show(gap)} equals that part exactly",
+                f"合计漏计了“{name}”，或另一项已包含了它：差额 {scale.show(gap)} 恰等于该项",
+                f"the total leaves out {name}, or another part already includes it: the gap "
+                f"{scale.show(gap)} equals that part exactly",
             )
         if part.value and -gap == part.value:
             return Diagnosis(
                 "part_counted_twice",
-                f"合计多计了“{name}”（或包含了另一部分）：差额 {scale.show(-gap)} 恰等于该项",
-                f"the total counts {name} twice (or includes another part): the gap "
-                f"{scale.show(-gap)} equals that part exactly",
+                f"合计多计了“{name}”：差额 {scale.show(-gap)} 恰等于该项",
+                f"the total counts {name} twice: the gap {scale.show(-gap)} equals that part exactly",
             )
-    return diagnose_value(whole.value, total, scale)
+    return _unit_slip_in(whole, parts, scale) or diagnose_value(whole.value, total, scale)
 
 
 def sums_in_columns(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from govbudget.figure import Figure
-from govbudget.model import DepartmentBudget
+from govbudget.model import DepartmentBudget, Kind
 from govbudget.rounding import check_sum
 from govbudget.rules._support import COLUMNS, money, place, stated, sums_in_columns
 from govbudget.rules.base import Observation, Rule, Severity
@@ -19,8 +19,11 @@ _SUM_EN = "{where}: stated {stated} {unit}, the other side adds up to {computed}
 
 def _totals(budget: DepartmentBudget) -> Iterator[Observation]:
     income, spending = budget.income, budget.expenditure
-    if income is None or spending is None:
-        return
+    if income is None or spending is None or budget.kind is not Kind.BUDGET:
+        return  # a 决算's income and spending differ by the carry-overs
+    carryover = income.carryover
+    if carryover is not None and not carryover.none_stated and carryover.amount:
+        return  # with a carry-over only the grand totals balance (BAL002)
     yield from sums_in_columns(
         budget,
         path="/income/total",
@@ -116,11 +119,11 @@ RULES: Final = (
         id="BAL001",
         family="balance",
         severity=Severity.ERROR,
-        title_zh="收入合计等于支出合计",
-        title_en="Total income equals total expenditure",
+        title_zh="预算收入合计等于支出合计",
+        title_en="A budget's total income equals its total expenditure",
         message_zh=_SUM_ZH,
         message_en=_SUM_EN,
-        formula="收入合计 = 支出合计",
+        formula="收入合计 = 支出合计（预算，且无上年结转时；决算由 BAL002/BAL005 平衡）",
         check=_totals,
     ),
     Rule(

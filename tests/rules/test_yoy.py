@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from govbudget import DepartmentBudget, Outcome, Severity
+from govbudget.figure import Figure
+from govbudget.model import Appropriation, Expenditure, Spending, ThreePublic
+from govbudget.money import Unit
+from govbudget.precision import Precision
+from govbudget.rounding import Method
+
+from .helpers import budget, checks, fig, only, outcomes
+
+E, W, I = Outcome.EXACT, Outcome.WITHIN_ROUNDING, Outcome.INCONSISTENT
+
+
+def _spend(figure: Figure) -> DepartmentBudget:
+    return budget(expenditure=Expenditure(total=figure))
+
+
+def test_yoy001_change_is_current_minus_prior() -> None:
+    good = _spend(fig("425.23", prior="449.17", change="23.94", word="减少"))
+    assert outcomes(good, "YOY001") == [E]
+    signed = _spend(fig("425.23", prior="449.17", change="-23.94"))
+    assert outcomes(signed, "YOY001") == [E]
+    bad = _spend(fig("425.23", prior="449.17", change="24.94", word="减少"))
+    finding = only(bad, "YOY001")
+    assert finding.outcome is I
+    assert finding.message_zh == (
+        "支出合计：写明增减 24.94万元，本年 425.23 与上年 449.17 之差为 23.94万元；差额 1万元，超出舍入允许的 0.015万元"
+    )
+    assert finding.message_en == (
+        "total expenditure: stated change 24.94 万元, current 425.23 less prior 449.17 is 23.94 万元;"
+        " gap 1 万元, beyond the 0.015 万元 rounding allows"
+    )
+
+
+def test_yoy002_percent_three_ways() -> None:
+    # current and prior stated
+    assert outcomes(
+        _spend(fig("425.23", prior="449.17", percent="5.3", percent_word="减少")), "YOY002"
+    ) == [E]
+    # only current and change stated: the prior is implied (the seed's assets: 16.24, 减少 2.46, 13.2%)
+    assert outcomes(
+        _spend(fig("16.24", change="2.46", word="减少", percent="13.2", percent_word="减少")),
+        "YOY002",
+    ) == [E]
+    # only change and prior
+    assert outcomes(
+        _spend(fig(None, prior="200", change="10", word="增加", percent="5", percent_word="增长")),
+        "YOY002",
+    ) == [E]
+    # signed, no word, whole 万元 (衢江区 2016 三公决算: 2364 vs 2840, stated −16.77%)
+    whole = budget(
+        precision=Precision(Unit.WAN, 0),
+        expenditure=Expenditure(total=fig("2364", prior="2840", percent="-16.77")),
+    )
+    assert outcomes(whole, "YOY002") == [W]
+    assert outcomes(_spend(fig("2364", prior="2840", percent="-16.77")), "YOY002") == [I]
+    bad = _spend(fig("100", prior="80", percent="20", percent_word="增长"))
+    finding = only(bad, "YOY002")
+    assert finding.outcome is I
+    assert finding.message_zh.startswith(
+        "支出合计：写明 20%，按本年 100、上年 80计算为 25%（舍入范围"
+    )
+    assert finding.message_en.startswith(
+        "total expenditure: stated 20%, current 100 and prior 80 give 25% (rounding range"
+    )
+
+
+def test_yoy002_truncated_percent_is_consistent() -> None:
+    # 2570.97 ÷ (4143.91 + 2570.97) = 38.2877%, published as 38.28 (truncated)
+    finding = only(
+        _spend(fig("4143.91", change="2570.97", word="减少", percent="38.28", percent_word="下降")),
+        "YOY002",
+    )
+    assert finding.outcome is W
+    assert finding.verdict is not None
+    assert finding.verdict.method is Method.TRUNCATED
+    assert "截尾而非四舍五入" in finding.message_zh
+
+
+def test_yoy002_zero_prior() -> None:
+    fine = _spend(fig("0", change="0", word="增加", percent="0", percent_word="增加"))
+    assert outcomes(fine, "YOY002") == [E]
+    undefined = _spend(fig("5", prior="0", percent="100", percent_word="增长"))
+    finding = only(undefined, "YOY002")
+    assert (finding.outcome, finding.severity) == (I, Severity.WARNING)
+    assert finding.diagnosis is not None
+    assert finding.diagnosis.code == "zero_prior"
+    assert "上年数为零，增减率无意义" in finding.message_zh
+
+
+def test_yoy003_direction_words() -> None:
+    assert outcomes(_spend(fig("10", prior="12", change="2", word="减少")), "YOY003") == [E]
+    bad = _spend(fig("10", prior="12", change="2", word="增加"))
+    finding = only(bad, "YOY003")
+    assert finding.outcome is I
+    assert (
+        finding.message_zh
+        == "支出合计：方向用词“增加”，数字显示减少。可能原因：方向用词与实际增减相反：写“增加”，实际减少"
+    )
+    assert finding.message_en == (
+        "total expenditure: the words “增加” state a direction; the figures decrease."
+        " Likely cause: the direction word contradicts the figures: “增加” but they decrease"
+    )
+    disagree = _spend(fig(None, change="2", word="增加", percent="5", percent_word="下降"))
+    diagnosis = only(disagree, "YOY003").diagnosis
+    assert diagnosis is not None
+    assert diagnosis.code == "words_disagree"
+    flat = _spend(fig("10", prior="12", word="持平"))
+    assert outcomes(flat, "YOY003") == [I]
+
+
+def test_yoy004_zero_change_with_a_word_is_only_a_wording_slip() -> None:
+    slip = budget(
+        three_public=ThreePublic(
+            total=fig("0.4", change="0", word="增加", percent="0", percent_word="增加")
+        )
+    )
+    finding = only(slip, "YOY004")
+    assert (finding.outcome, finding.severity) == (I, Severity.INFO)
+    assert finding.message_zh == "“三公”经费合计：增减为零，却写作“增加”（用词不当，不是计算错误）"
+    assert outcomes(slip, "YOY003") == []  # not also a direction error
+    assert (
+        outcomes(
+            budget(three_public=ThreePublic(total=fig("0.4", change="0", word="持平"))), "YOY004"
+        )
+        == []
+    )
+
+
+def test_yoy005_changes_add_up() -> None:
+    good = budget(
+        appropriation=Appropriation(
+            general_public=Spending(
+                total=fig("425.23", change="23.94", word="减少"),
+                basic=fig("295.23", change="6.06", word="增加"),
+                project=fig("130", change="30", word="减少"),
+            )
+        )
+    )
+    assert outcomes(good, "YOY005") == [E]
+    bad = budget(
+        expenditure=Expenditure(
+            total=fig(None, change="23.94", word="减少"),
+            basic=fig(None, change="6.06", word="增加"),
+            project=fig(None, change="20", word="减少"),
+        )
+    )
+    finding = only(bad, "YOY005")
+    assert finding.outcome is I
+    assert (
+        "合计增减 -23.94万元，2 个部分（基本支出、项目支出）增减之和 -13.94万元"
+        in finding.message_zh
+    )
+    assert len(checks(bad, "YOY005")) == 1

@@ -1,0 +1,170 @@
+"""validate(): selection, severity overrides, purity, downstream rules, the report's forms."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from govbudget import RULES, DepartmentBudget, Outcome, Rule, Severity, load, validate
+from govbudget.figure import Figure, StatedChange, pct
+from govbudget.model import Expenditure, Income
+from govbudget.money import wan
+from govbudget.rules import FAMILIES, Location, Observation, RuleError, catalogue
+
+from .rules.helpers import budget, fig
+
+SEED = Path(__file__).parent.parent / "examples" / "zengdu-xinfang-2025" / "budget.json"
+
+
+def _broken() -> DepartmentBudget:
+    return budget(
+        income=Income(total=fig("100"), appropriation=fig("100")),
+        expenditure=Expenditure(total=fig("99"), basic=fig("70"), project=fig("20")),
+    )
+
+
+def test_catalogue_is_read_only_and_complete() -> None:
+    with pytest.raises(TypeError):
+        RULES["X"] = RULES["TOT001"]  # type: ignore[index]
+    families = {rule.family for rule in RULES.values()}
+    assert families >= set(FAMILIES) - {"tables"}
+    assert all(rule.family in FAMILIES for rule in RULES.values())
+    assert len({rule.id for rule in RULES.values()}) == len(RULES)
+    for rule in RULES.values():
+        assert rule.title_zh
+        assert rule.title_en
+        assert rule.formula
+        assert "{where}" in rule.message_zh
+        assert "{where}" in rule.message_en
+
+
+def test_select_and_ignore_by_id_prefix_and_family() -> None:
+    b = _broken()
+    assert {f.rule_id for f in validate(b, select=["BAL001"]).checks} == {"BAL001"}
+    assert {f.rule.family for f in validate(b, select=["totals"]).checks} == {"totals"}
+    assert {f.rule_id[:3] for f in validate(b, select=["TOT"]).checks} == {"TOT"}
+    assert "BAL001" not in {f.rule_id for f in validate(b, ignore=["balance"]).checks}
+    with pytest.raises(RuleError, match="'NOPE' is neither a rule id"):
+        validate(b, select=["NOPE"])
+
+
+def test_severity_overrides() -> None:
+    b = _broken()
+    report = validate(b, severity_overrides={"BAL001": Severity.WARNING, "TOT004": Severity.INFO})
+    severities = {f.rule_id: f.severity for f in report.findings}
+    assert severities["BAL001"] is Severity.WARNING
+    assert severities["TOT004"] is Severity.INFO
+    assert validate(b).ok is False
+    assert validate(
+        b, severity_overrides={"BAL001": Severity.WARNING, "TOT004": Severity.WARNING}
+    ).ok
+    with pytest.raises(RuleError, match="unknown rule 'ZZZ999'"):
+        validate(b, severity_overrides={"ZZZ999": Severity.INFO})
+
+
+def test_validate_is_pure_and_deterministic() -> None:
+    seed = load(SEED)
+    before = copy.deepcopy(seed)
+    first, second = validate(seed), validate(seed)
+    assert first == second
+    assert first.to_dict(all_checks=True) == second.to_dict(all_checks=True)
+    assert seed == before
+
+
+def test_downstream_rules_use_the_same_type() -> None:
+    def _small_projects(b: DepartmentBudget) -> Iterator[Observation]:
+        spending = b.expenditure
+        if spending is None or spending.project is None or spending.project.amount is None:
+            return
+        too_big = spending.project.amount > wan("50")
+        yield Observation(
+            outcome=Outcome.INCONSISTENT if too_big else Outcome.EXACT,
+            location=Location("/expenditure/project", "项目支出", "project expenditure"),
+            params={"limit": "50"},
+        )
+
+    mine = Rule(
+        id="ACME001",
+        family="acme",
+        severity=Severity.WARNING,
+        title_zh="项目支出不超过 50 万元",
+        title_en="Project spending stays under 50 万元",
+        message_zh="{where}：超过 {limit} 万元",
+        message_en="{where}: more than {limit} 万元",
+        formula="项目支出 ≤ 50 万元",
+        check=_small_projects,
+    )
+    rules = catalogue(tuple(RULES.values()), (mine,))
+    b = budget(expenditure=Expenditure(project=fig("60")))
+    (finding,) = validate(b, rules=rules, select=["acme"]).findings
+    assert (finding.rule_id, finding.severity) == ("ACME001", Severity.WARNING)
+    assert finding.message_zh == "项目支出：超过 50 万元"
+    assert finding.message_en == "project expenditure: more than 50 万元"
+    with pytest.raises(RuleError, match="two rules have the id ACME001"):
+        catalogue((mine,), (mine,))
+    with pytest.raises(RuleError, match="must be 2-5 capital letters"):
+        Rule(
+            id="acme-1",
+            family="acme",
+            severity=Severity.INFO,
+            title_zh="",
+            title_en="",
+            message_zh="",
+            message_en="",
+            formula="",
+            check=_small_projects,
+        )
+
+
+def test_report_forms() -> None:
+    report = validate(_broken())
+    data = report.to_dict()
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    assert data["ok"] is False
+    assert set(data) == {"department", "year", "ok", "summary", "findings"}
+    finding = data["findings"][0]  # type: ignore[index]
+    assert set(finding) >= {
+        "rule_id",
+        "severity",
+        "outcome",
+        "location",
+        "stated",
+        "computed",
+        "gap",
+        "tolerance",
+        "message_zh",
+        "message_en",
+        "diagnosis",
+        "interval",
+        "method",
+    }
+    assert finding["severity"] == "error"
+    text_zh, text_en = report.render("zh"), report.render("en")
+    assert "[合计]" in text_zh
+    assert "TOT004 错误/不一致" in text_zh
+    assert "[totals]" in text_en
+    assert "TOT004 error/inconsistent" in text_en
+    assert report.render("en", markdown=True).startswith("# 某局 2025 — govbudget report")
+    assert report.summary.text("en").endswith("findings: 2 error(s), 0 warning(s), 0 info")
+    assert "to_dict" in dir(report.findings[0])
+
+
+def test_findings_order_worst_first() -> None:
+    b = budget(
+        income=Income(total=fig("100"), appropriation=fig("100")),
+        expenditure=Expenditure(
+            total=Figure(
+                amount=wan("100"), change=StatedChange(wan("0"), "增加"), percent=pct("0", "增加")
+            ),
+            basic=fig("70"),
+            project=fig("40"),
+        ),
+    )
+    severities = [f.severity for f in validate(b).findings]
+    assert severities == sorted(
+        severities, key=[Severity.ERROR, Severity.WARNING, Severity.INFO].index
+    )
