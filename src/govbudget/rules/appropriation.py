@@ -127,7 +127,7 @@ def _tree(budget: DepartmentBudget, tree: str, part: str) -> Iterator[Observatio
         zh=f"{label('appropriation', 'general_public')[0]}{'' if part == 'total' else '·基本支出'} = {zh}各类之和",
         en=f"general public budget {'spending' if part == 'total' else 'basic spending'} = sum of {en}",
         total=total,
-        parts=[(n.label, n) for n in roots],
+        parts=roots,
     )
 
 

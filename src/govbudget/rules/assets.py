@@ -22,7 +22,7 @@ def _total(budget: DepartmentBudget) -> Iterator[Observation]:
         zh="资产总额 = 各类资产之和",
         en="total assets = sum of the asset classes",
         total=assets.total,
-        parts=[(n.label, n) for n in assets.parts],
+        parts=assets.parts,
     )
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Expenditure, Income
 from govbudget.rules._labels import label
-from govbudget.rules._support import sums_in_columns
+from govbudget.rules._support import Part, sums_in_columns
 from govbudget.rules.base import CheckFunction, Observation, Rule, Severity
 
 __all__ = ["RULES", "expenditure_total", "income_sources"]
@@ -32,8 +32,7 @@ def income_sources(income: Income) -> list[tuple[str, Figure | None]]:
         (label("income", name)[0], getattr(income, name))
         for name in ("business", "operating", "higher_subsidy", "affiliated", "other")
     ]
-    lines: list[tuple[str, Figure | None]] = [(n.label, n) for n in income.lines]
-    return funds + others + lines
+    return funds + others + [(n.label, n) for n in income.lines]
 
 
 def expenditure_total(spending: Expenditure, budget: DepartmentBudget) -> tuple[str, Figure] | None:
@@ -78,25 +77,13 @@ def _income(budget: DepartmentBudget) -> Iterator[Observation]:
         )
 
 
-def _function(budget: DepartmentBudget) -> Iterator[Observation]:
-    yield from _tree_total(
-        budget, "by_function", "支出功能分类各类之和", "sum of the function classes"
-    )
-
-
-def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
-    yield from _tree_total(
-        budget, "by_economic", "支出经济分类各类之和", "sum of the economic classes"
-    )
-
-
-def _tree_total(budget: DepartmentBudget, tree: str, zh: str, en: str) -> Iterator[Observation]:
+def _against_total(
+    budget: DepartmentBudget, zh: str, en: str, parts: Sequence[Part]
+) -> Iterator[Observation]:
+    """This year's expenditure total (支出合计, or a 支出总计 standing for it) = Σ parts."""
     spending = budget.expenditure
-    if spending is None:
-        return
-    roots = getattr(spending, tree)
-    found = expenditure_total(spending, budget)
-    if not roots or found is None:
+    found = None if spending is None else expenditure_total(spending, budget)
+    if found is None or not parts:
         return
     name, total = found
     total_zh, total_en = label("expenditure", name)
@@ -106,27 +93,26 @@ def _tree_total(budget: DepartmentBudget, tree: str, zh: str, en: str) -> Iterat
         zh=f"{total_zh} = {zh}",
         en=f"{total_en} = {en}",
         total=total,
-        parts=[(n.label, n) for n in roots],
+        parts=parts,
     )
+
+
+def _function(budget: DepartmentBudget) -> Iterator[Observation]:
+    roots = () if budget.expenditure is None else budget.expenditure.by_function
+    yield from _against_total(budget, "支出功能分类各类之和", "sum of the function classes", roots)
+
+
+def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
+    roots = () if budget.expenditure is None else budget.expenditure.by_economic
+    yield from _against_total(budget, "支出经济分类各类之和", "sum of the economic classes", roots)
 
 
 def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
     spending = budget.expenditure
-    if spending is None:
+    if spending is None or spending.basic is None or spending.project is None:
         return
-    found = expenditure_total(spending, budget)
-    if found is None or spending.basic is None or spending.project is None:
-        return
-    name, total = found
-    total_zh, total_en = label("expenditure", name)
-    yield from sums_in_columns(
-        budget,
-        path=f"/expenditure/{name}",
-        zh=f"{total_zh} = 基本支出 + 项目支出",
-        en=f"{total_en} = basic + project",
-        total=total,
-        parts=[("基本支出", spending.basic), ("项目支出", spending.project)],
-    )
+    parts = [("基本支出", spending.basic), ("项目支出", spending.project)]
+    yield from _against_total(budget, "基本支出 + 项目支出", "basic + project", parts)
 
 
 def _basic(budget: DepartmentBudget) -> Iterator[Observation]:
@@ -153,7 +139,7 @@ def _projects(budget: DepartmentBudget) -> Iterator[Observation]:
             zh=f"重点项目“{project.name}”金额 ≥ 其中各资金来源之和",
             en=f"key project {project.name} ≥ its stated funding sources",
             total=project.amount,
-            parts=[(n.label, n) for n in project.funding],
+            parts=project.funding,
             partial=True,
         )
 
