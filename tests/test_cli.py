@@ -266,7 +266,7 @@ def test_rules_and_explain_and_schema() -> None:
     assert "formula: 支出合计 = 基本支出 + 项目支出" in out
     status, out, _ = _run("schema")
     assert (status, out) == (0, schema_text())
-    assert json.loads(out)["properties"]["format"] == {"const": "govbudget/1"}
+    assert json.loads(out)["properties"]["format"]["const"] == "govbudget/1"
 
 
 def test_a_real_process_without_traceback(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def test_the_schema_is_valid_draft_2020_12() -> None:
 
 
 def test_there_are_examples_to_validate() -> None:
-    assert len(EXAMPLE_DOCUMENTS) >= 1
+    assert len(EXAMPLE_DOCUMENTS) >= 2
 
 
 @pytest.mark.parametrize("path", EXAMPLE_DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT)))

@@ -7,8 +7,8 @@ the schema cannot drift from the model. Each field carries a description
 (``_DESCRIPTIONS`` below); a model field without one fails the tests.
 
 >>> schema = build_schema()
->>> schema["properties"]["format"]
-{'const': 'govbudget/1'}
+>>> schema["properties"]["format"]["const"]
+'govbudget/1'
 >>> schema["$defs"]["Precision"]["properties"]["decimals"]["maximum"]
 8
 
@@ -324,7 +324,10 @@ def build_schema() -> JSONSchema:
             f" {MAX_VALUES} values and {MAX_DIGITS} digits per number."
         ),
         "type": "object",
-        "properties": {"format": {"const": FORMAT}, **properties},
+        "properties": {
+            "format": {"description": f"The format tag, always {FORMAT!r}.", "const": FORMAT},
+            **properties,
+        },
         "required": ["format", *typing.cast(list[str], root["required"])],
         "additionalProperties": False,
         "$defs": defs,
