@@ -1,0 +1,300 @@
+"""Reading figures by their labels, part by part (internal).
+
+Each part of a narrative names its figures with a few words ("收入总计",
+"公务接待费", "货物类采购"). :func:`read_labelled` finds those labels sentence by
+sentence and reads what follows each with :func:`~govbudget.narrative.patterns.read_clause`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Final
+
+from attrs import evolve, frozen
+
+from govbudget.narrative._ledger import Ledger
+from govbudget.narrative.patterns import (
+    Clause,
+    read_clause,
+)
+from govbudget.narrative.sections import SectionKind
+
+# ---------------------------------------------------------------------------
+# Labels: the words that name a figure, by part.
+
+Target = str  # a figure path, or "fund:<field>" for the current fund of 财政拨款支出
+
+
+@frozen
+class Label:
+    pattern: re.Pattern[str]
+    target: Target
+
+
+def _labels(*pairs: tuple[str, Target]) -> tuple[Label, ...]:
+    return tuple(Label(re.compile(p), t) for p, t in pairs)
+
+
+INCOME: Final = _labels(
+    (r"收入(?:预算)?总计|收入总预算|收支总预算|收支总计", "/income/grand_total"),
+    (r"(?:本年)?收入(?:预算)?合计", "/income/total"),
+    (r"一般公共预算(?:财政)?拨款(?:收入)?", "/income/general_public"),
+    (r"政府性基金(?:预算)?(?:财政)?拨款(?:收入)?", "/income/government_fund"),
+    (r"国有资本经营预算(?:财政)?拨款(?:收入)?", "/income/state_capital"),
+    (r"(?:本年)?财政拨款(?:（补助）)?收入", "/income/appropriation"),
+    (r"事业单位经营收入|经营收入", "/income/operating"),
+    (r"事业收入", "/income/business"),
+    (r"上级补助收入", "/income/higher_subsidy"),
+    (r"附属单位上缴收入", "/income/affiliated"),
+    (r"其他收入", "/income/other"),
+    (r"上年结转(?:结余|和结余)?(?:收入|资金)?", "/income/carryover"),
+    (r"(?<!比)收入预算", "/income/grand_total"),
+)
+EXPENDITURE: Final = _labels(
+    (r"支出(?:预算)?总计|支出总预算", "/expenditure/grand_total"),
+    (r"(?:本年)?支出(?:预算)?合计", "/expenditure/total"),
+    (r"预算支出|支出预算", "expenditure:any"),
+    (r"基本支出", "/expenditure/basic"),
+    (r"项目支出", "/expenditure/project"),
+    (r"人员经费", "/expenditure/personnel"),
+    (r"公用经费", "/expenditure/public"),
+)
+APPROPRIATION: Final = _labels(
+    (r"一般公共预算(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=general_public"),
+    (r"政府性基金(?:预算)?(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=government_fund"),
+    (r"国有资本经营预算(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=state_capital"),
+    (r"财政拨款(?:支出)?(?:预算)?(?:总额|合计|总计)?", "fund=total"),
+    (r"基本支出", "fund:basic"),
+    (r"项目支出", "fund:project"),
+    (r"人员经费", "fund:personnel"),
+    (r"公用经费", "fund:public"),
+)
+FUND_SECTION: Final = {
+    SectionKind.GOVERNMENT_FUND: _labels(
+        (
+            r"政府性基金(?:预算)?(?:财政拨款)?(?:收支|支出)?(?:预算)?",
+            "/appropriation/government_fund/total",
+        ),
+    ),
+    SectionKind.STATE_CAPITAL: _labels(
+        (
+            r"国有资本经营(?:预算)?(?:财政拨款)?(?:收支|支出)?(?:预算)?",
+            "/appropriation/state_capital/total",
+        ),
+    ),
+}
+OPERATION: Final = _labels((r"机关运行经费", "/institutional_operation"))
+PROCUREMENT: Final = _labels(
+    (r"政府采购(?:预算)?(?:支出|资金)?(?:总额|合计|总计|金额)?", "/procurement/total"),
+    (r"货物(?:类)?", "/procurement/goods"),
+    (r"工程(?:类)?", "/procurement/works"),
+    (r"服务(?:类)?", "/procurement/services"),
+    (
+        r"(?:面向|授予)?中小企业(?:及|和|与)小微企业|(?:面向|授予)?中小(?:微)?企业",
+        "/procurement/sme",
+    ),
+)
+ASSETS: Final = _labels((r"资产总额|资产总计|国有资产总额|资产合计", "/assets/total"))
+ASSET_PARTS: Final = re.compile(
+    r"流动资产|固定资产|无形资产|在建工程|对外投资|长期投资|长期股权投资|其他资产|公共基础设施"
+)
+THREE_PUBLIC: Final = _labels(
+    (r"“?三公”?经费|“三公”", "/three_public/total"),
+    (r"因公出国（境）(?:费用?|经费|支出)?|因公出国（境）", "/three_public/overseas"),
+    (r"公务接待(?:费用?|经费|支出)?", "/three_public/reception"),
+    (
+        r"公务用车购置及运行(?:维护)?(?:费用?|经费)?|公车购置及运行(?:维护)?费?|公务用车及运行维护费用?",
+        "/three_public/vehicles",
+    ),
+    (r"公务用车购置(?:费|支出)?|公车购置费?|车辆购置(?:费)?", "/three_public/vehicle_purchase"),
+    (
+        r"公务用车运行(?:维护)?(?:费用?|经费)?|公车运行(?:维护)?费?|车辆运行(?:维护)?(?:费)?",
+        "/three_public/vehicle_operation",
+    ),
+)
+_NO_LABEL_BEFORE: Final = re.compile(r"(?:上年度?|去年度?|上一年度?|比|较|与|占|的|为)$")
+
+# The figure a part is about, that a sentence without a label refers to.
+HEADS: Final = {
+    SectionKind.INCOME: ("/income/grand_total", "/income/total"),
+    SectionKind.EXPENDITURE: ("/expenditure/grand_total", "/expenditure/total"),
+    SectionKind.OPERATION: ("/institutional_operation",),
+    SectionKind.PROCUREMENT: ("/procurement/total",),
+    SectionKind.ASSETS: ("/assets/total",),
+    SectionKind.THREE_PUBLIC: ("/three_public/total",),
+    SectionKind.GOVERNMENT_FUND: ("/appropriation/government_fund/total",),
+    SectionKind.STATE_CAPITAL: ("/appropriation/state_capital/total",),
+}
+NONE_STATED: Final = re.compile(
+    r"(?:无|没有|未安排|未发生|不涉及)[^。，；\d]{0,20}?(?:预算|收支|支出|经费|资金|采购|资产)"
+)
+
+
+# ---------------------------------------------------------------------------
+# Reading figures by label.
+
+
+@frozen
+class Read:
+    label_start: int
+    label_end: int
+    target: Target
+    clause: Clause
+
+
+def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    pos = start
+    for match in re.finditer(r"[。\n]", text[start:end]):
+        stop = start + match.end()
+        if stop - 1 > pos:
+            yield pos, stop - 1
+        pos = stop
+    if pos < end:
+        yield pos, end
+
+
+def _label_matches(text: str, labels: Sequence[Label], start: int, end: int) -> list[Read]:
+    found: list[tuple[int, int, Target]] = []
+    for label in labels:
+        for match in label.pattern.finditer(text, start, end):
+            if match.end() == match.start():
+                continue
+            if _NO_LABEL_BEFORE.search(text[max(start, match.start() - 3) : match.start()]):
+                continue
+            found.append((match.start(), match.end(), label.target))
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    chosen: list[tuple[int, int, Target]] = []
+    for item in found:
+        if chosen and item[0] < chosen[-1][1]:
+            continue
+        chosen.append(item)
+    return [Read(s, e, t, Clause()) for s, e, t in chosen]
+
+
+def read_labelled(
+    ledger: Ledger,
+    labels: Sequence[Label],
+    start: int,
+    end: int,
+    *,
+    final: bool,
+    resolve: Callable[[Target], str | None],
+    head: Sequence[str] = (),
+) -> list[str]:
+    """Read every labelled figure in ``text[start:end]``; returns the paths touched, in order."""
+    text, numbers = ledger.text.text, ledger.numbers
+    touched: list[str] = []
+    last_sentence: list[str] = []
+    for s_start, s_end in _sentences(text, start, end):
+        reads = _label_matches(text, labels, s_start, s_end)
+        this_sentence: list[str] = []
+        lead_end = reads[0].label_start if reads else s_end
+        stops = frozenset(r.label_start for r in reads)
+        lead = read_clause(
+            text,
+            numbers,
+            s_start,
+            lead_end,
+            final=final,
+            head_gap=40,
+            note_end=s_end,
+            note_stops=stops,
+        )
+        if (lead.amount is None and not lead.empty) or (lead.note and lead.empty):
+            target = existing(ledger, head) if not lead.empty else None
+            if target is not None:
+                apply(ledger, target, lead, s_start, allow_amount=False)
+                this_sentence.append(target)
+            elif lead.note and lead.empty and last_sentence:
+                _distribute_reason(ledger, last_sentence, lead.note, s_start)
+        if lead.note:
+            ledger.remark(*lead.note)
+        reached = lead.end if lead.note else s_start
+        for index, read in enumerate(reads):
+            if read.label_start < reached:
+                continue
+            stop = reads[index + 1].label_start if index + 1 < len(reads) else s_end
+            clause = read_clause(
+                text, numbers, read.label_end, stop, final=final, note_end=s_end, note_stops=stops
+            )
+            reached = clause.end
+            path = resolve(read.target)
+            if path is None or (clause.empty and clause.note is None):
+                continue
+            if clause.empty and clause.note is not None:
+                ledger.put_note(path, ledger.text.published(*clause.note), read.label_start)
+                ledger.remark(*clause.note)
+                continue
+            between = text[reads[index - 1].label_end : read.label_start] if index else ""
+            if index and this_sentence and is_enumerated(between, reads[index - 1], text):
+                clause = move_tail(ledger, this_sentence[0], clause, read.label_start)
+            apply(ledger, path, clause, read.label_start)
+            this_sentence.append(path)
+        touched.extend(this_sentence)
+        if this_sentence:
+            last_sentence = this_sentence
+    return touched
+
+
+def is_enumerated(between: str, previous: Read, text: str) -> bool:
+    """Whether a label follows the previous figure in a 、-list ("流动资产4万元、固定资产…")."""
+    del previous, text
+    tail = between[-6:]
+    return "、" in tail and "，" not in tail.split("、")[-1]
+
+
+def move_tail(ledger: Ledger, head: str, clause: Clause, offset: int) -> Clause:
+    """The year-on-year part of the last item of a 、-list belongs to the list's head."""
+    if clause.prior is None and clause.change is None and clause.percent is None:
+        return clause
+    moved = evolve(clause, amount=None, share=None)
+    apply(ledger, head, moved, offset, allow_amount=False)
+    return evolve(clause, prior=None, change=None, percent=None, note=None)
+
+
+def existing(ledger: Ledger, paths: Sequence[str]) -> str | None:
+    return next((p for p in paths if ledger.has(p)), None)
+
+
+def _distribute_reason(
+    ledger: Ledger, paths: Sequence[str], span: tuple[int, int], offset: int
+) -> None:
+    """A reason sentence after a sentence of figures: one reason each, or all to the last."""
+    text = ledger.text
+    pieces: list[tuple[int, int]] = []
+    start = span[0]
+    for match in re.finditer(r"[，；]", text.text[span[0] : span[1]]):
+        pieces.append((start, span[0] + match.start()))
+        start = span[0] + match.end()
+    pieces.append((start, span[1]))
+    if len(paths) > 1 and len(pieces) == len(paths):
+        for path, piece in zip(paths, pieces, strict=True):
+            ledger.put_note(path, text.published(*piece), offset)
+    else:
+        ledger.put_note(paths[-1], text.published(*span), offset)
+
+
+def apply(
+    ledger: Ledger, path: str, clause: Clause, offset: int, allow_amount: bool = True
+) -> None:
+    ledger.places.setdefault(path, offset)
+    if clause.amount is not None and allow_amount:
+        ledger.put_amount(path, "amount", clause.amount)
+    for name in ("prior", "budget_initial", "budget_full_year"):
+        number = getattr(clause, name)
+        if number is not None:
+            ledger.put_amount(path, name, number)
+    if clause.change is not None:
+        ledger.put_change(path, clause.change[0], clause.change[1])
+    if clause.percent is not None:
+        ledger.put_percent(path, "percent", clause.percent[0], clause.percent[1])
+    if clause.share is not None:
+        ledger.put_percent(path, "share", clause.share, None)
+    if clause.completion is not None:
+        ledger.put_percent(path, "completion", clause.completion, None)
+    if clause.note:
+        ledger.put_note(path, ledger.text.published(*clause.note), offset)
+        ledger.remark(*clause.note)
+    for number in clause.context:
+        ledger.context(number, "date")

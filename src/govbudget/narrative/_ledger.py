@@ -1,0 +1,209 @@
+"""The reader's record of one reading: figures stated so far and every number's fate.
+
+Internal to :mod:`govbudget.narrative`. A ledger lives for one call of
+:func:`~govbudget.narrative.read_narrative` and is thrown away after it; it is
+the one place where the reader writes, so the parts stay plain functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TypedDict, TypeVar
+
+from govbudget.errors import GovBudgetError
+from govbudget.figure import Figure, StatedChange, StatedPercent
+from govbudget.money import Amount, Unit, amount
+from govbudget.narrative.extraction import Disposition, QualityWarning
+from govbudget.narrative.numbers import Number
+from govbudget.narrative.text import Text
+from govbudget.precision import Precision
+from govbudget.tree import Node
+
+
+class Ledger:
+    """Figures by path, each number's use, warnings, and the spans of remarks."""
+
+    def __init__(self, text: Text, numbers: Sequence[Number], source: str, unit: Unit) -> None:
+        self.text = text
+        self.numbers = numbers
+        self.source = source
+        self.unit = unit
+        self.uses: dict[int, tuple[Disposition, str | None, str | None]] = {}
+        self.slots: dict[str, dict[str, object]] = {}
+        self.places: dict[str, int] = {}
+        self.warnings: list[QualityWarning] = []
+        self.remarks: list[tuple[int, int]] = []
+        self.decimals = 2
+
+    # -- places -----------------------------------------------------------------
+    def where(self, offset: int) -> str:
+        """``source:line:column`` of an offset of the normalised text."""
+        line, column = self.text.position(offset)
+        return f"{self.source}:{line}:{column}"
+
+    def warn(self, code: str, zh: str, en: str, offset: int | None, path: str | None) -> None:
+        """Record a quality warning at ``offset``."""
+        line, column = self.text.position(offset) if offset is not None else (None, None)
+        self.warnings.append(QualityWarning(code, zh, en, line, column, path))
+
+    # -- numbers ----------------------------------------------------------------
+    def is_used(self, number: Number) -> bool:
+        """Whether a pattern already decided what ``number`` is."""
+        return number.start in self.uses
+
+    def mark(self, number: Number, path: str) -> None:
+        """``number`` was read into the value at ``path``."""
+        self.uses.setdefault(number.start, (Disposition.MAPPED, path, None))
+
+    def context(self, number: Number, reason: str) -> None:
+        """``number`` is part of the wording, not a figure."""
+        self.uses.setdefault(number.start, (Disposition.CONTEXT, None, reason))
+
+    def unread(self, number: Number, reason: str) -> None:
+        """``number`` was seen by a pattern that could not use it."""
+        self.uses.setdefault(number.start, (Disposition.NOT_UNDERSTOOD, None, reason))
+
+    def remark(self, start: int, end: int) -> None:
+        """``text[start:end]`` is a remark kept as a note: its numbers are context."""
+        self.remarks.append((start, end))
+
+    # -- values -----------------------------------------------------------------
+    def money(self, number: Number) -> tuple[Amount, Unit] | None:
+        """The amount a money number states, or ``None`` (and it is marked) if it cannot be one."""
+        unit = number.money
+        if unit is None or number.value is None:
+            return None
+        try:
+            return amount(number.value, unit), unit
+        except GovBudgetError as error:
+            self.unread(number, str(error))
+            return None
+
+    def put(self, path: str, name: str, value: object, number: Number | None, offset: int) -> bool:
+        """Set field ``name`` of the figure at ``path``; a restatement must agree.
+
+        Returns whether the value was taken (first statement or an equal restatement).
+        """
+        slot = self.slots.setdefault(path, {})
+        self.places.setdefault(path, offset)
+        old = slot.get(name)
+        if old is None or old == value:
+            slot[name] = value
+            if number is not None:
+                self.mark(number, f"{path}/{name}")
+            return True
+        if number is not None:
+            self.unread(number, f"restates {path}/{name} differently (first stated {_show(old)})")
+        self.warn(
+            "restated-differently",
+            f"{path}/{name} 前后两处数字不一致：先为 {_show(old)}，后为 {_show(value)}",
+            f"{path}/{name} is stated twice with different values: {_show(old)}, then {_show(value)}",
+            offset,
+            f"{path}/{name}",
+        )
+        return False
+
+    def put_amount(self, path: str, name: str, number: Number) -> bool:
+        """Set an amount field from a money number, with the figure's own unit if it differs."""
+        parsed = self.money(number)
+        if parsed is None:
+            return False
+        value, unit = parsed
+        if number.decimals > self.decimals and unit is self.unit:
+            self.decimals = min(number.decimals, 8)
+        taken = self.put(path, name, value, number, number.start)
+        if taken and unit is not self.unit and name == "amount":
+            self.slots[path].setdefault("precision", Precision(unit, max(2, number.decimals)))
+        return taken
+
+    def put_change(self, path: str, number: Number | None, word: str) -> bool:
+        """Set the stated change (a word alone when ``number`` is ``None``)."""
+        if number is None:
+            offset = self.places.get(path, 0)
+            return self.put(path, "change", StatedChange(None, word), None, offset)
+        parsed = self.money(number)
+        if parsed is None:
+            return False
+        return self.put(path, "change", StatedChange(parsed[0], word), number, number.start)
+
+    def put_percent(self, path: str, name: str, number: Number, word: str | None) -> bool:
+        """Set a percent field (``percent``, ``share`` or ``completion``)."""
+        if number.value is None:
+            self.unread(number, "too many digits for a percent")
+            return False
+        return self.put(path, name, StatedPercent(number.value, word), number, number.start)
+
+    def put_note(self, path: str, note: str, offset: int) -> None:
+        """Set the figure's note unless it has one."""
+        slot = self.slots.setdefault(path, {})
+        slot.setdefault("note", note)
+        self.places.setdefault(path, offset)
+
+    def has(self, path: str, name: str = "amount") -> bool:
+        """Whether the figure at ``path`` states ``name``."""
+        return self.slots.get(path, {}).get(name) is not None
+
+    def figure(self, path: str) -> Figure | None:
+        """The figure stated at ``path``, or ``None`` if nothing was."""
+        if not self.slots.get(path):
+            return None
+        return Figure(**self._fields(path))
+
+    def node(
+        self, path: str, *, code: str | None, name: str, children: Sequence[Node] = ()
+    ) -> Node:
+        """A classification line: the figure stated at ``path`` with its code and name."""
+        return Node(code=code, name=name, children=tuple(children), **self._fields(path))
+
+    def _fields(self, path: str) -> _Fields:
+        slot = self.slots.get(path, {})
+        return _Fields(
+            amount=_typed(slot, "amount", Amount),
+            prior=_typed(slot, "prior", Amount),
+            change=_typed(slot, "change", StatedChange),
+            percent=_typed(slot, "percent", StatedPercent),
+            share=_typed(slot, "share", StatedPercent),
+            budget_initial=_typed(slot, "budget_initial", Amount),
+            budget_full_year=_typed(slot, "budget_full_year", Amount),
+            completion=_typed(slot, "completion", StatedPercent),
+            precision=_typed(slot, "precision", Precision),
+            none_stated=slot.get("none_stated") is True,
+            note=_typed(slot, "note", str),
+            source=self.where(self.places[path]) if path in self.places else None,
+        )
+
+
+class _Fields(TypedDict):
+    amount: Amount | None
+    prior: Amount | None
+    change: StatedChange | None
+    percent: StatedPercent | None
+    share: StatedPercent | None
+    budget_initial: Amount | None
+    budget_full_year: Amount | None
+    completion: StatedPercent | None
+    precision: Precision | None
+    none_stated: bool
+    note: str | None
+    source: str | None
+
+
+_T = TypeVar("_T")
+
+
+def _typed(slot: dict[str, object], name: str, kind: type[_T]) -> _T | None:
+    value = slot.get(name)
+    return value if isinstance(value, kind) else None
+
+
+def _show(value: object) -> str:
+    if isinstance(value, Amount):
+        return f"{value.amount.normalize():f}元"
+    if isinstance(value, StatedChange):
+        return f"{value.word or ''}{'' if value.value is None else _show(value.value)}"
+    if isinstance(value, StatedPercent):
+        return f"{value.word or ''}{value.value}%"
+    if isinstance(value, Decimal):
+        return str(value)
+    return repr(value)

@@ -1,0 +1,619 @@
+"""The readers of the parts that are more than labelled figures (internal).
+
+Staffing, the 按功能分类/按经济分类 lists with their items, assets, 三公 counts,
+the performance goals and indicators, and the key projects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+from attrs import Factory, define, evolve
+
+from govbudget.model import (
+    Count,
+    EconomicScheme,
+    Goal,
+    GoalKind,
+    Indicator,
+    Project,
+    Staffing,
+)
+from govbudget.narrative._labelled import (
+    ASSET_PARTS,
+    ASSETS,
+    HEADS,
+    NONE_STATED,
+    Label,
+    Read,
+    Target,
+    apply,
+    existing,
+    is_enumerated,
+    move_tail,
+    read_labelled,
+)
+from govbudget.narrative._ledger import Ledger
+from govbudget.narrative.codes import TreeKind, code_for
+from govbudget.narrative.numbers import Number
+from govbudget.narrative.patterns import (
+    KIND_HEAD,
+    KIND_OF,
+    Clause,
+    IndicatorText,
+    numbers_in,
+    read_clause,
+    read_indicators,
+    read_items,
+)
+from govbudget.narrative.sections import Section, SectionKind
+from govbudget.narrative.text import ITEM_MARKER
+from govbudget.tree import Node
+
+# ---------------------------------------------------------------------------
+# The parts.
+
+
+class PartReader:
+    """Reads the parts of one text into a ledger and the budget's lists."""
+
+    def __init__(self, ledger: Ledger, year: int, final: bool) -> None:
+        self.ledger = ledger
+        self.text = ledger.text.text
+        self.numbers = ledger.numbers
+        self.year = year
+        self.final = final
+        self.fund = "total"
+        self.function: list[Node] = []
+        self.economic: list[Node] = []
+        self.scheme = EconomicScheme.DEPARTMENT
+        self.asset_parts: list[Node] = []
+        self.asset_counts: list[Count] = []
+        self.as_of: str | None = None
+        self.three_public_counts: list[Count] = []
+        self.staffing: Staffing | None = None
+        self.overall: str | None = None
+        self.long_term: list[Goal] = []
+        self.annual: list[Goal] = []
+        self.projects: list[Project] = []
+        self.stated_none: set[SectionKind] = set()
+
+    # -- generic --------------------------------------------------------------
+    def labelled(
+        self, labels: Sequence[Label], start: int, end: int, head: Sequence[str] = ()
+    ) -> list[str]:
+        return read_labelled(
+            self.ledger, labels, start, end, final=self.final, resolve=self.resolve, head=head
+        )
+
+    def resolve(self, target: Target) -> str | None:
+        if target.startswith("fund="):
+            self.fund = target.removeprefix("fund=")
+            return f"/appropriation/{self.fund}/total"
+        if target.startswith("fund:"):
+            return f"/appropriation/{self.fund}/{target.removeprefix('fund:')}"
+        if target == "expenditure:any":
+            return existing(self.ledger, ("/expenditure/grand_total", "/expenditure/total")) or (
+                "/expenditure/grand_total"
+            )
+        return target
+
+    def none_stated(self, section: Section, path: str) -> None:
+        """A part that says it has none (无…预算) records a stated none."""
+        body = self.text[section.start : section.end]
+        match = NONE_STATED.search(body)
+        if match is None or self.ledger.has(path):
+            return
+        if any(
+            n.money is not None and n.value
+            for n in numbers_in(self.numbers, section.start, section.end)
+        ):
+            return
+        sentence_start = (
+            max(body.rfind("。", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
+        )
+        sentence_end = body.find("。", match.end())
+        sentence = body[
+            sentence_start : sentence_end + 1 if sentence_end >= 0 else len(body)
+        ].strip()
+        span = (section.start + sentence_start, section.start + sentence_start + len(sentence))
+        self.ledger.put(path, "none_stated", True, None, section.start + match.start())
+        self.ledger.put_note(path, self.ledger.text.published(*span), section.start + match.start())
+        self.ledger.remark(*span)
+        self.stated_none.add(section.kind)
+
+    # -- staffing -------------------------------------------------------------
+    def staff(self, start: int, end: int) -> None:
+        text, ledger = self.text, self.ledger
+        body = text[start:end]
+        in_service = re.search(r"(?:实有|在职|在编)[^，。；\d]{0,8}?(\d+)\s*(人|名)", body)
+        retired = re.search(r"(?:离)?退休(?:人员)?[^，。；\d]{0,4}?(\d+)\s*(人|名)", body)
+        establishment = re.search(r"编制(?:数|人数)?[^，。；\d]{0,8}?(\d+)\s*(人|名)", body)
+        if not (in_service or retired or establishment):
+            return
+        values: dict[str, int] = {}
+        for name, match in (
+            ("in_service", in_service),
+            ("retired", retired),
+            ("establishment", establishment),
+        ):
+            if match is None:
+                continue
+            number = _number_at(self.numbers, start + match.start(1))
+            if number is not None and not ledger.is_used(number):
+                values[name] = int(match.group(1))
+                ledger.mark(number, f"/staffing/{name}")
+        parts: list[Count] = []
+        if in_service is not None:
+            after = start + in_service.end()
+            bracket = re.match(r"\s*（([^）]*)）", text[after:end])
+            if bracket is not None:
+                inner_start = after + bracket.start(1)
+                for part in re.finditer(r"([^，、；（）\d]+?)\s*(\d+)\s*(人|名)", bracket.group(1)):
+                    number = _number_at(self.numbers, inner_start + part.start(2))
+                    if number is None or ledger.is_used(number):
+                        continue
+                    ledger.mark(number, f"/staffing/in_service_parts/{len(parts)}/value")
+                    parts.append(
+                        Count(
+                            name=part.group(1).strip(),
+                            value=int(part.group(2)),
+                            unit=part.group(3),
+                            source=ledger.where(inner_start + part.start()),
+                        )
+                    )
+        self.staffing = Staffing(
+            establishment=values.get("establishment"),
+            in_service=values.get("in_service"),
+            in_service_parts=parts,
+            retired=values.get("retired"),
+        )
+
+    # -- classified lists -------------------------------------------------------
+    def classified(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The 按功能分类 and 按经济分类 lists of the expenditure part; returns their spans."""
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        heads = list(re.finditer(r"按(?:照)?(?:支出)?(功能|经济)分类(?:科目)?", text[start:end]))
+        for head in heads:
+            tree = head.group(1)
+            line_end = text.find("\n", start + head.end(), end)
+            line_end = end if line_end < 0 else line_end
+            cursor = line_end + 1
+            inline = read_items(text, self.numbers, start + head.end(), line_end)
+            if inline:
+                self.inline_classes(tree, inline)
+                spans.append((start + head.start(), line_end))
+            last = line_end
+            while cursor < end:
+                stop = text.find("\n", cursor, end)
+                stop = end if stop < 0 else stop
+                marker = ITEM_MARKER.match(text, cursor, stop)
+                if marker is None:
+                    break
+                self.class_line(tree, marker.end(), stop)
+                last = stop
+                cursor = stop + 1
+            spans.append((start + head.start(), last))
+        return spans
+
+    def class_line(self, tree: str, start: int, end: int) -> None:
+        text, _ledger = self.text, self.ledger
+        inside = numbers_in(self.numbers, start, end)
+        amount = next((n for n in inside if n.money is not None), None)
+        if amount is None:
+            return
+        head = text[start : amount.start]
+        codes = [
+            n
+            for n in inside
+            if n.start < amount.start and n.money is None and len(n.text) in (3, 5, 7)
+        ]
+        code = codes[0].text if codes else None
+        level = re.search(r"（(类|款|项)）", head)
+        name = re.sub(r"（?(?:\d{3,7})）?|（(?:类|款|项)）", "", head)
+        name = re.sub(r"(?:为|是|预算|共计|合计|：)+$", "", name.strip("：，、 ")).strip()
+        if not name:
+            return
+        bracket_end = _clause_end(text, amount.unit_end, end)
+        clause = read_clause(text, self.numbers, amount.start, bracket_end, final=self.final)
+        children = self.children(amount.unit_end, end)
+        self.add_class(
+            tree, code, name, level.group(1) if level else None, clause, start, children, codes
+        )
+
+    def inline_classes(self, tree: str, items: Sequence[object]) -> None:
+        del tree, items  # an inline list is read by labels elsewhere; kept for the span only
+
+    def children(
+        self, start: int, end: int
+    ) -> list[tuple[str | None, str, Clause, int, str | None]]:
+        """The items of a class's bracketed list: (code, name, clause, offset, note)."""
+        found: list[tuple[str | None, str, Clause, int, str | None]] = []
+        text = self.text
+        for bracket in re.finditer(r"（([^（）]*(?:（[^（）]*）[^（）]*)*)）", text[start:end]):
+            inner_start = start + bracket.start(1)
+            inner_end = start + bracket.end(1)
+            for item in read_items(text, self.numbers, inner_start, inner_end):
+                clause = Clause(amount=item.number, end=item.number.unit_end)
+                found.append((None, item.name, clause, item.name_start, item.note))
+        return found
+
+    def scheme_kind(self) -> TreeKind:
+        return "government" if self.scheme is EconomicScheme.GOVERNMENT else "department"
+
+    def add_class(
+        self,
+        tree: str,
+        code: str | None,
+        name: str,
+        level: str | None,
+        clause: Clause,
+        offset: int,
+        children: Sequence[tuple[str | None, str, Clause, int, str | None]],
+        code_numbers: Sequence[Number],
+    ) -> None:
+        kind: TreeKind = "function" if tree == "功能" else self.scheme_kind()
+        roots = self.function if tree == "功能" else self.economic
+        parent: Node | None = None
+        if level in ("款", "项") and roots:
+            parent = roots[-1]
+        if code is None:
+            code = code_for(name, kind, self.year, parent=parent.code if parent else None)
+            if code is None and kind == "department" and parent is None:
+                code = code_for(name, "government", self.year)
+                if code is not None:
+                    self.scheme = EconomicScheme.GOVERNMENT
+        if code is not None and roots and parent is None:
+            last = roots[-1]
+            if last.code and code.startswith(last.code) and len(code) > len(last.code):
+                parent = last
+        base = f"/expenditure/by_{'function' if tree == '功能' else 'economic'}"
+        prefix = f"{base}/{parent.key}" if parent is not None else base
+        key = code if code is not None else name
+        path = f"{prefix}/{key}"
+        for number in code_numbers:
+            self.ledger.mark(number, f"{path}/code")
+        apply(self.ledger, path, clause, offset)
+        child_nodes: list[Node] = []
+        note = None
+        for _, child_name, child_clause, child_offset, child_note in children:
+            child_code = None
+            if code is not None and tree == "经济":
+                child_code = code_for(child_name, kind, self.year, parent=code)
+            child_path = f"{path}/{child_code or child_name}"
+            apply(self.ledger, child_path, child_clause, child_offset)
+            note = note or child_note
+            child_nodes.append(self.ledger.node(child_path, code=child_code, name=child_name))
+        if note:
+            self.ledger.put_note(path, note, offset)
+        node = self.ledger.node(path, code=code, name=name, children=child_nodes)
+        if parent is not None:
+            grown = evolve(parent, children=(*parent.children, node))
+            roots[-1] = grown
+        else:
+            roots.append(node)
+
+    # -- assets -----------------------------------------------------------------
+    def assets(self, start: int, end: int) -> None:
+        text, ledger = self.text, self.ledger
+        touched = self.labelled(ASSETS, start, end, head=HEADS[SectionKind.ASSETS])
+        del touched
+        for match in ASSET_PARTS.finditer(text, start, end):
+            clause = read_clause(
+                text,
+                self.numbers,
+                match.end(),
+                _clause_end(text, match.end(), end),
+                final=self.final,
+            )
+            if clause.amount is None or ledger.is_used(clause.amount):
+                continue
+            name = match.group()
+            path = f"/assets/parts/{name}"
+            if is_enumerated(
+                text[max(start, match.start() - 6) : match.start()], Read(0, 0, "", Clause()), text
+            ):
+                clause = move_tail(ledger, "/assets/total", clause, match.start())
+            apply(
+                ledger,
+                path,
+                evolve(clause, note=None)
+                if clause.note and ledger.has("/assets/total", "note")
+                else clause,
+                match.start(),
+            )
+            self.asset_parts.append(ledger.node(path, code=None, name=name))
+        as_of = re.search(
+            r"(?:截至|截止)?((?:19|20)\d\d\s*年(?:初|末|底|\d{1,2}\s*月\s*\d{1,2}\s*日)?)",
+            text[start:end],
+        )
+        if as_of is not None and ledger.has("/assets/total"):
+            self.as_of = as_of.group(1).replace(" ", "")
+        for count in re.finditer(
+            r"(车辆|公务用车|房屋|土地|执法执勤用车|特种专业技术用车)[^，。；\d]{0,8}?(\d+)\s*(辆|台|套|平方米|亩|处|栋)",
+            text[start:end],
+        ):
+            number = _number_at(self.numbers, start + count.start(2))
+            if number is None or ledger.is_used(number):
+                continue
+            ledger.mark(number, f"/assets/counts/{len(self.asset_counts)}/value")
+            self.asset_counts.append(
+                Count(
+                    name=count.group(1),
+                    value=int(count.group(2)),
+                    unit=count.group(3),
+                    source=ledger.where(start + count.start()),
+                )
+            )
+
+    def three_public_counts_in(self, start: int, end: int) -> None:
+        ledger = self.ledger
+        for count in re.finditer(
+            r"(?:公务|国内公务|外事)?接待[^，。；\d]{0,6}?(\d+)\s*(批次|人次|次|批)",
+            self.text[start:end],
+        ):
+            number = _number_at(self.numbers, start + count.start(1))
+            if number is None or ledger.is_used(number):
+                continue
+            ledger.mark(number, f"/three_public/counts/{len(self.three_public_counts)}/value")
+            self.three_public_counts.append(
+                Count(
+                    name=f"公务接待{count.group(2)}",
+                    value=int(count.group(1)),
+                    unit=count.group(2),
+                    source=ledger.where(start + count.start()),
+                )
+            )
+        for count in re.finditer(r"(\d+)\s*(批次|人次)", self.text[start:end]):
+            number = _number_at(self.numbers, start + count.start(1))
+            if number is None or ledger.is_used(number):
+                continue
+            ledger.mark(number, f"/three_public/counts/{len(self.three_public_counts)}/value")
+            self.three_public_counts.append(
+                Count(
+                    name=f"公务接待{count.group(2)}",
+                    value=int(count.group(1)),
+                    unit=count.group(2),
+                    source=ledger.where(start + count.start()),
+                )
+            )
+
+    # -- performance ------------------------------------------------------------
+    def performance_overall(self, start: int, end: int) -> None:
+        text = self.text
+        overall = re.search(r"整体绩效目标(?:是|为)[：]?", text[start:end])
+        events = self.goal_events(start, end)
+        if overall is not None:
+            o_start = start + overall.end()
+            o_end = next((e for e, _ in events if e > o_start), end)
+            self.overall = self.published(o_start, o_end)
+            self.ledger.remark(o_start, o_end)
+        self.read_goals(events, end, default=GoalKind.ANNUAL, sink=None)
+
+    def goal_events(self, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
+        text = self.text
+        events: list[tuple[int, re.Match[str]]] = []
+        for pattern in (_GOAL_HEAD, _PROJECT_GOAL_HEAD, KIND_HEAD):
+            for match in pattern.finditer(text, start, end):
+                events.append((match.start(), match))
+        events.sort(key=lambda e: e[0])
+        kept: list[tuple[int, re.Match[str]]] = []
+        for event in events:
+            if kept and event[0] < kept[-1][1].end():
+                continue
+            kept.append(event)
+        return kept
+
+    def read_goals(
+        self,
+        events: Sequence[tuple[int, re.Match[str]]],
+        end: int,
+        *,
+        default: GoalKind,
+        sink: list[Goal] | None,
+        prefix: str = "",
+    ) -> None:
+        """Goals from their heads and indicator clauses, into ``sink`` or the department's."""
+        drafts: list[_GoalDraft] = []
+        for index, (position, match) in enumerate(events):
+            stop = events[index + 1][0] if index + 1 < len(events) else end
+            if match.re is _GOAL_HEAD:
+                kind = GoalKind.LONG_TERM if match.group(1) == "长期目标" else GoalKind.ANNUAL
+                number = _number_at(self.numbers, match.start(2)) if match.group(2) else None
+                drafts.append(_GoalDraft(kind, _plain(match.group(3)) or None, number, position))
+            elif match.re is _PROJECT_GOAL_HEAD:
+                kind = GoalKind.PROJECT if sink is not None else default
+                drafts.append(_GoalDraft(kind, _plain(match.group(1)) or None, None, position))
+            else:
+                if not drafts:
+                    kind = GoalKind.PROJECT if sink is not None else default
+                    drafts.append(_GoalDraft(kind, None, None, position))
+                drafts[-1].indicators.extend(
+                    read_indicators(
+                        self.text, self.numbers, KIND_OF[match.group(1)], match.end(), stop
+                    )
+                )
+        for draft in drafts:
+            if sink is not None:
+                goals, base = sink, f"{prefix}/goals/{len(sink)}"
+            elif draft.kind is GoalKind.LONG_TERM:
+                goals, base = self.long_term, f"/performance/long_term/{len(self.long_term)}"
+            else:
+                goals, base = self.annual, f"/performance/annual/{len(self.annual)}"
+            self.ledger.places.setdefault(base, draft.at)
+            if draft.number is not None:
+                self.ledger.mark(draft.number, f"{base}/number")
+            goals.append(
+                Goal(
+                    kind=draft.kind,
+                    name=draft.name,
+                    number=int(draft.number.text) if draft.number is not None else None,
+                    indicators=[
+                        self.indicator(found, f"{base}/indicators/{i}")
+                        for i, found in enumerate(draft.indicators)
+                    ],
+                )
+            )
+
+    def indicator(self, found: IndicatorText, path: str) -> Indicator:
+        ledger = self.ledger
+        target: Decimal | None = None
+        if found.target is not None and found.target.value is not None:
+            target = found.target.value
+            ledger.mark(found.target, f"{path}/target")
+        for number in found.name_numbers:
+            ledger.context(number, "count")
+        if found.target is None:
+            ledger.warn(
+                "indicator-without-target",
+                f"绩效指标“{found.name}”没有可衡量的指标值",
+                f"performance indicator {found.name!r} states no number",
+                found.start,
+                path,
+            )
+        elif not found.unit:
+            ledger.warn(
+                "indicator-without-unit",
+                f"绩效指标“{found.name}”的指标值没有计量单位",
+                f"performance indicator {found.name!r} states no unit",
+                found.start,
+                path,
+            )
+        return Indicator(
+            kind=found.kind,
+            name=found.name,
+            comparator=found.comparator,
+            target=target,
+            unit=found.unit,
+            basis=found.basis,
+            source=ledger.where(found.start),
+        )
+
+    def key_projects(self, start: int, end: int) -> None:
+        text = self.text
+        heads = list(_PROJECT_HEAD.finditer(text, start, end))
+        for index, head in enumerate(heads):
+            p_end = _line_start(text, heads[index + 1].start()) if index + 1 < len(heads) else end
+            self.project(head, p_end)
+
+    def project(self, head: re.Match[str], end: int) -> None:
+        text, ledger = self.text, self.ledger
+        index = len(self.projects)
+        prefix = f"/projects/{index}"
+        ledger.places.setdefault(prefix, head.start())
+        name = head.group(1).strip()
+        events = self.goal_events(head.end(), end)
+        body_end = events[0][0] if events else end
+        description_end = body_end
+        for number in numbers_in(self.numbers, head.end(), body_end):
+            if number.money is not None:
+                description_end = min(
+                    description_end, _sentence_start(text, number.start, head.end())
+                )
+                break
+        description = self.published(head.end(), description_end) or None
+        ledger.remark(head.end(), description_end)
+        amount_path = f"{prefix}/amount"
+        funding: list[Node] = []
+        others: list[Node] = []
+        for number in numbers_in(self.numbers, description_end, body_end):
+            if number.money is None or ledger.is_used(number) or self.in_remark(number):
+                continue
+            before = _phrase_before(text, number.start, description_end)
+            after = text[number.unit_end : body_end]
+            source = re.match(r"(?:资金)?来源(?:为|于|是)([^，。；）]+)", after)
+            if source is not None:
+                path = f"{prefix}/funding/{source.group(1)}"
+                ledger.put_amount(path, "amount", number)
+                funding.append(ledger.node(path, code=None, name=source.group(1)))
+                continue
+            if re.search(r"预算|安排", before) and "匹配" not in before:
+                ledger.put_amount(amount_path, "amount", number)
+                continue
+            label = re.sub(r"(?:为|是|约|共)$", "", before).strip()
+            if not label:
+                continue
+            path = f"{prefix}/other_figures/{label}"
+            ledger.put_amount(path, "amount", number)
+            rest = re.match(r"，([^（）。]*)", after)
+            if rest is not None and rest.group(1):
+                span = (number.unit_end + rest.start(1), number.unit_end + rest.end(1))
+                ledger.put_note(path, ledger.text.published(*span), number.start)
+                ledger.remark(*span)
+            others.append(ledger.node(path, code=None, name=label))
+        goals: list[Goal] = []
+        self.read_goals(events, end, default=GoalKind.PROJECT, sink=goals, prefix=prefix)
+        self.projects.append(
+            Project(
+                name=name,
+                amount=ledger.figure(amount_path),
+                funding=funding,
+                description=description,
+                goals=goals,
+                other_figures=others,
+            )
+        )
+
+    def published(self, start: int, end: int) -> str:
+        """A passage as published, without a trailing item marker or edge punctuation."""
+        body = _strip_trailing_marker(self.text[start:end])
+        return self.ledger.text.published(start, start + len(body)).strip("，、 ")
+
+    def in_remark(self, number: Number) -> bool:
+        return any(s <= number.start < e for s, e in self.ledger.remarks)
+
+
+@define
+class _GoalDraft:
+    kind: GoalKind
+    name: str | None
+    number: Number | None
+    at: int
+    indicators: list[IndicatorText] = Factory(list)
+
+
+_GOAL_HEAD: Final = re.compile(
+    r"(长期目标|年度目标|中期目标)\s*(\d+)?\s*[：]([^：。\n]*?)，?具体指标(?:设置)?(?:为|如下)[：]?"
+)
+_PROJECT_GOAL_HEAD: Final = re.compile(
+    r"(?<=[：。\n])([^：。\n，“”]{1,30}?)，具体指标(?:设置)?(?:为|如下)[：]?"
+)
+_PROJECT_HEAD: Final = re.compile(r"“([^”]{1,40})”(?:项目)?(?:的)?主要内容(?:是|为)?[：]?")
+
+
+def _number_at(numbers: Sequence[Number], start: int) -> Number | None:
+    found = numbers_in(numbers, start, start + 1)
+    return found[0] if found else None
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    stop = text.find("。", start, end)
+    return end if stop < 0 else stop
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1 if "\n" in text[:offset] else offset
+
+
+def _sentence_start(text: str, offset: int, floor: int) -> int:
+    return max(floor, text.rfind("。", floor, offset) + 1, text.rfind("\n", floor, offset) + 1)
+
+
+def _phrase_before(text: str, offset: int, floor: int) -> str:
+    start = max(floor, *(text.rfind(mark, floor, offset) + 1 for mark in "，。：（；\n"))
+    return text[start:offset]
+
+
+def _strip_trailing_marker(value: str) -> str:
+    lines = value.split("\n")
+    while lines and (not lines[-1].strip() or ITEM_MARKER.fullmatch(lines[-1].strip())):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _plain(value: str) -> str:
+    return value.replace("\n", "").strip("，、 ")

@@ -1,0 +1,70 @@
+"""Classification codes for the names a narrative writes, by the official code tables.
+
+A narrative names classes ("一般公共服务（类）", "工资福利支出", "医疗补助缴费")
+rather than giving codes. :func:`code_for` finds the code whose official name
+(of the document's year, or a former name, or an unambiguous abbreviation of
+it) is the name written, among the children of ``parent`` or the top classes.
+A name that fits no code, or more than one, gets none: "水电费" merges 30205
+and 30206, and is kept as a named line without a code.
+
+>>> code_for("医疗卫生与计划生育支出", "function", 2025)
+'210'
+>>> code_for("医疗补助缴费", "department", 2025, parent="301")
+'30111'
+>>> code_for("水电费", "department", 2025, parent="302") is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from govbudget.classification import (
+    CodeTable,
+    NameMatch,
+    NoTable,
+    Tree,
+    compare,
+    table_for,
+    years,
+)
+
+__all__ = ["TreeKind", "code_for"]
+
+#: Which classification a name is looked up in.
+TreeKind = Literal["function", "department", "government"]
+
+_TREES = {
+    "function": Tree.FUNCTION,
+    "department": Tree.ECONOMIC_DEPARTMENT,
+    "government": Tree.ECONOMIC_GOVERNMENT,
+}
+
+
+def _table(tree: Tree, year: int) -> CodeTable | None:
+    try:
+        return table_for(tree, year)
+    except NoTable:
+        # Before the first shipped table: names rarely change, and former names
+        # carry their years, so the earliest table still finds most codes.
+        shipped = years(tree)
+        return table_for(tree, shipped[0]) if shipped else None
+
+
+def code_for(name: str, kind: TreeKind, year: int, *, parent: str | None = None) -> str | None:
+    """The code of the class named ``name`` under ``parent`` (a top class when ``None``)."""
+    table = _table(_TREES[kind], year)
+    if table is None:
+        return None
+    candidates = [e for e in table if e.parent == parent]
+    best: dict[NameMatch, list[str]] = {}
+    for entry in candidates:
+        match = compare(name, entry, year).match
+        best.setdefault(match, []).append(entry.code)
+    for match in (NameMatch.OFFICIAL, NameMatch.FORMER, NameMatch.ABBREVIATED):
+        codes = best.get(match, [])
+        if len(codes) == 1:
+            return codes[0]
+        if codes:
+            return None
+    return None

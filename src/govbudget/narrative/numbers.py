@@ -1,0 +1,167 @@
+"""Every number of a narrative, with its unit, and what a leftover number is.
+
+:func:`scan` finds each number written with Arabic digits in the normalised
+text and the unit written after it (万元, %, 人, 件 …). The reader then decides
+what became of each; a number no pattern used is looked at by
+:func:`context_kind`, which recognises what is plainly not a budget figure — a
+year or a date, an item number, a document number, a count in a description —
+and leaves every other number *not understood*.
+
+>>> from govbudget.narrative.text import normalize
+>>> [(n.text, n.unit) for n in scan(normalize("2025年收入合计425.23万元，增长5.3%"))]
+[('2025', '年'), ('425.23', '万元'), ('5.3', '%')]
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Final
+
+from attrs import frozen
+
+from govbudget.money import MAX_DIGITS, Unit
+from govbudget.narrative.text import ITEM_MARKER, Text
+
+__all__ = ["COUNT_UNITS", "MONEY_UNITS", "Number", "context_kind", "scan"]
+
+#: Money units as written, each with the unit it means ("万" is 万元).
+MONEY_UNITS: Final = {
+    "万元": Unit.WAN,
+    "万": Unit.WAN,
+    "亿元": Unit.YI,
+    "亿": Unit.YI,
+    "千元": Unit.QIAN_YUAN,
+    "元": Unit.YUAN,
+}
+#: Units of counted things, longest first.
+COUNT_UNITS: Final = (
+    "平方米",
+    "人次",
+    "批次",
+    "台次",
+    "个月",
+    "小时",
+    "辆次",
+    "公里",
+    "人",
+    "名",
+    "件",
+    "场",
+    "天",
+    "次",
+    "个",
+    "项",
+    "户",
+    "家",
+    "辆",
+    "台",
+    "套",
+    "所",
+    "处",
+    "座",
+    "批",
+    "篇",
+    "期",
+    "份",
+    "本",
+    "册",
+    "亩",
+    "条",
+    "间",
+    "张",
+    "轮",
+    "类",
+    "月",
+    "日",
+    "年",
+    "岁",
+    "号",
+    "点",
+    "倍",
+)
+_UNIT: Final = re.compile(
+    "|".join(
+        re.escape(u) for u in ("万元", "亿元", "千元", "%", "‰", *COUNT_UNITS, "万", "亿", "元")
+    )
+)
+_NUMBER: Final = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+
+
+@frozen
+class Number:
+    """A number as written: its span in the normalised text, value and unit."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal | None  # None when it has more digits than any amount can
+    unit: str | None
+    unit_end: int
+
+    @property
+    def money(self) -> Unit | None:
+        """The money unit written after the number, if one is."""
+        return None if self.unit is None else MONEY_UNITS.get(self.unit)
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether the number is a percent."""
+        return self.unit == "%"
+
+    @property
+    def decimals(self) -> int:
+        """The decimals written."""
+        return len(self.text.partition(".")[2])
+
+
+def scan(text: Text) -> tuple[Number, ...]:
+    """Every number of the normalised text, in order."""
+    found: list[Number] = []
+    source = text.text
+    for match in _NUMBER.finditer(source):
+        digits = match.group()
+        value = Decimal(digits) if len(digits) <= MAX_DIGITS else None
+        unit_match = _UNIT.match(source, match.end())
+        unit = unit_match.group() if unit_match else None
+        unit_end = unit_match.end() if unit_match else match.end()
+        found.append(Number(match.start(), match.end(), digits, value, unit, unit_end))
+    return tuple(found)
+
+
+_YEAR: Final = re.compile(r"(?:19|20|21)\d\d$")
+_DOC_NUMBER: Final = re.compile(r"〔\d{4}〕\d+号|\[\d{4}\]\d+号|第\d+号")
+_GOAL_NUMBER: Final = re.compile(r"(?:目标|指标|项目|第)$")
+_DESCRIPTION_UNITS: Final = frozenset(COUNT_UNITS) - {"年", "月", "日", "号", "点"}
+
+
+def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | None:
+    """Why a number no pattern used is context, or ``None`` if it may be a figure.
+
+    Amounts and percents are never context. ``counts`` says whether a count
+    (14人, 30件) is context where it stands — not where staff are counted.
+
+    >>> from govbudget.narrative.text import normalize
+    >>> t = normalize("根据（川财预〔2022〕12号）规定，2024年12月31日前")
+    >>> [context_kind(t, n) for n in scan(t)]
+    ['document-number', 'document-number', 'date', 'date', 'date']
+    """
+    source = text.text
+    if number.money is not None or number.is_percent:
+        return None
+    window = source[max(0, number.start - 6) : number.unit_end + 8]
+    for match in _DOC_NUMBER.finditer(window):
+        offset = max(0, number.start - 6)
+        if match.start() + offset <= number.start < match.end() + offset:
+            return "document-number"
+    is_year = bool(_YEAR.match(number.text))
+    if number.unit in ("月", "日") or (is_year and number.unit in ("年", None)):
+        return "date"
+    line_start = source.rfind("\n", 0, number.start) + 1
+    if line_start == number.start and ITEM_MARKER.match(source, number.start):
+        return "item-number"
+    if number.unit is None and _GOAL_NUMBER.search(source[max(0, number.start - 2) : number.start]):
+        return "item-number"
+    if counts and (number.unit in _DESCRIPTION_UNITS or number.unit == "年"):
+        return "count"
+    return None

@@ -1,0 +1,471 @@
+"""The sentence patterns of a narrative: a figure and what is said about it.
+
+:func:`read_clause` reads what follows a label ("收入总计", "公务接待费" …) up to
+the next label: the amount, and in any order the prior year, the change, the
+percent, the share and the reason, in the phrasings disclosures use —
+
+- ``425.23万元（上年449.17万元，同比减少23.94万元，同比减少5.3%）``
+- ``比上年/比去年/较上年/较2024年的2190万元 增加|减少 Z万元，增长|下降|降低 P%``
+- ``比年初预算289.17万元增加6.06万元`` (in a 预算, 年初预算 is last year's)
+- ``较上年持平``, ``无变化``; ``份额比例0%``, ``占93.54%``; ``主要原因是：…``
+
+:func:`read_items` reads a bracketed or comma list of named amounts
+("基本工资55.58万、津贴补贴30万 …"), whose names may themselves hold a 、;
+:func:`read_indicators` reads a performance indicator clause.
+
+The functions only read: they return the numbers they used (by their offset in
+the normalised text) and leave deciding what a figure is to the reader.
+
+>>> from govbudget.narrative.text import normalize
+>>> from govbudget.narrative.numbers import scan
+>>> t = normalize("收入总计425.23万元（上年收入总计449.17万元，同比减少23.94万元，同比减少5.3%）。")
+>>> c = read_clause(t.text, scan(t), 4, len(t.text))
+>>> c.amount.text, c.prior.text, c.change[0].text, c.change[1], c.percent[1]
+('425.23', '449.17', '23.94', '减少', '减少')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Final
+
+from attrs import frozen
+
+from govbudget.figure import DIRECTION_WORDS
+from govbudget.model import COMPARATOR_WORDS, IndicatorKind
+from govbudget.narrative.numbers import COUNT_UNITS, Number
+
+__all__ = [
+    "Clause",
+    "IndicatorText",
+    "Item",
+    "number_at",
+    "numbers_in",
+    "read_clause",
+    "read_indicators",
+    "read_items",
+]
+
+_WORDS: Final = sorted((w for w in DIRECTION_WORDS if len(w) > 1), key=len, reverse=True)
+_DIRECTION: Final = re.compile("|".join(_WORDS) + r"|[增减](?=\d)")
+_FLAT: Final = re.compile(r"持平|没有变化|无变化|不变")
+_PRIOR: Final = re.compile(
+    r"(?:比|较|与|同)(?:上年度?|去年度?|上一年度?|年初预算数?|上年预算数?|\d{4}\s*年度?)"
+    r"|(?<![比较与同])(?:上年度?|去年度?|上一年度?)(?!结转)"
+)
+_INITIAL: Final = re.compile(r"年初预算数?(?:为|是)?")
+_FULL_YEAR: Final = re.compile(r"全年预算数?(?:为|是)?|调整预算数?(?:为|是)?")
+_COMPLETION: Final = re.compile(r"完成(?:年初|全年|调整)?预算的?")
+_SHARE: Final = re.compile(r"份额比例为?|占比为?|所占比例为?|占[^，。；\d%]{0,14}?(?=\d)")
+_REASON: Final = re.compile(
+    r"(?:变动|增减|变化|增加|减少|下降|增长)?(?:的)?(?:主要)?原因(?:主要)?(?:是|为)?[：]?"
+)
+_NOTE_LEAD: Final = re.compile(r"，?(?=为|主要用于|用于|主要是|系)")
+_EDGE: Final = "：，；、 "
+_GAP_LIMIT: Final = 14
+_STALE: Final = 12
+
+
+@frozen
+class Clause:
+    """What a clause says about one figure; each value is the :class:`Number` written.
+
+    ``change`` and ``percent`` carry their direction word; a change that is only
+    a word ("持平") has ``None`` as its number; ``note`` is the span of a reason. ``context`` lists numbers that are
+    part of the phrasing (the year in "较2024年的"). ``end`` is where reading stopped.
+    """
+
+    amount: Number | None = None
+    prior: Number | None = None
+    change: tuple[Number | None, str] | None = None
+    percent: tuple[Number, str | None] | None = None
+    share: Number | None = None
+    budget_initial: Number | None = None
+    budget_full_year: Number | None = None
+    completion: Number | None = None
+    note: tuple[int, int] | None = None
+    context: tuple[Number, ...] = ()
+    end: int = 0
+
+    @property
+    def empty(self) -> bool:
+        """Whether the clause states nothing."""
+        return (
+            self.amount is None
+            and self.prior is None
+            and self.change is None
+            and self.percent is None
+            and self.share is None
+            and self.budget_initial is None
+            and self.budget_full_year is None
+            and self.completion is None
+        )
+
+    @property
+    def numbers(self) -> tuple[Number, ...]:
+        """Every number the clause used as a figure."""
+        found = [self.amount, self.prior, self.share, self.budget_initial, self.budget_full_year]
+        found.append(self.completion)
+        if self.change is not None:
+            found.append(self.change[0])
+        if self.percent is not None:
+            found.append(self.percent[0])
+        return tuple(n for n in found if n is not None)
+
+
+def numbers_in(numbers: Sequence[Number], start: int, end: int) -> Sequence[Number]:
+    """The numbers that start within ``[start, end)`` (``numbers`` in text order)."""
+    starts = [n.start for n in numbers]
+    return numbers[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def number_at(numbers: Sequence[Number], start: int) -> Number | None:
+    """The number that starts at ``start``, if one does."""
+    found = numbers_in(numbers, start, start + 1)
+    return found[0] if found else None
+
+
+def _marker(text: str, pos: int, end: int, final: bool) -> tuple[str, str, int] | None:
+    """The marker at ``pos``: (kind, word, end) for a direction, prior, share … phrase."""
+    for kind, pattern in (
+        ("flat", _FLAT),
+        ("reason", _REASON),
+        ("completion", _COMPLETION if final else None),
+        ("initial", _INITIAL if final else None),
+        ("full_year", _FULL_YEAR if final else None),
+        ("prior", _PRIOR),
+        ("share", _SHARE),
+        ("direction", _DIRECTION),
+    ):
+        if pattern is None:
+            continue
+        match = pattern.match(text, pos, end)
+        if match is not None and match.end() > pos:
+            if kind == "reason" and "原因" not in match.group():
+                continue
+            return kind, match.group(), match.end()
+    return None
+
+
+def read_clause(
+    text: str,
+    numbers: Sequence[Number],
+    start: int,
+    end: int,
+    *,
+    final: bool = False,
+    head_gap: int = _GAP_LIMIT,
+    note_end: int | None = None,
+    note_stops: frozenset[int] = frozenset(),
+) -> Clause:
+    """Read what ``text[start:end]`` says about the figure labelled just before ``start``.
+
+    Before the amount only a short linking phrase may stand ("年初预算安排",
+    "采购预算金额"), at most ``head_gap`` characters with no comma; reading
+    stops at a number no phrase claims, so a following figure is left alone.
+    ``final`` reads 决算 phrasing (年初预算数, 全年预算数, 完成预算 %). A reason
+    ("主要原因是…") runs to the end of the sentence (``note_end``), or to a ；
+    just before one of ``note_stops`` (where the next figure's label starts).
+    """
+    values: dict[str, object] = {}
+    context: list[Number] = []
+    pending: tuple[str, str] | None = None
+    since = 0
+    gap = 0
+    started = False
+    pos = start
+    last_end = start
+    in_numbers = {n.start: n for n in numbers_in(numbers, start, end)}
+    while pos < end:
+        number = in_numbers.get(pos)
+        if number is not None:
+            is_year = number.unit == "年" or (number.unit is None and len(number.text) == 4)
+            if pending is not None and pending[0] == "prior" and is_year:
+                context.append(number)
+                pos = number.unit_end
+                continue
+            taken = _take(values, number, pending, started)
+            if taken is None:
+                break
+            values.update(taken)
+            started = True
+            pending = None
+            pos = last_end = number.unit_end
+            continue
+        marker = _marker(text, pos, end, final)
+        if marker is not None:
+            kind, word, marker_end = marker
+            if kind == "reason":
+                stop = _reason_end(
+                    text, marker_end, end if note_end is None else note_end, note_stops
+                )
+                if any(
+                    n.money is not None or n.is_percent
+                    for n in numbers_in(numbers, marker_end, stop)
+                ):
+                    # A reason holds no figures: "…减少的原因：预算支出比上年减少23.94万元" states them.
+                    stop = min(stop, end)
+                values["note"] = _rest_span(text, marker_end, stop)
+                pos = stop
+                break
+            if kind == "flat":
+                values.setdefault("change", (None, word))
+                started = True
+                pending = None
+                last_end = marker_end
+            else:
+                pending = (kind, word)
+                since = 0
+            pos = marker_end
+            continue
+        char = text[pos]
+        if not started and pending is None:
+            if char in "，；。\n" or gap >= head_gap or char.isdigit():
+                break
+            gap += 1
+        elif pending is not None:
+            since += 1
+            if since > _STALE or char in "。\n":
+                pending = None
+        if started and char in "。\n":
+            break
+        pos += 1
+    if started and "note" not in values:
+        lead = _NOTE_LEAD.match(text, last_end, end)
+        if lead is not None and last_end < end:
+            rest = _rest_span(text, lead.end(), end)
+            if rest[1] > rest[0] and not any(c.isdigit() for c in text[rest[0] : rest[1]]):
+                values["note"] = rest
+    return Clause(
+        amount=_num(values.get("amount")),
+        prior=_num(values.get("prior")),
+        change=_pair(values.get("change")),
+        percent=_percent(values.get("percent")),
+        share=_num(values.get("share")),
+        budget_initial=_num(values.get("budget_initial")),
+        budget_full_year=_num(values.get("budget_full_year")),
+        completion=_num(values.get("completion")),
+        note=_span(values.get("note")),
+        context=tuple(context),
+        end=pos,
+    )
+
+
+def _take(
+    values: dict[str, object], number: Number, pending: tuple[str, str] | None, started: bool
+) -> dict[str, object] | None:
+    money = number.money is not None
+    kind = None if pending is None else pending[0]
+    if kind is None and money and not started and "amount" not in values:
+        return {"amount": number}
+    slots = {
+        "prior": ("prior", money),
+        "initial": ("budget_initial", money),
+        "full_year": ("budget_full_year", money),
+        "share": ("share", number.is_percent),
+        "completion": ("completion", number.is_percent),
+    }
+    if kind in slots:
+        name, fits = slots[kind]
+        if fits and name not in values:
+            return {name: number}
+        return None
+    if kind == "direction" and pending is not None:
+        if money and "change" not in values:
+            return {"change": (number, pending[1])}
+        if number.is_percent and "percent" not in values:
+            return {"percent": (number, pending[1])}
+    return None
+
+
+def _reason_end(text: str, start: int, end: int, stops: frozenset[int]) -> int:
+    for index in range(start, end):
+        if text[index] in "。\n" or (text[index] == "；" and index + 1 in stops):
+            return index
+    return end
+
+
+def _rest_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the rest of the sentence from ``start``, without edge punctuation."""
+    stop = end
+    for mark in "。\n":
+        found = text.find(mark, start, end)
+        if found >= 0:
+            stop = min(stop, found)
+    while start < stop and text[start] in _EDGE:
+        start += 1
+    while stop > start and text[stop - 1] in _EDGE:
+        stop -= 1
+    return start, stop
+
+
+def _num(value: object) -> Number | None:
+    return value if isinstance(value, Number) else None
+
+
+def _span(value: object) -> tuple[int, int] | None:
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return (value[0], value[1]) if value[1] > value[0] else None
+    return None
+
+
+def _pair(value: object) -> tuple[Number | None, str] | None:
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], str):
+        first = value[0]
+        return (first if isinstance(first, Number) else None, value[1])
+    return None
+
+
+def _percent(value: object) -> tuple[Number, str | None] | None:
+    pair = _pair(value)
+    if pair is None or pair[0] is None:
+        return None
+    return pair[0], pair[1]
+
+
+@frozen
+class Item:
+    """A named amount of a list: the name as published and the amount's number."""
+
+    name: str
+    name_start: int
+    number: Number
+    note: str | None = None
+
+
+_ITEM_LEAD: Final = re.compile(
+    r"^[，、；：。\s]*(?:其中[：，]?|包括[：]?|含[：]?|分别为[：]?|以及)?"
+)
+_ITEM_TAIL: Final = re.compile(r"(?:为|是|共计|合计|计|约)$")
+_BRACKETS: Final = "（）“”"
+
+
+def read_items(text: str, numbers: Sequence[Number], start: int, end: int) -> list[Item]:
+    """The named amounts of a list in ``text[start:end]``, in order.
+
+    Each name is the text between the previous amount and this one, without
+    the separators and linking words around it; words before a colon are the
+    list's remark ("主要是项目支出，其中：…"), kept as the first item's note.
+
+    >>> from govbudget.narrative.text import normalize
+    >>> from govbudget.narrative.numbers import scan
+    >>> t = normalize("（主要是项目支出，其中：信访解难资金10万元，信访劝返、维稳经费100万元等）")
+    >>> [(i.name, i.number.text, i.note) for i in read_items(t.text, scan(t), 0, len(t.text))]
+    [('信访解难资金', '10', '主要是项目支出'), ('信访劝返、维稳经费', '100', None)]
+    """
+    items: list[Item] = []
+    cursor = start
+    for number in numbers_in(numbers, start, end):
+        if number.money is None:
+            continue
+        raw = text[cursor : number.start]
+        note = None
+        if "：" in raw:
+            head, _, raw = raw.rpartition("：")
+            note = head.strip("（，、；： ").removesuffix("其中").strip("（，、；： ") or None
+        lead = _ITEM_LEAD.match(raw)
+        offset = lead.end() if lead else 0
+        name = _ITEM_TAIL.sub("", raw[offset:].strip(_BRACKETS + "，、； ")).strip()
+        region_start = number.start - len(raw)
+        cursor = number.unit_end
+        if not name or any(c.isdigit() for c in name) or len(name) > 40:
+            continue
+        items.append(Item(name, text.find(name, region_start, number.start), number, note))
+    return items
+
+
+_KINDS: Final = (
+    ("服务对象满意度指标", IndicatorKind.SATISFACTION),
+    ("满意度指标", IndicatorKind.SATISFACTION),
+    ("可持续影响指标", IndicatorKind.EFFECT),
+    ("经济效益指标", IndicatorKind.EFFECT),
+    ("社会效益指标", IndicatorKind.EFFECT),
+    ("生态效益指标", IndicatorKind.EFFECT),
+    ("效益指标", IndicatorKind.EFFECT),
+    ("数量指标", IndicatorKind.OUTPUT),
+    ("质量指标", IndicatorKind.OUTPUT),
+    ("时效指标", IndicatorKind.OUTPUT),
+    ("产出指标", IndicatorKind.OUTPUT),
+    ("成本指标", IndicatorKind.COST),
+)
+#: An indicator clause's heading ("产出指标：") and the kind it names.
+KIND_HEAD: Final = re.compile("(" + "|".join(k for k, _ in _KINDS) + ")[：]")
+KIND_OF: Final = dict(_KINDS)
+_COMPARATORS: Final = sorted((w for w in COMPARATOR_WORDS if w != "为"), key=len, reverse=True)
+_BASIS: Final = re.compile(
+    r"[，。；]?指标设立依据(?:是|为)?[：]?([^，。；\n]*?标准|[^，。；\n]{1,12})(?=[，。；\n]|$)"
+)
+_UNIT_TEXT: Final = "|".join(re.escape(u) for u in ("%", "‰", "万元", "元", *COUNT_UNITS))
+_INDICATOR: Final = re.compile(
+    r"(?P<name>.*?)(?P<comparator>" + "|".join(re.escape(w) for w in _COMPARATORS) + r")?"
+    r"(?P<target>\d+(?:\.\d+)?)(?P<unit>" + _UNIT_TEXT + r"|[^\d，。；]{1,4})?$"
+)
+
+
+@frozen
+class IndicatorText:
+    """An indicator as written: name, comparator word, target number, unit and basis."""
+
+    kind: IndicatorKind
+    name: str
+    start: int
+    comparator: str | None
+    target: Number | None
+    unit: str | None
+    basis: str | None
+    name_numbers: tuple[Number, ...] = ()
+
+
+def read_indicators(
+    text: str, numbers: Sequence[Number], kind: IndicatorKind, start: int, end: int
+) -> list[IndicatorText]:
+    """The indicators of one clause ``text[start:end]`` (after "产出指标：").
+
+    >>> from govbudget.narrative.text import normalize
+    >>> from govbudget.narrative.numbers import scan
+    >>> t = normalize("接待群众来访满意度大于 90%指标设立依据是行业标准。")
+    >>> [(i.name, i.comparator, i.target.text, i.unit, i.basis)
+    ...  for i in read_indicators(t.text, scan(t), IndicatorKind.SATISFACTION, 0, len(t.text))]
+    [('接待群众来访满意度', '大于', '90', '%', '行业标准')]
+    """
+    body_end = end
+    basis = None
+    match = _BASIS.search(text, start, end)
+    if match is not None:
+        basis = match.group(1).strip() or None
+        body_end = match.start()
+    found: list[IndicatorText] = []
+    pos = start
+    for piece in re.split(r"([，；。\n])", text[start:body_end]):
+        piece_start = pos
+        pos += len(piece)
+        item = piece.strip()
+        if not item or item in "，；。\n" or item in ("等", "等等"):
+            continue
+        offset = piece_start + (len(piece) - len(piece.lstrip()))
+        found.append(_indicator(item, offset, numbers, kind, basis))
+    return found
+
+
+def _indicator(
+    item: str, offset: int, numbers: Sequence[Number], kind: IndicatorKind, basis: str | None
+) -> IndicatorText:
+    match = _INDICATOR.match(item)
+    inside = list(numbers_in(numbers, offset, offset + len(item)))
+    if match is None or not match.group("name"):
+        return IndicatorText(kind, item, offset, None, None, None, basis, tuple(inside))
+    target_start = offset + match.start("target")
+    target = number_at(numbers, target_start)
+    unit = match.group("unit")
+    return IndicatorText(
+        kind=kind,
+        name=match.group("name"),
+        start=offset,
+        comparator=match.group("comparator"),
+        target=target,
+        unit=unit.strip() if unit else None,
+        basis=basis,
+        name_numbers=tuple(n for n in inside if n.start < target_start),
+    )

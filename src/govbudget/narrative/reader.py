@@ -1,0 +1,429 @@
+"""``read_narrative()``: from the published narrative (说明) to a budget, with nothing lost.
+
+The text is normalised (:mod:`~govbudget.narrative.text`), cut into its
+standard parts (:mod:`~govbudget.narrative.sections`), and each part is read
+with the labels that part uses and the sentence patterns of
+:mod:`~govbudget.narrative.patterns`. Every number of the text ends up in the
+:class:`~govbudget.narrative.extraction.Extraction`: read into a figure, taken
+as context, or listed as not understood with its place. The reader never
+makes a figure up: a number it cannot place is reported, not guessed.
+
+Bounds: the text may have at most :data:`MAX_CHARS` characters; reading is
+linear in its length (about a second per 100,000 characters on a laptop).
+Binary data, NUL characters or mostly-control text are refused with
+:class:`NarrativeError`.
+
+>>> from pathlib import Path
+>>> e = read_narrative(Path("examples/zengdu-xinfang-2025/narrative.txt").read_text(encoding="utf-8"))
+>>> e.budget.department, e.budget.year, e.summary.not_understood
+('曾都区信访局', 2025, 0)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Final
+
+from govbudget.errors import GovBudgetError
+from govbudget.model import (
+    Appropriation,
+    Assets,
+    DepartmentBudget,
+    Expenditure,
+    Income,
+    Kind,
+    Level,
+    Performance,
+    Procurement,
+    Spending,
+    ThreePublic,
+)
+from govbudget.money import Unit
+from govbudget.narrative._labelled import (
+    APPROPRIATION,
+    ASSETS,
+    EXPENDITURE,
+    FUND_SECTION,
+    HEADS,
+    INCOME,
+    OPERATION,
+    PROCUREMENT,
+    THREE_PUBLIC,
+)
+from govbudget.narrative._ledger import Ledger
+from govbudget.narrative._parts import PartReader
+from govbudget.narrative.extraction import Disposition, Extraction, NumberUse, SectionInfo
+from govbudget.narrative.numbers import Number, context_kind, scan
+from govbudget.narrative.quality import copied_indicators, missing_sections, unmatched_projects
+from govbudget.narrative.sections import Section, SectionKind, find_sections
+from govbudget.narrative.text import normalize
+from govbudget.precision import Precision
+
+__all__ = ["MAX_CHARS", "NarrativeError", "read_narrative"]
+
+#: The longest text read (characters): ten times the longest narrative seen.
+MAX_CHARS: Final = 1_000_000
+
+
+class NarrativeError(GovBudgetError, ValueError):
+    """A text that cannot be read as a narrative at all (binary, too long, not text)."""
+
+
+# ---------------------------------------------------------------------------
+# Identity: department, year, kind.
+
+_YEAR_KIND: Final = re.compile(r"((?:19|20)\d\d)\s*年度?\s*(?:(部门|单位)?)(预算|决算)")
+_AGENCY: Final = (
+    r"[\u4e00-\u9fff（）]{1,30}?(?:人民政府|委员会|办公室|管理局|服务中心|中心|局|委|办|院|厅|部|署|会|所|站|队|馆|处|镇|乡|街道|"
+    r"学校|医院|公司|社|联合会|台|园|室|团|校)"
+)
+_DEPARTMENT: Final = re.compile(
+    rf"(?:^|部分|[\n，。：、])\s*({_AGENCY})(?:\s*(?:19|20)\d\d\s*年|概况|本级|机关|部门预算|部门决算)"
+)
+_REGION: Final = re.compile(r"^(.{2,8}?(?:自治区|自治州|省|市|区|县|旗|盟))(?!场|委|直|属|级)")
+
+
+def _identity(
+    text: str, department: str | None, year: int | None
+) -> tuple[str | None, int | None, Kind, Level]:
+    kind, level = Kind.BUDGET, Level.DEPARTMENT
+    found = _YEAR_KIND.search(text)
+    if found is not None:
+        if year is None:
+            year = int(found.group(1))
+        kind = Kind.FINAL if found.group(3) == "决算" else Kind.BUDGET
+        level = Level.UNIT if found.group(2) == "单位" else Level.DEPARTMENT
+    if year is None:
+        years = Counter(int(m) for m in re.findall(r"((?:19|20)\d\d)\s*年", text))
+        if years:
+            year = years.most_common(1)[0][0]
+    if department is None:
+        for match in _DEPARTMENT.finditer(text[:20_000]):
+            name = re.sub(r"^第[一二三四五六七八九十]+部分", "", match.group(1))
+            if len(name) >= 2 and not re.match(r"(?:本|该|我|各|全|所属|部门|单位)", name):
+                department = name
+                break
+    return department, year, kind, level
+
+
+def _region(department: str) -> str | None:
+    match = _REGION.match(department)
+    return match.group(1) if match else None
+
+
+# ---------------------------------------------------------------------------
+# The entry point.
+
+
+def _decode(data: str | bytes) -> str:
+    if isinstance(data, bytes):
+        if b"\x00" in data[:4096]:
+            raise NarrativeError("binary data, not text (NUL bytes)")
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        raise NarrativeError("not UTF-8 or GB18030 text")
+    if not isinstance(data, str):
+        raise NarrativeError(f"expected text (str or bytes), not {type(data).__name__}")
+    return data
+
+
+def _check(raw: str) -> None:
+    if len(raw) > MAX_CHARS:
+        raise NarrativeError(
+            f"the text has {len(raw):,} characters; at most {MAX_CHARS:,} are read"
+        )
+    if "\x00" in raw:
+        raise NarrativeError("binary data, not text (NUL characters)")
+    controls = sum(1 for c in raw if ord(c) < 32 and c not in "\n\r\t\f\v")
+    if raw and controls * 100 > len(raw):
+        raise NarrativeError(f"binary data, not text ({controls} control characters)")
+
+
+_SECTION_PARTS: Final = frozenset(
+    {
+        SectionKind.PREAMBLE,
+        SectionKind.OTHER,
+        SectionKind.REPORT,
+        SectionKind.TOTALS,
+        SectionKind.OTHER_MATTERS,
+        SectionKind.OVERVIEW,
+    }
+)
+
+
+def read_narrative(
+    text: str | bytes,
+    *,
+    source: str = "<text>",
+    department: str | None = None,
+    year: int | None = None,
+) -> Extraction:
+    """Read a narrative (说明) into a budget, accounting for every number in it.
+
+    ``department`` and ``year`` override what the text says (or supply what it
+    does not). Raises :class:`NarrativeError` for input that is not text or is
+    longer than :data:`MAX_CHARS`; any text gives an :class:`Extraction`.
+
+    >>> e = read_narrative("2025年某局部门预算。某局2025年“三公”经费预算0.4万元，比上年减少0.1万元。")
+    >>> e.budget.three_public.total.amount, e.budget.three_public.total.change.word
+    (Money('4000.00', 'CNY'), '减少')
+    """
+    raw = _decode(text)
+    _check(raw)
+    normal = normalize(raw)
+    numbers = scan(normal)
+    sections = find_sections(normal)
+    units = Counter(n.money for n in numbers if n.money is not None)
+    unit = units.most_common(1)[0][0] if units else Unit.WAN
+    ledger = Ledger(normal, numbers, source, unit)
+    department, year, kind, level = _identity(normal.text, department, year)
+    reader = PartReader(ledger, year or 2025, kind is Kind.FINAL)
+    for section in sections:
+        _read_section(reader, section)
+    budget = _assemble(reader, department, year, kind, level)
+    if budget is not None:
+        copied_indicators(ledger, budget.performance, budget.projects)
+        unmatched_projects(
+            ledger, budget.projects, budget.expenditure.by_economic if budget.expenditure else ()
+        )
+    missing_sections(ledger, sections, kind)
+    if department is None:
+        ledger.warn(
+            "no-department",
+            "文本中找不到部门（单位）名称",
+            "the text names no department",
+            None,
+            None,
+        )
+    if year is None:
+        ledger.warn("no-year", "文本中找不到预算年度", "the text names no budget year", None, None)
+    uses = _account(ledger, sections)
+    infos = tuple(
+        SectionInfo(
+            s.kind.value,
+            s.title,
+            normal.position(max(s.heading, 0))[0],
+            s.kind in reader.stated_none,
+        )
+        for s in sections
+    )
+    return Extraction(source, budget, uses, infos, tuple(ledger.warnings))
+
+
+def _read_section(reader: PartReader, section: Section) -> None:
+    kind, start, end = section.kind, section.start, section.end
+    if kind in (SectionKind.BASIC_INFO, SectionKind.OVERVIEW, SectionKind.PREAMBLE):
+        reader.staff(start, end)
+    if kind is SectionKind.INCOME:
+        reader.labelled(INCOME, start, end, head=HEADS[kind])
+    elif kind is SectionKind.EXPENDITURE:
+        spans = reader.classified(start, end)
+        for s, e in _gaps(start, end, spans):
+            reader.labelled(EXPENDITURE, s, e, head=HEADS[kind])
+    elif kind is SectionKind.APPROPRIATION:
+        reader.fund = "total"
+        reader.labelled(APPROPRIATION, start, end)
+    elif kind in FUND_SECTION:
+        reader.labelled(FUND_SECTION[kind], start, end, head=HEADS[kind])
+    elif kind is SectionKind.OPERATION:
+        reader.labelled(OPERATION, start, end, head=HEADS[kind])
+    elif kind is SectionKind.PROCUREMENT:
+        reader.labelled(PROCUREMENT, start, end, head=HEADS[kind])
+    elif kind is SectionKind.ASSETS:
+        reader.assets(start, end)
+    elif kind is SectionKind.THREE_PUBLIC:
+        reader.labelled(THREE_PUBLIC, start, end, head=HEADS[kind])
+        reader.three_public_counts_in(start, end)
+    elif kind is SectionKind.PERFORMANCE_OVERALL or kind is SectionKind.PERFORMANCE:
+        reader.performance_overall(start, end)
+    elif kind is SectionKind.KEY_PROJECTS:
+        reader.key_projects(start, end)
+    elif kind in _SECTION_PARTS:
+        labels = (
+            *INCOME,
+            *EXPENDITURE[:3],
+            *THREE_PUBLIC,
+            *OPERATION,
+            *PROCUREMENT[:1],
+            *ASSETS,
+        )
+        reader.labelled(labels, start, end)
+    heads = HEADS.get(kind)
+    if heads:
+        reader.none_stated(section, heads[0])
+
+
+def _gaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    result: list[tuple[int, int]] = []
+    cursor = start
+    for s, e in sorted(spans):
+        if s > cursor:
+            result.append((cursor, s))
+        cursor = max(cursor, e)
+    if cursor < end:
+        result.append((cursor, end))
+    return result
+
+
+def _assemble(
+    reader: PartReader, department: str | None, year: int | None, kind: Kind, level: Level
+) -> DepartmentBudget | None:
+    ledger = reader.ledger
+    if department is None or year is None:
+        return None
+    f = ledger.figure
+
+    def spending(fund: str) -> Spending | None:
+        parts = {
+            name: f(f"/appropriation/{fund}/{name}")
+            for name in ("total", "basic", "project", "personnel", "public")
+        }
+        return Spending(**parts) if any(parts.values()) else None
+
+    income = Income(
+        total=f("/income/total"),
+        grand_total=f("/income/grand_total"),
+        appropriation=f("/income/appropriation"),
+        general_public=f("/income/general_public"),
+        government_fund=f("/income/government_fund"),
+        state_capital=f("/income/state_capital"),
+        business=f("/income/business"),
+        operating=f("/income/operating"),
+        higher_subsidy=f("/income/higher_subsidy"),
+        affiliated=f("/income/affiliated"),
+        other=f("/income/other"),
+        carryover=f("/income/carryover"),
+    )
+    spending_fields = ("total", "grand_total", "basic", "project", "personnel", "public")
+    expenditure = {name: f(f"/expenditure/{name}") for name in spending_fields}
+    appropriation = Appropriation(
+        total=spending("total"),
+        general_public=spending("general_public"),
+        government_fund=spending("government_fund"),
+        state_capital=spending("state_capital"),
+    )
+    three = {
+        name: f(f"/three_public/{name}")
+        for name in (
+            "total",
+            "overseas",
+            "reception",
+            "vehicles",
+            "vehicle_purchase",
+            "vehicle_operation",
+        )
+    }
+    procurement = {
+        name: f(f"/procurement/{name}") for name in ("total", "goods", "works", "services", "sme")
+    }
+    assets_total = f("/assets/total")
+    precision = Precision(ledger.unit, ledger.decimals)
+    return DepartmentBudget(
+        department=department,
+        year=year,
+        kind=kind,
+        level=level,
+        region=_region(department),
+        precision=precision,
+        staffing=reader.staffing,
+        income=income if income != Income() else None,
+        expenditure=(
+            Expenditure(
+                **expenditure,
+                by_function=reader.function,
+                by_economic=reader.economic,
+                economic_scheme=reader.scheme,
+            )
+            if any(expenditure.values()) or reader.function or reader.economic
+            else None
+        ),
+        appropriation=appropriation if appropriation != Appropriation() else None,
+        institutional_operation=f("/institutional_operation"),
+        three_public=ThreePublic(**three, counts=reader.three_public_counts)
+        if any(three.values()) or reader.three_public_counts
+        else None,
+        procurement=Procurement(**procurement) if any(procurement.values()) else None,
+        assets=Assets(
+            total=assets_total,
+            parts=reader.asset_parts,
+            as_of=reader.as_of,
+            counts=reader.asset_counts,
+        )
+        if assets_total or reader.asset_parts
+        else None,
+        projects=reader.projects,
+        performance=(
+            Performance(overall=reader.overall, long_term=reader.long_term, annual=reader.annual)
+            if reader.overall or reader.long_term or reader.annual
+            else None
+        ),
+    )
+
+
+def _section_of(sections: Sequence[Section], offset: int) -> Section | None:
+    found = None
+    for section in sections:
+        if section.heading <= offset or section.start <= offset:
+            found = section
+    return found
+
+
+def _account(ledger: Ledger, sections: Sequence[Section]) -> tuple[NumberUse, ...]:
+    text = ledger.text
+    uses: list[NumberUse] = []
+    for number in ledger.numbers:
+        use = ledger.uses.get(number.start)
+        if use is None:
+            use = _leftover(ledger, sections, number)
+        disposition, path, reason = use
+        line, column = text.position(number.start)
+        uses.append(
+            NumberUse(
+                text=number.text,
+                value=number.value,
+                unit=number.unit,
+                line=line,
+                column=column,
+                disposition=disposition,
+                path=path,
+                reason=reason,
+                around=text.around(number.start, number.unit_end),
+            )
+        )
+    return tuple(uses)
+
+
+def _leftover(
+    ledger: Ledger, sections: Sequence[Section], number: Number
+) -> tuple[Disposition, str | None, str | None]:
+    section = _section_of(sections, number.start)
+    kind = section.kind if section is not None else SectionKind.PREAMBLE
+    if any(s <= number.start < e for s, e in ledger.remarks):
+        return Disposition.CONTEXT, None, "remark"
+    if kind is SectionKind.GLOSSARY:
+        return Disposition.CONTEXT, None, "glossary"
+    if (
+        (
+            section is not None
+            and section.heading >= 0
+            and section.heading <= number.start < section.start
+        )
+        and number.money is None
+        and not number.is_percent
+    ):
+        return Disposition.CONTEXT, None, "heading"
+    reason = context_kind(ledger.text, number, counts=kind not in (SectionKind.BASIC_INFO,))
+    if reason is not None:
+        return Disposition.CONTEXT, None, reason
+    if kind is SectionKind.TABLES:
+        return (
+            Disposition.NOT_UNDERSTOOD,
+            None,
+            "in the tables part: tables are not read from the narrative",
+        )
+    return Disposition.NOT_UNDERSTOOD, None, f"no pattern of {kind.zh} ({kind.value}) read it"

@@ -1,0 +1,254 @@
+"""Normalising PDF-extracted narrative text, keeping a map back to line and column.
+
+Text extracted from a PDF breaks lines wherever the page did — inside words,
+between a number and its unit, sometimes inside a number — and adds blank
+lines, stray spaces and full-width characters. :func:`normalize` turns it into
+*logical lines*: one per paragraph or list item, with
+
+- full-width digits, letters and ``％．`` folded to ASCII, and the ASCII forms
+  of ``( ) : ;`` and list commas written the Chinese way (``（ ） ： ； ，``), so
+  one pattern reads both;
+- spaces removed, except one between two ASCII words or numbers (``4125.49
+  4143.91`` stays two numbers);
+- thousands separators removed (``1,234.56``) — only where the groups are exact;
+- a line joined to the next unless the line is a heading, is clearly shorter
+  than the page's lines (a paragraph's end), or the next line starts a
+  numbered item; two digits either side of a line break are joined only when
+  the line is as long as the page's full lines (a number split by the margin),
+  never otherwise — two separate numbers are never made into one.
+
+Every character of the result remembers the offset it came from, so a place in
+the normalised text is reported as the line and column of the original.
+
+>>> t = normalize("收入总计 425.23\\n\\n万元（上年 449.17 万元）")
+>>> t.text
+'收入总计425.23万元（上年449.17万元）'
+>>> t.position(t.text.index("449"))
+(3, 7)
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from typing import Final
+
+from attrs import field, frozen
+
+__all__ = ["ITEM_MARKER", "Text", "normalize"]
+
+#: A numbered heading or list item at the start of a line: 第一部分, 一、, （一）, 1., 1、, （1）, 1）.
+ITEM_MARKER: Final = re.compile(
+    r"第[一二三四五六七八九十百零〇]+部分"
+    r"|[一二三四五六七八九十]+[、.]"
+    r"|（[一二三四五六七八九十]+）"
+    r"|\d{1,2}[、.](?![\d.%])"
+    r"|（\d{1,2}）"
+    r"|\d{1,2}）"
+)
+
+_FOLD: Final[dict[int, int | None]] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
+_FOLD.update({0x202F: 0x20, 0x200B: None, 0xFEFF: None, 0x2212: ord("-")})
+# After folding, these ASCII forms are written the Chinese way.
+_CHINESE: Final = {
+    ord("("): "（",
+    ord(")"): "）",
+    ord(":"): "：",
+    ord(";"): "；",
+    ord("?"): "？",
+    ord("!"): "！",
+}
+_GROUPED: Final = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])")
+_SPACE: Final = re.compile(r"[ \t\f\v]+")
+_ASCII_WORD: Final = re.compile(r"[0-9A-Za-z.%]")
+_PUBLISHED_BREAK: Final = re.compile(r"[ \t\u3000]*(?:\r\n|\r|\n)\s*")
+_LINE_BREAK: Final = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+
+
+def _is_wide(char: str) -> bool:
+    return ord(char) > 0x2E7F
+
+
+def _width(line: str) -> float:
+    """The printed width of a line in full-width (CJK) character widths."""
+    return sum(1.0 if _is_wide(c) else 0.5 for c in line)
+
+
+@frozen
+class Text:
+    """Normalised text: logical lines joined by ``\\n``, each character mapped to its origin.
+
+    ``raw`` is the text as given; :meth:`position` gives the 1-based line and
+    column in ``raw`` of a character of ``text``.
+    """
+
+    raw: str = field(repr=False)
+    text: str
+    _origin: array[int] = field(alias="origin", repr=False, eq=False)
+    _line_starts: tuple[int, ...] = field(alias="line_starts", repr=False, eq=False)
+
+    def origin(self, index: int) -> int:
+        """The offset in ``raw`` of the character at ``index`` of ``text``."""
+        if not self._origin:
+            return 0
+        return self._origin[min(max(index, 0), len(self._origin) - 1)]
+
+    def position(self, index: int) -> tuple[int, int]:
+        """The 1-based (line, column) in the original of the character at ``index``.
+
+        >>> normalize("一\\n二三").position(2)
+        (2, 2)
+        """
+        offset = self.origin(index)
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def around(self, start: int, end: int, width: int = 12) -> str:
+        """The words around ``text[start:end]`` on its logical line, the span in 【】."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        before = self.text[max(line_start, start - width) : start]
+        after = self.text[end : min(line_end, end + width)]
+        return f"{before}【{self.text[start:end]}】{after}"
+
+    def published(self, start: int, end: int) -> str:
+        """``text[start:end]`` as the original writes it (spaces kept), on one line.
+
+        >>> t = normalize("2025 年本部门无政府性\n\n基金预算。")
+        >>> t.published(0, len(t.text))
+        '2025 年本部门无政府性基金预算。'
+        """
+        if end <= start or not self._origin:
+            return ""
+        piece = self.raw[self.origin(start) : self.origin(end - 1) + 1]
+        return _PUBLISHED_BREAK.sub("", piece)
+
+    def lines(self) -> list[tuple[int, str]]:
+        """The logical lines with the offset in ``text`` each starts at."""
+        found: list[tuple[int, str]] = []
+        start = 0
+        for line in self.text.split("\n"):
+            found.append((start, line))
+            start += len(line) + 1
+        return found
+
+
+def _clean_line(line: str, start: int) -> tuple[str, list[int]]:
+    """One physical line folded, de-spaced and de-grouped, with each char's raw offset."""
+    # Folding may delete characters (zero-width spaces): keep the offsets alongside.
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, char in enumerate(line):
+        mapped = _FOLD.get(ord(char), ord(char))
+        if mapped is None:
+            continue
+        chars.append(chr(mapped))
+        offsets.append(start + i)
+    text = "".join(chars)
+    # Thousands separators: drop the commas of exact groups only.
+    drop: set[int] = set()
+    for match in _GROUPED.finditer(text):
+        drop.update(match.start() + i for i, c in enumerate(match.group()) if c == ",")
+    out_chars: list[str] = []
+    out_offsets: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        char = text[i]
+        if i in drop:
+            i += 1
+            continue
+        space = _SPACE.match(text, i)
+        if space is not None:
+            before = out_chars[-1] if out_chars else ""
+            after = text[space.end()] if space.end() < n else ""
+            if before and after and _ASCII_WORD.match(before) and _ASCII_WORD.match(after):
+                out_chars.append(" ")
+                out_offsets.append(offsets[i])
+            i = space.end()
+            continue
+        char = "，" if char == "," else _CHINESE.get(ord(char), char)
+        out_chars.append(char)
+        out_offsets.append(offsets[i])
+        i += 1
+    return "".join(out_chars), out_offsets
+
+
+_HEADING_WORDS: Final = re.compile(r"情况|说明|概况|职责|解释|预算表|决算表|目标|经费|采购|资产")
+_HEADING_END: Final = re.compile(r"(?:情况|说明|概况|职责|解释|表|目标)[：。]?$")
+_ENDS_SENTENCE: Final = "。！？；"
+_NUMBER_END: Final = re.compile(r"\d\.?$")
+_NUMBER_START: Final = re.compile(r"^\d")
+
+
+def _is_heading_line(line: str, full: float) -> bool:
+    marker = ITEM_MARKER.match(line)
+    if marker is None:
+        return False
+    title = line[marker.end() :]
+    if any(mark in title.rstrip("：。") for mark in "：。，；") or not _HEADING_WORDS.search(title):
+        return False
+    return _width(line) < 0.9 * full or bool(_HEADING_END.search(title))
+
+
+def _page_width(lines: list[str]) -> tuple[float, bool]:
+    """The width of a full line of the page, and whether the text is wrapped at it."""
+    widths = sorted(_width(line) for line in lines if line)
+    if not widths:
+        return 0.0, False
+    full = widths[int(0.9 * (len(widths) - 1))]
+    near = sum(1 for w in widths if 0.85 * full <= w <= 1.1 * full)
+    return full, near >= max(3, 0.3 * len(widths))
+
+
+def normalize(raw: str) -> Text:
+    """Normalise PDF-extracted text into logical lines (see the module docstring).
+
+    >>> normalize("1.一般公共服务（类）338.03\\n万元").text
+    '1.一般公共服务（类）338.03万元'
+    >>> normalize("合计\\n57.9\\n因公出国(境)费\\n13.9").text
+    '合计\\n57.9\\n因公出国（境）费\\n13.9'
+    """
+    physical: list[tuple[str, list[int]]] = []
+    line_starts = [0]
+    position = 0
+    for match in _LINE_BREAK.finditer(raw):
+        physical.append(_clean_line(raw[position : match.start()], position))
+        position = match.end()
+        line_starts.append(position)
+    physical.append(_clean_line(raw[position:], position))
+    lines = [(text, offsets) for text, offsets in physical if text]
+    full, wrapped = _page_width([text for text, _ in lines])
+    chars: list[str] = []
+    origin = array("l")
+    for index, (text, offsets) in enumerate(lines):
+        if index:
+            previous = lines[index - 1][0]
+            separator = _separator(previous, text, full, wrapped)
+            if separator:
+                chars.append(separator)
+                origin.append(offsets[0])
+        chars.append(text)
+        origin.extend(offsets)
+    return Text(raw, "".join(chars), origin, tuple(line_starts))
+
+
+def _separator(previous: str, line: str, full: float, wrapped: bool) -> str:
+    """What goes between two non-empty physical lines: nothing, a space or a line break."""
+    if ITEM_MARKER.match(line) or _is_heading_line(previous, full):
+        return "\n"
+    is_full = _width(previous) >= 0.8 * full
+    if _NUMBER_END.search(previous) and _NUMBER_START.match(line):
+        # A number split by the margin, or two numbers on two lines: join only the first.
+        near_width = 0.9 * full <= _width(previous) <= 1.1 * full
+        joined = re.search(r"[\d.]+$", previous + line[:1])
+        single = joined is not None and joined.group().count(".") <= 1
+        return "" if wrapped and near_width and single else "\n"
+    if not is_full or (previous[-1] in _ENDS_SENTENCE and not wrapped):
+        return "\n"
+    if _ASCII_WORD.match(previous[-1]) and _ASCII_WORD.match(line[0]):
+        return " "
+    return ""
