@@ -4,7 +4,8 @@ The public surface: :func:`load` and :func:`dump` for documents, the
 :class:`DepartmentBudget` model, exact CNY constructors :func:`wan` and
 :func:`yuan`, :func:`validate` with the :data:`RULES` catalogue and its
 :class:`Report` of :class:`Finding` objects, and the error base class
-:class:`GovBudgetError`.
+:class:`GovBudgetError`. :func:`read_narrative` reads the published narrative
+(说明) text of a disclosure into an :class:`Extraction` holding the budget.
 """
 
 from govbudget.errors import GovBudgetError
@@ -12,6 +13,7 @@ from govbudget.figure import Figure, StatedChange, StatedPercent, pct
 from govbudget.io import dump, dumps, load
 from govbudget.model import DepartmentBudget
 from govbudget.money import Amount, Unit, wan, yuan
+from govbudget.narrative import Extraction, read_narrative
 from govbudget.report import Finding, Report
 from govbudget.rounding import Outcome
 from govbudget.rules import RULES, Rule, Severity
@@ -24,6 +26,7 @@ __all__ = [
     "RULES",
     "Amount",
     "DepartmentBudget",
+    "Extraction",
     "Figure",
     "Finding",
     "GovBudgetError",
@@ -40,6 +43,7 @@ __all__ = [
     "dumps",
     "load",
     "pct",
+    "read_narrative",
     "validate",
     "wan",
     "yuan",

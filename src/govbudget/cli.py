@@ -1,6 +1,9 @@
 """The ``govbudget`` command line (also ``python -m govbudget``).
 
-``govbudget check FILE… [-]`` checks documents and reports on them;
+``govbudget check FILE… [-]`` checks documents and reports on them (a ``.txt``
+file, or input that is not JSON, is read as a narrative 说明 text, and the
+report adds the extraction summary); ``govbudget extract FILE`` writes the
+JSON document a narrative states;
 ``govbudget rules`` lists the catalogue, ``govbudget explain RULE_ID`` shows
 one rule in full and ``govbudget schema`` prints the document format's JSON
 Schema. Exit status: 0 when no finding is an error, 1 when one is (or a
@@ -30,9 +33,10 @@ from attrs import frozen
 
 from govbudget import __version__
 from govbudget.errors import GovBudgetError
-from govbudget.io import MAX_DOCUMENT_BYTES, loads, read_limited
+from govbudget.io import MAX_DOCUMENT_BYTES, dumps, loads, read_limited
 from govbudget.io.schema import schema_text
 from govbudget.model import DepartmentBudget
+from govbudget.narrative import Extraction, NarrativeError, read_narrative
 from govbudget.render import (
     catalogue_json,
     catalogue_markdown,
@@ -75,8 +79,34 @@ def _read_json(raw: bytes, source: str) -> ReadInput:
     return ReadInput(loads(raw, source=source))
 
 
-#: The reader of each file suffix; any other suffix (or none, or stdin) is read as JSON.
-READERS: Final[Mapping[str, Reader]] = {".json": _read_json}
+def _extract(
+    raw: bytes, source: str, department: str | None = None, year: int | None = None
+) -> tuple[DepartmentBudget, Extraction]:
+    extraction = read_narrative(raw, source=source, department=department, year=year)
+    if extraction.budget is None:
+        missing = "、".join(
+            w.message_zh for w in extraction.warnings if w.code in ("no-department", "no-year")
+        )
+        raise NarrativeError(f"{source}: {missing} (not a budget narrative?)")
+    return extraction.budget, extraction
+
+
+def _read_narrative(raw: bytes, source: str) -> ReadInput:
+    budget, extraction = _extract(raw, source)
+    notes = (extraction.summary.text("zh"), extraction.summary.text("en"))
+    return ReadInput(budget, notes + tuple(extraction.render("zh").splitlines()[1:]))
+
+
+def _sniff(raw: bytes, source: str) -> ReadInput:
+    """JSON when the input starts with ``{``, else a narrative's text."""
+    head = raw[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    reader = _read_json if head.startswith(b"{") else _read_narrative
+    return reader(raw, source)
+
+
+#: The reader of each file suffix; any other suffix (or none, or stdin) is read by
+#: its content: JSON when it starts with ``{``, otherwise a narrative's text.
+READERS: Final[Mapping[str, Reader]] = {".json": _read_json, ".txt": _read_narrative}
 
 
 def _read_stdin(stdin: TextIO) -> bytes:
@@ -95,7 +125,7 @@ def read_input(name: str, raw: bytes | None = None) -> ReadInput:
     """
     source = "<stdin>" if name == "-" else name
     data = read_limited(name) if raw is None else raw
-    reader = READERS.get(Path(name).suffix.lower(), _read_json)
+    reader = READERS.get(Path(name).suffix.lower(), _sniff)
     return reader(data, source)
 
 
@@ -235,7 +265,41 @@ def _parser() -> argparse.ArgumentParser:
     explain_command.add_argument("--lang", choices=("zh", "en"), default="zh")
 
     commands.add_parser("schema", help="print the JSON Schema of the document format")
+
+    extract = commands.add_parser(
+        "extract",
+        help="read a narrative (说明) text into a JSON document",
+        description="Read the narrative (说明) text of a disclosure and write the govbudget"
+        " JSON document it states, for review; the extraction summary goes to stderr.",
+    )
+    extract.add_argument("file", metavar="FILE", help="a narrative text file, or - for stdin")
+    extract.add_argument("-o", "--output", metavar="OUT", help="write the document here")
+    extract.add_argument("--numbers", metavar="PATH", help="write every number's fate as JSON")
+    extract.add_argument("--department", help="the department, where the text names none")
+    extract.add_argument("--year", type=int, help="the budget year, where the text names none")
     return parser
+
+
+def _extract_command(
+    args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
+) -> int:
+    source = "<stdin>" if args.file == "-" else args.file
+    try:
+        raw = _read_stdin(stdin) if args.file == "-" else read_limited(args.file)
+        budget, extraction = _extract(raw, source, args.department, args.year)
+    except GovBudgetError as error:
+        print(f"govbudget: {error}", file=stderr)
+        return UNREADABLE
+    document = dumps(budget)
+    if args.output:
+        Path(args.output).write_text(document, encoding="utf-8")
+    else:
+        stdout.write(document)
+    if args.numbers:
+        numbers = json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2)
+        Path(args.numbers).write_text(numbers + "\n", encoding="utf-8")
+    print(extraction.render("zh"), file=stderr)
+    return OK
 
 
 def _colour(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
@@ -398,6 +462,8 @@ def main(
             return _rules(args, stdout)
         if args.command == "explain":
             return _explain(args, stdout)
+        if args.command == "extract":
+            return _extract_command(args, stdin, stdout, stderr)
         stdout.write(schema_text())
         return OK
     except SystemExit as exit_:  # --help, --version

@@ -69,18 +69,23 @@ def copied_indicators(
 ) -> None:
     """Warn about effect indicators copied from the output ones, and goals sharing all indicators."""
     goals = _all_goals(performance, projects)
-    for goal, project, path in goals:
-        output = _signature(goal, IndicatorKind.OUTPUT)
-        effect = _signature(goal, IndicatorKind.EFFECT)
-        if effect and all(indicator in output for indicator in effect):
-            zh, en = _goal_label(goal, project)
-            ledger.warn(
-                "copied-indicators",
-                f"{zh}的 {len(effect)} 项效益指标均照搬自产出指标：效益指标应说明产出带来的效果",
-                f"{en}: its {len(effect)} effect indicators are output indicators copied unchanged",
-                ledger.places.get(path),
-                path,
-            )
+    copied = [
+        (goal, project, path)
+        for goal, project, path in goals
+        if (effect := _signature(goal, IndicatorKind.EFFECT))
+        and all(indicator in _signature(goal, IndicatorKind.OUTPUT) for indicator in effect)
+    ]
+    if copied:
+        labels = [_goal_label(goal, project) for goal, project, _ in copied]
+        ledger.warn(
+            "copied-indicators",
+            f"{len(copied)} 个绩效目标的效益指标全部照搬自产出指标（效益指标应说明产出带来的效果）："
+            + "、".join(zh for zh, _ in labels),
+            f"{len(copied)} goals have effect indicators that are all output indicators copied"
+            " unchanged: " + "; ".join(en for _, en in labels),
+            ledger.places.get(copied[0][2]),
+            ", ".join(path for _, _, path in copied),
+        )
     groups: dict[_Signature, list[tuple[Goal, str | None, str]]] = {}
     for entry in goals:
         signature = _signature(entry[0])
