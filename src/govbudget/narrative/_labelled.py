@@ -104,16 +104,17 @@ THREE_PUBLIC: Final = _labels(
     (r"因公出国（境）(?:费用?|经费|支出)?|因公出国（境）", "/three_public/overseas"),
     (r"公务接待(?:费用?|经费|支出)?", "/three_public/reception"),
     (
-        r"公务用车购置及运行(?:维护)?(?:费用?|经费)?|公车购置及运行(?:维护)?费?|公务用车及运行维护费用?",
+        r"公务用车购置及运行(?:维护)?(?:费用?|经费)?|公车购置及运行(?:维护)?费?",
         "/three_public/vehicles",
     ),
     (r"公务用车购置(?:费|支出)?|公车购置费?|车辆购置(?:费)?", "/three_public/vehicle_purchase"),
     (
-        r"公务用车运行(?:维护)?(?:费用?|经费)?|公车运行(?:维护)?费?|车辆运行(?:维护)?(?:费)?",
+        r"公务用车(?:及)?运行(?:维护)?(?:费用?|经费)?|公车运行(?:维护)?费?|车辆运行(?:维护)?(?:费)?",
         "/three_public/vehicle_operation",
     ),
 )
-_NO_LABEL_BEFORE: Final = re.compile(r"(?:上年度?|去年度?|上一年度?|比|较|与|占|的|为)$")
+_NO_LABEL_BEFORE: Final = re.compile(r"(?:上年度?|去年度?|上一年度?|比|较|与|占)$")
+_YEAR_OPENING: Final = re.compile(r"((?:19|20)\d\d)\s*年")
 
 # The figure a part is about, that a sentence without a label refers to.
 HEADS: Final = {
@@ -181,8 +182,16 @@ def read_labelled(
     final: bool,
     resolve: Callable[[Target], str | None],
     head: Sequence[str] = (),
+    year: int | None = None,
+    prior_part: bool = False,
 ) -> list[str]:
-    """Read every labelled figure in ``text[start:end]``; returns the paths touched, in order."""
+    """Read every labelled figure in ``text[start:end]``; returns the paths touched, in order.
+
+    A sentence without a label that states a change ("较上年无变化") is about the
+    figure the previous sentence began with, or else the part's ``head``. A
+    sentence that opens with the year before ``year`` ("2021年度“三公”经费合计支出
+    20.12万元"), or any sentence of a ``prior_part``, states prior-year amounts.
+    """
     text, numbers = ledger.text.text, ledger.numbers
     touched: list[str] = []
     last_sentence: list[str] = []
@@ -190,6 +199,10 @@ def read_labelled(
         reads = _label_matches(text, labels, s_start, s_end)
         this_sentence: list[str] = []
         lead_end = reads[0].label_start if reads else s_end
+        opening = _YEAR_OPENING.search(text, s_start, lead_end)
+        as_prior = prior_part or (
+            year is not None and opening is not None and int(opening.group(1)) == year - 1
+        )
         stops = frozenset(r.label_start for r in reads)
         lead = read_clause(
             text,
@@ -202,7 +215,9 @@ def read_labelled(
             note_stops=stops,
         )
         if (lead.amount is None and not lead.empty) or (lead.note and lead.empty):
-            target = existing(ledger, head) if not lead.empty else None
+            target = None
+            if not lead.empty:
+                target = last_sentence[0] if last_sentence else existing(ledger, head)
             if target is not None:
                 apply(ledger, target, lead, s_start, allow_amount=False)
                 this_sentence.append(target)
@@ -220,6 +235,14 @@ def read_labelled(
             )
             reached = clause.end
             path = resolve(read.target)
+            if path is not None and clause.empty and _states_none(text, read, s_start, stop):
+                ledger.put(path, "none_stated", True, None, read.label_start)
+                if clause.change is None:
+                    flat = read_clause(text, numbers, read.label_end, stop, head_gap=stop)
+                    clause = evolve(clause, change=flat.change)
+                apply(ledger, path, clause, read.label_start)
+                this_sentence.append(path)
+                continue
             if path is None or (clause.empty and clause.note is None):
                 continue
             if clause.empty and clause.note is not None:
@@ -227,8 +250,10 @@ def read_labelled(
                 ledger.remark(*clause.note)
                 continue
             between = text[reads[index - 1].label_end : read.label_start] if index else ""
-            if index and this_sentence and is_enumerated(between, reads[index - 1], text):
+            if index and this_sentence and is_enumerated(between):
                 clause = move_tail(ledger, this_sentence[0], clause, read.label_start)
+            if as_prior and clause.amount is not None and clause.prior is None:
+                clause = evolve(clause, amount=None, prior=clause.amount)
             apply(ledger, path, clause, read.label_start)
             this_sentence.append(path)
         touched.extend(this_sentence)
@@ -237,9 +262,19 @@ def read_labelled(
     return touched
 
 
-def is_enumerated(between: str, previous: Read, text: str) -> bool:
+_NONE_BEFORE: Final = re.compile(r"(?:无|没有|未安排|未发生)$")
+_NONE_AFTER: Final = re.compile(r"[^，。；\d]{0,4}?(?:没有|无|未安排|未发生)(?=[，。；]|$)")
+
+
+def _states_none(text: str, read: Read, start: int, stop: int) -> bool:
+    """Whether the text says the labelled figure is none: "无因公出国（境）支出", "费用没有"."""
+    if _NONE_BEFORE.search(text, max(start, read.label_start - 4), read.label_start):
+        return True
+    return _NONE_AFTER.match(text, read.label_end, stop) is not None
+
+
+def is_enumerated(between: str) -> bool:
     """Whether a label follows the previous figure in a 、-list ("流动资产4万元、固定资产…")."""
-    del previous, text
     tail = between[-6:]
     return "、" in tail and "，" not in tail.split("、")[-1]
 

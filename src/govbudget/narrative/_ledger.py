@@ -34,7 +34,11 @@ class Ledger:
         self.places: dict[str, int] = {}
         self.warnings: list[QualityWarning] = []
         self.remarks: list[tuple[int, int]] = []
-        self.decimals = 2
+        # The document declares no precision: it is published to the most decimals any
+        # of its amounts in the document's unit is written with ("10 万元" beside
+        # "425.23 万元" is 10.00), two when it writes no amount.
+        written = [n.decimals for n in numbers if n.money is unit]
+        self.decimals = min(max(written), 8) if written else 2
 
     # -- places -----------------------------------------------------------------
     def where(self, offset: int) -> str:
@@ -110,8 +114,6 @@ class Ledger:
         if parsed is None:
             return False
         value, unit = parsed
-        if number.decimals > self.decimals and unit is self.unit:
-            self.decimals = min(number.decimals, 8)
         taken = self.put(path, name, value, number, number.start)
         if taken and unit is not self.unit and name == "amount":
             self.slots[path].setdefault("precision", Precision(unit, max(2, number.decimals)))

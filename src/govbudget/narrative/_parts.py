@@ -28,7 +28,6 @@ from govbudget.narrative._labelled import (
     HEADS,
     NONE_STATED,
     Label,
-    Read,
     Target,
     apply,
     existing,
@@ -60,11 +59,13 @@ from govbudget.tree import Node
 class PartReader:
     """Reads the parts of one text into a ledger and the budget's lists."""
 
-    def __init__(self, ledger: Ledger, year: int, final: bool) -> None:
+    def __init__(self, ledger: Ledger, year: int | None, final: bool) -> None:
         self.ledger = ledger
+        self.stated_year = year
+        self.prior_part = False
         self.text = ledger.text.text
         self.numbers = ledger.numbers
-        self.year = year
+        self.year = 2025 if year is None else year  # for code look-ups only
         self.final = final
         self.fund = "total"
         self.function: list[Node] = []
@@ -86,7 +87,15 @@ class PartReader:
         self, labels: Sequence[Label], start: int, end: int, head: Sequence[str] = ()
     ) -> list[str]:
         return read_labelled(
-            self.ledger, labels, start, end, final=self.final, resolve=self.resolve, head=head
+            self.ledger,
+            labels,
+            start,
+            end,
+            final=self.final,
+            resolve=self.resolve,
+            head=head,
+            year=self.stated_year,
+            prior_part=self.prior_part,
         )
 
     def resolve(self, target: Target) -> str | None:
@@ -314,9 +323,7 @@ class PartReader:
                 continue
             name = match.group()
             path = f"/assets/parts/{name}"
-            if is_enumerated(
-                text[max(start, match.start() - 6) : match.start()], Read(0, 0, "", Clause()), text
-            ):
+            if is_enumerated(text[max(start, match.start() - 6) : match.start()]):
                 clause = move_tail(ledger, "/assets/total", clause, match.start())
             apply(
                 ledger,

@@ -131,7 +131,7 @@ def scan(text: Text) -> tuple[Number, ...]:
 
 _YEAR: Final = re.compile(r"(?:19|20|21)\d\d$")
 _DOC_NUMBER: Final = re.compile(r"〔\d{4}〕\d+号|\[\d{4}\]\d+号|第\d+号")
-_GOAL_NUMBER: Final = re.compile(r"(?:目标|指标|项目|第)$")
+_GOAL_NUMBER: Final = re.compile(r"(?:目标|指标|项目|第|图|表|附表|附件)$")
 _DESCRIPTION_UNITS: Final = frozenset(COUNT_UNITS) - {"年", "月", "日", "号", "点"}
 
 

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from govbudget.figure import DIRECTION_WORDS
 from govbudget.model import COMPARATOR_WORDS, IndicatorKind
@@ -256,8 +256,12 @@ def read_clause(
 def _take(
     values: dict[str, object], number: Number, pending: tuple[str, str] | None, started: bool
 ) -> dict[str, object] | None:
-    money = number.money is not None
     kind = None if pending is None else pending[0]
+    amount = values.get("amount")
+    if number.unit is None and kind in ("prior", "direction") and isinstance(amount, Number):
+        # "较上年2.08减少0.03万元", "较上年减少484.05，降低11.1%": the clause's unit is meant.
+        number = evolve(number, unit=amount.unit)
+    money = number.money is not None
     if kind is None and money and not started and "amount" not in values:
         return {"amount": number}
     slots = {

@@ -82,6 +82,8 @@ _AGENCY: Final = (
 _DEPARTMENT: Final = re.compile(
     rf"(?:^|部分|[\n，。：、])\s*({_AGENCY})(?:\s*(?:19|20)\d\d\s*年|概况|本级|机关|部门预算|部门决算)"
 )
+_FINAL_WORDS: Final = re.compile(r"决算数|支出决算|收入决算|决算情况|(?:部门|单位)决算")
+_YEAR_IN_TITLE: Final = re.compile(r"((?:19|20)\d\d)\s*年")
 _REGION: Final = re.compile(r"^(.{2,8}?(?:自治区|自治州|省|市|区|县|旗|盟))(?!场|委|直|属|级)")
 
 
@@ -95,6 +97,8 @@ def _identity(
             year = int(found.group(1))
         kind = Kind.FINAL if found.group(3) == "决算" else Kind.BUDGET
         level = Level.UNIT if found.group(2) == "单位" else Level.DEPARTMENT
+    elif _FINAL_WORDS.search(text):
+        kind = Kind.FINAL
     if year is None:
         years = Counter(int(m) for m in re.findall(r"((?:19|20)\d\d)\s*年", text))
         if years:
@@ -182,7 +186,7 @@ def read_narrative(
     unit = units.most_common(1)[0][0] if units else Unit.WAN
     ledger = Ledger(normal, numbers, source, unit)
     department, year, kind, level = _identity(normal.text, department, year)
-    reader = PartReader(ledger, year or 2025, kind is Kind.FINAL)
+    reader = PartReader(ledger, year, kind is Kind.FINAL)
     for section in sections:
         _read_section(reader, section)
     budget = _assemble(reader, department, year, kind, level)
@@ -217,6 +221,12 @@ def read_narrative(
 
 def _read_section(reader: PartReader, section: Section) -> None:
     kind, start, end = section.kind, section.start, section.end
+    title_year = _YEAR_IN_TITLE.search(section.title)
+    reader.prior_part = (
+        reader.stated_year is not None
+        and title_year is not None
+        and int(title_year.group(1)) == reader.stated_year - 1
+    )
     if kind in (SectionKind.BASIC_INFO, SectionKind.OVERVIEW, SectionKind.PREAMBLE):
         reader.staff(start, end)
     if kind is SectionKind.INCOME:

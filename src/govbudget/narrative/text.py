@@ -117,7 +117,7 @@ class Text:
     def published(self, start: int, end: int) -> str:
         """``text[start:end]`` as the original writes it (spaces kept), on one line.
 
-        >>> t = normalize("2025 年本部门无政府性\n\n基金预算。")
+        >>> t = normalize("2025 年本部门无政府性\\n\\n基金预算。")
         >>> t.published(0, len(t.text))
         '2025 年本部门无政府性基金预算。'
         """
@@ -182,6 +182,9 @@ _HEADING_END: Final = re.compile(r"(?:情况|说明|概况|职责|解释|表|目
 _ENDS_SENTENCE: Final = "。！？；"
 _NUMBER_END: Final = re.compile(r"\d\.?$")
 _NUMBER_START: Final = re.compile(r"^\d")
+_UNIT_START: Final = re.compile(
+    r"^(?:万元|万|亿元|亿|千元|元|%|‰|人次|人|名|件|场|天|次|个|项|户|家|辆)"
+)
 
 
 def _is_heading_line(line: str, full: float) -> bool:
@@ -199,7 +202,9 @@ def _page_width(lines: list[str]) -> tuple[float, bool]:
     widths = sorted(_width(line) for line in lines if line)
     if not widths:
         return 0.0, False
-    full = widths[int(0.9 * (len(widths) - 1))]
+    # Most lines of a wrapped page are full: a high percentile finds their width
+    # without the odd overlong line; a short text has too few lines for that.
+    full = widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 10 else widths[-1]
     near = sum(1 for w in widths if 0.85 * full <= w <= 1.1 * full)
     return full, near >= max(3, 0.3 * len(widths))
 
@@ -240,15 +245,20 @@ def _separator(previous: str, line: str, full: float, wrapped: bool) -> str:
     """What goes between two non-empty physical lines: nothing, a space or a line break."""
     if ITEM_MARKER.match(line) or _is_heading_line(previous, full):
         return "\n"
-    is_full = _width(previous) >= 0.8 * full
-    if _NUMBER_END.search(previous) and _NUMBER_START.match(line):
+    ends_number = bool(_NUMBER_END.search(previous))
+    if ends_number and _NUMBER_START.match(line):
         # A number split by the margin, or two numbers on two lines: join only the first.
         near_width = 0.9 * full <= _width(previous) <= 1.1 * full
         joined = re.search(r"[\d.]+$", previous + line[:1])
         single = joined is not None and joined.group().count(".") <= 1
         return "" if wrapped and near_width and single else "\n"
-    if not is_full or (previous[-1] in _ENDS_SENTENCE and not wrapped):
-        return "\n"
+    if ends_number and _UNIT_START.match(line):
+        return ""  # "425.23" and "万元" on two lines
+    if wrapped:
+        if _width(previous) < 0.8 * full:
+            return "\n"  # a paragraph's last line
+    elif previous[-1] in _ENDS_SENTENCE or ends_number or _NUMBER_START.match(line):
+        return "\n"  # unwrapped text: a line is a paragraph, or a cell of a table
     if _ASCII_WORD.match(previous[-1]) and _ASCII_WORD.match(line[0]):
         return " "
     return ""
