@@ -13,6 +13,7 @@ from govbudget.narrative.extraction import (
     NumberUse,
     QualityWarning,
     SectionInfo,
+    value_at,
 )
 from govbudget.narrative.reader import MAX_CHARS, NarrativeError, read_narrative
 
@@ -27,4 +28,5 @@ __all__ = [
     "QualityWarning",
     "SectionInfo",
     "read_narrative",
+    "value_at",
 ]

@@ -20,6 +20,7 @@ from typing import Final, Literal
 from attrs import frozen
 
 from govbudget.model import DepartmentBudget
+from govbudget.tree import Node
 
 __all__ = [
     "CONTEXT_KINDS",
@@ -29,6 +30,7 @@ __all__ = [
     "NumberUse",
     "QualityWarning",
     "SectionInfo",
+    "value_at",
 ]
 
 Language = Literal["zh", "en"]
@@ -248,3 +250,39 @@ class Extraction:
             "numbers": [n.to_dict() for n in self.numbers],
             "warnings": [w.to_dict() for w in self.warnings],
         }
+
+
+def value_at(budget: DepartmentBudget, path: str) -> object:
+    """The value at a path of :attr:`NumberUse.path` (``/income/grand_total/amount``).
+
+    A path names fields by name, classification lines and named parts by their
+    key (code, or name where there is none) and other list items by position.
+    Raises ``KeyError`` naming the path when nothing is there.
+
+    >>> from govbudget import load
+    >>> b = load("examples/zengdu-xinfang-2025/budget.json")
+    >>> value_at(b, "/expenditure/by_economic/301/30101/amount")
+    Money('555800.00', 'CNY')
+    >>> value_at(b, "/staffing/in_service_parts/3/unit")
+    '名'
+    """
+    current: object = budget
+    for key in path.strip("/").split("/"):
+        current = _step(current, key, path)
+    return current
+
+
+def _step(current: object, key: str, path: str) -> object:
+    if isinstance(current, tuple):
+        if current and all(isinstance(item, Node) for item in current):
+            found = next((item for item in current if item.key == key), None)
+            if found is not None:
+                return found
+        if key.isdigit() and int(key) < len(current):
+            return current[int(key)]
+        raise KeyError(f"{path}: nothing at {key!r}")
+    if isinstance(current, Node) and not hasattr(current, key):
+        return _step(current.children, key, path)
+    if current is None or not hasattr(current, key):
+        raise KeyError(f"{path}: nothing at {key!r}")
+    return getattr(current, key)

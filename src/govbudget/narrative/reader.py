@@ -413,23 +413,16 @@ def _leftover(
 ) -> tuple[Disposition, str | None, str | None]:
     section = _section_of(sections, number.start)
     kind = section.kind if section is not None else SectionKind.PREAMBLE
+    reason = context_kind(ledger.text, number, counts=kind is not SectionKind.BASIC_INFO)
+    if reason is not None:
+        return Disposition.CONTEXT, None, reason
     if any(s <= number.start < e for s, e in ledger.remarks):
         return Disposition.CONTEXT, None, "remark"
     if kind is SectionKind.GLOSSARY:
         return Disposition.CONTEXT, None, "glossary"
-    if (
-        (
-            section is not None
-            and section.heading >= 0
-            and section.heading <= number.start < section.start
-        )
-        and number.money is None
-        and not number.is_percent
-    ):
+    in_heading = section is not None and section.heading <= number.start < section.start
+    if in_heading and number.money is None and not number.is_percent:
         return Disposition.CONTEXT, None, "heading"
-    reason = context_kind(ledger.text, number, counts=kind not in (SectionKind.BASIC_INFO,))
-    if reason is not None:
-        return Disposition.CONTEXT, None, reason
     if kind is SectionKind.TABLES:
         return (
             Disposition.NOT_UNDERSTOOD,
