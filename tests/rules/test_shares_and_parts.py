@@ -202,6 +202,14 @@ def test_prf002_rates_within_0_to_100() -> None:
     finding = only(over, "PRF002")
     assert finding.outcome is I
     assert "比率或满意度目标 120% 不在 0～100% 之间" in finding.message_zh
+    growth = Indicator(
+        kind=IndicatorKind.EFFECT,
+        name="游客人数同比增长",
+        comparator="不低于",
+        target=Decimal(150),
+        unit="%",
+    )
+    assert outcomes(budget(performance=_goal(growth)), "PRF002") == []  # a growth may pass 100%
     impossible = budget(performance=_goal(_ind(IndicatorKind.OUTPUT, "大于", "100", "%")))
     assert only(impossible, "PRF002").diagnosis.code == "impossible_rate"  # type: ignore[union-attr]
 

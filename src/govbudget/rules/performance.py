@@ -81,8 +81,15 @@ def _indicators(budget: DepartmentBudget) -> Iterator[tuple[Location, Indicator]
             )
 
 
+#: Words naming a percent that may exceed 100 (a growth or increase, not a share of a whole).
+_GROWTH: Final = ("增长", "增幅", "增加", "提高", "提升", "同比", "环比", "倍")
+
+
 def _is_rate(indicator: Indicator) -> bool:
-    return indicator.unit in ("%", "％") or indicator.kind is IndicatorKind.SATISFACTION
+    """A satisfaction, or a percent of a whole (完成率, 覆盖率 …) that cannot pass 100%."""
+    if indicator.kind is IndicatorKind.SATISFACTION:
+        return True
+    return indicator.unit in ("%", "％") and not any(w in indicator.name for w in _GROWTH)
 
 
 def _range(budget: DepartmentBudget) -> Iterator[Observation]:
