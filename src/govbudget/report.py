@@ -107,6 +107,14 @@ class Finding:
     def message(self, lang: Language = "zh") -> str:
         """The finding in words, with its figures and, where known, the likely cause."""
         zh = lang == "zh"
+        if self.verdict is None and self.outcome is Outcome.EXACT:
+            # A relation without figures that holds: its title says what was checked.
+            where = self.location.zh if zh else self.location.en
+            return (
+                f"{where}：{self.rule.title_zh}（一致）"
+                if zh
+                else f"{where}: {self.rule.title_en} (holds)"
+            )
         figures = {k: v if v is not None else "—" for k, v in self.figures().items()}
         values = {
             **figures,

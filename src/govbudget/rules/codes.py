@@ -28,7 +28,7 @@ from govbudget.model import DepartmentBudget, EconomicScheme
 from govbudget.rounding import Outcome
 from govbudget.rules.base import Location, Observation, Rule, Severity
 from govbudget.rules.trees import trees_of
-from govbudget.tree import Node, Path, walk
+from govbudget.tree import Node, walk
 
 __all__ = ["RULES", "coded_lines"]
 
@@ -70,26 +70,25 @@ def _tree(budget: DepartmentBudget, path: str, roots: tuple[Node, ...]) -> Tree 
     return _ECONOMIC[_scheme(roots, declared or EconomicScheme.DEPARTMENT)]
 
 
-def _parents(roots: tuple[Node, ...]) -> dict[Path, Node]:
-    return {(*path, child.key): node for path, node in walk(roots) for child in node.children}
-
-
 def coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
     """Every coded line of the budget's function and economic trees, parents first."""
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         tree = _tree(budget, tree_path, roots)
         if tree is None:
             continue
-        parents = _parents(roots)
-        for path, node in walk(roots):
+        # One pass that keeps each node's parent (a hot loop on large budgets).
+        stack: list[tuple[str, Node, Node | None]] = [
+            (f"{tree_path}/{n.key}", n, None) for n in reversed(roots)
+        ]
+        while stack:
+            path, node, parent = stack.pop()
+            stack.extend((f"{path}/{c.key}", c, node) for c in reversed(node.children))
             if node.code is None:
                 continue
-            location = Location(
-                f"{tree_path}/{'/'.join(path)}",
-                f"{tree_zh} {node.label}",
-                f"{tree_en}, {node.label}",
+            label = node.label
+            yield CodedLine(
+                tree, node, parent, Location(path, f"{tree_zh} {label}", f"{tree_en}, {label}")
             )
-            yield CodedLine(tree, node, parents.get(path), location)
 
 
 def _table(tree: Tree, year: int) -> CodeTable | None:
@@ -113,8 +112,8 @@ def _placed(line: CodedLine) -> bool:
     return code is not None and tree_of_code(code) is line.tree
 
 
-def _ok(line: CodedLine, **params: str) -> Observation:
-    return Observation(outcome=Outcome.EXACT, location=line.location, params=params)
+def _ok(line: CodedLine) -> Observation:
+    return Observation(outcome=Outcome.EXACT, location=line.location)
 
 
 def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
@@ -131,10 +130,10 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
                 notes.add(line.tree)
                 yield _no_table(line.tree, budget.year)
             continue
-        params = {"code": code, "name": line.node.name, **_table_params(table)}
         if code in table:
-            yield _ok(line, **params, note_zh="", note_en="")
+            yield _ok(line)
             continue
+        params = {"code": code, "name": line.node.name, **_table_params(table)}
         complete = table.is_complete(level)
         state_zh = "完整，故此编码不存在" if complete else "不完整，无法确认此编码"
         state_en = "is complete, so the code does not exist" if complete else "is incomplete"
@@ -178,7 +177,7 @@ def _names(budget: DepartmentBudget) -> Iterator[Observation]:
         result = compare(line.node.name, entry, budget.year)
         params = {"code": code, "stated": line.node.name, "official": result.official}
         if result.match is NameMatch.OFFICIAL:
-            yield _ok(line, **params, detail_zh="", detail_en="")
+            yield _ok(line)
             continue
         if result.match is NameMatch.FORMER:
             assert result.former is not None
@@ -231,7 +230,7 @@ def _hierarchy(budget: DepartmentBudget) -> Iterator[Observation]:
                 "detail_en": f"a {_LEVEL_EN[level]} code at the top of the tree, without its parent",
             }
         else:
-            yield _ok(line, **params, detail_zh="", detail_en="")
+            yield _ok(line)
             continue
         yield Observation(outcome=Outcome.INCONSISTENT, location=line.location, params=params)
 
@@ -242,7 +241,7 @@ def _misplaced(budget: DepartmentBudget) -> Iterator[Observation]:
         assert code is not None
         found = tree_of_code(code)
         if found is line.tree:
-            yield _ok(line, code=code, found_zh="", found_en="", tree_zh="", tree_en="")
+            yield _ok(line)
             continue
         yield Observation(
             outcome=Outcome.INCONSISTENT,
