@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import io
 import json
 import os
 import sys
@@ -33,7 +34,7 @@ from attrs import frozen
 
 from govbudget import __version__
 from govbudget.errors import GovBudgetError
-from govbudget.io import MAX_DOCUMENT_BYTES, dumps, loads, read_limited
+from govbudget.io import MAX_DOCUMENT_BYTES, dumps, loads, read_limited, read_stream_limited
 from govbudget.io.schema import schema_text
 from govbudget.model import DepartmentBudget
 from govbudget.narrative import Extraction, NarrativeError, read_narrative
@@ -112,9 +113,8 @@ READERS: Final[Mapping[str, Reader]] = {".json": _read_json, ".txt": _read_narra
 def _read_stdin(stdin: TextIO) -> bytes:
     stream = getattr(stdin, "buffer", None)
     if stream is not None:
-        raw: bytes = stream.read(MAX_DOCUMENT_BYTES + 1)
-        return raw
-    return stdin.read(MAX_DOCUMENT_BYTES + 1).encode("utf-8")
+        return read_stream_limited(stream, "<stdin>")
+    return read_stream_limited(io.BytesIO(stdin.read(MAX_DOCUMENT_BYTES + 1).encode()), "<stdin>")
 
 
 def read_input(name: str, raw: bytes | None = None) -> ReadInput:

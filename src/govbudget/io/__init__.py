@@ -11,6 +11,7 @@ from govbudget.io.document import (
     load,
     loads,
     read_limited,
+    read_stream_limited,
     to_data,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "load",
     "loads",
     "read_limited",
+    "read_stream_limited",
     "to_data",
 ]

@@ -25,6 +25,7 @@ govbudget.errors.DocumentError: <text> at /yaer: unknown key 'yaer' in Departmen
 from __future__ import annotations
 
 import difflib
+import io
 import json
 import os
 import re
@@ -35,7 +36,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any, Final, TypeVar, Union
+from typing import Any, Final, TypeAlias, TypeVar, Union
 
 import attrs
 
@@ -56,6 +57,7 @@ __all__ = [
     "load",
     "loads",
     "read_limited",
+    "read_stream_limited",
     "to_data",
 ]
 
@@ -325,38 +327,53 @@ def _too_long(value: object) -> bool:
     return False
 
 
+# A value met by the walk: the value, its key, its parent's entry and its depth.
+_Entry: TypeAlias = tuple[JSONValue, object, "_Entry | None", int]
+
+
+def _pointer(entry: _Entry) -> str:
+    keys: list[str] = []
+    current: _Entry | None = entry
+    while current is not None and current[2] is not None:
+        keys.append(_escape(_clip(str(current[1]))))
+        current = current[2]
+    return "".join(f"/{key}" for key in reversed(keys))
+
+
 def _check_limits(data: JSONValue, source: str) -> None:
     """Refuse data nested deeper than MAX_DEPTH, with more than MAX_VALUES values or a too long number.
 
     Iterative, so that no input can exhaust the interpreter's stack; a cycle in
-    parsed data stops at the depth limit.
+    parsed data stops at the depth limit. The JSON Pointer of a place is only
+    built for the error: a walk over a valid document allocates one tuple per value.
     """
-    stack: list[tuple[JSONValue, str, int]] = [(data, "", 0)]
+    stack: list[_Entry] = [(data, "", None, 0)]
     count = 0
     while stack:
-        value, pointer, depth = stack.pop()
+        entry = stack.pop()
+        value, _key, _parent, depth = entry
         count += 1
         if count > MAX_VALUES:
             raise DocumentError(
                 f"more than {MAX_VALUES} values (the limit MAX_VALUES)", source=source
             )
+        if type(value) is str:  # the common case, and never too long a number
+            continue
         if _too_long(value):
             raise DocumentError(
                 f"a number with more than {MAX_DIGITS} digits (the limit MAX_DIGITS)",
                 source=source,
-                pointer=pointer,
+                pointer=_pointer(entry),
             )
         if isinstance(value, Mapping | list | tuple):
             if depth >= MAX_DEPTH:
                 raise DocumentError(
                     f"nested deeper than {MAX_DEPTH} levels (the limit MAX_DEPTH)",
                     source=source,
-                    pointer=pointer,
+                    pointer=_pointer(entry),
                 )
             items = value.items() if isinstance(value, Mapping) else enumerate(value)
-            stack.extend(
-                (item, f"{pointer}/{_escape(_clip(str(key)))}", depth + 1) for key, item in items
-            )
+            stack.extend((item, key, entry, depth + 1) for key, item in items)
 
 
 def _reject_constant(name: str) -> object:
@@ -411,12 +428,37 @@ def read_limited(path: str | os.PathLike[str]) -> bytes:
     source = str(path)
     try:
         with open(path, "rb") as stream:
-            raw = stream.read(MAX_DOCUMENT_BYTES + 1)
+            return read_stream_limited(stream, source)
     except OSError as error:
         raise DocumentError(f"cannot read the file: {error.strerror}", source=source) from None
-    if len(raw) > MAX_DOCUMENT_BYTES:
+
+
+_CHUNK: Final = 1 << 16
+
+
+def read_stream_limited(stream: typing.BinaryIO, source: str = "<stream>") -> bytes:
+    """The bytes of ``stream`` (a file, a pipe, stdin), refusing more than :data:`MAX_DOCUMENT_BYTES`.
+
+    Reads in chunks — the file's size where it has one — so that a small
+    document costs no more than its own size, and an endless stream stops one
+    byte past the limit.
+    """
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        size = 0
+    chunks: list[bytes] = []
+    total = 0
+    while total <= MAX_DOCUMENT_BYTES:
+        wanted = max(size + 1 - total, _CHUNK) if total == 0 else _CHUNK
+        chunk = stream.read(min(wanted, MAX_DOCUMENT_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > MAX_DOCUMENT_BYTES:
         raise _too_large(source)
-    return raw
+    return b"".join(chunks)
 
 
 def from_data(data: Mapping[str, object], *, source: str = "<data>") -> DepartmentBudget:
