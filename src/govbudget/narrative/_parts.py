@@ -43,6 +43,7 @@ from govbudget.narrative.patterns import (
     KIND_OF,
     Clause,
     IndicatorText,
+    Item,
     numbers_in,
     read_clause,
     read_indicators,
@@ -161,7 +162,7 @@ class PartReader:
             bracket = re.match(r"\s*（([^）]*)）", text[after:end])
             if bracket is not None:
                 inner_start = after + bracket.start(1)
-                for part in re.finditer(r"([^，、；（）\d]+?)\s*(\d+)\s*(人|名)", bracket.group(1)):
+                for part in _STAFF_PART.finditer(bracket.group(1)):
                     number = _number_at(self.numbers, inner_start + part.start(2))
                     if number is None or ledger.is_used(number):
                         continue
@@ -194,7 +195,7 @@ class PartReader:
             cursor = line_end + 1
             inline = read_items(text, self.numbers, start + head.end(), line_end)
             if inline:
-                self.inline_classes(tree, inline)
+                self.inline_classes(tree, inline, line_end)
                 spans.append((start + head.start(), line_end))
             last = line_end
             while cursor < end:
@@ -229,26 +230,25 @@ class PartReader:
             return
         bracket_end = _clause_end(text, amount.unit_end, end)
         clause = read_clause(text, self.numbers, amount.start, bracket_end, final=self.final)
-        children = self.children(amount.unit_end, end)
+        children = self.children(amount.unit_end, end) or read_items(
+            text, self.numbers, clause.end, end
+        )
         self.add_class(
             tree, code, name, level.group(1) if level else None, clause, start, children, codes
         )
 
-    def inline_classes(self, tree: str, items: Sequence[object]) -> None:
-        del tree, items  # an inline list is read by labels elsewhere; kept for the span only
+    def inline_classes(self, tree: str, items: Sequence[Item], end: int) -> None:
+        """Classes listed on one line ("按经济分类：工资福利支出255.88万元，商品和服务支出…")."""
+        for index, item in enumerate(items):
+            stop = items[index + 1].name_start if index + 1 < len(items) else end
+            clause = read_clause(self.text, self.numbers, item.number.start, stop, final=self.final)
+            self.add_class(tree, None, item.name, None, clause, item.name_start, (), ())
 
-    def children(
-        self, start: int, end: int
-    ) -> list[tuple[str | None, str, Clause, int, str | None]]:
-        """The items of a class's bracketed list: (code, name, clause, offset, note)."""
-        found: list[tuple[str | None, str, Clause, int, str | None]] = []
-        text = self.text
-        for bracket in re.finditer(r"（([^（）]*(?:（[^（）]*）[^（）]*)*)）", text[start:end]):
-            inner_start = start + bracket.start(1)
-            inner_end = start + bracket.end(1)
-            for item in read_items(text, self.numbers, inner_start, inner_end):
-                clause = Clause(amount=item.number, end=item.number.unit_end)
-                found.append((None, item.name, clause, item.name_start, item.note))
+    def children(self, start: int, end: int) -> list[Item]:
+        """The items of a class's bracketed lists ("（基本工资55.58万、津贴补贴30万 …）")."""
+        found: list[Item] = []
+        for bracket in _BRACKET.finditer(self.text, start, end):
+            found += read_items(self.text, self.numbers, bracket.start(1), bracket.end(1))
         return found
 
     def scheme_kind(self) -> TreeKind:
@@ -262,9 +262,10 @@ class PartReader:
         level: str | None,
         clause: Clause,
         offset: int,
-        children: Sequence[tuple[str | None, str, Clause, int, str | None]],
+        children: Sequence[Item],
         code_numbers: Sequence[Number],
     ) -> None:
+        """One line of a classified list, under its parent where its code or level says so."""
         kind: TreeKind = "function" if tree == "功能" else self.scheme_kind()
         roots = self.function if tree == "功能" else self.economic
         parent: Node | None = None
@@ -289,14 +290,14 @@ class PartReader:
         apply(self.ledger, path, clause, offset)
         child_nodes: list[Node] = []
         note = None
-        for _, child_name, child_clause, child_offset, child_note in children:
+        for child in children:
             child_code = None
             if code is not None and tree == "经济":
-                child_code = code_for(child_name, kind, self.year, parent=code)
-            child_path = f"{path}/{child_code or child_name}"
-            apply(self.ledger, child_path, child_clause, child_offset)
-            note = note or child_note
-            child_nodes.append(self.ledger.node(child_path, code=child_code, name=child_name))
+                child_code = code_for(child.name, kind, self.year, parent=code)
+            child_path = f"{path}/{child_code or child.name}"
+            apply(self.ledger, child_path, Clause(amount=child.number), child.name_start)
+            note = note or child.note
+            child_nodes.append(self.ledger.node(child_path, code=child_code, name=child.name))
         if note:
             self.ledger.put_note(path, note, offset)
         node = self.ledger.node(path, code=code, name=name, children=child_nodes)
@@ -583,6 +584,8 @@ class _GoalDraft:
     indicators: list[IndicatorText] = Factory(list)
 
 
+_STAFF_PART: Final = re.compile(r"(?:其中[：]?)?([^，、；（）：\d]+?)\s*(\d+)\s*(人|名)")
+_BRACKET: Final = re.compile(r"（([^（）]*(?:（[^（）]*）[^（）]*)*)）")
 _GOAL_HEAD: Final = re.compile(
     r"(长期目标|年度目标|中期目标)\s*(\d+)?\s*[：]([^：。\n]*?)，?具体指标(?:设置)?(?:为|如下)[：]?"
 )

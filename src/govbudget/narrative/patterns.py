@@ -344,6 +344,7 @@ _ITEM_LEAD: Final = re.compile(
 )
 _ITEM_TAIL: Final = re.compile(r"(?:为|是|共计|合计|计|约)$")
 _BRACKETS: Final = "（）“”"
+_NOT_A_NAME: Final = re.compile(r"(?:比|较|与|同比|上年|去年|增加|减少|增长|下降|降低|占)")
 
 
 def read_items(text: str, numbers: Sequence[Number], start: int, end: int) -> list[Item]:
@@ -369,6 +370,11 @@ def read_items(text: str, numbers: Sequence[Number], start: int, end: int) -> li
         if "：" in raw:
             head, _, raw = raw.rpartition("：")
             note = head.strip("（，、；： ").removesuffix("其中").strip("（，、；： ") or None
+        # The name is the last clause before the amount: "，占60.2%；商品和服务支出".
+        raw = raw[max(raw.rfind(mark) for mark in "，；。") + 1 :]
+        if _NOT_A_NAME.match(raw):
+            cursor = number.unit_end
+            continue  # "，比上年减少1万元": said of the item before, not an item
         lead = _ITEM_LEAD.match(raw)
         offset = lead.end() if lead else 0
         name = _ITEM_TAIL.sub("", raw[offset:].strip(_BRACKETS + "，、； ")).strip()
