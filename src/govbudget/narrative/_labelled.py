@@ -114,7 +114,8 @@ THREE_PUBLIC: Final = _labels(
     ),
 )
 _NO_LABEL_BEFORE: Final = re.compile(r"(?:上年度?|去年度?|上一年度?|比|较|与|占)$")
-_YEAR_OPENING: Final = re.compile(r"((?:19|20)\d\d)\s*年")
+_JOINED: Final = re.compile(r"[^\d，。；：、（）\n]{0,2}")
+_YEAR_OPENING: Final = re.compile(r"(?<!截至)(?<!截止)((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 
 # The figure a part is about, that a sentence without a label refers to.
 HEADS: Final = {
@@ -169,6 +170,8 @@ def _label_matches(text: str, labels: Sequence[Label], start: int, end: int) -> 
     for item in found:
         if chosen and item[0] < chosen[-1][1]:
             continue
+        if chosen and _JOINED.fullmatch(text, chosen[-1][1], item[0]):
+            continue  # "“三公”经费支出预算为…": one label's wording, not a second label
         chosen.append(item)
     return [Read(s, e, t, Clause()) for s, e, t in chosen]
 
@@ -295,7 +298,8 @@ def existing(ledger: Ledger, paths: Sequence[str]) -> str | None:
 def _distribute_reason(
     ledger: Ledger, paths: Sequence[str], span: tuple[int, int], offset: int
 ) -> None:
-    """A reason sentence after a sentence of figures: one reason each, or all to the last."""
+    """A reason sentence after a sentence of figures: one reason each to the last figures,
+    or the whole reason to the last figure."""
     text = ledger.text
     pieces: list[tuple[int, int]] = []
     start = span[0]
@@ -303,8 +307,9 @@ def _distribute_reason(
         pieces.append((start, span[0] + match.start()))
         start = span[0] + match.end()
     pieces.append((start, span[1]))
-    if len(paths) > 1 and len(pieces) == len(paths):
-        for path, piece in zip(paths, pieces, strict=True):
+    if 1 < len(pieces) <= len(paths):
+        # "原因：人员经费增加，项目经费缩减" after "…基本支出…，项目支出…": one each, in order.
+        for path, piece in zip(paths[-len(pieces) :], pieces, strict=True):
             ledger.put_note(path, text.published(*piece), offset)
     else:
         ledger.put_note(paths[-1], text.published(*span), offset)

@@ -231,7 +231,7 @@ class PartReader:
         bracket_end = _clause_end(text, amount.unit_end, end)
         clause = read_clause(text, self.numbers, amount.start, bracket_end, final=self.final)
         children = self.children(amount.unit_end, end) or read_items(
-            text, self.numbers, clause.end, end
+            text, self.numbers, amount.unit_end, end
         )
         self.add_class(
             tree, code, name, level.group(1) if level else None, clause, start, children, codes

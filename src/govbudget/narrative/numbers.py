@@ -158,7 +158,8 @@ def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | No
     if number.unit in ("月", "日") or (is_year and number.unit in ("年", None)):
         return "date"
     line_start = source.rfind("\n", 0, number.start) + 1
-    if line_start == number.start and ITEM_MARKER.match(source, number.start):
+    marker = ITEM_MARKER.match(source, line_start)
+    if marker is not None and number.start < marker.end():
         return "item-number"
     if number.unit is None and _GOAL_NUMBER.search(source[max(0, number.start - 2) : number.start]):
         return "item-number"

@@ -256,7 +256,7 @@ def _read_section(reader: PartReader, section: Section) -> None:
     elif kind in _SECTION_PARTS:
         labels = (
             *INCOME,
-            *EXPENDITURE[:3],
+            *EXPENDITURE[:2],
             *THREE_PUBLIC,
             *OPERATION,
             *PROCUREMENT[:1],

@@ -1,0 +1,465 @@
+"""Hand-written variants of real phrasing of each pattern, broken text, and real excerpts.
+
+Each variant is a short narrative as disclosures write it (PDF line breaks, full-width
+digits, stray spaces and all), and must give exactly its figures, leave exactly its listed numbers not
+understood (the reader reports what it cannot read and never invents a figure), and
+raise exactly its quality warnings. The real excerpts of tests/data/conformance must
+give the figures a reader of each document reads, and every number the reader maps
+must be the figure at the path it names.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import pytest
+from attrs import frozen
+
+from govbudget.figure import StatedChange, StatedPercent
+from govbudget.model import DepartmentBudget
+from govbudget.money import Amount, Unit, amount
+from govbudget.narrative import Disposition, Extraction, read_narrative, value_at
+
+CONFORMANCE = Path(__file__).parent / "data" / "conformance"
+
+
+@frozen
+class Variant:
+    """A narrative, what must be read from it, and what must be left unread."""
+
+    name: str
+    text: str
+    figures: dict[str, str]
+    summary: tuple[int, int, int, int]  # found, mapped, context, not understood
+    unread: tuple[str, ...] = ()  # the numbers (as written) left not understood
+    warnings: tuple[str, ...] = ()  # the codes of the quality warnings, in order
+    department: str | None = None
+
+
+HEAD = "某县财政局2025年部门预算情况说明\n"
+
+VARIANTS: tuple[Variant, ...] = (
+    Variant(
+        "收入：括号内上年数、同比增减，全角数字，数字与单位分行",
+        HEAD + "（一）收入预算情况\n"
+        "收入总计 ４２５.２３\n\n万元（上年收入总计 449.17 万元，同\n\n比减少23.94万元，"
+        "同比减少5.3%）。其中财政拨款收入425.23万元，为县本级财政当年拨付的资金。\n",
+        {
+            "/income/grand_total/amount": "425.23",
+            "/income/grand_total/prior": "449.17",
+            "/income/grand_total/change": "减少 23.94",
+            "/income/grand_total/percent": "减少 5.3",
+            "/income/appropriation/amount": "425.23",
+            "/income/appropriation/note": "为县本级财政当年拨付的资金",
+        },
+        (6, 5, 1, 0),
+    ),
+    Variant(
+        "收入：比上年增加/增长，千分位，各来源占比",
+        "某县财政局2024年部门预算\n一、收入预算情况\n"
+        "2024年收入预算合计1,234.56万元，比上年增加34.56万元，增长2.9%。其中：一般公共预算"
+        "拨款收入1,034.56万元，占83.8%；事业收入200万元，占16.2%；上年结转0万元。\n",
+        {
+            "/income/total/amount": "1234.56",
+            "/income/total/change": "增加 34.56",
+            "/income/total/percent": "增长 2.9",
+            "/income/general_public/amount": "1034.56",
+            "/income/general_public/share": "83.8",
+            "/income/business/amount": "200",
+            "/income/business/share": "16.2",
+            "/income/carryover/amount": "0",
+        },
+        (10, 8, 2, 0),
+    ),
+    Variant(
+        "支出：较上年减少/降低，基本支出与项目支出，原因分述",
+        HEAD + "（二）支出预算情况\n"
+        "支出合计 300 万元，较上年减少 20 万元，降低 6.3%。其中：基本支出 200 万元，"
+        "项目支出 100 万元。\n基本支出减少的主要原因是退休人员减少；项目支出增加的主要原因是新增项目。\n",
+        {
+            "/expenditure/total/amount": "300",
+            "/expenditure/total/change": "减少 20",
+            "/expenditure/total/percent": "降低 6.3",
+            "/expenditure/basic/amount": "200",
+            "/expenditure/basic/note": "退休人员减少",
+            "/expenditure/project/amount": "100",
+            "/expenditure/project/note": "新增项目",
+        },
+        (6, 5, 1, 0),
+    ),
+    Variant(
+        "按功能分类：带科目编码、（类）（款）（项）",
+        HEAD + "（二）支出预算情况\n"
+        "按照支出功能分类科目，主要用于：\n"
+        "1、（201）一般公共服务支出 300 万元，占 75%；\n"
+        "2、社会保障和就业（类）100万元，占25%：主要用于离退休人员支出。\n"
+        "3、行政事业单位养老支出（款）60万元。\n",
+        {
+            "/expenditure/by_function/201/amount": "300",
+            "/expenditure/by_function/201/share": "75",
+            "/expenditure/by_function/201/code": "201",
+            "/expenditure/by_function/208/amount": "100",
+            "/expenditure/by_function/208/name": "社会保障和就业",
+            "/expenditure/by_function/208/share": "25",
+            "/expenditure/by_function/208/20805/amount": "60",
+        },
+        (10, 6, 4, 0),
+    ),
+    Variant(
+        "按经济分类：括号内明细、“万”作万元、名称跨行、主要用于后的明细",
+        HEAD + "（二）支出预算情况\n"
+        "按照支出经济分类科目，主要用于：\n"
+        "1.工资福利支出 100 万元：主要用于基本工资等。（基本工资 40 万、津贴补\n贴 30 万、"
+        "机关事业单位基本养老保险缴费 20 万、其他工资福利 10 万）\n"
+        "2.商品和服务支出 20 万元：主要用于办公费 12 万元、水电费 8 万元。\n"
+        "3.对个人和家庭的补助 5 万元。\n",
+        {
+            "/expenditure/by_economic/301/amount": "100",
+            "/expenditure/by_economic/301/30101/amount": "40",
+            "/expenditure/by_economic/301/30102/name": "津贴补贴",
+            "/expenditure/by_economic/301/30108/amount": "20",
+            "/expenditure/by_economic/301/30199/name": "其他工资福利",
+            "/expenditure/by_economic/302/30201/amount": "12",
+            "/expenditure/by_economic/302/水电费/amount": "8",
+            "/expenditure/by_economic/303/amount": "5",
+        },
+        (13, 9, 4, 0),
+    ),
+    Variant(
+        "财政拨款支出：比去年预算、比年初预算，原因逐项对应",
+        HEAD + "（三）财政拨款支出情况\n"
+        "2025 年度一般公共预算支出 300 万元，比去年预算 320 万元减少 20 万元，其中：基本支出 "
+        "200 万元，比年初预算 190 万元增加 10 万元，项目支出 100 万元，比年初预算 130 万元"
+        "减少 30 万元。原因：人员经费增加，项目经费缩减。\n",
+        {
+            "/appropriation/general_public/total/amount": "300",
+            "/appropriation/general_public/total/prior": "320",
+            "/appropriation/general_public/total/change": "减少 20",
+            "/appropriation/general_public/basic/prior": "190",
+            "/appropriation/general_public/basic/note": "人员经费增加",
+            "/appropriation/general_public/project/change": "减少 30",
+            "/appropriation/general_public/project/note": "项目经费缩减",
+        },
+        (11, 9, 2, 0),
+    ),
+    Variant(
+        "无政府性基金、没有国有资本经营预算：表述为“无”（不同于未提及）",
+        HEAD + "（四）政府性基金预算支出情况\n"
+        "本部门2025年没有使用政府性基金预算拨款安排的支出。\n"
+        "（五）国有资本经营预算支出情况\n本部门无国有资本经营预算拨款收支。\n",
+        {
+            "/appropriation/government_fund/total/none_stated": "True",
+            "/appropriation/state_capital/total/none_stated": "True",
+        },
+        (2, 0, 2, 0),
+    ),
+    Variant(
+        "机关运行经费：比去年预算数减少、降低，原因另起一句",
+        HEAD + "（六）机关运行经费\n"
+        "本部门2025年度机关运行经费支出24.1万元，比去年预算数减少2.14万元，降低8.2%。"
+        "主要原因是：落实过紧日子要求压减办公经费支出。\n",
+        {
+            "/institutional_operation/amount": "24.1",
+            "/institutional_operation/change": "减少 2.14",
+            "/institutional_operation/percent": "降低 8.2",
+            "/institutional_operation/note": "落实过紧日子要求压减办公经费支出",
+        },
+        (5, 3, 2, 0),
+    ),
+    Variant(
+        "政府采购：总额、分类份额比例、中小企业，较上年无变化",
+        HEAD + "（七）政府采购情况\n"
+        "2025年部门政府采购预算总额 50万元，其中货物类采购预算金额 30万元，份额比例 60%；"
+        "工程类采购预算金额 0万元，份额比例 0%；服务类采购金额 20万元，份额比例 40%；"
+        "面向中小企业及小微企业采购金额 50万元，份额比例 100%。较上年预算安排的金额无变化。\n",
+        {
+            "/procurement/total/amount": "50",
+            "/procurement/total/change": "无变化",
+            "/procurement/goods/share": "60",
+            "/procurement/works/amount": "0",
+            "/procurement/services/amount": "20",
+            "/procurement/sme/amount": "50",
+            "/procurement/sme/share": "100",
+        },
+        (11, 9, 2, 0),
+    ),
+    Variant(
+        "国有资产：以及…、…的枚举，同比变化归于总额；车辆数；截至日期",
+        HEAD + "（八）国有资产占用情况\n"
+        "截至2024年12月31日，本部门资产总额 16.24万元，以及流动资产 4万元、固定资产 12.24万元，"
+        "较上年减少 2.46万元，同比减少 13.2%，主要原因是：一批老旧固定资产下账处理。"
+        "本部门共有车辆 2 辆。\n",
+        {
+            "/assets/total/amount": "16.24",
+            "/assets/total/change": "减少 2.46",
+            "/assets/total/percent": "减少 13.2",
+            "/assets/total/note": "一批老旧固定资产下账处理",
+            "/assets/parts/流动资产/amount": "4",
+            "/assets/parts/固定资产/amount": "12.24",
+            "/assets/as_of": "2024年12月31日",
+            "/assets/counts/0/value": "2",
+        },
+        (10, 6, 4, 0),
+    ),
+    Variant(
+        "“三公”经费：其中分项，持平，比上年增加 0 万元，（1）式编号",
+        HEAD + "二、2025年“三公”经费预算情况说明\n"
+        "2025年“三公”经费预算 10 万元，比上年减少 2 万元，下降 16.7%。其中：\n"
+        "（1）因公出国（境）费 0 万元，较上年持平；\n"
+        "（2）公务接待费 4 万元，比上年减少 2 万元，下降 33.3%；\n"
+        "（3）公务用车购置及运行维护费 6 万元，其中公务用车购置费 0 万元，公务用车运行维护费 "
+        "6 万元，比上年增加 0 万元。\n",
+        {
+            "/three_public/total/amount": "10",
+            "/three_public/total/percent": "下降 16.7",
+            "/three_public/overseas/change": "持平",
+            "/three_public/reception/percent": "下降 33.3",
+            "/three_public/vehicles/amount": "6",
+            "/three_public/vehicle_purchase/amount": "0",
+            "/three_public/vehicle_operation/change": "增加 0",
+        },
+        (17, 11, 6, 0),
+    ),
+    Variant(
+        "人员：编制、实有人数括号分类（人/名）、离退休",
+        "某县财政局2025年部门预算\n二、部门基本情况\n"
+        "本部门编制人数 20 人，实有人数 18 人（其中行政人员 10 人、事业人员 6 人、"
+        "工勤人员 2 名），离退休人员 5 人。\n",
+        {
+            "/staffing/establishment": "20",
+            "/staffing/in_service": "18",
+            "/staffing/in_service_parts/0/name": "行政人员",
+            "/staffing/in_service_parts/2/unit": "名",
+            "/staffing/retired": "5",
+        },
+        (7, 6, 1, 0),
+    ),
+    Variant(
+        "绩效指标：不低于/达到/≥、细分指标类型、无数值与无单位的指标",
+        HEAD + "一、部门整体绩效目标\n"
+        "年度目标 1：保障财政运行，具体指标设置为：\n"
+        "数量指标：培训班次达到 12，审核项目数不少于 300个，指标设立依据是计划标准。\n"
+        "质量指标：资金拨付准确率≥98%，指标设立依据是行业标准。\n"
+        "社会效益指标：群众满意，指标设立依据是历史标准。\n"
+        "服务对象满意度指标：服务对象满意度不低于 90%。\n",
+        {
+            "/performance/annual/0/number": "1",
+            "/performance/annual/0/name": "保障财政运行",
+            "/performance/annual/0/indicators/0/target": "12",
+            "/performance/annual/0/indicators/1/comparator": "不少于",
+            "/performance/annual/0/indicators/1/unit": "个",
+            "/performance/annual/0/indicators/2/comparator": "≥",
+            "/performance/annual/0/indicators/2/basis": "行业标准",
+            "/performance/annual/0/indicators/3/name": "群众满意",
+            "/performance/annual/0/indicators/4/kind": "satisfaction",
+        },
+        (6, 5, 1, 0),
+        warnings=("indicator-without-unit", "indicator-without-target"),
+    ),
+    Variant(
+        "重点项目：预算安排、资金来源、另述数字；不在项目支出中",
+        HEAD + "二、重点项目绩效目标\n"
+        "1、“乡村振兴项目”主要内容是：支持乡村产业发展。2025 年预算安排 20\n万元，其中：20 万元"
+        "资金来源为当年一般公共预算资金。\n2、项目绩效总目标是：预计预算 20 万元（上级规定配套"
+        "资金为 5 万元，一般不超过 5 万元）。\n产出指标：扶持企业 3 家，指标设立依据是计划标准。\n",
+        {
+            "/projects/0/name": "乡村振兴项目",
+            "/projects/0/amount/amount": "20",
+            "/projects/0/funding/当年一般公共预算资金/amount": "20",
+            "/projects/0/other_figures/上级规定配套资金/amount": "5",
+            "/projects/0/goals/0/indicators/0/target": "3",
+        },
+        (10, 5, 5, 0),
+        warnings=("project-not-in-spending",),
+    ),
+    Variant(
+        "以元为单位的文档：占比，上年结转",
+        "某镇人民政府2024年部门预算\n（一）收入预算情况\n"
+        "2024年收入预算11376591.44元，其中：本年财政拨款收入9538991.44元，占83.85%；"
+        "上年结转1837600元，占16.15%。\n",
+        {
+            "/income/grand_total/amount": "11376591.44",
+            "/income/appropriation/share": "83.85",
+            "/income/carryover/amount": "1837600",
+        },
+        (7, 5, 2, 0),
+    ),
+    Variant(
+        "决算：年初预算数、完成预算百分比、上一年度的数字作上年数",
+        "某县财政局2022年度部门决算\n一、“三公”经费支出决算情况\n"
+        "2022年度“三公”经费支出 2.05万元，完成预算 69.5%，年初预算为 2.95万元。"
+        "2021年度“三公”经费支出 2.08万元。\n",
+        {
+            "/three_public/total/amount": "2.05",
+            "/three_public/total/completion": "69.5",
+            "/three_public/total/budget_initial": "2.95",
+            "/three_public/total/prior": "2.08",
+        },
+        (7, 4, 3, 0),
+    ),
+    Variant(
+        "残缺文本：数字中间断开的空格、没有单位的金额、缺数字的增减、表格碎片",
+        HEAD + "（二）支出预算情况\n"
+        "支出总计 4 25.23 万元。基本支出 295.23，项目支出比上年减少万元。\n"
+        "合计\n57.9\n因公出国(境)费\n13.9\n",
+        {},
+        (6, 0, 1, 5),
+        unread=("4", "25.23", "295.23", "57.9", "13.9"),
+    ),
+    Variant(
+        "同一数字两处不一致：后一处列为未能识别，并提示",
+        "某县财政局2025年部门预算\n二、2025年“三公”经费预算情况说明\n"
+        "“三公”经费预算 10 万元。\n（一）“三公”经费预算情况\n“三公”经费预算 12 万元。\n",
+        {"/three_public/total/amount": "10"},
+        (4, 1, 2, 1),
+        unread=("12",),
+        warnings=("restated-differently",),
+    ),
+    Variant(
+        "缺少部门名称：需由调用者提供",
+        "2025年“三公”经费预算 10 万元，比上年减少 2 万元。\n",
+        {"/three_public/total/amount": "10", "/three_public/total/change": "减少 2"},
+        (3, 2, 1, 0),
+        department="某单位",
+    ),
+)
+
+
+def show(value: object, unit: Unit) -> str:
+    """A value of the model as the variants write it ("减少 23.94", "下降 5.3", "True")."""
+    if isinstance(value, Amount):
+        return f"{value.in_unit(unit).normalize():f}"
+    if isinstance(value, StatedChange):
+        number = "" if value.value is None else f" {show(value.value, unit)}"
+        return f"{value.word or ''}{number}"
+    if isinstance(value, StatedPercent):
+        return f"{value.word} {value.value}" if value.word else str(value.value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def assert_mapped_numbers_are_their_figures(extraction: Extraction) -> None:
+    """Every mapped number is the value at its path: no figure is made up or moved."""
+    budget = extraction.budget
+    assert budget is not None
+    for use in extraction.numbers:
+        if use.disposition is not Disposition.MAPPED:
+            continue
+        assert use.path is not None
+        assert use.value is not None
+        value = value_at(budget, use.path)
+        if isinstance(value, StatedChange):
+            value = value.value
+        if isinstance(value, StatedPercent):
+            value = value.value
+        if isinstance(value, Amount):
+            # A number written without its unit ("较上年2.08减少…") takes the clause's.
+            units = [Unit.parse(use.unit)] if use.unit else list(Unit)
+            assert any(value == amount(use.value, u) for u in units), use
+        elif isinstance(value, str):
+            assert value == use.text, use
+        else:
+            assert value == use.value, use
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=[v.name for v in VARIANTS])
+def test_variant(variant: Variant) -> None:
+    extraction = read_narrative(variant.text, department=variant.department)
+    budget = extraction.budget
+    assert isinstance(budget, DepartmentBudget)
+    unit = budget.precision.unit
+    read = {path: show(value_at(budget, path), unit) for path in variant.figures}
+    assert read == variant.figures
+    s = extraction.summary
+    assert (s.found, s.mapped, s.context, s.not_understood) == variant.summary
+    assert tuple(n.text for n in extraction.not_understood) == variant.unread
+    assert tuple(w.code for w in extraction.warnings) == variant.warnings
+    assert_mapped_numbers_are_their_figures(extraction)
+
+
+def test_broken_text_invents_nothing() -> None:
+    broken = next(v for v in VARIANTS if v.name.startswith("残缺文本"))
+    extraction = read_narrative(broken.text)
+    assert extraction.budget is not None
+    assert extraction.budget.expenditure is None
+    assert extraction.budget.three_public is None
+    spaced = extraction.not_understood[0]
+    assert (spaced.line, spaced.column) == (3, 6)
+    assert spaced.around == "支出总计【4】 25.23万元。基本支"
+
+
+def _excerpt(name: str) -> str:
+    path = next(CONFORMANCE.glob(f"{name}-*.txt"))
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    return "".join(line for line in lines if not line.startswith("# "))
+
+
+# What a reader of each real excerpt reads (the excerpts name no department).
+EXCERPTS: dict[str, dict[str, str]] = {
+    "03": {
+        "/three_public/total/amount": "1969",
+        "/three_public/total/prior": "2190",
+        "/three_public/total/change": "减少 221",
+        "/three_public/overseas/change": "持平",
+        "/three_public/vehicles/percent": "下降 11",
+    },
+    "04": {
+        "/three_public/total/amount": "14.01",
+        "/three_public/total/percent": "增长 16.75",
+        "/three_public/vehicle_operation/change": "增加 2.01",
+        "/three_public/reception/change": "减少 0",
+    },
+    "07": {
+        "/income/grand_total/amount": "11376591.44",
+        "/income/appropriation/share": "83.85",
+        "/income/carryover/amount": "1837600",
+    },
+    "08": {
+        "/three_public/total/amount": "21.8",
+        "/three_public/total/prior": "20.12",
+        "/three_public/reception/prior": "12.39",
+        "/three_public/vehicle_operation/percent": "增长 29.37",
+    },
+    "10": {
+        "/three_public/total/prior": "433",
+        "/three_public/overseas/none_stated": "True",
+        "/three_public/vehicle_operation/amount": "251",
+        "/three_public/vehicle_purchase/change": "增加 56",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXCERPTS))
+def test_real_excerpt(name: str) -> None:
+    extraction = read_narrative(_excerpt(name), department="某单位")
+    budget = extraction.budget
+    assert budget is not None
+    unit = budget.precision.unit
+    assert {p: show(value_at(budget, p), unit) for p in EXCERPTS[name]} == EXCERPTS[name]
+    assert extraction.not_understood == ()
+    assert_mapped_numbers_are_their_figures(extraction)
+
+
+@pytest.mark.parametrize("path", sorted(CONFORMANCE.glob("*.txt")), ids=lambda p: p.name[:2])
+def test_no_excerpt_gets_a_figure_it_does_not_state(path: Path) -> None:
+    extraction = read_narrative(_excerpt(path.name[:2]), department="某单位")
+    assert_mapped_numbers_are_their_figures(extraction)
+    accounted = {n.disposition for n in extraction.numbers}
+    assert accounted <= set(Disposition)
+
+
+def main() -> None:
+    """Print the extraction summary of each variant (for the issue's closing note)."""
+    for variant in VARIANTS:
+        extraction = read_narrative(variant.text, department=variant.department)
+        s = extraction.summary
+        print(
+            f"{variant.name}: {s.found} found, {s.mapped} mapped, {s.context} context, "
+            f"{s.not_understood} not understood"
+        )
+
+
+if __name__ == "__main__":
+    main()
