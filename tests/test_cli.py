@@ -289,3 +289,21 @@ def test_a_closed_pipe_is_not_an_error() -> None:
     result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
     assert result.stdout.startswith(next(iter(RULES)))
     assert "Traceback" not in result.stderr
+
+
+def test_a_folder_is_every_document_under_it(tmp_path: Path) -> None:
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2025" / "b.json").write_text(SEED.read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "a.json").write_text(SEED.read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "notes.md").write_text("not a budget", "utf-8")
+    status, out, _ = _run("check", "--format", "json", str(tmp_path))
+    assert status == 0
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [
+        str(tmp_path / "2025" / "b.json"),
+        str(tmp_path / "a.json"),
+    ]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    status, _, err = _run("check", str(empty))
+    assert status == 2
+    assert err == f"govbudget: no .json or .txt documents in {empty}\n"

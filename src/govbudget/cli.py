@@ -223,7 +223,12 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="check documents and report on them", description="Check documents."
     )
-    check.add_argument("files", nargs="+", metavar="FILE", help="a document, or - for stdin")
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a document, a folder (every document under it), or - for stdin",
+    )
     check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     check.add_argument("--lang", choices=("zh", "en"), default="zh")
     check.add_argument(
@@ -300,6 +305,18 @@ def _extract_command(
         Path(args.numbers).write_text(numbers + "\n", encoding="utf-8")
     print(extraction.render("zh"), file=stderr)
     return OK
+
+
+def _expand(name: str) -> list[str]:
+    """``name``, or for a folder every file under it that a reader takes, in a stable order."""
+    path = Path(name)
+    if name == "-" or not path.is_dir():
+        return [name]
+    return sorted(
+        str(found)
+        for found in path.rglob("*")
+        if found.suffix.lower() in READERS and found.is_file()
+    )
 
 
 def _colour(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
@@ -393,7 +410,10 @@ def _check(
         fail_on=Severity(args.fail_on),
         colour=args.format == "text" and _colour(args.color, stdout, environ),
     )
-    tasks = [(name, _read_stdin(stdin) if name == "-" else None, options) for name in args.files]
+    names = [name for given in args.files for name in _expand(given)]
+    if not names:
+        raise _UsageError(f"no .json or .txt documents in {', '.join(args.files)}")
+    tasks = [(name, _read_stdin(stdin) if name == "-" else None, options) for name in names]
     progress = _Progress(
         len(tasks),
         stderr,
