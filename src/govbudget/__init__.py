@@ -11,6 +11,7 @@ The public surface: :func:`load` and :func:`dump` for documents, the
 from govbudget.errors import GovBudgetError
 from govbudget.figure import Figure, StatedChange, StatedPercent, pct
 from govbudget.io import dump, dumps, load
+from govbudget.io.disclosure import Disclosure, read_document
 from govbudget.model import DepartmentBudget
 from govbudget.money import Amount, Unit, wan, yuan
 from govbudget.narrative import Extraction, read_narrative
@@ -26,6 +27,7 @@ __all__ = [
     "RULES",
     "Amount",
     "DepartmentBudget",
+    "Disclosure",
     "Extraction",
     "Figure",
     "Finding",
@@ -43,6 +45,7 @@ __all__ = [
     "dumps",
     "load",
     "pct",
+    "read_document",
     "read_narrative",
     "validate",
     "wan",

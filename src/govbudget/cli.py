@@ -35,6 +35,7 @@ from attrs import frozen
 from govbudget import __version__
 from govbudget.errors import GovBudgetError
 from govbudget.io import MAX_DOCUMENT_BYTES, dumps, loads, read_limited, read_stream_limited
+from govbudget.io.disclosure import read_document
 from govbudget.io.schema import schema_text
 from govbudget.model import DepartmentBudget
 from govbudget.narrative import Extraction, NarrativeError, read_narrative
@@ -105,9 +106,26 @@ def _sniff(raw: bytes, source: str) -> ReadInput:
     return reader(raw, source)
 
 
+def _read_disclosure(raw: bytes, source: str) -> ReadInput:
+    """A PDF or Excel disclosure with its tables; reading notes are printed with the report."""
+    disclosure = read_document(raw, source=source)
+    notes = tuple(f"{note.place}: {note.zh}" for note in disclosure.notes)
+    tables = f"{len(disclosure.budget.tables)} 张表 / tables"
+    extraction = disclosure.extraction
+    if extraction is not None:
+        notes += (extraction.summary.text("zh"), extraction.summary.text("en"))
+    return ReadInput(disclosure.budget, (tables, *notes))
+
+
 #: The reader of each file suffix; any other suffix (or none, or stdin) is read by
 #: its content: JSON when it starts with ``{``, otherwise a narrative's text.
-READERS: Final[Mapping[str, Reader]] = {".json": _read_json, ".txt": _read_narrative}
+READERS: Final[Mapping[str, Reader]] = {
+    ".json": _read_json,
+    ".txt": _read_narrative,
+    ".pdf": _read_disclosure,
+    ".xlsx": _read_disclosure,
+    ".xlsm": _read_disclosure,
+}
 
 
 def _read_stdin(stdin: TextIO) -> bytes:

@@ -13,6 +13,7 @@ __all__ = [
     "GovBudgetError",
     "InexactOperation",
     "InvalidAmount",
+    "MissingExtra",
     "ModelError",
 ]
 
@@ -63,3 +64,16 @@ class DocumentError(GovBudgetError, ValueError):
         if pointer:
             where += f" at {pointer}"
         super().__init__(f"{where}: {message}")
+
+
+class MissingExtra(GovBudgetError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it.
+
+    >>> str(MissingExtra("pdf", "pdfplumber", "reading PDF files"))
+    "reading PDF files needs pdfplumber: pip install 'govbudget[pdf]'"
+    """
+
+    def __init__(self, extra: str, package: str, what: str) -> None:
+        self.extra = extra
+        self.package = package
+        super().__init__(f"{what} needs {package}: pip install 'govbudget[{extra}]'")

@@ -21,6 +21,7 @@ from attrs import evolve, field, frozen
 from govbudget.errors import ModelError
 from govbudget.figure import Figure, _to_decimal
 from govbudget.precision import DEFAULT_PRECISION, Precision
+from govbudget.tables.model import Table
 from govbudget.tree import Node, Path, replace_at
 
 __all__ = [
@@ -68,6 +69,10 @@ def _goals(value: Iterable[Goal]) -> tuple[Goal, ...]:
 
 
 def _projects(value: Iterable[Project]) -> tuple[Project, ...]:
+    return tuple(value)
+
+
+def _tables(value: Iterable[Table]) -> tuple[Table, ...]:
     return tuple(value)
 
 
@@ -379,7 +384,9 @@ class DepartmentBudget:
     """A 部门预算 or 部门决算 disclosure: identity, precision and every stated part.
 
     ``precision`` is the document's declared unit and decimals (万元, 2 unless
-    declared otherwise); a figure's own ``precision`` overrides it.
+    declared otherwise); a figure's own ``precision`` overrides it. ``tables``
+    holds the standard tables (公开表) as printed, when the disclosure was read
+    with them (:func:`govbudget.read_document`).
     """
 
     department: str = field(validator=_check_department)
@@ -399,6 +406,7 @@ class DepartmentBudget:
     projects: tuple[Project, ...] = field(default=(), converter=_projects)
     performance: Performance | None = None
     final: FinalAccounts | None = None
+    tables: tuple[Table, ...] = field(default=(), converter=_tables)
 
     def precision_of(self, figure: Figure) -> Precision:
         """The precision ``figure`` is published at: its own, or the document's."""

@@ -41,7 +41,7 @@ from typing import Any, Final, TypeAlias, TypeVar, Union
 import attrs
 
 from govbudget.errors import DocumentError, GovBudgetError
-from govbudget.figure import Figure, StatedChange, StatedPercent
+from govbudget.figure import StatedChange, StatedPercent
 from govbudget.model import DepartmentBudget
 from govbudget.money import MAX_DIGITS, Amount, Unit, amount, to_unit
 from govbudget.precision import DEFAULT_PRECISION, Precision
@@ -229,7 +229,8 @@ class _Reader:
         fields = _fields(tp)
         self.keys(data, pointer, set(fields), tp.__name__)
         own_unit = unit
-        if issubclass(tp, Figure) and data.get("precision") is not None:
+        # A figure's or a table's own precision sets the unit of its amounts.
+        if "precision" in fields and data.get("precision") is not None:
             own_unit = self.precision(data["precision"], f"{pointer}/precision").unit
         values: dict[str, object] = {}
         for name, (field_type, required) in fields.items():
@@ -548,8 +549,9 @@ def _unstructure(value: object, unit: Unit) -> JSONValue:
     cls = type(value)
     if attrs.has(cls):
         own_unit = unit
-        if isinstance(value, Figure) and value.precision is not None:
-            own_unit = value.precision.unit
+        own_precision = getattr(value, "precision", None)
+        if isinstance(own_precision, Precision):
+            own_unit = own_precision.unit
         out: dict[str, JSONValue] = {}
         for f in attrs.fields(cls):
             item = getattr(value, f.name)

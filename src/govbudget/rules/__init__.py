@@ -23,6 +23,7 @@ from govbudget.rules import (
     procurement,
     shares,
     staffing,
+    tables,
     three_public,
     totals,
     trees,
@@ -69,6 +70,7 @@ _FAMILY_MODULES: Final = (
     performance,
     cross,
     codes,
+    tables,
 )
 
 

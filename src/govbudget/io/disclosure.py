@@ -1,0 +1,126 @@
+"""Read a published disclosure — a PDF or an Excel workbook — with its tables and narrative.
+
+:func:`read_document` reads the file's pages (:mod:`govbudget.io.pdf`,
+:mod:`govbudget.io.excel`), recognises the standard tables on them
+(:func:`govbudget.tables.recognize.recognize`), and reads the text outside the
+tables — the narrative (情况说明) — with :func:`govbudget.narrative.read_narrative`,
+so that the narrative's figures can be checked against the tables. The result is a
+:class:`Disclosure`: the budget with every table and its cells, the narrative
+text, and notes on whatever could not be read as it stands.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Final
+
+from attrs import evolve, field, frozen
+
+from govbudget.errors import DocumentError
+from govbudget.model import DepartmentBudget, Kind
+from govbudget.narrative import Extraction, read_narrative
+from govbudget.tables.recognize import Note, Page, Recognition, recognize
+
+__all__ = ["Disclosure", "is_disclosure_file", "read_document"]
+
+_PDF: Final = frozenset({".pdf"})
+_EXCEL: Final = frozenset({".xlsx", ".xlsm"})
+_YEAR: Final = re.compile(r"(20\d{2})")
+
+
+def _notes(value: tuple[Note, ...] | list[Note]) -> tuple[Note, ...]:
+    return tuple(value)
+
+
+@frozen
+class Disclosure:
+    """A disclosure as read: the budget (with its tables), the narrative text and notes.
+
+    ``extraction`` is what the narrative reader made of the narrative text:
+    every number in it and what became of it (``None`` when there is no text
+    outside the tables).
+    """
+
+    budget: DepartmentBudget
+    narrative: str
+    notes: tuple[Note, ...] = field(converter=_notes)
+    extraction: Extraction | None = None
+
+
+def is_disclosure_file(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` names a PDF or Excel file, which :func:`read_document` reads.
+
+    >>> is_disclosure_file("2024年部门决算.PDF"), is_disclosure_file("budget.json")
+    (True, False)
+    """
+    return Path(path).suffix.lower() in _PDF | _EXCEL
+
+
+def _pages(document: str | bytes, source: str) -> tuple[tuple[Page, ...], tuple[Note, ...]]:
+    suffix = Path(source).suffix.lower()
+    if isinstance(document, bytes):
+        suffix = ".pdf" if document[:1024].find(b"%PDF-") >= 0 else suffix
+        if suffix not in _PDF and document[:2] == b"PK":
+            suffix = ".xlsx"
+    if suffix in _EXCEL:
+        from govbudget.io.excel import read_workbook
+
+        book = read_workbook(document, source=source)
+        return book.pages, book.notes
+    if suffix in _PDF:
+        from govbudget.io.pdf import read_pdf
+
+        pdf = read_pdf(document, source=source)
+        return pdf.pages, pdf.notes
+    raise DocumentError(
+        "not a PDF (.pdf) or Excel workbook (.xlsx); a JSON document is read with load()",
+        source=source,
+    )
+
+
+def _identity(found: Recognition, source: str) -> tuple[str, int, Kind]:
+    stem = Path(source).stem
+    department = found.department or stem
+    year = found.year
+    if year is None:
+        match = _YEAR.search(stem)
+        if match is None:
+            raise DocumentError(
+                "cannot tell the year of the disclosure: no “YYYY年度部门决算/预算” line and no"
+                " year in the file name",
+                source=source,
+            )
+        year = int(match.group(1))
+    return department, year, found.kind or Kind.BUDGET
+
+
+def read_document(
+    document: str | os.PathLike[str] | bytes, *, source: str | None = None
+) -> Disclosure:
+    """Read a PDF or Excel disclosure: every standard table with its cells, and the narrative.
+
+    ``document`` is a path, or the file's bytes (then ``source`` names it in
+    messages). Errors are :class:`~govbudget.errors.DocumentError` naming the
+    file and the page or sheet; a missing optional dependency is a
+    :class:`~govbudget.errors.MissingExtra` naming the extra to install.
+    """
+    if isinstance(document, bytes):
+        source = source or "<bytes>"
+        pages, notes = _pages(document, source)
+    else:
+        source = source or str(document)
+        pages, notes = _pages(str(document), source)
+    found = recognize(pages, source=source)
+    department, year, kind = _identity(found, source)
+    extraction = None
+    budget = DepartmentBudget(department=department, year=year, kind=kind)
+    if found.narrative.strip():
+        extraction = read_narrative(
+            found.narrative, source=source, department=department, year=year
+        )
+        if extraction.budget is not None:
+            budget = evolve(extraction.budget, kind=found.kind or extraction.budget.kind)
+    budget = evolve(budget, tables=found.tables)
+    return Disclosure(budget, found.narrative, (*notes, *found.notes), extraction)

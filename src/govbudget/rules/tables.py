@@ -1,0 +1,1011 @@
+"""Tables (公开表): each table's sums, the tables against each other, and against the narrative.
+
+These rules look at ``budget.tables`` — the standard tables as printed, read by
+:func:`govbudget.read_document` — and do nothing for a budget without tables.
+Every check points at the exact cell: the table and its page, the row and the
+column ("支出决算表（第7页），2010301 行政运行 行，基本支出 列"). A blank cell
+counts as an exact zero; a relation whose cells are all blank is not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from fractions import Fraction
+from typing import Final
+
+from govbudget.classification.names import normalize as name_key
+from govbudget.figure import Figure
+from govbudget.model import DepartmentBudget, Kind
+from govbudget.rounding import Outcome, Stated, Verdict, check_equal, check_sum
+from govbudget.rules._support import diagnose_sum, diagnose_value, stated
+from govbudget.rules.base import Location, Observation, Rule, Scale, Severity
+from govbudget.tables.model import Table, TableKind
+from govbudget.tables.query import (
+    column_index,
+    find_table,
+    grand_row,
+    is_numbered,
+    key,
+    row_index,
+    rows_of,
+    total_row,
+)
+from govbudget.tables.specs import SPECS
+from govbudget.tree import Node, walk
+
+__all__ = ["RULES"]
+
+K = TableKind
+_MEASURES: Final = frozenset({"预算数", "决算数", "年初预算数", "全年预算数", "调整预算数"})
+_SUBTOTAL: Final = re.compile(r"^(合计|小计|总计)$|合计$")
+_TWO_SIDED: Final = (
+    K.FINAL_SUMMARY,
+    K.FINAL_APPROPRIATION,
+    K.BUDGET_SUMMARY,
+    K.BUDGET_APPROPRIATION,
+)
+#: A cell: (table index, row index, column index).
+Ref = tuple[int, int, int]
+
+
+def _precision_half(budget: DepartmentBudget, table: Table) -> Fraction:
+    return (table.precision or budget.precision).half_width_fen
+
+
+def _scale(budget: DepartmentBudget, table: Table) -> Scale:
+    return Scale.money(table.precision or budget.precision)
+
+
+def _value(budget: DepartmentBudget, ref: Ref) -> Stated:
+    table = budget.tables[ref[0]]
+    value = table.rows[ref[1]].values[ref[2]]
+    if value is None:
+        return Stated(0)
+    return Stated(value.fen, _precision_half(budget, table))
+
+
+def _blank(budget: DepartmentBudget, ref: Ref) -> bool:
+    return budget.tables[ref[0]].rows[ref[1]].values[ref[2]] is None
+
+
+def _place(budget: DepartmentBudget, ref: Ref) -> Location:
+    index, row, column = ref
+    table = budget.tables[index]
+    page = table.rows[row].page
+    where = table.sheet if table.sheet is not None else page
+    source = None
+    if table.source is not None:
+        source = f"{table.source} sheet {where}" if table.sheet else f"{table.source} p. {where}"
+    return Location(
+        f"/tables/{index}/rows/{row}/values/{column}",
+        table.cell_label(row, column, "zh"),
+        table.cell_label(row, column, "en"),
+        source,
+    )
+
+
+def _name(budget: DepartmentBudget, ref: Ref) -> str:
+    table = budget.tables[ref[0]]
+    row, column = table.rows[ref[1]], table.columns[ref[2]]
+    head = table.title if ref[0] >= 0 else ""
+    return f"{head}·{row.label or column.name}·{column.name}"
+
+
+def _sum(
+    budget: DepartmentBudget,
+    total: Ref,
+    parts: Sequence[Ref],
+    relation: str,
+    *,
+    signs: Sequence[int] = (),
+    severity: Severity | None = None,
+) -> Observation | None:
+    """``total = Σ parts`` over cells; ``None`` when every cell is blank."""
+    if not parts or all(_blank(budget, r) for r in (total, *parts)):
+        return None
+    whole = _value(budget, total)
+    values = [_value(budget, r) for r in parts]
+    verdict = check_sum(whole, values, signs=signs)
+    scale = _scale(budget, budget.tables[total[0]])
+    diagnosis = None
+    if verdict.outcome is Outcome.INCONSISTENT and not signs:
+        named = [(_name(budget, r), v) for r, v in zip(parts, values, strict=True)]
+        diagnosis = diagnose_sum(whole, named, scale)
+    return Observation(
+        outcome=verdict.outcome,
+        location=_place(budget, total),
+        verdict=verdict,
+        scale=scale,
+        params={"relation": relation, "count": str(len(parts))},
+        diagnosis=diagnosis,
+        severity=severity,
+        formula=relation,
+    )
+
+
+def _equal(
+    budget: DepartmentBudget,
+    first: Ref,
+    second: Stated,
+    relation: str,
+    *,
+    at_most: bool = False,
+    severity: Severity | None = None,
+) -> Observation:
+    """A cell against another statement of the same figure (or ``cell ≤ other``)."""
+    mine = _value(budget, first)
+    scale = _scale(budget, budget.tables[first[0]])
+    verdict = _at_most(mine, second) if at_most else check_equal(mine, second)
+    diagnosis = None
+    if verdict.outcome is Outcome.INCONSISTENT and not at_most:
+        diagnosis = diagnose_value(mine.value, second.value, scale)
+    return Observation(
+        outcome=verdict.outcome,
+        location=_place(budget, first),
+        verdict=verdict,
+        scale=scale,
+        params={"relation": relation, "count": "1"},
+        diagnosis=diagnosis,
+        severity=severity,
+        formula=relation,
+    )
+
+
+def _at_most(part: Stated, whole: Stated) -> Verdict:
+    gap = max(Fraction(0), part.value - whole.value)
+    tolerance = part.half + whole.half
+    if part.value <= whole.value:
+        outcome = Outcome.EXACT
+    elif part.low <= whole.high:
+        outcome = Outcome.WITHIN_ROUNDING
+    else:
+        outcome = Outcome.INCONSISTENT
+    min_gap = max(Fraction(0), part.low - whole.high)
+    return Verdict(outcome, part.value, whole.value, whole.low, whole.high, gap, tolerance, min_gap)
+
+
+# --- TAB001: column sums: the 合计 row and the 类 → 款 → 项 lines ---------------------------
+
+
+def _coded(table: Table, side: str | None) -> list[tuple[int, str]]:
+    return [(i, row.code) for i, row in rows_of(table, side) if row.code]
+
+
+def _sides(table: Table) -> list[str | None]:
+    seen: list[str | None] = []
+    for row in table.rows:
+        if row.side not in seen:
+            seen.append(row.side)
+    return seen or [None]
+
+
+def _column_sums(budget: DepartmentBudget) -> Iterator[Observation]:
+    for ti, table in enumerate(budget.tables):
+        if table.kind in _TWO_SIDED:
+            continue
+        for side in _sides(table):
+            coded = _coded(table, side)
+            if not coded:
+                continue
+            codes = {code: i for i, code in coded}
+            shortest = min(len(code) for _, code in coded)
+            tops = [i for i, code in coded if len(code) == shortest]
+            total = next(
+                (i for i, row in rows_of(table, side) if key(row.name) in ("合计", "总计")), None
+            )
+            for c, column in enumerate(table.columns):
+                if column.side not in (None, side):
+                    continue
+                if total is not None:
+                    observation = _sum(
+                        budget,
+                        (ti, total, c),
+                        [(ti, i, c) for i in tops],
+                        f"合计 = Σ 各类（{len(tops)} 行）",
+                    )
+                    if observation is not None:
+                        yield observation
+                for i, code in coded:
+                    children = [
+                        codes[other]
+                        for other in codes
+                        if other.startswith(code) and len(other) == len(code) + 2
+                    ]
+                    if not children:
+                        continue
+                    observation = _sum(
+                        budget,
+                        (ti, i, c),
+                        [(ti, j, c) for j in children],
+                        f"{table.rows[i].label} = Σ 下级科目（{len(children)} 行）",
+                    )
+                    if observation is not None:
+                        yield observation
+
+
+# --- TAB002: row sums: a 合计/小计 column equals its sibling columns ---------------------------
+
+
+def _column_groups(table: Table, side: str | None) -> list[list[tuple[int, tuple[str, ...]]]]:
+    """The side's columns grouped by measure (预算数/决算数), each with its header path."""
+    columns = [(i, c.levels) for i, c in enumerate(table.columns) if c.side == side]
+    measures = {levels[-1] for _, levels in columns if len(levels) > 1}
+    if columns and all(len(levels) > 1 for _, levels in columns) and measures <= _MEASURES:
+        return [
+            [(i, levels[:-1]) for i, levels in columns if levels[-1] == measure]
+            for measure in sorted(measures)
+        ]
+    return [columns]
+
+
+def _node_total(group: list[tuple[int, tuple[str, ...]]], prefix: tuple[str, ...]) -> int | None:
+    """The column that totals the header node ``prefix``: itself, or its 合计/小计 child."""
+    for i, path in group:
+        if path == prefix:
+            return i
+    for i, path in group:
+        if len(path) == len(prefix) + 1 and path[: len(prefix)] == prefix:
+            return i if _SUBTOTAL.search(path[-1]) else None
+    return None
+
+
+def _header_relations(group: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, list[int]]]:
+    """(total column, part columns) for every 合计/小计 column of a header tree."""
+    relations: list[tuple[int, list[int]]] = []
+    prefixes = {path[:depth] for _, path in group for depth in range(len(path))}
+    for prefix in sorted(prefixes, key=len):
+        children: list[tuple[str, ...]] = []
+        for _, path in group:
+            if len(path) > len(prefix) and path[: len(prefix)] == prefix:
+                child = path[: len(prefix) + 1]
+                if child not in children:
+                    children.append(child)
+        if len(children) < 3 or not _SUBTOTAL.search(children[0][-1]):
+            continue
+        total = _node_total(group, children[0])
+        parts = [_node_total(group, child) for child in children[1:]]
+        if total is not None and all(p is not None for p in parts):
+            relations.append((total, [p for p in parts if p is not None]))
+    return relations
+
+
+def _row_sums(budget: DepartmentBudget) -> Iterator[Observation]:
+    for ti, table in enumerate(budget.tables):
+        for side in {c.side for c in table.columns}:
+            for group in _column_groups(table, side):
+                for total, parts in _header_relations(group):
+                    names = " + ".join(table.columns[p].levels[-1] for p in parts)
+                    relation = f"{table.columns[total].name} = {names}"
+                    for ri, row in rows_of(table):
+                        if row.side not in (None, side):
+                            continue
+                        observation = _sum(
+                            budget, (ti, ri, total), [(ti, ri, p) for p in parts], relation
+                        )
+                        if observation is not None:
+                            yield observation
+
+
+# --- TAB003: the two-sided 总表: 本年合计 = Σ 各项, 总计 = 本年合计 + 结转 ---------------------
+
+
+def _summary_sides(budget: DepartmentBudget) -> Iterator[Observation]:
+    for ti, table in enumerate(budget.tables):
+        if table.kind not in _TWO_SIDED:
+            continue
+        for side in _sides(table):
+            rows = list(rows_of(table, side))
+            total = total_row(table, side)
+            grand = grand_row(table, side)
+            columns = [i for i, c in enumerate(table.columns) if c.side == side]
+            if total is None:
+                continue
+            items = [i for i, row in rows if i < total and is_numbered(row.name)]
+            extras: list[tuple[int, list[int]]] = []
+            for i, row in rows:
+                if i <= total or (grand is not None and i >= grand):
+                    continue
+                if is_numbered(row.name) and extras:
+                    extras[-1][1].append(i)
+                elif not is_numbered(row.name):
+                    extras.append((i, []))
+            for c in columns:
+                relations = [
+                    (total, items, f"{table.rows[total].name} = Σ 各项（{len(items)} 行）")
+                ]
+                if grand is not None:
+                    names = " + ".join(table.rows[i].name for i, _ in extras)
+                    relations.append(
+                        (
+                            grand,
+                            [total, *(i for i, _ in extras)],
+                            f"总计 = {table.rows[total].name} + {names}",
+                        )
+                    )
+                relations.extend(
+                    (extra, subs, f"{table.rows[extra].name} = Σ 其中各项")
+                    for extra, subs in extras
+                    if subs
+                )
+                for whole, parts, relation in relations:
+                    observation = _sum(
+                        budget, (ti, whole, c), [(ti, p, c) for p in parts], relation
+                    )
+                    if observation is not None:
+                        yield observation
+
+
+# --- TAB004: 收支平衡 in the tables ----------------------------------------------------------
+
+
+def _balances(budget: DepartmentBudget) -> Iterator[Observation]:
+    for ti, table in enumerate(budget.tables):
+        if table.kind in _TWO_SIDED:
+            yield from _summary_balance(budget, ti, table)
+        if table.kind in (
+            K.FINAL_GOVERNMENT_FUND,
+            K.FINAL_STATE_CAPITAL,
+        ):
+            yield from _fund_balance(budget, ti, table)
+
+
+def _summary_balance(budget: DepartmentBudget, ti: int, table: Table) -> Iterator[Observation]:
+    sides = [s for s in _sides(table) if s is not None]
+    if len(sides) != 2:
+        return
+    income, spending = sides
+    income_col = column_index(table, "", income)
+    spending_col = column_index(table, "", spending)
+    if income_col is None or spending_col is None:
+        return
+    left, right = grand_row(table, income), grand_row(table, spending)
+    if left is not None and right is not None:
+        observation = _sum(
+            budget, (ti, left, income_col), [(ti, right, spending_col)], "收入总计 = 支出总计"
+        )
+        if observation is not None:
+            yield observation
+    if table.kind not in (K.FINAL_SUMMARY, K.FINAL_APPROPRIATION):
+        return
+    closing = _find_row(table, spending, "年末结转和结余", "年末财政拨款结转和结余")
+    terms = [
+        (1, total_row(table, income), income_col),
+        (1, _find_row(table, income, "使用非财政拨款结余"), income_col),
+        (1, _find_row(table, income, "年初结转和结余", "年初财政拨款结转和结余"), income_col),
+        (-1, total_row(table, spending), spending_col),
+        (-1, _find_row(table, spending, "结余分配"), spending_col),
+    ]
+    present = [(sign, row, col) for sign, row, col in terms if row is not None]
+    if closing is None or len(present) < 3:
+        return
+    observation = _sum(
+        budget,
+        (ti, closing, spending_col),
+        [(ti, row, col) for _, row, col in present if row is not None],
+        "年末结转和结余 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 − 本年支出合计 − 结余分配",
+        signs=[sign for sign, _, _ in present],
+    )
+    if observation is not None:
+        yield observation
+
+
+def _find_row(table: Table, side: str | None, *names: str) -> int | None:
+    for name in names:
+        found = row_index(table, name, side)
+        if found is not None:
+            return found
+    return None
+
+
+def _fund_balance(budget: DepartmentBudget, ti: int, table: Table) -> Iterator[Observation]:
+    opening = column_index(table, "年初结转和结余")
+    income = column_index(table, "本年收入") or column_index(table, "本年收入/合计")
+    spending = column_index(table, "本年支出/合计")
+    closing = column_index(table, "年末结转和结余")
+    if opening is None or income is None or spending is None or closing is None:
+        return
+    for ri, _row in rows_of(table):
+        observation = _sum(
+            budget,
+            (ti, ri, closing),
+            [(ti, ri, opening), (ti, ri, income), (ti, ri, spending)],
+            "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出",
+            signs=[1, 1, -1],
+        )
+        if observation is not None:
+            yield observation
+
+
+# --- TAB005: the same figure in two tables ---------------------------------------------------
+
+#: (table kind, side, row name, column name): a cell named by what a person reads.
+Spot = tuple[TableKind, str | None, str, str]
+
+_FINAL_PAIRS: Final[tuple[tuple[Spot, tuple[Spot, ...]], ...]] = (
+    (
+        (K.FINAL_INCOME, None, "合计", "本年收入合计"),
+        ((K.FINAL_SUMMARY, "收入", "本年收入合计", ""),),
+    ),
+    (
+        (K.FINAL_EXPENDITURE, None, "合计", "本年支出合计"),
+        ((K.FINAL_SUMMARY, "支出", "本年支出合计", ""),),
+    ),
+    (
+        (K.FINAL_INCOME, None, "合计", "财政拨款收入"),
+        (
+            (K.FINAL_SUMMARY, "收入", "一般公共预算财政拨款收入", ""),
+            (K.FINAL_SUMMARY, "收入", "政府性基金预算财政拨款收入", ""),
+            (K.FINAL_SUMMARY, "收入", "国有资本经营预算财政拨款收入", ""),
+        ),
+    ),
+    *(
+        ((K.FINAL_INCOME, None, "合计", name), ((K.FINAL_SUMMARY, "收入", name, ""),))
+        for name in ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+    ),
+    *(
+        ((K.FINAL_APPROPRIATION, "收入", fund, ""), ((K.FINAL_SUMMARY, "收入", fund + "收入", ""),))
+        for fund in ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+    ),
+    (
+        (K.FINAL_GENERAL_PUBLIC, None, "合计", "合计"),
+        ((K.FINAL_APPROPRIATION, "支出", "本年支出合计", "一般公共预算财政拨款"),),
+    ),
+    (
+        (K.FINAL_GENERAL_PUBLIC, None, "合计", "基本支出"),
+        (
+            (K.FINAL_GENERAL_PUBLIC_BASIC, None, "人员经费合计", ""),
+            (K.FINAL_GENERAL_PUBLIC_BASIC, None, "公用经费合计", ""),
+        ),
+    ),
+    *(
+        (
+            (kind, None, "合计", "本年支出/合计"),
+            ((K.FINAL_APPROPRIATION, "支出", "本年支出合计", fund),),
+        )
+        for kind, fund in (
+            (K.FINAL_GOVERNMENT_FUND, "政府性基金预算财政拨款"),
+            (K.FINAL_STATE_CAPITAL, "国有资本经营预算财政拨款"),
+        )
+    ),
+    *(
+        ((kind, None, "合计", "本年收入"), ((K.FINAL_APPROPRIATION, "收入", fund, ""),))
+        for kind, fund in (
+            (K.FINAL_GOVERNMENT_FUND, "政府性基金预算财政拨款"),
+            (K.FINAL_STATE_CAPITAL, "国有资本经营预算财政拨款"),
+        )
+    ),
+    ((K.BUDGET_INCOME, None, "合计", "合计"), ((K.BUDGET_SUMMARY, "收入", "本年收入合计", ""),)),
+    (
+        (K.BUDGET_EXPENDITURE, None, "合计", "合计"),
+        ((K.BUDGET_SUMMARY, "支出", "本年支出合计", ""),),
+    ),
+    (
+        (K.BUDGET_GENERAL_PUBLIC, None, "合计", "合计"),
+        ((K.BUDGET_APPROPRIATION, "支出", "本年支出合计", "一般公共预算"),),
+    ),
+)
+
+
+def _spot(budget: DepartmentBudget, spot: Spot) -> Ref | None:
+    kind, side, row_name, column_name = spot
+    found = find_table(budget.tables, kind)
+    if found is None:
+        return None
+    ti, table = found
+    side = _side_named(table, side)
+    row = total_row(table, side) if row_name == "合计" else row_index(table, row_name, side)
+    if row is None and row_name == "合计":
+        row = row_index(table, "合计", side)
+    column = _column(table, column_name, side)
+    if row is None or column is None:
+        return None
+    return ti, row, column
+
+
+def _column(table: Table, name: str, side: str | None = None) -> int | None:
+    """The column called ``name``, or else the first whose header contains it."""
+    found = column_index(table, name, side)
+    if found is None and name:
+        found = next(
+            (i for i, c in enumerate(table.columns) if c.side == side and key(name) in key(c.name)),
+            None,
+        )
+    return found
+
+
+def _side_named(table: Table, side: str | None) -> str | None:
+    if side is None:
+        return None
+    sides = {c.side for c in table.columns}
+    return side if side in sides else next((s for s in sides if s and side in s), side)
+
+
+def _cross_tables(budget: DepartmentBudget) -> Iterator[Observation]:
+    for first, others in _FINAL_PAIRS:
+        ref = _spot(budget, first)
+        refs = [_spot(budget, other) for other in others]
+        if ref is None or any(r is None for r in refs):
+            continue
+        parts = [r for r in refs if r is not None]
+        names = " + ".join(_short(budget, r) for r in parts)
+        relation = f"{_short(budget, ref)} = {names}"
+        observation = _sum(budget, ref, parts, relation)
+        if observation is not None:
+            yield observation
+    yield from _class_lines(budget)
+    yield from _detail_lines(budget)
+
+
+def _short(budget: DepartmentBudget, ref: Ref) -> str:
+    table = budget.tables[ref[0]]
+    row, column = table.rows[ref[1]], table.columns[ref[2]]
+    return f"{table.title}·{row.label}·{column.name}"
+
+
+def _class_lines(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each 类 line of a 总表 equals the same 类 in the detail table, matched by name."""
+    pairs = (
+        (K.FINAL_SUMMARY, "支出", "", K.FINAL_EXPENDITURE, "本年支出合计"),
+        (K.FINAL_APPROPRIATION, "支出", "一般公共预算财政拨款", K.FINAL_GENERAL_PUBLIC, "合计"),
+        (K.BUDGET_SUMMARY, "支出", "", K.BUDGET_EXPENDITURE, "合计"),
+        (K.BUDGET_APPROPRIATION, "支出", "一般公共预算", K.BUDGET_GENERAL_PUBLIC, "合计"),
+    )
+    for summary_kind, side, summary_column, detail_kind, detail_column in pairs:
+        summary, detail = (
+            find_table(budget.tables, summary_kind),
+            find_table(budget.tables, detail_kind),
+        )
+        if summary is None or detail is None:
+            continue
+        si, stable = summary
+        di, dtable = detail
+        stable_side = _side_named(stable, side)
+        sc = _column(stable, summary_column, stable_side)
+        dc = column_index(dtable, detail_column)
+        if sc is None or dc is None:
+            continue
+        classes = {
+            name_key(key(row.name)): i
+            for i, row in rows_of(dtable)
+            if row.code and len(row.code) == 3
+        }
+        for ri, row in rows_of(stable, stable_side):
+            if not is_numbered(row.name):
+                continue
+            found = classes.get(name_key(key(row.name)))
+            if found is None:
+                if row.values[sc] is None or row.values[sc] == 0:
+                    continue
+                yield _missing_line(budget, (si, ri, sc), dtable)
+                continue
+            observation = _sum(
+                budget,
+                (si, ri, sc),
+                [(di, found, dc)],
+                f"{_short(budget, (si, ri, sc))} = {_short(budget, (di, found, dc))}",
+            )
+            if observation is not None:
+                yield observation
+
+
+def _missing_line(budget: DepartmentBudget, ref: Ref, detail: Table) -> Observation:
+    value = _value(budget, ref)
+    verdict = Verdict(
+        Outcome.INCONSISTENT,
+        value.value,
+        Fraction(0),
+        Fraction(0),
+        Fraction(0),
+        abs(value.value),
+        value.half,
+        abs(value.value) - value.half,
+    )
+    return Observation(
+        outcome=Outcome.INCONSISTENT,
+        location=_place(budget, ref),
+        verdict=verdict,
+        scale=_scale(budget, budget.tables[ref[0]]),
+        params={"relation": f"{detail.title} 中没有这一类", "count": "1"},
+        formula=f"{_short(budget, ref)} = {detail.title} 中同名的类",
+    )
+
+
+def _detail_lines(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A 一般公共预算 line is part of the same line of all funds: each column at most the other."""
+    for part_kind, whole_kind in (
+        (K.FINAL_GENERAL_PUBLIC, K.FINAL_EXPENDITURE),
+        (K.BUDGET_GENERAL_PUBLIC, K.BUDGET_EXPENDITURE),
+    ):
+        part, whole = find_table(budget.tables, part_kind), find_table(budget.tables, whole_kind)
+        if part is None or whole is None:
+            continue
+        pi, ptable = part
+        wi, wtable = whole
+        codes = {row.code: i for i, row in rows_of(wtable) if row.code}
+        for ci, column in enumerate(ptable.columns):
+            name = (
+                "本年支出合计"
+                if column.name == "合计" and whole_kind is K.FINAL_EXPENDITURE
+                else column.name
+            )
+            wc = column_index(wtable, name)
+            if wc is None:
+                continue
+            for ri, row in rows_of(ptable):
+                target = codes.get(row.code) if row.code else None
+                if target is None or (
+                    _blank(budget, (pi, ri, ci)) and _blank(budget, (wi, target, wc))
+                ):
+                    continue
+                yield _equal(
+                    budget,
+                    (pi, ri, ci),
+                    _value(budget, (wi, target, wc)),
+                    f"{_short(budget, (pi, ri, ci))} ≤ {_short(budget, (wi, target, wc))}",
+                    at_most=True,
+                )
+
+
+# --- TAB006: the narrative's figures against the tables --------------------------------------
+
+
+def _narrative_spots(budget: DepartmentBudget) -> list[tuple[str, Figure | None, Spot]]:
+    income, spending, final = budget.income, budget.expenditure, budget.final
+    gp = budget.appropriation.general_public if budget.appropriation else None
+    all_funds = budget.appropriation.total if budget.appropriation else None
+    three = budget.three_public
+    final_kind = budget.kind is Kind.FINAL
+    summary = K.FINAL_SUMMARY if final_kind else K.BUDGET_SUMMARY
+    expenditure = K.FINAL_EXPENDITURE if final_kind else K.BUDGET_EXPENDITURE
+    general = K.FINAL_GENERAL_PUBLIC if final_kind else K.BUDGET_GENERAL_PUBLIC
+    basic = K.FINAL_GENERAL_PUBLIC_BASIC if final_kind else K.BUDGET_GENERAL_PUBLIC_BASIC
+    sangong = K.FINAL_THREE_PUBLIC if final_kind else K.BUDGET_THREE_PUBLIC
+    measure = "决算数" if final_kind else ""
+    spots: list[tuple[str, Figure | None, Spot]] = []
+    if income is not None:
+        spots += [
+            ("本年收入合计", income.total, (summary, "收入", "本年收入合计", "")),
+            ("收入总计", income.grand_total, (summary, "收入", "总计", "")),
+            (
+                "一般公共预算财政拨款收入",
+                income.general_public,
+                (summary, "收入", "一般公共预算财政拨款收入", ""),
+            ),
+            (
+                "政府性基金预算财政拨款收入",
+                income.government_fund,
+                (summary, "收入", "政府性基金预算财政拨款收入", ""),
+            ),
+            (
+                "国有资本经营预算财政拨款收入",
+                income.state_capital,
+                (summary, "收入", "国有资本经营预算财政拨款收入", ""),
+            ),
+            ("上级补助收入", income.higher_subsidy, (summary, "收入", "上级补助收入", "")),
+            ("事业收入", income.business, (summary, "收入", "事业收入", "")),
+            ("经营收入", income.operating, (summary, "收入", "经营收入", "")),
+            ("附属单位上缴收入", income.affiliated, (summary, "收入", "附属单位上缴收入", "")),
+            ("其他收入", income.other, (summary, "收入", "其他收入", "")),
+        ]
+    if spending is not None:
+        spots += [
+            ("本年支出合计", spending.total, (summary, "支出", "本年支出合计", "")),
+            ("支出总计", spending.grand_total, (summary, "支出", "总计", "")),
+            ("基本支出", spending.basic, (expenditure, None, "合计", "基本支出")),
+            ("项目支出", spending.project, (expenditure, None, "合计", "项目支出")),
+        ]
+    if final is not None:
+        spots += [
+            ("年初结转和结余", final.carried_in, (summary, "收入", "年初结转和结余", "")),
+            ("结余分配", final.distribution, (summary, "支出", "结余分配", "")),
+            ("年末结转和结余", final.carried_out, (summary, "支出", "年末结转和结余", "")),
+        ]
+    if gp is not None:
+        spots += [
+            ("一般公共预算财政拨款支出", gp.total, (general, None, "合计", "合计")),
+            ("一般公共预算财政拨款基本支出", gp.basic, (general, None, "合计", "基本支出")),
+            ("一般公共预算财政拨款项目支出", gp.project, (general, None, "合计", "项目支出")),
+            ("人员经费", gp.personnel, (basic, None, "人员经费合计", "")),
+            ("公用经费", gp.public, (basic, None, "公用经费合计", "")),
+        ]
+    if all_funds is not None and final_kind:
+        spots.append(
+            (
+                "财政拨款支出",
+                all_funds.total,
+                (K.FINAL_APPROPRIATION, "支出", "本年支出合计", "合计"),
+            )
+        )
+    if three is not None:
+        for name, figure, column in (
+            ("“三公”经费", three.total, "合计"),
+            ("因公出国（境）费", three.overseas, "因公出国(境)费"),
+            ("公务用车购置及运行维护费", three.vehicles, "公务用车购置及运行维护费/小计"),
+            ("公务用车购置费", three.vehicle_purchase, "公务用车购置及运行维护费/公务用车购置费"),
+            (
+                "公务用车运行维护费",
+                three.vehicle_operation,
+                "公务用车购置及运行维护费/公务用车运行维护费",
+            ),
+            ("公务接待费", three.reception, "公务接待费"),
+        ):
+            full = f"{column}/{measure}" if measure else column
+            spots.append((name, figure, (sangong, None, "", full)))
+    return spots
+
+
+def _first_row(budget: DepartmentBudget, spot: Spot) -> Ref | None:
+    if spot[2]:
+        return _spot(budget, spot)
+    found = find_table(budget.tables, spot[0])
+    if found is None or not found[1].rows:
+        return None
+    ti, table = found
+    column = column_index(table, spot[3])
+    return None if column is None else (ti, 0, column)
+
+
+def _narrative(budget: DepartmentBudget) -> Iterator[Observation]:
+    if not budget.tables:
+        return
+    for name, figure, spot in _narrative_spots(budget):
+        mine = stated(budget, figure)
+        ref = _first_row(budget, spot)
+        if mine is None or ref is None:
+            continue
+        yield _equal(budget, ref, mine, f"说明中的{name} = {_short(budget, ref)}")
+    yield from _narrative_trees(budget)
+
+
+def _narrative_trees(budget: DepartmentBudget) -> Iterator[Observation]:
+    final_kind = budget.kind is Kind.FINAL
+    trees: list[tuple[Sequence[Node], TableKind, str]] = []
+    if budget.expenditure is not None:
+        trees.append(
+            (
+                budget.expenditure.by_function,
+                K.FINAL_EXPENDITURE if final_kind else K.BUDGET_EXPENDITURE,
+                "本年支出合计" if final_kind else "合计",
+            )
+        )
+    if budget.appropriation is not None:
+        trees.append(
+            (
+                budget.appropriation.by_function,
+                K.FINAL_GENERAL_PUBLIC if final_kind else K.BUDGET_GENERAL_PUBLIC,
+                "合计",
+            )
+        )
+        trees.append(
+            (
+                budget.appropriation.by_economic,
+                K.FINAL_GENERAL_PUBLIC_BASIC if final_kind else K.BUDGET_GENERAL_PUBLIC_BASIC,
+                "",
+            )
+        )
+    for roots, kind, column_name in trees:
+        found = find_table(budget.tables, kind)
+        if found is None or not roots:
+            continue
+        ti, table = found
+        column = column_index(table, column_name)
+        if column is None:
+            continue
+        codes = {row.code: i for i, row in rows_of(table) if row.code}
+        for _path, node in walk(roots):
+            mine = stated(budget, node)
+            ri = codes.get(node.code) if node.code else None
+            if mine is None or ri is None:
+                continue
+            yield _equal(
+                budget,
+                (ti, ri, column),
+                mine,
+                f"说明中的 {node.label} = {_short(budget, (ti, ri, column))}",
+            )
+
+
+# --- TAB007: the required tables are there, or their absence is stated ------------------------
+
+
+def _stated_none(budget: DepartmentBudget, kind: TableKind) -> bool:
+    income, three = budget.income, budget.three_public
+    figures: dict[TableKind, Figure | None] = {
+        K.FINAL_GOVERNMENT_FUND: income.government_fund if income else None,
+        K.FINAL_STATE_CAPITAL: income.state_capital if income else None,
+        K.BUDGET_GOVERNMENT_FUND: income.government_fund if income else None,
+        K.BUDGET_STATE_CAPITAL: income.state_capital if income else None,
+        K.FINAL_THREE_PUBLIC: three.total if three else None,
+        K.BUDGET_THREE_PUBLIC: three.total if three else None,
+    }
+    figure = figures.get(kind)
+    return figure is not None and figure.none_stated
+
+
+def _required(budget: DepartmentBudget) -> Iterator[Observation]:
+    if not budget.tables:
+        return
+    present = {t.kind: (i, t) for i, t in reversed(list(enumerate(budget.tables))) if t.kind}
+    for spec in SPECS:
+        if spec.document is not budget.kind or not spec.required:
+            continue
+        found = present.get(spec.kind)
+        if found is None:
+            stated_none = _stated_none(budget, spec.kind)
+            yield Observation(
+                outcome=Outcome.EXACT if stated_none else Outcome.INCONSISTENT,
+                location=Location(f"/tables#{spec.kind.value}", spec.title, spec.title),
+                params={
+                    "title": spec.title,
+                    "state": "缺少此表，也未说明无此类资金"
+                    if not stated_none
+                    else "未附此表，说明中已说明无此类资金",
+                },
+                formula=f"{spec.title} 存在，或说明本表无数据",
+            )
+            continue
+        index, table = found
+        empty = all(v is None for row in table.rows for v in row.values)
+        unstated = empty and table.empty_statement is None and not _stated_none(budget, spec.kind)
+        yield Observation(
+            outcome=Outcome.INCONSISTENT if unstated else Outcome.EXACT,
+            location=Location(
+                f"/tables/{index}", table.where("zh"), table.where("en"), table.source
+            ),
+            params={"title": spec.title, "state": "表内无数据，且未说明" if unstated else "存在"},
+            severity=Severity.WARNING if unstated else None,
+            formula=f"{spec.title} 存在，或说明本表无数据",
+        )
+
+
+# --- TAB008: every table states its unit ------------------------------------------------------
+
+
+def _units(budget: DepartmentBudget) -> Iterator[Observation]:
+    for index, table in enumerate(budget.tables):
+        if table.kind is None and not table.rows:
+            continue
+        unit = (table.precision or budget.precision).unit.label
+        yield Observation(
+            outcome=Outcome.EXACT if table.unit_line else Outcome.INCONSISTENT,
+            location=Location(
+                f"/tables/{index}/unit_line", table.where("zh"), table.where("en"), table.source
+            ),
+            params={"title": table.title, "unit": unit, "state": table.unit_line or "未标明单位"},
+            formula="每张表标明金额单位（单位：万元 / 单位：元）",
+        )
+
+
+# --- TAB009: 人员经费合计 and 公用经费合计 of the 基本支出 table ---------------------------------
+
+_PERSONNEL: Final = ("301", "303")
+_PUBLIC: Final = ("302", "307", "309", "310", "399")
+
+
+def _basic_split(budget: DepartmentBudget) -> Iterator[Observation]:
+    found = find_table(budget.tables, K.FINAL_GENERAL_PUBLIC_BASIC, K.BUDGET_GENERAL_PUBLIC_BASIC)
+    if found is None:
+        return
+    ti, table = found
+    for total_name, classes in (("人员经费合计", _PERSONNEL), ("公用经费合计", _PUBLIC)):
+        total = row_index(table, total_name)
+        if total is None:
+            continue
+        parts = [i for i, row in rows_of(table) if row.code in classes]
+        for c in range(len(table.columns)):
+            codes = "+".join(table.rows[i].code or "" for i in parts)
+            observation = _sum(
+                budget,
+                (ti, total, c),
+                [(ti, i, c) for i in parts],
+                f"{total_name} = {codes}",
+                severity=Severity.WARNING,
+            )
+            if observation is not None:
+                yield observation
+
+
+_SUM_ZH: Final = "{where}：表中为 {stated}{unit}，按“{relation}”应为 {computed}{unit}"
+_SUM_EN: Final = (
+    "{where}: the table states {stated} {unit}; by {relation} it should be {computed} {unit}"
+)
+
+
+def _rule(
+    id: str,
+    title_zh: str,
+    title_en: str,
+    formula: str,
+    check: Callable[[DepartmentBudget], Iterator[Observation]],
+    *,
+    severity: Severity = Severity.ERROR,
+    message_zh: str = _SUM_ZH,
+    message_en: str = _SUM_EN,
+) -> Rule:
+    return Rule(
+        id=id,
+        family="tables",
+        severity=severity,
+        title_zh=title_zh,
+        title_en=title_en,
+        message_zh=message_zh,
+        message_en=message_en,
+        formula=formula,
+        check=check,
+    )
+
+
+RULES: Final = (
+    _rule(
+        "TAB001",
+        "表内合计行等于各行之和（合计 = Σ 类，类 = Σ 款，款 = Σ 项）",
+        "A table's total row and each class line equal the lines under them",
+        "合计 = Σ 类；类 = Σ 款；款 = Σ 项（每一金额列）",
+        _column_sums,
+    ),
+    _rule(
+        "TAB002",
+        "表内合计列等于各列之和（如 本年支出合计 = 基本支出 + 项目支出 + …）",
+        "A table's total column equals the columns it totals, in every row",
+        "合计（小计）列 = Σ 同组各列（每一行）",
+        _row_sums,
+    ),
+    _rule(
+        "TAB003",
+        "总表各栏：本年合计 = Σ 各项，总计 = 本年合计 + 结转结余",
+        "Summary tables: the year's total is the sum of the lines, the grand total adds the balances",
+        "本年收入（支出）合计 = Σ 各项；总计 = 本年合计 + 使用结余/年初结转和结余（结余分配/年末结转和结余）",
+        _summary_sides,
+    ),
+    _rule(
+        "TAB004",
+        "表内收支平衡：收入总计 = 支出总计；年末结转和结余 = 收入 + 年初结转和结余 − 支出 − 结余分配",
+        "Balance in the tables: grand totals agree, and the closing balance follows from the year",
+        "收入总计 = 支出总计；本年收入 + 使用非财政拨款结余 + 年初结转和结余 = 本年支出 + 结余分配 + 年末结转和结余",
+        _balances,
+    ),
+    _rule(
+        "TAB005",
+        "同一数字在不同表中一致",
+        "The same figure agrees across tables",
+        "总表、收入表、支出表、财政拨款表、一般公共预算表、基本支出表、政府性基金表的对应单元格相等；一般公共预算各行 ≤ 支出表同一行",
+        _cross_tables,
+    ),
+    _rule(
+        "TAB006",
+        "说明中的数字与表中一致",
+        "The narrative's figures equal the tables'",
+        "说明（情况说明）中的每一金额 = 表中对应单元格",
+        _narrative,
+        message_zh="{where}：表中为 {stated}{unit}，说明中为 {computed}{unit}（{relation}）",
+        message_en="{where}: the table states {stated} {unit}, the narrative {computed} {unit} ({relation})",
+    ),
+    _rule(
+        "TAB007",
+        "应公开的表齐全，或说明本表无数据",
+        "Every required table is published, or its absence is stated",
+        "决算九张表、预算八张表均在；无数据的表说明“本表无数据”",
+        _required,
+        message_zh="{title}：{state}",
+        message_en="{title}: {state}",
+    ),
+    _rule(
+        "TAB008",
+        "每张表标明金额单位",
+        "Every table states its unit",
+        "表头有“单位：万元”或“单位：元”",
+        _units,
+        severity=Severity.WARNING,
+        message_zh="{title}：{state}（按 {unit} 读取）",
+        message_en="{title}: {state} (read as {unit})",
+    ),
+    _rule(
+        "TAB009",
+        "基本支出表：人员经费合计 = 301 + 303，公用经费合计 = 302 + 310 等",
+        "Basic spending table: personnel = 301 + 303, public expenses = 302 + 310 (+ others)",
+        "人员经费合计 = 工资福利支出 + 对个人和家庭的补助；公用经费合计 = 商品和服务支出 + 资本性支出 + …（各地口径不一，警告）",
+        _basic_split,
+        severity=Severity.WARNING,
+    ),
+)

@@ -1,0 +1,353 @@
+"""Reading the standard tables from PDF and Excel: the real template and generated disclosures."""
+
+from __future__ import annotations
+
+import builtins
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from disclosure_factory import Disclosure, make_final, render_pdf, render_xlsx
+
+import govbudget
+from govbudget import load, validate
+from govbudget.errors import DocumentError, MissingExtra
+from govbudget.io import dumps
+from govbudget.io.disclosure import read_document
+from govbudget.model import Kind
+from govbudget.money import Unit, wan, yuan
+from govbudget.tables import TableKind
+from govbudget.tables.query import column_index, row_index
+
+DATA = Path(__file__).parent / "data"
+TEMPLATE = DATA / "final-accounts-template.pdf"
+NINE = [
+    TableKind.FINAL_SUMMARY,
+    TableKind.FINAL_INCOME,
+    TableKind.FINAL_EXPENDITURE,
+    TableKind.FINAL_APPROPRIATION,
+    TableKind.FINAL_GENERAL_PUBLIC,
+    TableKind.FINAL_GENERAL_PUBLIC_BASIC,
+    TableKind.FINAL_THREE_PUBLIC,
+    TableKind.FINAL_GOVERNMENT_FUND,
+    TableKind.FINAL_STATE_CAPITAL,
+]
+
+
+@pytest.fixture(scope="module")
+def template() -> govbudget.Disclosure:
+    return read_document(TEMPLATE)
+
+
+def test_template_has_the_nine_tables_in_order(template: govbudget.Disclosure) -> None:
+    budget = template.budget
+    assert [t.kind for t in budget.tables] == NINE
+    assert (budget.department, budget.year, budget.kind) == ("上海市XX局", 2024, Kind.FINAL)
+    assert [t.pages for t in budget.tables] == [
+        (5,),
+        (6,),
+        (7,),
+        (8, 9),
+        (10,),
+        (11,),
+        (12,),
+        (13,),
+        (14,),
+    ]
+    assert all(t.unit_line == "单位：万元" for t in budget.tables)
+
+
+def test_template_headers_as_printed(template: govbudget.Disclosure) -> None:
+    tables = {t.kind: t for t in template.budget.tables}
+    income = tables[TableKind.FINAL_INCOME]
+    assert [c.name for c in income.columns] == [
+        "本年收入合计",
+        "财政拨款收入",
+        "上级补助收入",
+        "事业收入",
+        "经营收入",
+        "附属单位上缴收入",
+        "其他收入",
+    ]
+    assert [(r.code, r.name) for r in income.rows][:3] == [
+        (None, "合计"),
+        ("205", "教育支出"),
+        ("20502", "普通教育"),
+    ]
+    # a wrapped name cell is one name
+    assert any(r.name == "其他文化旅游体育与传媒支出" for r in income.rows)
+    summary = tables[TableKind.FINAL_SUMMARY]
+    assert [(c.side, c.name) for c in summary.columns] == [("收入", "决算数"), ("支出", "决算数")]
+    three = tables[TableKind.FINAL_THREE_PUBLIC]
+    assert three.columns[5].name == "公务用车购置及运行维护费/小计/决算数"
+    assert len(three.rows) == 1
+    basic = tables[TableKind.FINAL_GENERAL_PUBLIC_BASIC]
+    assert [c.name for c in basic.columns] == ["决算数"]
+    assert {r.code for r in basic.rows} >= {"301", "30101", "302", "30299", "310", "31099"}
+    fund = tables[TableKind.FINAL_GOVERNMENT_FUND]
+    assert [c.name for c in fund.columns][2:5] == [
+        "本年支出/合计",
+        "本年支出/基本支出",
+        "本年支出/项目支出",
+    ]
+    assert fund.empty_statement is not None
+    assert fund.empty_statement.endswith("故本表无数据。")
+
+
+def test_template_appropriation_table_continues_over_a_page(
+    template: govbudget.Disclosure,
+) -> None:
+    table = template.budget.tables[3]
+    income_rows = [r.name for r in table.rows if r.side == "收入"]
+    assert (
+        income_rows[-4:]
+        == [
+            "年初财政拨款结转和结余",
+            "一、一般公共预算财政拨款",
+            "二、政府性基金预算财政拨款",
+            "三、国有资本经营预算财政拨款",
+        ]
+        or income_rows[-1] == "总计"
+    )
+    assert {r.page for r in table.rows} == {8, 9}
+
+
+def test_template_report_names_the_empty_tables_without_statement(
+    template: govbudget.Disclosure,
+) -> None:
+    report = validate(template.budget, select=["tables"])
+    assert report.ok
+    flagged = {f.location.zh for f in report.findings if f.rule_id == "TAB007"}
+    assert "政府性基金预算财政拨款收入支出决算表（第13页）" not in flagged
+    assert "收入决算表（第6页）" in flagged
+    assert all(f.severity is govbudget.Severity.WARNING for f in report.findings)
+    assert "一、收入支出决算总体情况说明" in template.narrative
+    assert [n.place for n in template.notes] == [f"{TEMPLATE} p. 4"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Disclosure:
+    return make_final(lines=60)
+
+
+def _read_pdf(doc: Disclosure, tmp_path: Path, **kwargs: Any) -> govbudget.Disclosure:
+    return read_document(render_pdf(doc, tmp_path / "d.pdf", **kwargs))
+
+
+def test_generated_pdf_is_read_whole_and_checks_exact(
+    generated: Disclosure, tmp_path: Path
+) -> None:
+    read = _read_pdf(generated, tmp_path)
+    budget = read.budget
+    assert [t.kind for t in budget.tables] == NINE
+    expenditure = budget.tables[2]
+    assert len(expenditure.pages) > 1  # continued over pages, header repeated
+    assert len(expenditure.rows) == len(generated.sheet("支出决算表").rows)
+    report = validate(budget)
+    assert report.findings == ()
+    counts = Counter(c.rule_id for c in report.checks)
+    # TAB006 needs the narrative's figures (see test_narrative_figures_against_the_tables)
+    assert set(counts) == {f"TAB00{i}" for i in range(1, 10)} - {"TAB006"}
+    assert read.notes == ()
+
+
+def test_split_code_columns_are_joined(tmp_path: Path) -> None:
+    budget = _read_pdf(make_final(lines=7, split_codes=True), tmp_path).budget
+    codes = [r.code for r in budget.tables[2].rows if r.code]
+    assert codes[:4] == ["201", "20103", "2010301", "2010302"]
+    assert validate(budget).findings == ()
+
+
+def test_a_wrong_cell_is_found_at_its_place(generated: Disclosure, tmp_path: Path) -> None:
+    sheet = generated.sheet("支出决算表")
+    row = next(i for i, r in enumerate(sheet.rows) if r[0] == "2010302")
+    broken = generated.with_cell("支出决算表", row, 3, "999.99")
+    report = validate(_read_pdf(broken, tmp_path).budget)
+    places = {(f.rule_id, f.location.en.split(", ", 1)[1]) for f in report.findings}
+    assert ("TAB002", "row 2010302 一般行政管理事务, column 基本支出") not in places
+    assert any(
+        f.rule_id == "TAB002"
+        and "row 2010302 一般行政管理事务, column 本年支出合计" in f.location.en
+        for f in report.findings
+    )
+    parent = [f for f in report.findings if f.rule_id == "TAB001" and "20103 " in f.location.zh]
+    assert parent
+    assert parent[0].location.zh.startswith("支出决算表（第")
+    assert "基本支出 列" in parent[0].location.zh
+    assert parent[0].location.source is not None
+    assert parent[0].location.source.startswith(str(tmp_path))
+    assert not report.ok
+
+
+def test_a_missing_table_is_named(generated: Disclosure, tmp_path: Path) -> None:
+    report = validate(_read_pdf(generated.without("收入决算表"), tmp_path).budget)
+    missing = [f for f in report.findings if f.rule_id == "TAB007"]
+    assert [f.message("zh") for f in missing] == ["收入决算表：缺少此表，也未说明无此类资金"]
+    assert missing[0].severity is govbudget.Severity.ERROR
+
+
+def test_a_unit_slip_between_tables_is_diagnosed(tmp_path: Path) -> None:
+    doc = make_final(lines=5)
+    sheets = tuple(
+        s if s.title != "支出决算表" else type(s)(s.title, s.header, s.rows, "单位：元")
+        for s in doc.sheets
+    )
+    budget = _read_pdf(type(doc)(doc.department, doc.year, sheets), tmp_path).budget
+    assert budget.tables[2].precision is not None
+    assert budget.tables[2].precision.unit is Unit.YUAN
+    report = validate(budget)
+    cross = [f for f in report.findings if f.rule_id == "TAB005"]
+    assert cross
+    assert cross[0].diagnosis is not None
+    assert cross[0].diagnosis.code == "unit_slip"
+
+
+def test_narrative_figures_against_the_tables(generated: Disclosure, tmp_path: Path) -> None:
+    from attrs import evolve
+
+    from govbudget.figure import Figure
+    from govbudget.model import Expenditure, Income
+
+    budget = _read_pdf(generated, tmp_path).budget
+    summary = budget.tables[0]
+    total = summary.rows[row_index(summary, "本年支出合计", "支出") or 0].values[1]
+    assert total is not None
+    right = evolve(budget, expenditure=Expenditure(total=Figure(amount=total)))
+    checks = validate(right, select=["TAB006"]).checks
+    assert [c.outcome.value for c in checks] == ["exact"]
+    wrong = evolve(
+        budget,
+        expenditure=Expenditure(total=Figure(amount=total * 10000)),
+        income=Income(other=Figure(amount=wan(0))),
+    )
+    findings = validate(wrong, select=["TAB006"]).findings
+    assert [f.diagnosis.code if f.diagnosis else None for f in findings] == ["unit_slip"]
+    assert "说明中为" in findings[0].message("zh")
+
+
+def test_budget_with_tables_round_trips_through_json(generated: Disclosure, tmp_path: Path) -> None:
+    budget = _read_pdf(make_final(lines=5), tmp_path).budget
+    assert load(dumps(budget)) == budget
+
+
+def test_excel_workbook_reads_like_the_pdf(generated: Disclosure, tmp_path: Path) -> None:
+    doc = make_final(lines=8)
+    from_pdf = _read_pdf(doc, tmp_path).budget
+    from_xlsx = read_document(render_xlsx(doc, tmp_path / "d.xlsx")).budget
+    assert [t.kind for t in from_xlsx.tables] == NINE
+    for a, b in zip(from_pdf.tables, from_xlsx.tables, strict=True):
+        assert [(r.code, r.name, r.values) for r in a.rows] == [
+            (r.code, r.name, r.values) for r in b.rows
+        ]
+    assert from_xlsx.tables[1].sheet == "收入决算表"
+    assert validate(from_xlsx).findings == ()
+
+
+def test_hidden_sheet_is_named_in_a_note(tmp_path: Path) -> None:
+    read = read_document(render_xlsx(make_final(), tmp_path / "h.xlsx", hidden="收入决算表"))
+    assert [n.en for n in read.notes] == ["sheet 收入决算表 is hidden; not read"]
+    assert TableKind.FINAL_INCOME not in {t.kind for t in read.budget.tables}
+
+
+def test_formula_without_value_is_an_error_naming_the_cell(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = render_xlsx(make_final(), tmp_path / "f.xlsx")
+    book = load_workbook(path)
+    book["支出决算表"]["C5"] = "=SUM(C6:C9)"
+    book.save(path)
+    with pytest.raises(DocumentError, match=r"f\.xlsx: sheet 支出决算表!C5: .*formula =SUM"):
+        read_document(path)
+
+
+def test_value_merged_across_columns_is_an_error(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = render_xlsx(make_final(), tmp_path / "m.xlsx")
+    book = load_workbook(path)
+    book["支出决算表"].merge_cells("C6:D6")
+    book.save(path)
+    with pytest.raises(DocumentError, match="merged across 2 value columns"):
+        read_document(path)
+
+
+def test_values_in_yuan(tmp_path: Path) -> None:
+    doc = make_final(lines=5, unit="元")
+    budget = _read_pdf(doc, tmp_path).budget
+    table = budget.tables[2]
+    assert table.unit_line == "单位：元"
+    first = table.rows[0].values[column_index(table, "本年支出合计") or 0]
+    assert first == yuan(doc.sheet("支出决算表").rows[0][2] or "0")
+    assert validate(budget).findings == ()
+
+
+def test_not_a_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "x.pdf"
+    path.write_text("hello", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"x\.pdf: not a PDF file"):
+        read_document(path)
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    path.write_bytes(TEMPLATE.read_bytes()[:2000])
+    with pytest.raises(DocumentError, match=r"t\.pdf: .*(damaged|no pages|text layer)"):
+        read_document(path)
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "e.pdf"
+    canvas = Canvas(str(path), encrypt="secret")
+    canvas.drawString(100, 700, "locked")
+    canvas.save()
+    with pytest.raises(DocumentError, match=r"e\.pdf: the PDF is encrypted with a password"):
+        read_document(path)
+
+
+def test_scanned_pdf_names_its_pages(tmp_path: Path) -> None:
+    from PIL import Image
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "s.pdf"
+    canvas = Canvas(str(path))
+    for _ in range(3):
+        canvas.drawInlineImage(Image.new("L", (40, 40), 128), 100, 500, 200, 200)
+        canvas.showPage()
+    canvas.save()
+    with pytest.raises(DocumentError, match=r"no text layer on any page \(1-3\)"):
+        read_document(path)
+
+
+def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    real = builtins.__import__
+
+    def fake(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "pdfplumber":
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+    with pytest.raises(MissingExtra, match=r"pip install 'govbudget\[pdf\]'"):
+        read_document(TEMPLATE)
+
+
+def test_other_files_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "budget.docx"
+    path.write_bytes(b"PK")
+    with pytest.raises(DocumentError, match=r"not a PDF \(\.pdf\) or Excel workbook"):
+        read_document(path)
+
+
+def test_cli_checks_a_pdf(
+    generated: Disclosure, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govbudget.cli import main
+
+    path = render_pdf(make_final(lines=5).without("收入决算表"), tmp_path / "c.pdf")
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "TAB007" in out
+    assert "收入决算表" in out
