@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from disclosure_factory import Disclosure, make_final, render_pdf, render_xlsx
 
 import govbudget
 from govbudget import load, validate
@@ -19,6 +18,8 @@ from govbudget.model import Kind
 from govbudget.money import Unit, wan, yuan
 from govbudget.tables import TableKind
 from govbudget.tables.query import column_index, row_index
+
+from .disclosure_factory import Disclosure, make_final, render_pdf, render_xlsx
 
 DATA = Path(__file__).parent / "data"
 TEMPLATE = DATA / "final-accounts-template.pdf"
@@ -184,6 +185,7 @@ def test_a_missing_table_is_named(generated: Disclosure, tmp_path: Path) -> None
     report = validate(_read_pdf(generated.without("收入决算表"), tmp_path).budget)
     missing = [f for f in report.findings if f.rule_id == "TAB007"]
     assert [f.message("zh") for f in missing] == ["收入决算表：缺少此表，也未说明无此类资金"]
+    assert missing[0].location.en == "收入决算表"
     assert missing[0].severity is govbudget.Severity.ERROR
 
 

@@ -17,7 +17,7 @@ from typing import Final
 from govbudget.classification.names import normalize as name_key
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Kind
-from govbudget.rounding import Outcome, Stated, Verdict, check_equal, check_sum
+from govbudget.rounding import Exact, Outcome, Stated, Verdict, check_equal, check_sum
 from govbudget.rules._support import diagnose_sum, diagnose_value, stated
 from govbudget.rules.base import Location, Observation, Rule, Scale, Severity
 from govbudget.tables.model import Table, TableKind
@@ -49,7 +49,7 @@ _TWO_SIDED: Final = (
 Ref = tuple[int, int, int]
 
 
-def _precision_half(budget: DepartmentBudget, table: Table) -> Fraction:
+def _precision_half(budget: DepartmentBudget, table: Table) -> Exact:
     return (table.precision or budget.precision).half_width_fen
 
 
@@ -591,15 +591,9 @@ def _class_lines(budget: DepartmentBudget) -> Iterator[Observation]:
 
 def _missing_line(budget: DepartmentBudget, ref: Ref, detail: Table) -> Observation:
     value = _value(budget, ref)
+    size: Exact = value.value if value.value >= 0 else -value.value
     verdict = Verdict(
-        Outcome.INCONSISTENT,
-        value.value,
-        Fraction(0),
-        Fraction(0),
-        Fraction(0),
-        abs(value.value),
-        value.half,
-        abs(value.value) - value.half,
+        Outcome.INCONSISTENT, value.value, 0, 0, 0, size, value.half, size - value.half
     )
     return Observation(
         outcome=Outcome.INCONSISTENT,
@@ -872,7 +866,11 @@ def _units(budget: DepartmentBudget) -> Iterator[Observation]:
             location=Location(
                 f"/tables/{index}/unit_line", table.where("zh"), table.where("en"), table.source
             ),
-            params={"title": table.title, "unit": unit, "state": table.unit_line or "未标明单位"},
+            params={
+                "title": table.title,
+                "read_unit": unit,
+                "state": table.unit_line or "未标明单位",
+            },
             formula="每张表标明金额单位（单位：万元 / 单位：元）",
         )
 
@@ -987,8 +985,8 @@ RULES: Final = (
         "Every required table is published, or its absence is stated",
         "决算九张表、预算八张表均在；无数据的表说明“本表无数据”",
         _required,
-        message_zh="{title}：{state}",
-        message_en="{title}: {state}",
+        message_zh="{where}：{state}",
+        message_en="{where}: {state}",
     ),
     _rule(
         "TAB008",
@@ -997,8 +995,8 @@ RULES: Final = (
         "表头有“单位：万元”或“单位：元”",
         _units,
         severity=Severity.WARNING,
-        message_zh="{title}：{state}（按 {unit} 读取）",
-        message_en="{title}: {state} (read as {unit})",
+        message_zh="{where}：{state}（按 {read_unit} 读取）",
+        message_en="{where}: {state} (read as {read_unit})",
     ),
     _rule(
         "TAB009",
