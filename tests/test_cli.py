@@ -307,3 +307,25 @@ def test_a_folder_is_every_document_under_it(tmp_path: Path) -> None:
     status, _, err = _run("check", str(empty))
     assert status == 2
     assert err == f"govbudget: no .json or .txt documents in {empty}\n"
+
+
+def test_a_failure_of_ours_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    import govbudget.cli
+
+    calls = []
+
+    def flaky(budget: object, **_: object) -> object:
+        calls.append(budget)
+        if len(calls) == 1:
+            raise ZeroDivisionError("division by zero")
+        return govbudget.validate(budget)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(govbudget.cli, "validate", flaky)
+    status, out, err = _run("check", "--format", "json", str(SEED), str(SEED))
+    assert status == 3
+    assert err == (
+        f"govbudget: {SEED}: govbudget failed while checking it (ZeroDivisionError: division by"
+        " zero); please report this with the document\n"
+    )
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert (first["ok"], second["ok"]) == (False, True)

@@ -58,6 +58,8 @@ __all__ = ["READERS", "ReadInput", "Reader", "main", "read_input"]
 OK: Final = 0
 FINDINGS: Final = 1
 UNREADABLE: Final = 2
+#: A document that made govbudget itself fail: a bug to report, not the user's mistake.
+INTERNAL: Final = 3
 
 #: Below this many files no progress bar is drawn.
 PROGRESS_MIN_FILES: Final = 10
@@ -183,21 +185,31 @@ def _render(report: Report, read: ReadInput, source: str, options: _Options) -> 
     )
 
 
+def _failed(source: str, message: str, status: int, options: _Options) -> _Result:
+    output = ""
+    if options.fmt == "json":
+        output = _json_line({"source": source, "ok": False, "error": message})
+    return _Result(output, f"govbudget: {message}", status)
+
+
 def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
     source = "<stdin>" if name == "-" else name
     try:
         read = read_input(name, raw)
     except GovBudgetError as error:
-        output = ""
-        if options.fmt == "json":
-            output = _json_line({"source": source, "ok": False, "error": str(error)})
-        return _Result(output, f"govbudget: {error}", UNREADABLE)
-    report = validate(read.budget, select=options.select, ignore=options.ignore)
+        return _failed(source, str(error), UNREADABLE, options)
+    try:
+        report = validate(read.budget, select=options.select, ignore=options.ignore)
+        rendered = _render(report, read, source, options)
+    except Exception as error:  # a bug of ours must not stop a batch of thousands of files
+        message = (
+            f"{source}: govbudget failed while checking it ({type(error).__name__}: {error});"
+            " please report this with the document"
+        )
+        return _failed(source, message, INTERNAL, options)
     summary = report.summary
     counts = (("error", summary.errors), ("warning", summary.warnings), ("info", summary.infos))
-    return _Result(
-        _render(report, read, source, options), None, _status(report, options.fail_on), counts
-    )
+    return _Result(rendered, None, _status(report, options.fail_on), counts)
 
 
 def _check_task(task: tuple[str, bytes | None, _Options]) -> _Result:
@@ -384,7 +396,7 @@ def _results(tasks: list[tuple[str, bytes | None, _Options]], jobs: int) -> Iter
 
 def _total_line(results: Sequence[_Result], lang: Language) -> str:
     files = len(results)
-    unreadable = sum(1 for r in results if r.status == UNREADABLE)
+    unreadable = sum(1 for r in results if r.status >= UNREADABLE)
     failing = sum(1 for r in results if r.status == FINDINGS)
     counts: dict[str, int] = {"error": 0, "warning": 0, "info": 0}
     for result in results:
