@@ -105,7 +105,12 @@ def _lines(count: int) -> list[Item]:
     for i in range(count):
         klass, kname, section, sname, code, name = _BASE[i % len(_BASE)]
         if i >= len(_BASE):
-            code = f"{section}{10 + i % 90:02d}"
+            j = i - len(_BASE)
+            block = j // (len(_BASE) * 90)
+            if block:
+                section = f"{klass}{50 + block % 49:02d}"
+                sname = f"{sname}（{block}）"
+            code = f"{section}{10 + (j // len(_BASE)) % 90:02d}"
             name = f"{name}（{i}）"
         basic = Decimal(100 + 7 * i) + Decimal(i % 100) / 100
         project = Decimal(20 + 3 * i) if i % 3 else Decimal(0)
