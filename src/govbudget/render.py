@@ -84,7 +84,6 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "where": ("位置", "location"),
     "message": ("说明", "message"),
     "family": ("类别", "family"),
-    "title": ("名称", "title"),
     "formula": ("公式", "formula"),
     "example": ("示例", "example"),
     "template": ("消息模板", "message template"),
