@@ -378,3 +378,38 @@ def test_cli_checks_a_pdf(
     out = capsys.readouterr().out
     assert "TAB007" in out
     assert "收入决算表" in out
+
+
+def test_a_table_printed_without_ruling_lines(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=10, leading=14)
+    rows = [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["合计", "", "30.00", "20.00", "10.00"],
+        ["201", "一般公共服务支出", "30.00", "20.00", "10.00"],
+        ["2010301", "行政运行", "20.00", "20.00", ""],
+        ["2010302", "一般行政管理事务", "10.00", "", "10.00"],
+    ]
+    table = Table(rows)
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 9)]))
+    path = tmp_path / "2024-unruled.pdf"
+    story = [
+        Paragraph("一般公共预算财政拨款支出决算表", style),
+        Paragraph("单位：万元", style),
+        table,
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    read = read_document(path).budget.tables
+    assert [t.kind for t in read] == [TableKind.FINAL_GENERAL_PUBLIC]
+    assert [(r.code, r.values[1]) for r in read[0].rows] == [
+        (None, wan(20)),
+        ("201", wan(20)),
+        ("2010301", wan(20)),
+        ("2010302", None),
+    ]

@@ -285,3 +285,17 @@ def test_generated_tables_read_back_and_a_changed_cell_is_found(
     ).findings
     assert findings
     assert any(f"rows/{row - 1}/values/" in f.location.path for f in findings)
+
+
+def test_a_title_with_only_a_no_data_statement_is_an_empty_table() -> None:
+    table = _one(
+        Line("国有资本经营预算财政拨款收入支出决算表"),
+        Line("单位：万元"),
+        Line("本单位2024年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。"),
+    )
+    assert table.kind is TableKind.FINAL_STATE_CAPITAL
+    assert (table.columns, table.rows, table.pages) == ((), (), (1,))
+    assert table.empty_statement is not None
+    budget = DepartmentBudget(department="某局", year=2024, kind=Kind.FINAL, tables=(table,))
+    stated = [c for c in validate(budget, select=["TAB007"]).checks if "国有资本" in c.location.zh]
+    assert [c.outcome.value for c in stated] == ["exact"]

@@ -2,7 +2,9 @@
 
 Each page becomes a :class:`~govbudget.tables.recognize.Page`: the ruled tables
 pdfplumber finds, each cell with its row and column span worked out from the
-cell's box, and the text lines outside them, in reading order.
+cell's box, and the text lines outside them, in reading order. On a page with a
+table title but no ruled table, the columns are found from the alignment of the
+text instead (a table printed without lines).
 
 Bad input gets a :class:`~govbudget.errors.DocumentError` naming the file and,
 where it matters, the page: not a PDF, encrypted with a password, damaged
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -25,6 +28,7 @@ from attrs import frozen
 
 from govbudget.errors import DocumentError, MissingExtra
 from govbudget.tables.recognize import Grid, GridCell, Line, Note, Page
+from govbudget.tables.specs import match_title
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page as PlumberPage
@@ -41,6 +45,8 @@ MAX_PDF_BYTES: Final = 256 * 1024 * 1024
 
 # Two box edges closer than this (in points) are the same ruling line.
 _SNAP: Final = 1.0
+_AMOUNT: Final = re.compile(r"\d\.\d{2}\b")
+_TEXT_STRATEGY: Final = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 
 
 @frozen
@@ -180,6 +186,10 @@ def _page(page: PlumberPage, number: int) -> Page | None:
     if not page.chars:
         return None if page.images else Page(number, ())
     tables = page.find_tables()
+    unruled = not tables and _has_title(page)
+    if unruled:
+        # A table printed without ruling lines: find its columns by the text's alignment.
+        tables = page.find_tables(_TEXT_STRATEGY)
     outside = page
     for table in tables:
         outside = outside.outside_bbox(table.bbox, strict=False)
@@ -187,7 +197,7 @@ def _page(page: PlumberPage, number: int) -> Page | None:
         (line["top"], 0, Line(line["text"]))
         for line in outside.extract_text_lines(return_chars=False)
     ]
-    placed.extend((table.bbox[1], 1, _grid(table)) for table in tables)
+    placed.extend((table.bbox[1], 1, _grid(table, unruled)) for table in tables)
     placed.sort(key=lambda item: (item[0], item[1]))
     return Page(number, tuple(block for _, _, block in placed))
 
@@ -204,7 +214,15 @@ def _span(start: float, end: float, edges: Sequence[float]) -> int:  # float-ok:
     return max(1, sum(1 for e in edges if start - _SNAP <= e < end - _SNAP))
 
 
-def _grid(table: PlumberTable) -> Grid:
+def _has_title(page: PlumberPage) -> bool:
+    """A page with a table title and amounts on several lines (not a table of contents)."""
+    lines = (page.extract_text() or "").splitlines()
+    titles = sum(1 for line in lines if match_title(line) is not None)
+    amounts = sum(1 for line in lines if _AMOUNT.search(line))
+    return 1 <= titles <= 2 and amounts >= 3
+
+
+def _grid(table: PlumberTable, unruled: bool = False) -> Grid:
     boxes = [box for row in table.rows for box in row.cells if box is not None]
     lefts = _edges(box[0] for box in boxes)
     tops = _edges(box[1] for box in boxes)
@@ -223,5 +241,7 @@ def _grid(table: PlumberTable) -> Grid:
                     colspan=_span(box[0], box[2], lefts),
                 )
             )
+        if unruled and all(cell is None or not cell.text for cell in line):
+            continue  # the text strategy puts an empty row between lines of text
         cells.append(line)
     return Grid(cells)

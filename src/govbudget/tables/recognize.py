@@ -426,6 +426,9 @@ class _Reader:
             # A unit line belongs to the next table, wherever it is printed before the grid.
             self.pending_unit = text.strip()
             return
+        if self.pending is not None and _EMPTY.search(clean):
+            self.empty_table(text.strip())
+            return
         target = self.draft or self.last
         if target is not None and _EMPTY.search(clean):
             target.empty_statement = text.strip()
@@ -440,6 +443,26 @@ class _Reader:
             self.finish()
             self.last = None
         self.narrative.append(text)
+
+    def empty_table(self, statement: str) -> None:
+        """A title followed by 本表无数据 and no grid: the table is there, stated empty."""
+        assert self.pending is not None
+        spec, title = self.pending
+        unit = _parse_unit(self.pending_unit) if self.pending_unit else None
+        self.tables.append(
+            Table(
+                title=title,
+                kind=None if spec is None else spec.kind,
+                precision=None if unit is None else Precision(unit, DEFAULT_PRECISION.decimals),
+                unit_line=self.pending_unit,
+                pages=(self.page.number,),
+                sheet=self.page.sheet,
+                empty_statement=statement,
+                source=self.source,
+            )
+        )
+        self.pending = None
+        self.pending_unit = None
 
     def grid(self, grid: Grid) -> None:
         if not grid.cells or grid.width == 0:
