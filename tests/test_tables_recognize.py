@@ -5,12 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from attrs import evolve
 from hypothesis import given
 from hypothesis import strategies as st
 
 from govbudget import DepartmentBudget, validate
 from govbudget.errors import DocumentError, ModelError
-from govbudget.model import Kind
+from govbudget.figure import Figure
+from govbudget.model import Income, Kind
 from govbudget.money import Amount, Unit, wan, yuan
 from govbudget.tables import Column, Row, Table, TableKind
 from govbudget.tables.recognize import Grid, GridCell, Line, Page, recognize
@@ -229,6 +231,14 @@ def test_budget_tables_are_checked_like_final_ones() -> None:
     report = validate(budget, select=["tables"])
     rules = {c.rule_id for c in report.checks if c.outcome.value == "exact"}
     assert {"TAB001", "TAB002", "TAB003", "TAB004", "TAB005"} <= rules
+    carryover = evolve(
+        budget, income=Income(carryover=Figure(amount=wan(1)), grand_total=Figure(amount=wan(12)))
+    )
+    narrative = validate(carryover, select=["TAB006"]).checks
+    assert [(c.outcome.value, c.location.zh.split("，")[1]) for c in narrative] == [
+        ("inconsistent", "收入总计 行"),
+        ("exact", "上年结转 行"),
+    ]
     missing = {f.location.zh for f in report.findings if f.rule_id == "TAB007"}
     assert "部门收入总表" in missing
     assert "国有资本经营预算支出表" not in missing  # not required in the 预算 template
@@ -299,3 +309,43 @@ def test_a_title_with_only_a_no_data_statement_is_an_empty_table() -> None:
     budget = DepartmentBudget(department="某局", year=2024, kind=Kind.FINAL, tables=(table,))
     stated = [c for c in validate(budget, select=["TAB007"]).checks if "国有资本" in c.location.zh]
     assert [c.outcome.value for c in stated] == ["exact"]
+
+
+def test_percent_columns_are_not_amounts_and_are_noted() -> None:
+    found = recognize(
+        [
+            Page(
+                1,
+                (
+                    Line("一般公共预算支出表"),
+                    Grid.of(
+                        ["科目编码", "科目名称", "合计", "基本支出", "项目支出", "增长率（%）"],
+                        ["201", "一般公共服务支出", "3.00", "2.00", "1.00", "5.3"],
+                    ),
+                ),
+            )
+        ],
+        source="t.pdf",
+    )
+    assert [c.name for c in found.tables[0].columns] == ["合计", "基本支出", "项目支出"]
+    assert [n.en for n in found.notes] == [
+        "一般公共预算支出表: the percent columns (增长率(%)) are not amounts; not read as such"
+    ]
+
+
+def test_the_same_figure_in_two_tables_must_be_equal_not_within_rounding() -> None:
+    budget = _budget_tables()
+    summary = budget.tables[0]
+    rows = [
+        evolve(r, values=(wan("10.01"), None)) if r.name == "本年收入合计" else r
+        for r in summary.rows
+    ]
+    income = Table(
+        title="部门收入总表",
+        kind=TableKind.BUDGET_INCOME,
+        columns=(Column("合计"),),
+        rows=(Row(name="合计", values=(wan(10),)),),
+    )
+    changed = evolve(budget, tables=(evolve(summary, rows=rows), budget.tables[1], income))
+    cross = [f for f in validate(changed, select=["TAB005"]).findings if "收入" in f.location.zh]
+    assert [f.outcome.value for f in cross] == ["inconsistent"]

@@ -85,11 +85,11 @@ def _place(budget: DepartmentBudget, ref: Ref) -> Location:
     )
 
 
-def _name(budget: DepartmentBudget, ref: Ref) -> str:
+def _short(budget: DepartmentBudget, ref: Ref) -> str:
+    """A cell named for a relation: 表·行·列."""
     table = budget.tables[ref[0]]
     row, column = table.rows[ref[1]], table.columns[ref[2]]
-    head = table.title if ref[0] >= 0 else ""
-    return f"{head}·{row.label or column.name}·{column.name}"
+    return f"{table.title}·{row.label}·{column.name}"
 
 
 def _sum(
@@ -106,11 +106,15 @@ def _sum(
         return None
     whole = _value(budget, total)
     values = [_value(budget, r) for r in parts]
-    verdict = check_sum(whole, values, signs=signs)
+    if len(values) == 1 and not signs:
+        # One figure stated twice, rounded the same way: any difference is one.
+        verdict = check_equal(whole, values[0])
+    else:
+        verdict = check_sum(whole, values, signs=signs)
     scale = _scale(budget, budget.tables[total[0]])
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT and not signs:
-        named = [(_name(budget, r), v) for r, v in zip(parts, values, strict=True)]
+        named = [(_short(budget, r), v) for r, v in zip(parts, values, strict=True)]
         diagnosis = diagnose_sum(whole, named, scale)
     return Observation(
         outcome=verdict.outcome,
@@ -188,7 +192,10 @@ def _column_sums(budget: DepartmentBudget) -> Iterator[Observation]:
             coded = _coded(table, side)
             if not coded:
                 continue
-            codes = {code: i for i, code in coded}
+            kids: dict[str, list[int]] = {}
+            for i, code in coded:
+                if len(code) > 3:
+                    kids.setdefault(code[:-2], []).append(i)
             shortest = min(len(code) for _, code in coded)
             tops = [i for i, code in coded if len(code) == shortest]
             total = next(
@@ -207,11 +214,7 @@ def _column_sums(budget: DepartmentBudget) -> Iterator[Observation]:
                     if observation is not None:
                         yield observation
                 for i, code in coded:
-                    children = [
-                        codes[other]
-                        for other in codes
-                        if other.startswith(code) and len(other) == len(code) + 2
-                    ]
+                    children = kids.get(code, [])
                     if not children:
                         continue
                     observation = _sum(
@@ -272,7 +275,7 @@ def _header_relations(group: list[tuple[int, tuple[str, ...]]]) -> list[tuple[in
 
 def _row_sums(budget: DepartmentBudget) -> Iterator[Observation]:
     for ti, table in enumerate(budget.tables):
-        for side in {c.side for c in table.columns}:
+        for side in dict.fromkeys(c.side for c in table.columns):
             for group in _column_groups(table, side):
                 for total, parts in _header_relations(group):
                     names = " + ".join(table.columns[p].levels[-1] for p in parts)
@@ -419,7 +422,9 @@ def _fund_balance(budget: DepartmentBudget, ti: int, table: Table) -> Iterator[O
 
 # --- TAB005: the same figure in two tables ---------------------------------------------------
 
-#: (table kind, side, row name, column name): a cell named by what a person reads.
+#: How a budget's 收支总表 names the carry-over from the prior year.
+_CARRYOVER: Final = "上年结转|上年结转结余|上年结转结余收入|上年结转收入"
+#: (table kind, side, row name or names separated by |, column name): a cell as a person reads it.
 Spot = tuple[TableKind, str | None, str, str]
 
 _FINAL_PAIRS: Final[tuple[tuple[Spot, tuple[Spot, ...]], ...]] = (
@@ -494,9 +499,13 @@ def _spot(budget: DepartmentBudget, spot: Spot) -> Ref | None:
         return None
     ti, table = found
     side = _side_named(table, side)
-    row = total_row(table, side) if row_name == "合计" else row_index(table, row_name, side)
-    if row is None and row_name == "合计":
-        row = row_index(table, "合计", side)
+    if row_name == "合计":
+        row = total_row(table, side)
+        row = row_index(table, "合计", side) if row is None else row
+    elif row_name == "总计":
+        row = grand_row(table, side)
+    else:
+        row = _find_row(table, side, *row_name.split("|"))
     column = _column(table, column_name, side)
     if row is None or column is None:
         return None
@@ -535,12 +544,6 @@ def _cross_tables(budget: DepartmentBudget) -> Iterator[Observation]:
             yield observation
     yield from _class_lines(budget)
     yield from _detail_lines(budget)
-
-
-def _short(budget: DepartmentBudget, ref: Ref) -> str:
-    table = budget.tables[ref[0]]
-    row, column = table.rows[ref[1]], table.columns[ref[2]]
-    return f"{table.title}·{row.label}·{column.name}"
 
 
 def _class_lines(budget: DepartmentBudget) -> Iterator[Observation]:
@@ -681,6 +684,7 @@ def _narrative_spots(budget: DepartmentBudget) -> list[tuple[str, Figure | None,
             ("经营收入", income.operating, (summary, "收入", "经营收入", "")),
             ("附属单位上缴收入", income.affiliated, (summary, "收入", "附属单位上缴收入", "")),
             ("其他收入", income.other, (summary, "收入", "其他收入", "")),
+            ("上年结转结余", income.carryover, (summary, "收入", _CARRYOVER, "")),
         ]
     if spending is not None:
         spots += [

@@ -13,13 +13,10 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
-from attrs import frozen
-
 from govbudget.tables.model import Row, Table, TableKind
 from govbudget.tables.specs import normalize_text
 
 __all__ = [
-    "Cell",
     "column_index",
     "find_table",
     "grand_row",
@@ -49,15 +46,6 @@ def is_numbered(name: str) -> bool:
     (True, False)
     """
     return bool(re.match(r"^[一二三四五六七八九十]+[、.]", normalize_text(name)))
-
-
-@frozen
-class Cell:
-    """One cell: the table's index in the budget, the row and column indexes."""
-
-    table: int
-    row: int
-    column: int
 
 
 def find_table(tables: Sequence[Table], *kinds: TableKind) -> tuple[int, Table] | None:

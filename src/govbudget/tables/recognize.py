@@ -473,6 +473,7 @@ class _Reader:
             self.draft = _Draft(spec, title, self.pending_unit, _Layout(grid))
             self.pending = None
             self.pending_unit = None
+            self.percent_columns(self.draft)
             self.rows(self.draft, grid, self.draft.layout.header)
             return
         draft = self.draft
@@ -487,6 +488,17 @@ class _Reader:
             f"a grid (first cell {_clean(first)[:20]!r}) has no standard table title before it;"
             " not read",
         )
+
+    def percent_columns(self, draft: _Draft) -> None:
+        layout = draft.layout
+        names = [
+            "/".join(layout.paths[c]) for c in range(layout.width) if layout.roles[c] == "percent"
+        ]
+        if names:
+            self.note(
+                f"{draft.title}：百分比列（{'、'.join(names)}）不是金额，未作为金额读取",
+                f"{draft.title}: the percent columns ({', '.join(names)}) are not amounts; not read as such",
+            )
 
     def rows(self, draft: _Draft, grid: Grid, start: int) -> None:
         layout = draft.layout if draft.layout.cells is grid.cells else _Layout(grid)
