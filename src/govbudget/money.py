@@ -209,21 +209,25 @@ class Amount(Money):
     def __abs__(self) -> Amount:
         return Amount.from_fen(abs(self._fen))
 
-    def __add__(self, other: object) -> Amount:
+    # Narrower than Money's ``object`` on purpose: ``wan(1) + 0.5`` is a type error.
+    def __add__(self, other: Money) -> Amount:  # type: ignore[override]
+        if not isinstance(other, Money):
+            return NotImplemented
+        return Amount.from_fen(self._fen + _other_fen(other))
+
+    def __radd__(self, other: Money | int) -> Amount:  # type: ignore[override]
         if isinstance(other, int) and not isinstance(other, bool) and other == 0:
             return self  # so that sum() over amounts works
         if not isinstance(other, Money):
             return NotImplemented
         return Amount.from_fen(self._fen + _other_fen(other))
 
-    __radd__ = __add__
-
-    def __sub__(self, other: object) -> Amount:
+    def __sub__(self, other: Money) -> Amount:  # type: ignore[override]
         if not isinstance(other, Money):
             return NotImplemented
         return Amount.from_fen(self._fen - _other_fen(other))
 
-    def __rsub__(self, other: object) -> Amount:
+    def __rsub__(self, other: Money) -> Amount:  # type: ignore[override]
         if not isinstance(other, Money):
             return NotImplemented
         return Amount.from_fen(_other_fen(other) - self._fen)

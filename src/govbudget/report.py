@@ -121,6 +121,7 @@ class Finding:
             **dict(self.observation.params),
             "where": self.location.zh if zh else self.location.en,
             "unit": self.scale.label,
+            "formula": self.observation.formula or self.rule.formula,
         }
         body = (self.rule.message_zh if zh else self.rule.message_en).format_map(values)
         return body + self._tail(zh, figures) + self._cause(zh)

@@ -9,6 +9,7 @@ budget = load("budget.json")
 
 # Money is never a float.
 wan(0.1)  # E: arg-type
+wan(1) + 0.5  # E: operator
 Figure(amount=0.5)  # E: arg-type
 pct(5.3)  # E: arg-type
 

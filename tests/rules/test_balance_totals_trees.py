@@ -22,10 +22,10 @@ def test_bal001_income_equals_expenditure() -> None:
     assert finding.outcome is I
     assert finding.severity is Severity.ERROR
     assert finding.message_zh == (
-        "收入合计 = 支出合计：100万元，对应各项之和 99.5万元；差额 0.5万元，超出舍入允许的 0.01万元"
+        "收入合计（收入合计 = 支出合计）：100万元，另一边为 99.5万元；差额 0.5万元，超出舍入允许的 0.01万元"
     )
     assert finding.message_en == (
-        "total income = total expenditure: stated 100 万元, the other side adds up to 99.5 万元;"
+        "total income (收入合计 = 支出合计): stated 100 万元, the other side comes to 99.5 万元;"
         " gap 0.5 万元, beyond the 0.01 万元 rounding allows"
     )
 
@@ -48,7 +48,9 @@ def test_bal002_to_bal004_grand_totals() -> None:
     assert outcomes(bad, "BAL002") == [I]
     assert outcomes(bad, "BAL003") == [I]
     assert outcomes(bad, "BAL004") == [I]
-    assert "收入总计 = 收入合计 + 上年结转结余" in only(bad, "BAL003").message_zh
+    assert only(bad, "BAL003").message_zh.startswith(
+        "收入总计（收入总计 = 收入合计 + 上年结转结余）：101万元"
+    )
 
 
 def test_bal005_final_accounts_balance() -> None:
@@ -87,7 +89,7 @@ def test_tot001_income_sources() -> None:
     finding = only(over, "TOT001")
     assert finding.outcome is I
     assert finding.message_en.startswith(
-        "total income = sum of the sources: stated 100 万元, its 2 parts add up to 110 万元"
+        "total income: stated 100 万元, its 2 parts add up to 110 万元"
     )
     grand = budget(
         income=Income(grand_total=fig("110"), appropriation=fig("100"), carryover=fig("10"))
@@ -113,7 +115,7 @@ def test_tot002_tot003_views_of_expenditure() -> None:
     finding = only(bad, "TOT002")
     assert finding.outcome is I
     assert finding.message_zh == (
-        "支出合计 = 支出功能分类各类之和：合计 100.05万元，2 项之和 100万元；差额 0.05万元，超出舍入允许的 0.015万元"
+        "支出合计：合计 100.05万元，2 项之和 100万元；差额 0.05万元，超出舍入允许的 0.015万元"
     )
 
 

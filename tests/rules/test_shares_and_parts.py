@@ -129,7 +129,7 @@ def test_ast001_assets() -> None:
     assert finding.diagnosis.code == "transposed_digits"
     assert "数字颠倒：16.42 与 16.24 只差相邻两位数字的顺序" in finding.message_zh
     assert finding.message_en.startswith(
-        "total assets = sum of the asset classes: total 16.42 万元, its 2 classes add up to 16.24 万元"
+        "total assets: total 16.42 万元, its 2 classes add up to 16.24 万元"
     )
 
 

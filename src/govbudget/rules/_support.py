@@ -134,7 +134,7 @@ def sum_relation(
     if partial or count < len(parts):
         observation = _at_most(location, value, spread, whole, scale, params, formula)
         if observation.outcome is Outcome.INCONSISTENT:
-            slip = _unit_slip_in(whole, _known(budget, parts, column), scale, at_most=True)
+            slip = _unit_slip_in(whole, _known(budget, parts, column), scale)
             if slip is not None:
                 return evolve(observation, diagnosis=slip)
         return observation
@@ -164,7 +164,7 @@ def _known(
 
 
 def _unit_slip_in(
-    whole: Stated, parts: Sequence[tuple[str, Stated]], scale: Scale, *, at_most: bool = False
+    whole: Stated, parts: Sequence[tuple[str, Stated]], scale: Scale
 ) -> Diagnosis | None:
     """One part written in 元 among 万元 (or the reverse): rescaling it makes the sum hold."""
     total = sum((Fraction(s.value) for _, s in parts), Fraction(0))
@@ -176,10 +176,9 @@ def _unit_slip_in(
     for name, part in parts:
         for factor, zh, en in factors:
             corrected = total - part.value + part.value * factor
-            if at_most:
-                fits = corrected - spread <= whole.high
-            else:
-                fits = abs(corrected - whole.value) <= whole.half + spread
+            # Even for a partial (≤) relation the rescaled parts must meet the total:
+            # shrinking any part would satisfy "≤" and prove nothing.
+            fits = abs(corrected - whole.value) <= whole.half + spread
             if part.value and fits:
                 return Diagnosis(
                     "unit_slip",
@@ -379,9 +378,16 @@ def sums_in_columns(
     partial: bool = False,
     formula: str | None = None,
 ) -> Iterator[Observation]:
-    """``total = Σ parts`` in every column where it is stated (current, prior, budgets)."""
+    """``total = Σ parts`` in every column where it is stated (current, prior, budgets).
+
+    ``zh``/``en`` name the place; without a ``formula`` they state the relation
+    instead, which then becomes the formula and the place is named from the path.
+    """
     if total is None:
         return
+    if formula is None:
+        formula = zh
+        zh, en = place_names(path, zh, en)
     for column in COLUMNS:
         if column_value(total, column) is None:
             continue
@@ -396,6 +402,26 @@ def sums_in_columns(
         )
         if observation is not None:
             yield observation
+
+
+def place_names(path: str, zh: str, en: str) -> tuple[str, str]:
+    """The Chinese and English names of a fixed figure's place, from its path.
+
+    >>> place_names("/appropriation/general_public/basic", "", "")
+    ('一般公共预算财政拨款支出·基本支出', 'general public budget spending, basic')
+    """
+    from govbudget.rules._labels import LABELS, label
+
+    keys = path.strip("/").split("/")
+    if len(keys) == 2 and (keys[0], keys[1]) in LABELS:
+        return label(keys[0], keys[1])
+    if len(keys) == 3 and keys[0] == "appropriation" and (keys[0], keys[1]) in LABELS:
+        fund_zh, fund_en = label("appropriation", keys[1])
+        if keys[2] == "total":
+            return fund_zh, fund_en
+        part_zh, part_en = label("spending", keys[2])
+        return f"{fund_zh}·{part_zh}", f"{fund_en}, {part_en}"
+    return zh, en
 
 
 def figures(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Figure]]:

@@ -13,8 +13,8 @@ from govbudget.rules.base import Observation, Rule, Severity
 
 __all__ = ["RULES"]
 
-_SUM_ZH = "{where}：{stated}{unit}，对应各项之和 {computed}{unit}"
-_SUM_EN = "{where}: stated {stated} {unit}, the other side adds up to {computed} {unit}"
+_SUM_ZH = "{where}（{formula}）：{stated}{unit}，另一边为 {computed}{unit}"
+_SUM_EN = "{where} ({formula}): stated {stated} {unit}, the other side comes to {computed} {unit}"
 
 
 def _totals(budget: DepartmentBudget) -> Iterator[Observation]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from govbudget.classification import (
     CodeTable,
@@ -23,6 +23,7 @@ from govbudget.classification import (
     compare,
     table_for,
     tree_of_code,
+    years,
 )
 from govbudget.model import DepartmentBudget, EconomicScheme
 from govbudget.rounding import Outcome
@@ -92,10 +93,14 @@ def coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
 
 
 def _table(tree: Tree, year: int) -> CodeTable | None:
+    """That year's table, or the nearest one (earlier, else later), marked as a fallback."""
     try:
         return table_for(tree, year)
     except NoTable:
-        return None
+        shipped = years(tree)
+        if not shipped:
+            return None
+        return evolve(table_for(tree, shipped[0]), requested_year=year)
 
 
 def _table_params(table: CodeTable) -> dict[str, str]:
@@ -134,7 +139,8 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
             yield _ok(line)
             continue
         params = {"code": code, "name": line.node.name, **_table_params(table)}
-        complete = table.is_complete(level)
+        # Another year's table cannot prove a code absent: codes are added and retired.
+        complete = table.is_complete(level) and not table.is_fallback
         state_zh = "完整，故此编码不存在" if complete else "不完整，无法确认此编码"
         state_en = "is complete, so the code does not exist" if complete else "is incomplete"
         yield Observation(

@@ -58,8 +58,8 @@ def _income(budget: DepartmentBudget) -> Iterator[Observation]:
         yield from sums_in_columns(
             budget,
             path="/income/total",
-            zh=f"{zh} = 各项收入之和",
-            en=f"{en} = sum of the sources",
+            zh=zh,
+            en=en,
             total=income.total,
             parts=sources,
             formula="收入合计 = 财政拨款收入 + 事业收入 + 事业单位经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入",
@@ -69,8 +69,8 @@ def _income(budget: DepartmentBudget) -> Iterator[Observation]:
         yield from sums_in_columns(
             budget,
             path="/income/grand_total",
-            zh=f"{zh} = 各项收入与上年结转结余之和",
-            en=f"{en} = sources + carry-over",
+            zh=zh,
+            en=en,
             total=income.grand_total,
             parts=[*sources, ("上年结转结余", income.carryover)],
             formula="收入总计 = 各项收入 + 上年结转结余",
