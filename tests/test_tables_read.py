@@ -413,3 +413,32 @@ def test_a_table_printed_without_ruling_lines(tmp_path: Path) -> None:
         ("2010301", wan(20)),
         ("2010302", None),
     ]
+
+
+def test_three_public_budget_column_against_the_narrative(
+    generated: Disclosure, tmp_path: Path
+) -> None:
+    from govbudget.figure import Figure
+    from govbudget.model import ThreePublic
+
+    read = _read_pdf(generated, tmp_path).budget
+    budget = govbudget.DepartmentBudget(
+        department=read.department,
+        year=read.year,
+        kind=Kind.FINAL,
+        tables=read.tables,
+        three_public=ThreePublic(
+            total=Figure(amount=wan(8), budget_initial=wan(11)),
+            reception=Figure(amount=wan("1.42"), budget_initial=wan(4)),
+        ),
+    )
+    checks = validate(budget, select=["TAB006"]).checks
+    outcomes = {(c.location.en.split("column ")[1], c.outcome.value) for c in checks}
+    assert outcomes == {
+        ("合计/决算数", "exact"),
+        ("合计/预算数", "exact"),
+        ("公务接待费/决算数", "exact"),
+        ("公务接待费/预算数", "inconsistent"),
+    }
+    wrong = validate(budget, select=["TAB006"]).findings
+    assert [f.severity for f in wrong] == [govbudget.Severity.WARNING]

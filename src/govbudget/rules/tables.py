@@ -18,7 +18,7 @@ from govbudget.classification.names import normalize as name_key
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.rounding import Exact, Outcome, Stated, Verdict, check_equal, check_sum
-from govbudget.rules._support import diagnose_sum, diagnose_value, stated
+from govbudget.rules._support import Column, diagnose_sum, diagnose_value, stated
 from govbudget.rules.base import Location, Observation, Rule, Scale, Severity
 from govbudget.tables.model import Table, TableKind
 from govbudget.tables.query import (
@@ -733,6 +733,28 @@ def _narrative_spots(budget: DepartmentBudget) -> list[tuple[str, Figure | None,
     return spots
 
 
+def _budget_spots(budget: DepartmentBudget) -> list[tuple[str, Figure, Column, Spot]]:
+    """The 预算数 of the 决算 “三公” table against the narrative's 年初/全年预算数.
+
+    The table's 预算数 may be either, so a difference is a warning.
+    """
+    three = budget.three_public
+    if three is None or budget.kind is not Kind.FINAL:
+        return []
+    spots: list[tuple[str, Figure, Column, Spot]] = []
+    for name, figure, column in (
+        ("“三公”经费", three.total, "合计"),
+        ("因公出国（境）费", three.overseas, "因公出国(境)费"),
+        ("公务用车购置及运行维护费", three.vehicles, "公务用车购置及运行维护费/小计"),
+        ("公务接待费", three.reception, "公务接待费"),
+    ):
+        if figure is None:
+            continue
+        which: Column = "budget_full_year" if figure.budget_full_year else "budget_initial"
+        spots.append((name, figure, which, (K.FINAL_THREE_PUBLIC, None, "", f"{column}/预算数")))
+    return spots
+
+
 def _first_row(budget: DepartmentBudget, spot: Spot) -> Ref | None:
     if spot[2]:
         return _spot(budget, spot)
@@ -753,6 +775,19 @@ def _narrative(budget: DepartmentBudget) -> Iterator[Observation]:
         if mine is None or ref is None:
             continue
         yield _equal(budget, ref, mine, f"说明中的{name} = {_short(budget, ref)}")
+    for name, figure, column, spot in _budget_spots(budget):
+        mine = stated(budget, figure, column)
+        ref = _first_row(budget, spot)
+        if mine is None or ref is None:
+            continue
+        label = "全年预算数" if column == "budget_full_year" else "年初预算数"
+        yield _equal(
+            budget,
+            ref,
+            mine,
+            f"说明中的{name}{label} = {_short(budget, ref)}",
+            severity=Severity.WARNING,
+        )
     yield from _narrative_trees(budget)
 
 
