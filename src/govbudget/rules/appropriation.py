@@ -146,6 +146,7 @@ def _rule(
     formula: str,
     check: CheckFunction,
     severity: Severity = Severity.ERROR,
+    example: str | None = None,
 ) -> Rule:
     return Rule(
         id=id,
@@ -157,6 +158,7 @@ def _rule(
         message_en=_EN,
         formula=formula,
         check=check,
+        example=example,
     )
 
 
@@ -167,6 +169,7 @@ RULES: Final = (
         "Appropriation spending equals the sum of its three funds",
         "财政拨款支出 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款支出",
         _funds,
+        example="财政拨款支出 100 = 一般公共预算 80 + 政府性基金 20 + 国有资本经营预算 0",
     ),
     _rule(
         "APP002",
@@ -174,6 +177,7 @@ RULES: Final = (
         "Each fund's spending equals its basic plus project spending",
         "财政拨款支出 = 基本支出 + 项目支出；基本支出 = 人员经费 + 公用经费",
         _split,
+        example="一般公共预算财政拨款支出 425.23 = 基本支出 295.23 + 项目支出 130",
     ),
     _rule(
         "APP003",
@@ -181,6 +185,7 @@ RULES: Final = (
         "Appropriation income equals the sum of its three funds",
         "财政拨款收入 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款收入",
         _income,
+        example="财政拨款收入 100 = 一般公共预算 90 + 政府性基金 10",
     ),
     _rule(
         "APP004",
@@ -189,6 +194,7 @@ RULES: Final = (
         "财政拨款收入 = 财政拨款支出（预算；有结转时可能不等，故为警告）",
         _income_spending,
         Severity.WARNING,
+        example="财政拨款收入 425.23 与财政拨款支出 425.23 相等",
     ),
     _rule(
         "APP005",
@@ -196,6 +202,7 @@ RULES: Final = (
         "General public budget spending equals the sum of its function classes",
         "一般公共预算财政拨款支出 = Σ 功能分类（类）",
         _function_tree,
+        example="一般公共预算财政拨款支出 100 = 201 类 60 + 208 类 40",
     ),
     _rule(
         "APP006",
@@ -203,5 +210,6 @@ RULES: Final = (
         "General public budget basic spending equals the sum of its economic classes",
         "一般公共预算财政拨款基本支出 = Σ 经济分类（类）",
         _economic_tree,
+        example="一般公共预算财政拨款基本支出 70 = 301 类 50 + 302 类 20",
     ),
 )

@@ -37,5 +37,6 @@ RULES: Final = (
         message_en="{where}: total {stated} {unit}, its {count} classes add up to {computed} {unit}",
         formula="资产总额 = 流动资产 + 固定资产 + 其他各类资产",
         check=_total,
+        example="资产总额 16.24 = 流动资产 4 + 固定资产 12.24",
     ),
 )

@@ -125,6 +125,7 @@ RULES: Final = (
         message_en=_SUM_EN,
         formula="收入合计 = 支出合计（预算，且无上年结转时；决算由 BAL002/BAL005 平衡）",
         check=_totals,
+        example="预算：收入合计 425.23 = 支出合计 425.23（一致）；写成 425.23 与 424.23 则差 1 万元，不一致",
     ),
     Rule(
         id="BAL002",
@@ -136,6 +137,7 @@ RULES: Final = (
         message_en=_SUM_EN,
         formula="收入总计 = 支出总计",
         check=_grand_totals,
+        example="收入总计 425.23 = 支出总计 425.23；决算写“收、支总计各是 4125.49、4143.91”则不平衡",
     ),
     Rule(
         id="BAL003",
@@ -147,6 +149,7 @@ RULES: Final = (
         message_en=_SUM_EN,
         formula="收入总计 = 收入合计 + 上年结转结余",
         check=_income_grand_total,
+        example="收入总计 110 = 收入合计 100 + 上年结转结余 10",
     ),
     Rule(
         id="BAL004",
@@ -158,6 +161,7 @@ RULES: Final = (
         message_en=_SUM_EN,
         formula="支出总计 = 支出合计 + 结余分配 + 年末结转和结余",
         check=_expenditure_grand_total,
+        example="支出总计 110 = 支出合计 95 + 结余分配 0 + 年末结转和结余 15",
     ),
     Rule(
         id="BAL005",
@@ -169,5 +173,6 @@ RULES: Final = (
         message_en="{where}: carried out {stated} {unit}, the year's movements give {computed} {unit}",
         formula="收入合计 + 年初结转和结余 = 支出合计 + 结余分配 + 年末结转和结余",
         check=_final_balance,
+        example="收入 100 + 年初结转和结余 20 = 支出 95 + 结余分配 5 + 年末结转和结余 20",
     ),
 )

@@ -274,6 +274,7 @@ RULES: Final = (
         message_en="{where}: code {code} is not in {table_en} ({note_en})",
         formula="code ∈ 当年科目表；该级完整时缺失为错误，不完整时为警告",
         check=_exists,
+        example="2025年：201 一般公共服务支出见于科目表；不存在的类级编码（如 299）为错误，款/项级表不完整时为警告",
     ),
     Rule(
         id="COD002",
@@ -297,6 +298,7 @@ RULES: Final = (
         message_en="{where}: {detail_en}",
         formula="len(类)=3，len(款)=5，len(项)=7；len(编码) = len(上级编码) + 2",
         check=_hierarchy,
+        example="2010301 行政运行列在 20103 之下（项在款下）；直接列在 201 之下则级次不符",
     ),
     Rule(
         id="COD004",
@@ -308,5 +310,6 @@ RULES: Final = (
         message_en="{where}: {code} is a {found_en} code listed among {tree_en} codes",
         formula="收入分类 1xx；功能分类 2xx；部门预算经济分类 3xx；政府预算经济分类 5xx",
         check=_misplaced,
+        example="30201 办公费是部门预算经济分类编码，列在功能分类中为错误",
     ),
 )

@@ -182,6 +182,7 @@ RULES: Final = (
         message_en=_EQUAL_EN,
         formula="重点项目金额 = 项目支出（或经济分类明细）中名称相同的项目",
         check=_projects,
+        example="重点项目“信访解难资金项目”10 万元 = 其他支出中的“信访解难资金”10 万元",
     ),
     Rule(
         id="XS002",
@@ -193,6 +194,7 @@ RULES: Final = (
         message_en="{where}: function class {stated} {unit}, housing provident fund {computed} {unit}",
         formula="经济分类 30113 住房公积金 ≤ 功能分类 22102 住房改革支出（无款级时用 221）",
         check=_housing,
+        example="经济分类 30113 住房公积金 22.32 ≤ 功能分类 221 住房保障支出 22.32",
     ),
     Rule(
         id="XS003",
@@ -204,5 +206,6 @@ RULES: Final = (
         message_en=_EQUAL_EN,
         formula="全部收入为一般公共预算财政拨款时：支出合计、基本支出、项目支出（及其上年数、增减）两处相同",
         check=_sections,
+        example="全部为一般公共预算拨款时，支出总计 425.23 = 一般公共预算财政拨款支出 425.23",
     ),
 )

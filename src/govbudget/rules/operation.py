@@ -55,5 +55,6 @@ RULES: Final = (
         message_en="{where}: institutional operation {computed} {unit} against {stated} {unit} of public expenses",
         formula="机关运行经费 ≤ 公用经费（未列公用经费时用经济分类 302 商品和服务支出）；口径因地而异，故为警告",
         check=_operation,
+        example="机关运行经费 24.1 ≤ 经济分类 302 商品和服务支出 24.1",
     ),
 )

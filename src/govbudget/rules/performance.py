@@ -157,6 +157,7 @@ RULES: Final = (
         message_en="{where}: missing {missing_en} indicators",
         formula="绩效目标 ⊇ {产出指标, 效益指标, 满意度指标}",
         check=_kinds,
+        example="目标“接待群众来访”有产出、效益和满意度指标",
     ),
     Rule(
         id="PRF002",
@@ -168,6 +169,7 @@ RULES: Final = (
         message_en="{where}: target “{target}”",
         formula="0% ≤ 比率/满意度目标 ≤ 100%，且不写“大于 100%”",
         check=_range,
+        example="满意度“大于 90%”在 0～100% 之间；“大于 100%”的比率目标无法达到",
     ),
     Rule(
         id="PRF003",
@@ -179,5 +181,6 @@ RULES: Final = (
         message_en="{where}: the target “{target}” lacks {lacking_en}",
         formula="目标 = [比较方式] + 数值 + 计量单位；未写比较方式时按“达到”理解",
         check=_parsed,
+        example="“完成上级交办案件大于 110 件”写明了数值和单位",
     ),
 )

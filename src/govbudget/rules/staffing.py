@@ -61,5 +61,6 @@ RULES: Final = (
         message_en="{where}: {stated} in all, its {count} categories ({names}) add up to {computed}",
         formula="实有在职人员 = Σ 各类人员；退休人员 = Σ 各类退休人员",
         check=_staff,
+        example="实有在职人员 14 = 行政 6 + 工勤 1 + 事业岗 5 + 转业干部 2",
     ),
 )

@@ -122,6 +122,7 @@ RULES: Final = (
         message_en="{where}: stated {stated} {unit}, its {count} parts add up to {computed} {unit}",
         formula="“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费",
         check=_total,
+        example="“三公”经费 1969 = 因公出国（境）40 + 公务接待 242 + 公务用车 1687",
     ),
     Rule(
         id="SG002",
@@ -133,6 +134,7 @@ RULES: Final = (
         message_en="{where}: stated {stated} {unit}, its {count} parts add up to {computed} {unit}",
         formula="公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费",
         check=_vehicles,
+        example="公务用车购置及运行维护费 996 = 购置费 37 + 运行维护费 959",
     ),
     Rule(
         id="SG003",
@@ -144,5 +146,6 @@ RULES: Final = (
         message_en="{where}: the economic classification states {computed} {unit}, the three public section {stated} {unit}",
         formula="全部为财政拨款时，“三公”各项 = 经济分类同名科目（错误）；否则“三公”各项 ≤ 经济分类科目（警告）",
         check=_economic,
+        example="全部为财政拨款时，“三公”公务接待费 0.4 = 经济分类 30217 公务接待费 0.4",
     ),
 )

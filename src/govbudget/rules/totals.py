@@ -144,7 +144,14 @@ def _projects(budget: DepartmentBudget) -> Iterator[Observation]:
         )
 
 
-def _rule(id: str, title_zh: str, title_en: str, formula: str, check: CheckFunction) -> Rule:
+def _rule(
+    id: str,
+    title_zh: str,
+    title_en: str,
+    formula: str,
+    check: CheckFunction,
+    example: str | None = None,
+) -> Rule:
     return Rule(
         id=id,
         family="totals",
@@ -155,6 +162,7 @@ def _rule(id: str, title_zh: str, title_en: str, formula: str, check: CheckFunct
         message_en=_EN,
         formula=formula,
         check=check,
+        example=example,
     )
 
 
@@ -165,6 +173,7 @@ RULES: Final = (
         "Total income equals the sum of its sources",
         "收入合计 = Σ 各项收入（收入总计 = Σ 各项收入 + 上年结转结余）；只列出部分来源时，Σ 已列来源 ≤ 合计",
         _income,
+        example="收入合计 4125.49 = 一般公共预算财政拨款收入 3859.16 + 其他收入 266.33",
     ),
     _rule(
         "TOT002",
@@ -172,6 +181,7 @@ RULES: Final = (
         "Total expenditure equals the sum of the function classes",
         "支出合计 = Σ 支出功能分类（类）",
         _function,
+        example="支出合计 425.23 = 201 一般公共服务 338.03 + 208 47.7 + 210 17.18 + 221 22.32",
     ),
     _rule(
         "TOT003",
@@ -179,6 +189,7 @@ RULES: Final = (
         "Total expenditure equals the sum of the economic classes",
         "支出合计 = Σ 支出经济分类（类）",
         _economic,
+        example="支出合计 425.23 = 301 255.88 + 302 24.1 + 303 15.25 + 399 130",
     ),
     _rule(
         "TOT004",
@@ -186,6 +197,7 @@ RULES: Final = (
         "Total expenditure equals basic plus project expenditure",
         "支出合计 = 基本支出 + 项目支出",
         _kinds,
+        example="支出合计 4143.91 = 基本支出 1140.27 + 项目支出 3003.64",
     ),
     _rule(
         "TOT005",
@@ -193,6 +205,7 @@ RULES: Final = (
         "Basic expenditure equals personnel plus public expenses",
         "基本支出 = 人员经费 + 公用经费",
         _basic,
+        example="基本支出 295.23 = 人员经费 271.13 + 公用经费 24.1",
     ),
     _rule(
         "TOT006",
@@ -200,5 +213,6 @@ RULES: Final = (
         "A key project's amount covers its stated funding sources",
         "项目金额 ≥ Σ 其中列明的资金来源",
         _projects,
+        example="重点项目 10 万元，其中：10 万元来源为当年一般公共预算资金",
     ),
 )

@@ -59,5 +59,6 @@ RULES: Final = (
         message_en="{where}: stated {stated} {unit}, its {count} items add up to {computed} {unit}",
         formula="类 = Σ 款，款 = Σ 项；“其中”列举（partial）只要求 Σ 明细 ≤ 合计",
         check=_children_sum,
+        example="302 商品和服务支出 24.1 与 13 个明细之和 24.09：差 0.01，舍入允许 0.07，在舍入范围内",
     ),
 )

@@ -378,6 +378,7 @@ RULES: Final = (
         message_en="{where}: stated change {stated} {unit}, current {current} less prior {prior} is {computed} {unit}",
         formula="增减额 = 本年数 − 上年数（有方向用词时比较绝对值）",
         check=_change,
+        example="本年 425.23、上年 449.17，写明“减少 23.94 万元”（一致）",
     ),
     Rule(
         id="YOY002",
@@ -389,6 +390,7 @@ RULES: Final = (
         message_en="{where}: stated {stated}%, {basis_en} give {computed}% (rounding range {low}% to {high}%)",
         formula="增减率 = (本年 − 上年) ÷ 上年 × 100%，按所写小数位四舍五入；上年为零时无定义",
         check=_percent,
+        example="2570.97 ÷ (4143.91 + 2570.97) = 38.2877%，写作 38.28%：截尾而非四舍五入，仍一致",
     ),
     Rule(
         id="YOY003",
@@ -400,6 +402,7 @@ RULES: Final = (
         message_en="{where}: the words “{words}” state a direction; the figures {actual_en}",
         formula="增加/增长 ⇔ 本年 > 上年；减少/下降 ⇔ 本年 < 上年；持平/无变化 ⇔ 本年 = 上年",
         check=_direction,
+        example="本年 90、上年 100，却写“增加 10 万元”：方向用词与实际相反",
     ),
     Rule(
         id="YOY004",
@@ -411,6 +414,7 @@ RULES: Final = (
         message_en="{where}: the change is zero but is written with “{words}” (a wording slip, not an arithmetic error)",
         formula="增减为零时宜写“持平”或“无变化”",
         check=_zero_with_word,
+        example="“比上年增加 0 万元，同比增加 0%”：用词不当，提示",
     ),
     Rule(
         id="YOY005",
@@ -422,5 +426,6 @@ RULES: Final = (
         message_en="{where}: the total changes by {stated} {unit}, its {count} parts ({parts}) by {computed} {unit}",
         formula="Δ合计 = Σ Δ各部分（如 Δ支出 = Δ基本支出 + Δ项目支出）",
         check=_sum_of_changes,
+        example="支出减少 23.94 = 基本支出增加 6.06 + 项目支出减少 30",
     ),
 )
