@@ -114,6 +114,8 @@ THREE_PUBLIC: Final = _labels(
     ),
 )
 _NO_LABEL_BEFORE: Final = re.compile(r"(?:上年度?|去年度?|上一年度?|比|较|与|占)$")
+# A sentence can state a figure only with a Chinese word in it (a label, 持平, 原因 …).
+_WORTH_READING: Final = re.compile(r"[\u4e00-\u9fff]")
 _JOINED: Final = re.compile(r"[^\d，。；：、（）\n]{0,2}")
 _YEAR_OPENING: Final = re.compile(r"(?<!截至)(?<!截止)((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 
@@ -199,6 +201,8 @@ def read_labelled(
     touched: list[str] = []
     last_sentence: list[str] = []
     for s_start, s_end in _sentences(text, start, end):
+        if not _WORTH_READING.search(text, s_start, s_end):
+            continue
         reads = _label_matches(text, labels, s_start, s_end)
         this_sentence: list[str] = []
         lead_end = reads[0].label_start if reads else s_end

@@ -16,6 +16,7 @@ from govbudget.figure import Figure, StatedChange, StatedPercent
 from govbudget.money import Amount, Unit, amount
 from govbudget.narrative.extraction import Disposition, QualityWarning
 from govbudget.narrative.numbers import Number
+from govbudget.narrative.patterns import numbers_in
 from govbudget.narrative.text import Text
 from govbudget.precision import Precision
 from govbudget.tree import Node
@@ -33,7 +34,7 @@ class Ledger:
         self.slots: dict[str, dict[str, object]] = {}
         self.places: dict[str, int] = {}
         self.warnings: list[QualityWarning] = []
-        self.remarks: list[tuple[int, int]] = []
+        self.remarks: set[int] = set()  # the starts of the numbers within remarks
         # The document declares no precision: it is published to the most decimals any
         # of its amounts in the document's unit is written with ("10 万元" beside
         # "425.23 万元" is 10.00), two when it writes no amount.
@@ -70,7 +71,7 @@ class Ledger:
 
     def remark(self, start: int, end: int) -> None:
         """``text[start:end]`` is a remark kept as a note: its numbers are context."""
-        self.remarks.append((start, end))
+        self.remarks.update(n.start for n in numbers_in(self.numbers, start, end))
 
     # -- values -----------------------------------------------------------------
     def money(self, number: Number) -> tuple[Amount, Unit] | None:

@@ -572,7 +572,7 @@ class PartReader:
         return self.ledger.text.published(start, start + len(body)).strip("，、 ")
 
     def in_remark(self, number: Number) -> bool:
-        return any(s <= number.start < e for s, e in self.ledger.remarks)
+        return number.start in self.ledger.remarks
 
 
 @define
@@ -606,7 +606,8 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 
 def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1 if "\n" in text[:offset] else offset
+    found = text.rfind("\n", 0, offset)
+    return found + 1 if found >= 0 else offset
 
 
 def _sentence_start(text: str, offset: int, floor: int) -> int:

@@ -15,15 +15,17 @@ and leaves every other number *not understood*.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Final, overload
 
 from attrs import frozen
 
 from govbudget.money import MAX_DIGITS, Unit
 from govbudget.narrative.text import ITEM_MARKER, Text
 
-__all__ = ["COUNT_UNITS", "MONEY_UNITS", "Number", "context_kind", "scan"]
+__all__ = ["COUNT_UNITS", "MONEY_UNITS", "Number", "Numbers", "context_kind", "scan"]
 
 #: Money units as written, each with the unit it means ("万" is 万元).
 MONEY_UNITS: Final = {
@@ -115,7 +117,31 @@ class Number:
         return len(self.text.partition(".")[2])
 
 
-def scan(text: Text) -> tuple[Number, ...]:
+class Numbers(Sequence[Number]):
+    """The numbers of a text in order, with a fast look-up of those within a span."""
+
+    __slots__ = ("_items", "_starts")
+
+    def __init__(self, items: Iterable[Number]) -> None:
+        self._items = tuple(items)
+        self._starts = tuple(n.start for n in self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Number: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Number]: ...
+    def __getitem__(self, index: int | slice) -> Number | Sequence[Number]:
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def between(self, start: int, end: int) -> Sequence[Number]:
+        """The numbers that start within ``[start, end)``."""
+        return self._items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+
+def scan(text: Text) -> Numbers:
     """Every number of the normalised text, in order."""
     found: list[Number] = []
     source = text.text
@@ -126,7 +152,7 @@ def scan(text: Text) -> tuple[Number, ...]:
         unit = unit_match.group() if unit_match else None
         unit_end = unit_match.end() if unit_match else match.end()
         found.append(Number(match.start(), match.end(), digits, value, unit, unit_end))
-    return tuple(found)
+    return Numbers(found)
 
 
 _YEAR: Final = re.compile(r"(?:19|20|21)\d\d$")
@@ -157,7 +183,7 @@ def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | No
     is_year = bool(_YEAR.match(number.text))
     if number.unit in ("月", "日") or (is_year and number.unit in ("年", None)):
         return "date"
-    line_start = source.rfind("\n", 0, number.start) + 1
+    line_start = text.line_at(number.start)[0]
     marker = ITEM_MARKER.match(source, line_start)
     if marker is not None and number.start < marker.end():
         return "item-number"

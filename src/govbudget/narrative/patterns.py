@@ -35,7 +35,7 @@ from attrs import evolve, frozen
 
 from govbudget.figure import DIRECTION_WORDS
 from govbudget.model import COMPARATOR_WORDS, IndicatorKind
-from govbudget.narrative.numbers import COUNT_UNITS, Number
+from govbudget.narrative.numbers import COUNT_UNITS, Number, Numbers
 
 __all__ = [
     "Clause",
@@ -117,6 +117,8 @@ class Clause:
 
 def numbers_in(numbers: Sequence[Number], start: int, end: int) -> Sequence[Number]:
     """The numbers that start within ``[start, end)`` (``numbers`` in text order)."""
+    if isinstance(numbers, Numbers):
+        return numbers.between(start, end)
     starts = [n.start for n in numbers]
     return numbers[bisect_left(starts, start) : bisect_left(starts, end)]
 

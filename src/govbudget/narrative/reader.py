@@ -8,8 +8,11 @@ with the labels that part uses and the sentence patterns of
 as context, or listed as not understood with its place. The reader never
 makes a figure up: a number it cannot place is reported, not guessed.
 
-Bounds: the text may have at most :data:`MAX_CHARS` characters; reading is
-linear in its length (about a second per 100,000 characters on a laptop).
+Bounds: the text may have at most :data:`MAX_CHARS` characters (500,000);
+reading is linear in its length — about 0.25 s per 100,000 characters of real
+narrative and under 1 s per 100,000 for the worst input measured (a number on
+every line), so under 5 s for the longest text; ``benchmarks/bench_narrative.py``
+measures both.
 Binary data, NUL characters or mostly-control text are refused with
 :class:`NarrativeError`.
 
@@ -22,6 +25,7 @@ Binary data, NUL characters or mostly-control text are refused with
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import Final
@@ -63,8 +67,9 @@ from govbudget.precision import Precision
 
 __all__ = ["MAX_CHARS", "NarrativeError", "read_narrative"]
 
-#: The longest text read (characters): ten times the longest narrative seen.
-MAX_CHARS: Final = 1_000_000
+#: The longest text read, in characters: five times the longest narrative seen (the
+#: seed has 5,799; a large department's runs to some 100,000).
+MAX_CHARS: Final = 500_000
 
 
 class NarrativeError(GovBudgetError, ValueError):
@@ -375,21 +380,20 @@ def _assemble(
     )
 
 
-def _section_of(sections: Sequence[Section], offset: int) -> Section | None:
-    found = None
-    for section in sections:
-        if section.heading <= offset or section.start <= offset:
-            found = section
-    return found
+def _section_of(sections: Sequence[Section], starts: Sequence[int], offset: int) -> Section | None:
+    """The part whose heading or body holds ``offset``; ``starts`` are where each begins."""
+    index = bisect_right(starts, offset) - 1
+    return sections[index] if index >= 0 else None
 
 
 def _account(ledger: Ledger, sections: Sequence[Section]) -> tuple[NumberUse, ...]:
     text = ledger.text
+    starts = [s.heading if s.heading >= 0 else s.start for s in sections]
     uses: list[NumberUse] = []
     for number in ledger.numbers:
         use = ledger.uses.get(number.start)
         if use is None:
-            use = _leftover(ledger, sections, number)
+            use = _leftover(ledger, sections, starts, number)
         disposition, path, reason = use
         line, column = text.position(number.start)
         uses.append(
@@ -409,14 +413,14 @@ def _account(ledger: Ledger, sections: Sequence[Section]) -> tuple[NumberUse, ..
 
 
 def _leftover(
-    ledger: Ledger, sections: Sequence[Section], number: Number
+    ledger: Ledger, sections: Sequence[Section], starts: Sequence[int], number: Number
 ) -> tuple[Disposition, str | None, str | None]:
-    section = _section_of(sections, number.start)
+    section = _section_of(sections, starts, number.start)
     kind = section.kind if section is not None else SectionKind.PREAMBLE
     reason = context_kind(ledger.text, number, counts=kind is not SectionKind.BASIC_INFO)
     if reason is not None:
         return Disposition.CONTEXT, None, reason
-    if any(s <= number.start < e for s, e in ledger.remarks):
+    if number.start in ledger.remarks:
         return Disposition.CONTEXT, None, "remark"
     if kind is SectionKind.GLOSSARY:
         return Disposition.CONTEXT, None, "glossary"

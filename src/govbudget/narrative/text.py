@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Final
 
 from attrs import field, frozen
@@ -88,6 +88,7 @@ class Text:
     text: str
     _origin: array[int] = field(alias="origin", repr=False, eq=False)
     _line_starts: tuple[int, ...] = field(alias="line_starts", repr=False, eq=False)
+    _breaks: tuple[int, ...] = field(alias="breaks", repr=False, eq=False)
 
     def origin(self, index: int) -> int:
         """The offset in ``raw`` of the character at ``index`` of ``text``."""
@@ -107,9 +108,7 @@ class Text:
 
     def around(self, start: int, end: int, width: int = 12) -> str:
         """The words around ``text[start:end]`` on its logical line, the span in 【】."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", end)
-        line_end = len(self.text) if line_end < 0 else line_end
+        line_start, line_end = self.line_at(start)
         before = self.text[max(line_start, start - width) : start]
         after = self.text[end : min(line_end, end + width)]
         return f"{before}【{self.text[start:end]}】{after}"
@@ -125,6 +124,17 @@ class Text:
             return ""
         piece = self.raw[self.origin(start) : self.origin(end - 1) + 1]
         return _PUBLISHED_BREAK.sub("", piece)
+
+    def line_at(self, index: int) -> tuple[int, int]:
+        """The span in ``text`` of the logical line holding ``index``.
+
+        >>> normalize("一、收入\\n二、支出").line_at(6)
+        (5, 9)
+        """
+        at = bisect_left(self._breaks, index)
+        start = self._breaks[at - 1] + 1 if at else 0
+        end = self._breaks[at] if at < len(self._breaks) else len(self.text)
+        return start, end
 
     def lines(self) -> list[tuple[int, str]]:
         """The logical lines with the offset in ``text`` each starts at."""
@@ -179,6 +189,7 @@ def _clean_line(line: str, start: int) -> tuple[str, list[int]]:
 
 _HEADING_WORDS: Final = re.compile(r"情况|说明|概况|职责|解释|预算表|决算表|目标|经费|采购|资产")
 _HEADING_END: Final = re.compile(r"(?:情况|说明|概况|职责|解释|表|目标)[：。]?$")
+_MIN_PAGE_WIDTH: Final = 12
 _ENDS_SENTENCE: Final = "。！？；"
 _NUMBER_END: Final = re.compile(r"\d\.?$")
 _NUMBER_START: Final = re.compile(r"^\d")
@@ -206,7 +217,8 @@ def _page_width(lines: list[str]) -> tuple[float, bool]:
     # without the odd overlong line; a short text has too few lines for that.
     full = widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 10 else widths[-1]
     near = sum(1 for w in widths if 0.85 * full <= w <= 1.1 * full)
-    return full, near >= max(3, 0.3 * len(widths))
+    # A page's lines hold a dozen characters at least: a column of short cells is no page.
+    return full, full >= _MIN_PAGE_WIDTH and near >= max(3, 0.3 * len(widths))
 
 
 def normalize(raw: str) -> Text:
@@ -238,7 +250,9 @@ def normalize(raw: str) -> Text:
                 origin.append(offsets[0])
         chars.append(text)
         origin.extend(offsets)
-    return Text(raw, "".join(chars), origin, tuple(line_starts))
+    text = "".join(chars)
+    breaks = tuple(i for i, char in enumerate(text) if char == "\n")
+    return Text(raw, text, origin, tuple(line_starts), breaks)
 
 
 def _separator(previous: str, line: str, full: float, wrapped: bool) -> str:
