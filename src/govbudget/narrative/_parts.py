@@ -204,18 +204,22 @@ class PartReader:
                 marker = ITEM_MARKER.match(text, cursor, stop)
                 if marker is None:
                     break
-                self.class_line(tree, marker.end(), stop)
-                last = stop
+                last = self.class_line(tree, marker.end(), stop)
                 cursor = stop + 1
             spans.append((start + head.start(), last))
         return spans
 
-    def class_line(self, tree: str, start: int, end: int) -> None:
+    def class_line(self, tree: str, start: int, end: int) -> int:
+        """Read one numbered line of a classified list; returns where what it read ends.
+
+        What follows the class's own sentence and its bracketed items on the same
+        line (another paragraph run on by the PDF) is left to the labels.
+        """
         text, _ledger = self.text, self.ledger
         inside = numbers_in(self.numbers, start, end)
         amount = next((n for n in inside if n.money is not None), None)
         if amount is None:
-            return
+            return end
         head = text[start : amount.start]
         codes = [
             n
@@ -227,15 +231,19 @@ class PartReader:
         name = re.sub(r"（?(?:\d{3,7})）?|（(?:类|款|项)）", "", head)
         name = re.sub(r"(?:为|是|预算|共计|合计|：)+$", "", name.strip("：，、 ")).strip()
         if not name:
-            return
+            return end
         bracket_end = _clause_end(text, amount.unit_end, end)
         clause = read_clause(text, self.numbers, amount.start, bracket_end, final=self.final)
-        children = self.children(amount.unit_end, end) or read_items(
-            text, self.numbers, amount.unit_end, end
-        )
+        children, used = self.children(amount.unit_end, end)
+        if not children:
+            children = read_items(text, self.numbers, amount.unit_end, end)
+            used = children[-1].number.unit_end if children else _clause_end(text, bracket_end, end)
         self.add_class(
             tree, code, name, level.group(1) if level else None, clause, start, children, codes
         )
+        while used < end and text[used] in "。；，等）":
+            used += 1
+        return used
 
     def inline_classes(self, tree: str, items: Sequence[Item], end: int) -> None:
         """Classes listed on one line ("按经济分类：工资福利支出255.88万元，商品和服务支出…")."""
@@ -244,12 +252,17 @@ class PartReader:
             clause = read_clause(self.text, self.numbers, item.number.start, stop, final=self.final)
             self.add_class(tree, None, item.name, None, clause, item.name_start, (), ())
 
-    def children(self, start: int, end: int) -> list[Item]:
-        """The items of a class's bracketed lists ("（基本工资55.58万、津贴补贴30万 …）")."""
+    def children(self, start: int, end: int) -> tuple[list[Item], int]:
+        """The items of a class's bracketed lists ("（基本工资55.58万、津贴补贴30万 …）"),
+        and where the last of those lists ends."""
         found: list[Item] = []
+        used = start
         for bracket in _BRACKET.finditer(self.text, start, end):
-            found += read_items(self.text, self.numbers, bracket.start(1), bracket.end(1))
-        return found
+            items = read_items(self.text, self.numbers, bracket.start(1), bracket.end(1))
+            if items:
+                found += items
+                used = bracket.end()
+        return found, used
 
     def scheme_kind(self) -> TreeKind:
         return "government" if self.scheme is EconomicScheme.GOVERNMENT else "department"

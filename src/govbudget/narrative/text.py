@@ -62,7 +62,8 @@ _CHINESE: Final = {
 }
 _GROUPED: Final = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])")
 _SPACE: Final = re.compile(r"[ \t\f\v]+")
-_ASCII_WORD: Final = re.compile(r"[0-9A-Za-z.%]")
+_ASCII_WORD: Final = re.compile(r"[0-9A-Za-z]")
+_KEEPS_SPACE: Final = re.compile(r"[0-9A-Za-z.%]")
 _PUBLISHED_BREAK: Final = re.compile(r"[ \t\u3000]*(?:\r\n|\r|\n)\s*")
 _LINE_BREAK: Final = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 
@@ -146,7 +147,16 @@ class Text:
         return found
 
 
-def _clean_line(line: str, start: int) -> tuple[str, list[int]]:
+@frozen
+class _Line:
+    """A physical line: cleaned text, each character's raw offset, and its printed width."""
+
+    text: str
+    offsets: list[int]
+    width: float  # as printed, spaces included: a margin cuts lines by this
+
+
+def _clean_line(line: str, start: int) -> _Line:
     """One physical line folded, de-spaced and de-grouped, with each char's raw offset."""
     # Folding may delete characters (zero-width spaces): keep the offsets alongside.
     chars: list[str] = []
@@ -175,7 +185,7 @@ def _clean_line(line: str, start: int) -> tuple[str, list[int]]:
         if space is not None:
             before = out_chars[-1] if out_chars else ""
             after = text[space.end()] if space.end() < n else ""
-            if before and after and _ASCII_WORD.match(before) and _ASCII_WORD.match(after):
+            if before and after and _KEEPS_SPACE.match(before) and _ASCII_WORD.match(after):
                 out_chars.append(" ")
                 out_offsets.append(offsets[i])
             i = space.end()
@@ -184,41 +194,46 @@ def _clean_line(line: str, start: int) -> tuple[str, list[int]]:
         out_chars.append(char)
         out_offsets.append(offsets[i])
         i += 1
-    return "".join(out_chars), out_offsets
+    return _Line("".join(out_chars), out_offsets, _width(line.strip()))
 
 
 _HEADING_WORDS: Final = re.compile(r"情况|说明|概况|职责|解释|预算表|决算表|目标|经费|采购|资产")
 _HEADING_END: Final = re.compile(r"(?:情况|说明|概况|职责|解释|表|目标)[：。]?$")
 _MIN_PAGE_WIDTH: Final = 12
+# A line this wide that stops inside a number was cut by the margin, not a table cell.
+_LONG_LINE: Final = 20
 _ENDS_SENTENCE: Final = "。！？；"
 _NUMBER_END: Final = re.compile(r"\d\.?$")
-_NUMBER_START: Final = re.compile(r"^\d")
+_NUMBER_START: Final = re.compile(r"^\.?\d")
 _UNIT_START: Final = re.compile(
     r"^(?:万元|万|亿元|亿|千元|元|%|‰|人次|人|名|件|场|天|次|个|项|户|家|辆)"
 )
 
 
-def _is_heading_line(line: str, full: float) -> bool:
-    marker = ITEM_MARKER.match(line)
+def _is_heading_line(line: _Line, full: float) -> bool:
+    marker = ITEM_MARKER.match(line.text)
     if marker is None:
         return False
-    title = line[marker.end() :]
+    title = line.text[marker.end() :]
     if any(mark in title.rstrip("：。") for mark in "：。，；") or not _HEADING_WORDS.search(title):
         return False
-    return _width(line) < 0.9 * full or bool(_HEADING_END.search(title))
+    return line.width < 0.9 * full or bool(_HEADING_END.search(title))
 
 
-def _page_width(lines: list[str]) -> tuple[float, bool]:
-    """The width of a full line of the page, and whether the text is wrapped at it."""
-    widths = sorted(_width(line) for line in lines if line)
-    if not widths:
-        return 0.0, False
-    # Most lines of a wrapped page are full: a high percentile finds their width
-    # without the odd overlong line; a short text has too few lines for that.
-    full = widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 10 else widths[-1]
-    near = sum(1 for w in widths if 0.85 * full <= w <= 1.1 * full)
-    # A page's lines hold a dozen characters at least: a column of short cells is no page.
-    return full, full >= _MIN_PAGE_WIDTH and near >= max(3, 0.3 * len(widths))
+def _page_width(lines: list[_Line]) -> tuple[float, bool]:
+    """The width of a full line of the page, and whether the text is wrapped at it.
+
+    The page width is the widest that at least three lines come within a tenth of
+    (one overlong line does not set it); the text is wrapped when such full lines
+    are at least a tenth of its lines and hold a dozen characters or more.
+    """
+    widths = sorted(line.width for line in lines)
+    for top in reversed(widths):
+        full = bisect_right(widths, top) - bisect_left(widths, 0.9 * top)
+        if full >= 3:
+            wrapped = top >= _MIN_PAGE_WIDTH and full >= 0.1 * len(widths)
+            return top, wrapped
+    return (widths[-1] if widths else 0.0), False
 
 
 def normalize(raw: str) -> Text:
@@ -229,7 +244,7 @@ def normalize(raw: str) -> Text:
     >>> normalize("合计\\n57.9\\n因公出国(境)费\\n13.9").text
     '合计\\n57.9\\n因公出国（境）费\\n13.9'
     """
-    physical: list[tuple[str, list[int]]] = []
+    physical: list[_Line] = []
     line_starts = [0]
     position = 0
     for match in _LINE_BREAK.finditer(raw):
@@ -237,39 +252,41 @@ def normalize(raw: str) -> Text:
         position = match.end()
         line_starts.append(position)
     physical.append(_clean_line(raw[position:], position))
-    lines = [(text, offsets) for text, offsets in physical if text]
-    full, wrapped = _page_width([text for text, _ in lines])
+    lines = [line for line in physical if line.text]
+    full, wrapped = _page_width(lines)
     chars: list[str] = []
     origin = array("l")
-    for index, (text, offsets) in enumerate(lines):
+    for index, line in enumerate(lines):
         if index:
-            previous = lines[index - 1][0]
-            separator = _separator(previous, text, full, wrapped)
+            separator = _separator(lines[index - 1], line.text, full, wrapped)
             if separator:
                 chars.append(separator)
-                origin.append(offsets[0])
-        chars.append(text)
-        origin.extend(offsets)
+                origin.append(line.offsets[0])
+        chars.append(line.text)
+        origin.extend(line.offsets)
     text = "".join(chars)
     breaks = tuple(i for i, char in enumerate(text) if char == "\n")
     return Text(raw, text, origin, tuple(line_starts), breaks)
 
 
-def _separator(previous: str, line: str, full: float, wrapped: bool) -> str:
+def _separator(before: _Line, line: str, full: float, wrapped: bool) -> str:
     """What goes between two non-empty physical lines: nothing, a space or a line break."""
-    if ITEM_MARKER.match(line) or _is_heading_line(previous, full):
+    previous = before.text
+    if ITEM_MARKER.match(line) or _is_heading_line(before, full):
         return "\n"
     ends_number = bool(_NUMBER_END.search(previous))
     if ends_number and _NUMBER_START.match(line):
         # A number split by the margin, or two numbers on two lines: join only the first.
-        near_width = 0.9 * full <= _width(previous) <= 1.1 * full
-        joined = re.search(r"[\d.]+$", previous + line[:1])
-        single = joined is not None and joined.group().count(".") <= 1
-        return "" if wrapped and near_width and single else "\n"
+        near_width = before.width >= 0.9 * full
+        tail = re.search(r"[\d.]+$", previous)
+        head = re.match(r"[\d.]+", line)
+        single = tail is not None and head is not None and (tail[0] + head[0]).count(".") <= 1
+        long_line = wrapped or before.width >= _LONG_LINE
+        return "" if near_width and long_line and single else "\n"
     if ends_number and _UNIT_START.match(line):
         return ""  # "425.23" and "万元" on two lines
     if wrapped:
-        if _width(previous) < 0.8 * full:
+        if before.width < 0.8 * full:
             return "\n"  # a paragraph's last line
     elif previous[-1] in _ENDS_SENTENCE or ends_number or _NUMBER_START.match(line):
         return "\n"  # unwrapped text: a line is a paragraph, or a cell of a table
