@@ -169,7 +169,7 @@ def narratives(draw: st.DrawFn) -> Rendered:
     )
     paragraphs += [
         "按照支出经济分类科目，主要用于：",
-        f"1.工资福利支出{_money(sum(wage_values), style)}：主要用于工资福利。（{items}）",
+        f"1.工资福利支出{_money(sum(wage_values, Decimal(0)), style)}：主要用于工资福利。（{items}）",
     ]
     for (code, _), value in zip(wages, wage_values, strict=True):
         expected[f"/expenditure/by_economic/301/{code}/amount"] = _plain(value)
