@@ -82,6 +82,7 @@ def test_template_headers_as_printed(template: govbudget.Disclosure) -> None:
     assert [(c.side, c.name) for c in summary.columns] == [("收入", "决算数"), ("支出", "决算数")]
     three = tables[TableKind.FINAL_THREE_PUBLIC]
     assert three.columns[5].name == "公务用车购置及运行维护费/小计/决算数"
+    assert three.columns[2].name == "因公出国（境）费/预算数"  # as printed, full-width brackets
     assert len(three.rows) == 1
     basic = tables[TableKind.FINAL_GENERAL_PUBLIC_BASIC]
     assert [c.name for c in basic.columns] == ["决算数"]

@@ -329,7 +329,7 @@ def test_percent_columns_are_not_amounts_and_are_noted() -> None:
     )
     assert [c.name for c in found.tables[0].columns] == ["合计", "基本支出", "项目支出"]
     assert [n.en for n in found.notes] == [
-        "一般公共预算支出表: the percent columns (增长率(%)) are not amounts; not read as such"
+        "一般公共预算支出表: the percent columns (增长率（%）) are not amounts; not read as such"
     ]
 
 

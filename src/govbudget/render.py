@@ -51,6 +51,7 @@ SECTIONS: Final[dict[str, tuple[str, str]]] = {
     "projects": ("重点项目", "key projects"),
     "performance": ("绩效目标", "performance"),
     "final": ("结转和结余", "carry-over and balances"),
+    "tables": ("公开表", "tables"),
 }
 _OTHER: Final = ("其他", "other")
 

@@ -136,6 +136,7 @@ class Recognition:
 
 
 _UNIT: Final = re.compile(r"单位[:：]\s*(亿元|千元|万元|元)")
+_WHITESPACE: Final = re.compile(r"\s+")
 _NUMBER: Final = re.compile(r"^[-+−－]?[\d,，]*\d(?:\.\d+)?$")
 _CODE: Final = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_AND_NAME: Final = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d\s].*)$")
@@ -154,8 +155,13 @@ _PART_CODES: Final = ("类", "款", "项")
 
 
 def _clean(text: str) -> str:
-    """Cell text with the line breaks of wrapped cells removed."""
+    """Cell text as compared: folded (full-width forms), no whitespace."""
     return normalize_text(text)
+
+
+def _printed(text: str) -> str:
+    """Cell text as printed, without the line breaks and spaces of wrapped cells."""
+    return _WHITESPACE.sub("", text)
 
 
 def _is_number(text: str) -> bool:
@@ -199,7 +205,7 @@ class _Layout:
         if owner is None:
             return ""
         cell = self.cells[owner[0]][owner[1]]
-        return "" if cell is None else _clean(cell.text)
+        return "" if cell is None else _printed(cell.text)
 
     def anchored(self, r: int, c: int) -> GridCell | None:
         """The cell at (r, c) if it starts there."""
@@ -595,9 +601,9 @@ def _label(
         seen.add(owner)
         text = layout.text(r, c)
         if role == "code":
-            code_parts.append(text)
+            code_parts.append(_clean(text))
         elif role.startswith("part:"):
-            split[role[5:]] = text
+            split[role[5:]] = _clean(text)
         else:
             names.append(text)
     code = "".join(code_parts)
