@@ -326,13 +326,17 @@ def _extract_command(
         print(f"govbudget: {error}", file=stderr)
         return UNREADABLE
     document = dumps(budget)
-    if args.output:
-        Path(args.output).write_text(document, encoding="utf-8")
-    else:
-        stdout.write(document)
-    if args.numbers:
-        numbers = json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2)
-        Path(args.numbers).write_text(numbers + "\n", encoding="utf-8")
+    numbers = json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    try:
+        if args.output:
+            Path(args.output).write_text(document, encoding="utf-8")
+        else:
+            stdout.write(document)
+        if args.numbers:
+            Path(args.numbers).write_text(numbers, encoding="utf-8")
+    except OSError as error:
+        print(f"govbudget: cannot write {error.filename}: {error.strerror}", file=stderr)
+        return UNREADABLE
     print(extraction.render("zh"), file=stderr)
     return OK
 
