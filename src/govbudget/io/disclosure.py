@@ -21,7 +21,7 @@ from attrs import evolve, field, frozen
 from govbudget.errors import DocumentError
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.narrative import Extraction, read_narrative
-from govbudget.tables.recognize import Note, Page, Recognition, recognize
+from govbudget.tables.recognize import Note, Pages, Recognition, recognize
 
 __all__ = ["Disclosure", "is_disclosure_file", "read_document"]
 
@@ -58,7 +58,7 @@ def is_disclosure_file(path: str | os.PathLike[str]) -> bool:
     return Path(path).suffix.lower() in _PDF | _EXCEL
 
 
-def _pages(document: str | bytes, source: str) -> tuple[tuple[Page, ...], tuple[Note, ...]]:
+def _pages(document: str | bytes, source: str) -> Pages:
     suffix = Path(source).suffix.lower()
     if isinstance(document, bytes):
         suffix = ".pdf" if document[:1024].find(b"%PDF-") >= 0 else suffix
@@ -67,13 +67,11 @@ def _pages(document: str | bytes, source: str) -> tuple[tuple[Page, ...], tuple[
     if suffix in _EXCEL:
         from govbudget.io.excel import read_workbook
 
-        book = read_workbook(document, source=source)
-        return book.pages, book.notes
+        return read_workbook(document, source=source)
     if suffix in _PDF:
         from govbudget.io.pdf import read_pdf
 
-        pdf = read_pdf(document, source=source)
-        return pdf.pages, pdf.notes
+        return read_pdf(document, source=source)
     raise DocumentError(
         "not a PDF (.pdf) or Excel workbook (.xlsx); a JSON document is read with load()",
         source=source,
@@ -108,11 +106,11 @@ def read_document(
     """
     if isinstance(document, bytes):
         source = source or "<bytes>"
-        pages, notes = _pages(document, source)
+        read = _pages(document, source)
     else:
         source = source or str(document)
-        pages, notes = _pages(str(document), source)
-    found = recognize(pages, source=source)
+        read = _pages(str(document), source)
+    found = recognize(read.pages, source=source)
     department, year, kind = _identity(found, source)
     extraction = None
     budget = DepartmentBudget(department=department, year=year, kind=kind)
@@ -123,4 +121,4 @@ def read_document(
         if extraction.budget is not None:
             budget = evolve(extraction.budget, kind=found.kind or extraction.budget.kind)
     budget = evolve(budget, tables=found.tables)
-    return Disclosure(budget, found.narrative, (*notes, *found.notes), extraction)
+    return Disclosure(budget, found.narrative, (*read.notes, *found.notes), extraction)

@@ -14,20 +14,18 @@ read from one workbook.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Final
 
-from attrs import frozen
-
 from govbudget.errors import DocumentError, MissingExtra
-from govbudget.tables.recognize import Grid, GridCell, Line, Note, Page
+from govbudget.io._files import opened, sized_head
+from govbudget.tables.recognize import Grid, GridCell, Line, Note, Page, Pages
 from govbudget.tables.specs import match_title
 
-__all__ = ["MAX_CELLS", "MAX_WORKBOOK_BYTES", "WorkbookPages", "read_workbook"]
+__all__ = ["MAX_CELLS", "MAX_WORKBOOK_BYTES", "read_workbook"]
 
 #: The most cells read from one workbook (a disclosure's tables have a few thousand).
 MAX_CELLS: Final = 2_000_000
@@ -40,14 +38,6 @@ _NUMBER: Final = re.compile(r"^[-+]?[\d,]*\d(?:\.\d+)?$")
 _STATEMENT: Final = re.compile(r"^(注|备注|说明)[:：]|本表无数据|无数据")
 
 
-@frozen
-class WorkbookPages:
-    """The visible sheets of a workbook as blocks, and notes on what was not read."""
-
-    pages: tuple[Page, ...]
-    notes: tuple[Note, ...]
-
-
 def _openpyxl() -> Any:
     try:
         import openpyxl
@@ -56,24 +46,11 @@ def _openpyxl() -> Any:
     return openpyxl
 
 
-def read_workbook(
-    document: str | os.PathLike[str] | bytes, *, source: str | None = None
-) -> WorkbookPages:
+def read_workbook(document: str | os.PathLike[str] | bytes, *, source: str | None = None) -> Pages:
     """The visible sheets of a workbook (a path or its bytes) as lines and grids, with notes."""
-    if isinstance(document, bytes):
-        source = source or "<bytes>"
-        size = len(document)
-    else:
-        source = source or str(document)
-        try:
-            size = os.stat(document).st_size
-        except OSError as error:
-            raise DocumentError(f"cannot read the file: {error.strerror}", source=source) from None
-    if size > MAX_WORKBOOK_BYTES:
-        raise DocumentError(
-            f"larger than {MAX_WORKBOOK_BYTES} bytes (the limit MAX_WORKBOOK_BYTES)", source=source
-        )
-    stream = io.BytesIO(document) if isinstance(document, bytes) else str(document)
+    source = source or ("<bytes>" if isinstance(document, bytes) else str(document))
+    sized_head(document, source, MAX_WORKBOOK_BYTES, "MAX_WORKBOOK_BYTES")
+    stream = opened(document)
     if not zipfile.is_zipfile(stream):
         raise DocumentError(
             "not an Excel .xlsx workbook (an old .xls? save it as .xlsx first)", source=source
@@ -106,7 +83,7 @@ def read_workbook(
                 source=source,
             )
         pages.append(_sheet(sheet, values[sheet.title], number, source))
-    return WorkbookPages(tuple(pages), tuple(notes))
+    return Pages(pages, notes)
 
 
 def _text(cell: Any, shown: Any, where: str, source: str) -> str:

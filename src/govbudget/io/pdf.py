@@ -17,24 +17,22 @@ are refused before opening.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from attrs import frozen
-
 from govbudget.errors import DocumentError, MissingExtra
-from govbudget.tables.recognize import Grid, GridCell, Line, Note, Page
+from govbudget.io._files import opened, sized_head
+from govbudget.tables.recognize import Grid, GridCell, Line, Note, Page, Pages
 from govbudget.tables.specs import match_title
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page as PlumberPage
     from pdfplumber.table import Table as PlumberTable
 
-__all__ = ["MAX_PAGES", "MAX_PDF_BYTES", "MAX_SECONDS", "PdfPages", "read_pdf"]
+__all__ = ["MAX_PAGES", "MAX_PDF_BYTES", "MAX_SECONDS", "read_pdf"]
 
 #: The most pages read from one PDF; the longest real disclosures have about 200.
 MAX_PAGES: Final = 1000
@@ -49,14 +47,6 @@ _AMOUNT: Final = re.compile(r"\d\.\d{2}\b")
 _TEXT_STRATEGY: Final = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 
 
-@frozen
-class PdfPages:
-    """The pages of a PDF as blocks, and notes on what could not be read."""
-
-    pages: tuple[Page, ...]
-    notes: tuple[Note, ...]
-
-
 def _plumber() -> Any:
     try:
         import pdfplumber
@@ -65,44 +55,26 @@ def _plumber() -> Any:
     return pdfplumber
 
 
-def _check_file(document: str | bytes, source: str) -> None:
-    if isinstance(document, bytes):
-        size, head = len(document), document[:1024]
-    else:
-        try:
-            size = os.stat(document).st_size
-            with open(document, "rb") as stream:
-                head = stream.read(1024)
-        except OSError as error:
-            raise DocumentError(f"cannot read the file: {error.strerror}", source=source) from None
-    if size > MAX_PDF_BYTES:
-        raise DocumentError(
-            f"larger than {MAX_PDF_BYTES} bytes (the limit MAX_PDF_BYTES)", source=source
-        )
-    if b"%PDF-" not in head:
-        raise DocumentError("not a PDF file (no %PDF- header)", source=source)
-
-
 def read_pdf(
     document: str | os.PathLike[str] | bytes,
     *,
     source: str | None = None,
     max_pages: int = MAX_PAGES,
     max_seconds: float = MAX_SECONDS,  # float-ok: a time limit, not money
-) -> PdfPages:
+) -> Pages:
     """The pages of a PDF (a path or its bytes) as text lines and grids, with reading notes."""
-    data = document if isinstance(document, bytes) else str(document)
-    source = source or (str(document) if not isinstance(document, bytes) else "<bytes>")
-    _check_file(data, source)
+    source = source or ("<bytes>" if isinstance(document, bytes) else str(document))
+    if b"%PDF-" not in sized_head(document, source, MAX_PDF_BYTES, "MAX_PDF_BYTES"):
+        raise DocumentError("not a PDF file (no %PDF- header)", source=source)
     pdfplumber = _plumber()
     started = time.monotonic()
     try:
-        opened = pdfplumber.open(io.BytesIO(data) if isinstance(data, bytes) else data)
+        pdf = pdfplumber.open(opened(document))
     except Exception as error:  # pdfminer raises many unrelated types on bad input
         raise _open_error(source, error) from None
-    with opened:
+    with pdf:
         try:
-            count = len(opened.pages)
+            count = len(pdf.pages)
         except Exception as error:
             raise _open_error(source, error) from None
         if count == 0:
@@ -115,7 +87,7 @@ def read_pdf(
         pages: list[Page] = []
         notes: list[Note] = []
         scanned: list[int] = []
-        for number, page in enumerate(opened.pages, start=1):
+        for number, page in enumerate(pdf.pages, start=1):
             if time.monotonic() - started > max_seconds:
                 raise DocumentError(
                     f"stopped at page {number} of {count}: reading took more than"
@@ -151,7 +123,7 @@ def read_pdf(
                 f"pages {_ranges(scanned)} have no text layer (scanned); not read",
             )
         )
-    return PdfPages(tuple(pages), tuple(notes))
+    return Pages(pages, notes)
 
 
 def _open_error(source: str, error: Exception) -> DocumentError:

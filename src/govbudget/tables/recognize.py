@@ -33,7 +33,7 @@ from govbudget.precision import DEFAULT_PRECISION, Precision
 from govbudget.tables.model import Column, Row, Table
 from govbudget.tables.specs import TableSpec, is_continued, match_title, normalize_text
 
-__all__ = ["Grid", "GridCell", "Line", "Note", "Page", "Recognition", "recognize"]
+__all__ = ["Grid", "GridCell", "Line", "Note", "Page", "Pages", "Recognition", "recognize"]
 
 
 @frozen
@@ -115,11 +115,23 @@ class Note:
     en: str
 
 
-def _tables(value: Sequence[Table]) -> tuple[Table, ...]:
+def _notes(value: Sequence[Note]) -> tuple[Note, ...]:
     return tuple(value)
 
 
-def _notes(value: Sequence[Note]) -> tuple[Note, ...]:
+def _pages(value: Sequence[Page]) -> tuple[Page, ...]:
+    return tuple(value)
+
+
+@frozen
+class Pages:
+    """What a PDF or workbook reader gives: the pages as blocks, and notes on what it skipped."""
+
+    pages: tuple[Page, ...] = field(converter=_pages)
+    notes: tuple[Note, ...] = field(converter=_notes)
+
+
+def _tables(value: Sequence[Table]) -> tuple[Table, ...]:
     return tuple(value)
 
 
