@@ -158,6 +158,10 @@ def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield pos, end
 
 
+def _family(target: Target) -> str:
+    return target.strip("/").split("/")[0].split(":")[0].split("=")[0]
+
+
 def _label_matches(text: str, labels: Sequence[Label], start: int, end: int) -> list[Read]:
     found: list[tuple[int, int, Target]] = []
     for label in labels:
@@ -173,7 +177,11 @@ def _label_matches(text: str, labels: Sequence[Label], start: int, end: int) -> 
         if chosen and item[0] < chosen[-1][1]:
             continue
         if chosen and _JOINED.fullmatch(text, chosen[-1][1], item[0]):
-            continue  # "“三公”经费支出预算为…": one label's wording, not a second label
+            # Two labels in one phrase are one label: a part's ("政府采购货物支出" is 货物)
+            # when both name the same part of the budget, else the first ("“三公”经费支出预算").
+            if _family(chosen[-1][2]) == _family(item[2]):
+                chosen[-1] = item
+            continue
         chosen.append(item)
     return [Read(s, e, t, Clause()) for s, e, t in chosen]
 

@@ -99,11 +99,13 @@ class Ledger:
                 self.mark(number, f"{path}/{name}")
             return True
         if number is not None:
-            self.unread(number, f"restates {path}/{name} differently (first stated {_show(old)})")
+            first = _show(old, self.unit)
+            self.unread(number, f"restates {path}/{name} differently (first stated {first})")
         self.warn(
             "restated-differently",
-            f"{path}/{name} 前后两处数字不一致：先为 {_show(old)}，后为 {_show(value)}",
-            f"{path}/{name} is stated twice with different values: {_show(old)}, then {_show(value)}",
+            f"{path}/{name} 前后两处数字不一致：先为 {_show(old, self.unit)}，后为 {_show(value, self.unit)}",
+            f"{path}/{name} is stated twice with different values:"
+            f" {_show(old, self.unit)}, then {_show(value, self.unit)}",
             offset,
             f"{path}/{name}",
         )
@@ -200,11 +202,11 @@ def _typed(slot: dict[str, object], name: str, kind: type[_T]) -> _T | None:
     return value if isinstance(value, kind) else None
 
 
-def _show(value: object) -> str:
+def _show(value: object, unit: Unit) -> str:
     if isinstance(value, Amount):
-        return f"{value.amount.normalize():f}元"
+        return f"{value.in_unit(unit).normalize():f}{unit.label}"
     if isinstance(value, StatedChange):
-        return f"{value.word or ''}{'' if value.value is None else _show(value.value)}"
+        return f"{value.word or ''}{'' if value.value is None else _show(value.value, unit)}"
     if isinstance(value, StatedPercent):
         return f"{value.word or ''}{value.value}%"
     if isinstance(value, Decimal):

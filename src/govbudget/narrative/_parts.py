@@ -322,86 +322,45 @@ class PartReader:
 
     # -- assets -----------------------------------------------------------------
     def assets(self, start: int, end: int) -> None:
+        """国有资产占用: the total, its parts (流动资产、固定资产 …), the date, and counts."""
         text, ledger = self.text, self.ledger
-        touched = self.labelled(ASSETS, start, end, head=HEADS[SectionKind.ASSETS])
-        del touched
+        self.labelled(ASSETS, start, end, head=HEADS[SectionKind.ASSETS])
         for match in ASSET_PARTS.finditer(text, start, end):
-            clause = read_clause(
-                text,
-                self.numbers,
-                match.end(),
-                _clause_end(text, match.end(), end),
-                final=self.final,
-            )
+            stop = _clause_end(text, match.end(), end)
+            clause = read_clause(text, self.numbers, match.end(), stop, final=self.final)
             if clause.amount is None or ledger.is_used(clause.amount):
                 continue
-            name = match.group()
-            path = f"/assets/parts/{name}"
+            path = f"/assets/parts/{match.group()}"
             if is_enumerated(text[max(start, match.start() - 6) : match.start()]):
                 clause = move_tail(ledger, "/assets/total", clause, match.start())
-            apply(
-                ledger,
-                path,
-                evolve(clause, note=None)
-                if clause.note and ledger.has("/assets/total", "note")
-                else clause,
-                match.start(),
-            )
-            self.asset_parts.append(ledger.node(path, code=None, name=name))
-        as_of = re.search(
-            r"(?:截至|截止)?((?:19|20)\d\d\s*年(?:初|末|底|\d{1,2}\s*月\s*\d{1,2}\s*日)?)",
-            text[start:end],
-        )
+            if clause.note and ledger.has("/assets/total", "note"):
+                clause = evolve(clause, note=None)  # the list's reason, already the total's
+            apply(ledger, path, clause, match.start())
+            self.asset_parts.append(ledger.node(path, code=None, name=match.group()))
+        as_of = _AS_OF.search(text, start, end)
         if as_of is not None and ledger.has("/assets/total"):
             self.as_of = as_of.group(1).replace(" ", "")
-        for count in re.finditer(
-            r"(车辆|公务用车|房屋|土地|执法执勤用车|特种专业技术用车)[^，。；\d]{0,8}?(\d+)\s*(辆|台|套|平方米|亩|处|栋)",
-            text[start:end],
-        ):
-            number = _number_at(self.numbers, start + count.start(2))
-            if number is None or ledger.is_used(number):
-                continue
-            ledger.mark(number, f"/assets/counts/{len(self.asset_counts)}/value")
-            self.asset_counts.append(
-                Count(
-                    name=count.group(1),
-                    value=int(count.group(2)),
-                    unit=count.group(3),
-                    source=ledger.where(start + count.start()),
-                )
-            )
+        for count in _ASSET_COUNT.finditer(text, start, end):
+            self.count(count, "/assets/counts", self.asset_counts, count.group(1))
 
     def three_public_counts_in(self, start: int, end: int) -> None:
-        ledger = self.ledger
-        for count in re.finditer(
-            r"(?:公务|国内公务|外事)?接待[^，。；\d]{0,6}?(\d+)\s*(批次|人次|次|批)",
-            self.text[start:end],
-        ):
-            number = _number_at(self.numbers, start + count.start(1))
-            if number is None or ledger.is_used(number):
-                continue
-            ledger.mark(number, f"/three_public/counts/{len(self.three_public_counts)}/value")
-            self.three_public_counts.append(
-                Count(
-                    name=f"公务接待{count.group(2)}",
-                    value=int(count.group(1)),
-                    unit=count.group(2),
-                    source=ledger.where(start + count.start()),
-                )
-            )
-        for count in re.finditer(r"(\d+)\s*(批次|人次)", self.text[start:end]):
-            number = _number_at(self.numbers, start + count.start(1))
-            if number is None or ledger.is_used(number):
-                continue
-            ledger.mark(number, f"/three_public/counts/{len(self.three_public_counts)}/value")
-            self.three_public_counts.append(
-                Count(
-                    name=f"公务接待{count.group(2)}",
-                    value=int(count.group(1)),
-                    unit=count.group(2),
-                    source=ledger.where(start + count.start()),
-                )
-            )
+        """The 三公 counts: 接待 16 批次、800 人次, 出国团组 2 个 …, named by their line."""
+        for count in _THREE_PUBLIC_COUNT.finditer(self.text, start, end):
+            before = self.text[max(start, count.start() - 30) : count.start()]
+            lines = _THREE_PUBLIC_LINE.findall(before)
+            name = lines[-1] if lines else "“三公”经费"
+            self.count(count, "/three_public/counts", self.three_public_counts, name)
+
+    def count(self, match: re.Match[str], prefix: str, sink: list[Count], name: str) -> None:
+        """Read a count (its number is the match's last-but-one group, its unit the last)."""
+        last = match.lastindex or 0
+        number = _number_at(self.numbers, match.start(last - 1))
+        if number is None or number.value is None or self.ledger.is_used(number):
+            return
+        self.ledger.mark(number, f"{prefix}/{len(sink)}/value")
+        unit = match.group(last)
+        where = self.ledger.where(match.start())
+        sink.append(Count(name=name, value=int(number.value), unit=unit, source=where))
 
     # -- performance ------------------------------------------------------------
     def performance_overall(self, start: int, end: int) -> None:
@@ -598,6 +557,15 @@ class _GoalDraft:
 
 
 _STAFF_PART: Final = re.compile(r"(?:其中[：]?)?([^，、；（）：\d]+?)\s*(\d+)\s*(人|名)")
+_AS_OF: Final = re.compile(
+    r"(?:截至|截止)?((?:19|20)\d\d\s*年(?:初|末|底|\d{1,2}\s*月\s*\d{1,2}\s*日)?)"
+)
+_ASSET_COUNT: Final = re.compile(
+    r"(车辆|公务用车|执法执勤用车|特种专业技术用车|房屋|土地)[^，。；\d]{0,8}?(\d+)\s*"
+    r"(辆|台|套|平方米|亩|处|栋)"
+)
+_THREE_PUBLIC_COUNT: Final = re.compile(r"(?<![\d.])(\d+)\s*(批次|人次|个团组|团组|辆)")
+_THREE_PUBLIC_LINE: Final = re.compile(r"因公出国（境）|公务接待|外事接待|公务用车")
 _BRACKET: Final = re.compile(r"（([^（）]*(?:（[^（）]*）[^（）]*)*)）")
 _GOAL_HEAD: Final = re.compile(
     r"(长期目标|年度目标|中期目标)\s*(\d+)?\s*[：]([^：。\n]*?)，?具体指标(?:设置)?(?:为|如下)[：]?"
