@@ -320,6 +320,7 @@ class _Draft:
         self.spec = spec
         self.title = title
         self.unit_line = unit_line
+        self.unit = _parse_unit(unit_line) if unit_line else None
         self.layout = layout
         self.header_texts = [
             [layout.text(r, c) for c in range(layout.width)] for r in range(layout.header)
@@ -333,11 +334,10 @@ class _Draft:
         self.closed = False
 
     def table(self, source: str) -> Table:
-        unit = _parse_unit(self.unit_line) if self.unit_line else None
         precision = None
-        if unit is not None or self.decimals > DEFAULT_PRECISION.decimals:
+        if self.unit is not None or self.decimals > DEFAULT_PRECISION.decimals:
             precision = Precision(
-                unit or DEFAULT_PRECISION.unit, max(DEFAULT_PRECISION.decimals, self.decimals)
+                self.unit or DEFAULT_PRECISION.unit, max(DEFAULT_PRECISION.decimals, self.decimals)
             )
         return Table(
             title=self.title,
@@ -537,7 +537,6 @@ class _Reader:
         roles = draft.layout.roles
         code, name = _label(layout, r, block, roles, draft)
         values: list[Amount | None] = [None] * len(draft.columns)
-        unit = _parse_unit(draft.unit_line) if draft.unit_line else None
         for c, position in draft.mapping[index]:
             anchor = layout.anchored(r, c)
             text = layout.text(r, c) if anchor is not None else ""
@@ -550,29 +549,25 @@ class _Reader:
                     " be told",
                     source=self.place(),
                 )
-            values[position] = self.value(draft, text, unit, name or code or "?", position)
+            values[position] = self.value(draft, text, name or code or "?", position)
         labelled = any(roles[c] != "value" for c in block)
-        if labelled and not code and not name and all(v is None for v in values):
+        # a row with no label (or only "…") and no value is spacing, or the template's "…" rows
+        if labelled and not code and _ELLIPSIS.match(name) and all(v is None for v in values):
             return None
-        if labelled and _ELLIPSIS.match(name) and not code and all(v is None for v in values):
-            return None
-        side = draft.sides[index] if draft.sides[index] is not None else None
         return Row(
             name=name or (code or ""),
             code=code,
             values=values,
-            side=side,
+            side=draft.sides[index],
             page=self.page.number,
         )
 
-    def value(
-        self, draft: _Draft, text: str, unit: Unit | None, row: str, position: int
-    ) -> Amount | None:
+    def value(self, draft: _Draft, text: str, row: str, position: int) -> Amount | None:
         if text in _BLANKS or _ELLIPSIS.match(text):
             return None
         try:
             number = parse_decimal(text.replace("，", ","))
-            result = amount(number, unit or DEFAULT_PRECISION.unit)
+            result = amount(number, draft.unit or DEFAULT_PRECISION.unit)
         except GovBudgetError:
             column = draft.columns[position].name
             self.note(
