@@ -235,12 +235,12 @@ class PartReader:
         bracket_end = _clause_end(text, amount.unit_end, end)
         clause = read_clause(text, self.numbers, amount.start, bracket_end, final=self.final)
         children, used = self.children(amount.unit_end, end)
+        bracketed = bool(children)
         if not children:
             children = read_items(text, self.numbers, amount.unit_end, end)
             used = children[-1].number.unit_end if children else _clause_end(text, bracket_end, end)
-        self.add_class(
-            tree, code, name, level.group(1) if level else None, clause, start, children, codes
-        )
+        level_word = level.group(1) if level else None
+        self.add_class(tree, code, name, level_word, clause, start, children, codes, bracketed)
         while used < end and text[used] in "。；，等）":
             used += 1
         return used
@@ -277,6 +277,7 @@ class PartReader:
         offset: int,
         children: Sequence[Item],
         code_numbers: Sequence[Number],
+        bracketed: bool = True,
     ) -> None:
         """One line of a classified list, under its parent where its code or level says so."""
         kind: TreeKind = "function" if tree == "功能" else self.scheme_kind()
@@ -314,9 +315,12 @@ class PartReader:
         if note:
             self.ledger.put_note(path, note, offset)
         node = self.ledger.node(path, code=code, name=name, children=child_nodes)
+        if child_nodes and not bracketed:
+            # "主要用于办公费12万元、水电费8万元" names the main items, not all of them.
+            node = evolve(node, partial=True)
         if parent is not None:
-            grown = evolve(parent, children=(*parent.children, node))
-            roots[-1] = grown
+            # A 款 or 项 line under its 类: the text need not list every one.
+            roots[-1] = evolve(parent, children=(*parent.children, node), partial=True)
         else:
             roots.append(node)
 
