@@ -66,6 +66,7 @@ FAMILIES: Final[dict[str, tuple[str, str]]] = {
     "three_public": ("“三公”经费", "three public expenses"),
     "operation": ("机关运行经费", "institutional operation"),
     "yoy": ("同比变化", "year on year"),
+    "execution": ("预算执行", "budget execution"),
     "shares": ("占比", "shares"),
     "procurement": ("政府采购", "procurement"),
     "assets": ("国有资产", "assets"),

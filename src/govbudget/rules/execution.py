@@ -1,0 +1,106 @@
+"""Budget execution (预算执行): the stated completion percent of a 决算 figure.
+
+A 决算 states beside a line its 年初预算数 and/or 全年预算数 and says the final
+figure 完成年初预算的 X% (or 全年预算的 X%): X = 决算数 ÷ 预算数 × 100, at X's
+own decimals. A common error writes the difference in 万元 where the percent belongs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import Final
+
+from govbudget.figure import Figure
+from govbudget.model import DepartmentBudget
+from govbudget.rounding import Outcome, ratio_range
+from govbudget.rules._support import Column, figures, money, percent_observation, place, stated
+from govbudget.rules.base import Diagnosis, Observation, Rule, Severity
+
+__all__ = ["RULES"]
+
+_BASES: Final[tuple[tuple[Column, str, str], ...]] = (
+    ("budget_full_year", "全年预算数", "full-year budget"),
+    ("budget_initial", "年初预算数", "initial budget"),
+)
+
+
+def _completion(budget: DepartmentBudget) -> Iterator[Observation]:
+    for path, zh, en, figure in figures(budget):
+        if figure.completion is None:
+            continue
+        observation = _check(budget, path, zh, en, figure)
+        if observation is not None:
+            yield observation
+
+
+def _check(
+    budget: DepartmentBudget, path: str, zh: str, en: str, figure: Figure
+) -> Observation | None:
+    assert figure.completion is not None
+    final = stated(budget, figure)
+    if final is None:
+        return None
+    tried: list[Observation] = []
+    for column, base_zh, base_en in _BASES:
+        base = stated(budget, figure, column)
+        if base is None:
+            continue
+        computed = ratio_range(final, base)
+        if computed is None:
+            continue
+        scale = money(budget, figure)
+        difference = Fraction(final.value - base.value, budget.precision_of(figure).unit.fen)
+        observation = percent_observation(
+            location=place(path + "/completion", zh, en, figure),
+            percent=figure.completion,
+            computed=computed,
+            magnitude=False,
+            formula=f"完成率 = 决算数 ÷ {base_zh} × 100%",
+            alternatives=[
+                (
+                    difference,
+                    Diagnosis(
+                        "amount_as_percent",
+                        f"完成率位置写成了决算数与{base_zh}之差（{scale.show(final.value - base.value)}）",
+                        f"the difference between the final figure and the {base_en}"
+                        f" ({scale.show(final.value - base.value)}) was written as the percent",
+                    ),
+                ),
+                (
+                    -difference,
+                    Diagnosis(
+                        "amount_as_percent",
+                        f"完成率位置写成了{base_zh}与决算数之差（{scale.show(base.value - final.value)}）",
+                        f"the difference between the {base_en} and the final figure"
+                        f" ({scale.show(base.value - final.value)}) was written as the percent",
+                    ),
+                ),
+            ],
+            params={
+                "base_zh": base_zh,
+                "base_en": base_en,
+                "final": scale.show(final.value),
+                "base": scale.show(base.value),
+            },
+        )
+        if observation.outcome is not Outcome.INCONSISTENT:
+            return observation
+        tried.append(observation)
+    return tried[0] if tried else None
+
+
+RULES: Final = (
+    Rule(
+        id="EXE001",
+        family="execution",
+        severity=Severity.ERROR,
+        title_zh="完成率等于决算数除以预算数",
+        title_en="A stated completion percent equals the final figure divided by the budget",
+        message_zh="{where}：写明完成{base_zh}的 {stated}%，按决算数 {final}、{base_zh} {base} 计算为 {computed}%（舍入范围 {low}%～{high}%）",
+        message_en="{where}: stated {stated}% of the {base_en}; final {final} and {base_en} {base} give {computed}% (rounding range {low}% to {high}%)",
+        formula="完成率 = 决算数 ÷ 预算数（全年预算数，否则年初预算数）× 100%，按所写小数位",
+        check=_completion,
+        example="决算数 7.8、年初预算数 7.8，写明“完成预算 100%”（一致）；写成 27.22% 而 27.22 恰是差额则诊断为金额误作百分比",
+    ),
+)
