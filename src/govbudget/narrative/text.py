@@ -72,9 +72,9 @@ def _is_wide(char: str) -> bool:
     return ord(char) > 0x2E7F
 
 
-def _width(line: str) -> float:
-    """The printed width of a line in full-width (CJK) character widths."""
-    return sum(1.0 if _is_wide(c) else 0.5 for c in line)
+def _width(line: str) -> int:
+    """The printed width of a line in half-width units (a CJK character is 2)."""
+    return sum(2 if _is_wide(c) else 1 for c in line)
 
 
 @frozen
@@ -153,7 +153,7 @@ class _Line:
 
     text: str
     offsets: list[int]
-    width: float  # as printed, spaces included: a margin cuts lines by this
+    width: int  # half-widths as printed, spaces included: a margin cuts lines by this
 
 
 def _clean_line(line: str, start: int) -> _Line:
@@ -199,9 +199,9 @@ def _clean_line(line: str, start: int) -> _Line:
 
 _HEADING_WORDS: Final = re.compile(r"情况|说明|概况|职责|解释|预算表|决算表|目标|经费|采购|资产")
 _HEADING_END: Final = re.compile(r"(?:情况|说明|概况|职责|解释|表|目标)[：。]?$")
-_MIN_PAGE_WIDTH: Final = 12
+_MIN_PAGE_WIDTH: Final = 24  # half-widths
 # A line this wide that stops inside a number was cut by the margin, not a table cell.
-_LONG_LINE: Final = 20
+_LONG_LINE: Final = 40  # half-widths
 _ENDS_SENTENCE: Final = "。！？；"
 _NUMBER_END: Final = re.compile(r"\d\.?$")
 _NUMBER_START: Final = re.compile(r"^\.?\d")
@@ -210,17 +210,17 @@ _UNIT_START: Final = re.compile(
 )
 
 
-def _is_heading_line(line: _Line, full: float) -> bool:
+def _is_heading_line(line: _Line, full: int) -> bool:
     marker = ITEM_MARKER.match(line.text)
     if marker is None:
         return False
     title = line.text[marker.end() :]
     if any(mark in title.rstrip("：。") for mark in "：。，；") or not _HEADING_WORDS.search(title):
         return False
-    return line.width < 0.9 * full or bool(_HEADING_END.search(title))
+    return 10 * line.width < 9 * full or bool(_HEADING_END.search(title))
 
 
-def _page_width(lines: list[_Line]) -> tuple[float, bool]:
+def _page_width(lines: list[_Line]) -> tuple[int, bool]:
     """The width of a full line of the page, and whether the text is wrapped at it.
 
     The page width is the widest that at least three lines come within a tenth of
@@ -229,11 +229,11 @@ def _page_width(lines: list[_Line]) -> tuple[float, bool]:
     """
     widths = sorted(line.width for line in lines)
     for top in reversed(widths):
-        full = bisect_right(widths, top) - bisect_left(widths, 0.9 * top)
+        full = bisect_right(widths, top) - bisect_left(widths, -(-9 * top // 10))
         if full >= 3:
-            wrapped = top >= _MIN_PAGE_WIDTH and full >= 0.1 * len(widths)
+            wrapped = top >= _MIN_PAGE_WIDTH and 10 * full >= len(widths)
             return top, wrapped
-    return (widths[-1] if widths else 0.0), False
+    return (widths[-1] if widths else 0), False
 
 
 def normalize(raw: str) -> Text:
@@ -269,7 +269,7 @@ def normalize(raw: str) -> Text:
     return Text(raw, text, origin, tuple(line_starts), breaks)
 
 
-def _separator(before: _Line, line: str, full: float, wrapped: bool) -> str:
+def _separator(before: _Line, line: str, full: int, wrapped: bool) -> str:
     """What goes between two non-empty physical lines: nothing, a space or a line break."""
     previous = before.text
     if ITEM_MARKER.match(line) or _is_heading_line(before, full):
@@ -277,7 +277,7 @@ def _separator(before: _Line, line: str, full: float, wrapped: bool) -> str:
     ends_number = bool(_NUMBER_END.search(previous))
     if ends_number and _NUMBER_START.match(line):
         # A number split by the margin, or two numbers on two lines: join only the first.
-        near_width = before.width >= 0.9 * full
+        near_width = 10 * before.width >= 9 * full
         tail = re.search(r"[\d.]+$", previous)
         head = re.match(r"[\d.]+", line)
         single = tail is not None and head is not None and (tail[0] + head[0]).count(".") <= 1
@@ -286,7 +286,7 @@ def _separator(before: _Line, line: str, full: float, wrapped: bool) -> str:
     if ends_number and _UNIT_START.match(line):
         return ""  # "425.23" and "万元" on two lines
     if wrapped:
-        if before.width < 0.8 * full:
+        if 10 * before.width < 8 * full:
             return "\n"  # a paragraph's last line
     elif previous[-1] in _ENDS_SENTENCE or ends_number or _NUMBER_START.match(line):
         return "\n"  # unwrapped text: a line is a paragraph, or a cell of a table
