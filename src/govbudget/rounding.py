@@ -305,7 +305,14 @@ def implied_growth_range(
 
     >>> implied_growth_range(Stated(1624), Stated(-246))[0] == Fraction(-246, 1870) * 100
     True
+
+    ``None`` when the implied prior itself can be zero: the percent has no bound.
+
+    >>> implied_growth_range(Stated(21, 1), Stated(20, 2)) is None
+    True
     """
+    if current.low - change.high <= 0 <= current.high - change.low:
+        return None
     return corner_range(lambda c, d: d / (c - d) * 100, current, change)
 
 

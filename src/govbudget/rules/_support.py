@@ -50,6 +50,22 @@ def column_value(figure: Figure | None, column: Column = "amount") -> Amount | N
     return value
 
 
+def carries_over(budget: DepartmentBudget) -> bool:
+    """Whether the budget states money carried into or out of the year, or distributed.
+
+    Then the year's income and spending differ by it, and what holds without a
+    carry-over (收入合计 = 支出合计; all spending is this year's appropriation) need not.
+    """
+    final = budget.final
+    carried = [budget.income.carryover if budget.income else None]
+    if final is not None:
+        carried += [final.carried_in, final.distribution, final.carried_out]
+    return any(
+        f is not None and not f.none_stated and any(getattr(f, column) for column in COLUMNS)
+        for f in carried
+    )
+
+
 def stated(
     budget: DepartmentBudget, figure: Figure | None, column: Column = "amount"
 ) -> Stated | None:

@@ -8,7 +8,14 @@ from typing import Final
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.rounding import check_sum
-from govbudget.rules._support import COLUMNS, money, place, stated, sums_in_columns
+from govbudget.rules._support import (
+    COLUMNS,
+    carries_over,
+    money,
+    place,
+    stated,
+    sums_in_columns,
+)
 from govbudget.rules.base import Observation, Rule, Severity
 
 __all__ = ["RULES"]
@@ -21,9 +28,8 @@ def _totals(budget: DepartmentBudget) -> Iterator[Observation]:
     income, spending = budget.income, budget.expenditure
     if income is None or spending is None or budget.kind is not Kind.BUDGET:
         return  # a 决算's income and spending differ by the carry-overs
-    carryover = income.carryover
-    if carryover is not None and not carryover.none_stated and carryover.amount:
-        return  # with a carry-over only the grand totals balance (BAL002)
+    if carries_over(budget):
+        return  # with a carry-over (in any column) only the grand totals balance (BAL002)
     yield from sums_in_columns(
         budget,
         path="/income/total",

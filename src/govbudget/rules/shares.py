@@ -31,13 +31,8 @@ Breakdown = tuple[str, str, str, Figure, Sequence[tuple[str, str, str, Figure]],
 
 def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
     income, spending, procurement = budget.income, budget.expenditure, budget.procurement
-    if income is not None and (whole := income.total or income.grand_total) is not None:
-        parts = [
-            (f"/income/{n}", *label("income", n), f)
-            for n, f in _named_income(income)
-            if f is not None
-        ]
-        yield "/income", "收入", "income", whole, parts, income.total is not None
+    if income is not None:
+        yield from _income_breakdowns(income)
     if spending is not None and (found := expenditure_total(spending, budget)) is not None:
         whole = found[1]
         kinds = [
@@ -93,20 +88,48 @@ def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
                 )
 
 
-def _named_income(income: Income) -> list[tuple[str, Figure | None]]:
-    names = (
-        "appropriation",
-        "general_public",
-        "government_fund",
-        "state_capital",
-        "business",
-        "operating",
-        "higher_subsidy",
-        "affiliated",
-        "other",
-        "carryover",
-    )
-    return [(n, getattr(income, n)) for n in names]
+_FUNDS: Final = ("general_public", "government_fund", "state_capital")
+_OTHERS: Final = ("business", "operating", "higher_subsidy", "affiliated", "other")
+
+
+def _named(income: Income, names: Sequence[str]) -> list[tuple[str, str, str, Figure]]:
+    return [
+        (f"/income/{n}", *label("income", n), f)
+        for n in names
+        if (f := getattr(income, n)) is not None
+    ]
+
+
+def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
+    """The sources of income as the totals rule counts them (财政拨款 or its funds, the other
+    sources and income lines, and 上年结转结余 in a 收入总计) make up the whole; the funds
+    beside a stated 财政拨款收入 are its 其中 lines, each a share of the whole too."""
+    whole = income.total if income.total is not None else income.grand_total
+    if whole is None:
+        return
+    funds_instead = income.appropriation is None and any(getattr(income, f) for f in _FUNDS)
+    parts = _named(income, (*(_FUNDS if funds_instead else ("appropriation",)), *_OTHERS))
+    parts += [
+        (f"/income/lines/{n.key}", f"收入 {n.label}", f"income, {n.label}", n) for n in income.lines
+    ]
+    if income.total is None:
+        parts += _named(income, ("carryover",))
+    # Without 财政拨款收入 (or its funds) the stated sources need not make up the whole.
+    complete = income.appropriation is not None or funds_instead
+    yield "/income", "收入", "income", whole, parts, complete
+    if not funds_instead and (funds := _named(income, _FUNDS)):
+        yield "/income", "收入", "income", whole, funds, False
+    if income.total is not None and income.grand_total is not None:
+        carryover = _named(income, ("carryover",))
+        if carryover:
+            yield (
+                "/income",
+                "收入总计",
+                "grand total of income",
+                income.grand_total,
+                carryover,
+                False,
+            )
 
 
 def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Observation]:
@@ -165,13 +188,19 @@ def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Ob
         yield observation
 
 
+def _stated_breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
+    """The breakdowns without parts stated as none (无): those have no share to state."""
+    for path, zh, en, whole, parts, complete in _breakdowns(budget):
+        yield path, zh, en, whole, [p for p in parts if not p[3].none_stated], complete
+
+
 def _shares(budget: DepartmentBudget) -> Iterator[Observation]:
-    for breakdown in _breakdowns(budget):
+    for breakdown in _stated_breakdowns(budget):
         yield from _share_checks(budget, breakdown)
 
 
 def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
-    for path, zh, en, whole, parts, complete in _breakdowns(budget):
+    for path, zh, en, whole, parts, complete in _stated_breakdowns(budget):
         if not complete or len(parts) < 2 or any(f.share is None for *_, f in parts):
             continue
         total = stated(budget, whole)
@@ -183,6 +212,17 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
             Stated(decimal_fraction(s.value), Fraction(1, 2 * 10**s.decimals)) for s in shares
         ]
         verdict = check_sum(Stated(100), values)
+        shortfall = 100 - sum(v.value for v in values)
+        if verdict.outcome is Outcome.INCONSISTENT and 0 < shortfall < 2 * sum(
+            v.half for v in values
+        ):
+            # Each share cut (not rounded) to its digits loses less than one last place.
+            verdict = evolve(
+                verdict,
+                outcome=Outcome.WITHIN_ROUNDING,
+                method=Method.TRUNCATED,
+                min_gap=Fraction(0),
+            )
         yield Observation(
             outcome=verdict.outcome,
             location=Location(path + "/shares", f"{zh}各项占比之和", f"{en}: sum of the shares"),

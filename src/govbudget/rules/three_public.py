@@ -8,7 +8,13 @@ from typing import Final
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget
 from govbudget.rules._labels import label
-from govbudget.rules._support import at_most, equal_relation, place, sums_in_columns
+from govbudget.rules._support import (
+    at_most,
+    carries_over,
+    equal_relation,
+    place,
+    sums_in_columns,
+)
 from govbudget.rules.base import Observation, Rule, Severity
 from govbudget.rules.totals import expenditure_total, income_sources
 from govbudget.tree import find
@@ -64,9 +70,12 @@ def _vehicles(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _all_appropriation(budget: DepartmentBudget) -> bool:
-    """True when the budget states that all its income is appropriation (财政拨款)."""
+    """True when the budget states that all its income is appropriation (财政拨款) and
+    nothing is carried over (carried-over money may come from other sources)."""
     income = budget.income
     if income is None or income.appropriation is None or income.appropriation.amount is None:
+        return False
+    if carries_over(budget):
         return False
     total = income.total or income.grand_total
     if total is None or total.amount != income.appropriation.amount:

@@ -35,14 +35,18 @@ def income_sources(income: Income) -> list[tuple[str, Figure | None]]:
     return funds + others + [(n.label, n) for n in income.lines]
 
 
+def _nothing(figure: Figure | None) -> bool:
+    return figure is None or figure.none_stated or figure.amount == 0
+
+
 def expenditure_total(spending: Expenditure, budget: DepartmentBudget) -> tuple[str, Figure] | None:
-    """The figure that totals this year's spending: 支出合计, else a 支出总计 with nothing carried out."""
+    """The figure that totals this year's spending: 支出合计, else a 支出总计 with nothing
+    distributed (结余分配) or carried out (年末结转和结余)."""
     if spending.total is not None:
         return "total", spending.total
     final = budget.final
-    carried_out = None if final is None else final.carried_out
     if spending.grand_total is not None and (
-        carried_out is None or carried_out.none_stated or carried_out.amount == 0
+        final is None or (_nothing(final.carried_out) and _nothing(final.distribution))
     ):
         return "grand_total", spending.grand_total
     return None

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from typing import Final
 
-from govbudget.figure import Direction, Figure, direction_of
+from govbudget.figure import Direction, Figure, StatedPercent, direction_of
 from govbudget.model import DepartmentBudget
 from govbudget.rounding import (
     Exact,
@@ -21,8 +21,10 @@ from govbudget.rounding import (
     Stated,
     check_sum,
     corner_range,
+    decimal_fraction,
     growth_range,
     implied_growth_range,
+    round_half_up,
 )
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
@@ -33,6 +35,7 @@ from govbudget.rules._support import (
     stated,
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
+from govbudget.rules.totals import expenditure_total
 from govbudget.rules.trees import trees_of
 from govbudget.tree import walk
 
@@ -43,13 +46,23 @@ def _half(budget: DepartmentBudget, figure: Figure) -> Exact:
     return budget.precision_of(figure).half_width_fen
 
 
-def _change_stated(budget: DepartmentBudget, figure: Figure) -> Stated | None:
-    """The stated change, signed by its word."""
+def _change_stated(
+    budget: DepartmentBudget, figure: Figure, *, derived: bool = False
+) -> Stated | None:
+    """The stated change, signed by its word.
+
+    Publishers often print the change as the difference of the two printed
+    figures rather than the rounded true change; then it is good only to two
+    half-widths. ``derived`` allows for that where the change is used on its own
+    (to imply a prior, or summed with other changes); against the two figures
+    it came from, one half-width is right either way.
+    """
     if figure.change is None:
         return None
     if figure.change.value is None and figure.change.direction is not Direction.FLAT:
         return None
-    return Stated(figure.change.signed.fen, _half(budget, figure))
+    half = _half(budget, figure)
+    return Stated(figure.change.signed.fen, 2 * half if derived else half)
 
 
 def _worded(figure: Figure) -> bool:
@@ -97,7 +110,7 @@ def _percent_of(
     assert figure.percent is not None
     percent = figure.percent
     current, prior = stated(budget, figure), stated(budget, figure, "prior")
-    change = _change_stated(budget, figure)
+    change = _change_stated(budget, figure, derived=True)
     scale = money(budget, figure)
     location = place(path + "/percent", zh, en, figure)
     if current is not None and prior is not None:
@@ -119,13 +132,15 @@ def _percent_of(
     else:
         return None
     params = {"basis_zh": basis_zh, "basis_en": basis_en}
-    if computed is None or base == 0:
+    if base == 0:
         params = {
             "basis_zh": basis_zh + "；上年为零，增减率无定义",
             "basis_en": basis_en + "; the prior is zero, so no percent is defined",
             "stated": str(percent.value),
         }
         return _undefined(location, figure, difference, params)
+    if computed is None:
+        return _unbounded(location, percent, Fraction(difference) / base * 100, params)
     current_value = base + difference
     alternatives: list[tuple[Exact, Diagnosis]] = []
     if current_value:
@@ -157,6 +172,37 @@ def _percent_of(
         formula="增减率 = (本年 − 上年) ÷ 上年 × 100%",
         alternatives=alternatives,
         params=params,
+    )
+
+
+def _unbounded(
+    location: Location, percent: StatedPercent, point: Fraction, params: dict[str, str]
+) -> Observation:
+    """A prior implied as current − change whose rounding reaches zero: any percent fits.
+
+    The implied prior is not zero as stated, but the two rounded figures it comes
+    from allow one as small as zero, so the percent has no bound either way.
+    """
+    magnitude = percent.word is not None
+    value = decimal_fraction(percent.value if magnitude else percent.signed)
+    probe = abs(point) if magnitude else point
+    scale = Scale.percent(percent.decimals)
+    exact = round_half_up(probe, percent.decimals) == value
+    return Observation(
+        outcome=Outcome.EXACT if exact else Outcome.WITHIN_ROUNDING,
+        location=location,
+        scale=scale,
+        params={
+            **params,
+            "basis_zh": params["basis_zh"] + "；推算的上年数在舍入范围内可接近零，增减率不受限",
+            "basis_en": params["basis_en"]
+            + "; rounding lets the implied prior come close to zero, so any percent fits",
+            "stated": str(percent.value),
+            "computed": scale.show(probe),
+            "low": "-∞",
+            "high": "+∞",
+        },
+        formula="增减率 = 增减额 ÷ (本年 − 增减额) × 100%",
     )
 
 
@@ -195,6 +241,16 @@ def _signs(budget: DepartmentBudget, figure: Figure) -> int | None:
         if figure.change.word is None:
             return (magnitude > 0) - (magnitude < 0)
     return None
+
+
+def _could_be_flat(budget: DepartmentBudget, figure: Figure) -> bool:
+    """Whether the figures' rounding allows no change at all."""
+    current, prior = stated(budget, figure), stated(budget, figure, "prior")
+    if current is not None and prior is not None:
+        bound = current.half + prior.half
+        return -bound <= current.value - prior.value <= bound
+    change = _change_stated(budget, figure, derived=True)
+    return change is not None and -change.half <= change.value <= change.half
 
 
 _SIGN_OF: Final = {Direction.UP: 1, Direction.DOWN: -1, Direction.FLAT: 0}
@@ -238,6 +294,11 @@ def _direction(budget: DepartmentBudget) -> Iterator[Observation]:
         if sign == word_sign:
             yield Observation(outcome=Outcome.EXACT, location=location, params=params)
             continue
+        if word_sign == 0 and _could_be_flat(budget, figure):
+            # 持平 for figures that differ by no more than their rounding: the true
+            # values may be equal.
+            yield Observation(outcome=Outcome.WITHIN_ROUNDING, location=location, params=params)
+            continue
         yield _word_finding(
             location,
             params,
@@ -271,6 +332,9 @@ def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
         words = [(k, w) for k, w in _words(figure) if direction_of(w) is not Direction.FLAT]
         if not words or _signs(budget, figure) != 0:
             continue
+        if any(_worded_number(figure, kind) for kind, _ in words):
+            # "增加 0.00 万元，增长 40%": the change rounds to zero but is not zero.
+            continue
         written = "、".join(dict.fromkeys(word for _, word in words))
         yield Observation(
             outcome=Outcome.INCONSISTENT,
@@ -280,10 +344,18 @@ def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
         )
 
 
+def _worded_number(figure: Figure, kind: str) -> bool:
+    """Whether the number a direction word goes with is stated and not zero."""
+    if kind == "change":
+        value = figure.change.value if figure.change is not None else None
+        return value is not None and value.fen != 0
+    return figure.percent is not None and figure.percent.value != 0
+
+
 def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Observation]:
     for path, zh, en, total, parts in _breakdowns(budget):
-        whole = _change_stated(budget, total)
-        values = [_change_stated(budget, part) for _, part in parts]
+        whole = _change_stated(budget, total, derived=True)
+        values = [_change_stated(budget, part, derived=True) for _, part in parts]
         if whole is None or not values or any(v is None for v in values):
             continue
         known = [v for v in values if v is not None]
@@ -304,9 +376,9 @@ def _breakdowns(
     """Totals with stated parts whose changes should add up: (path, zh, en, total, parts)."""
     spending = budget.expenditure
     if spending is not None and spending.basic is not None and spending.project is not None:
-        total = spending.total or spending.grand_total
-        if total is not None:
-            name = "total" if spending.total is not None else "grand_total"
+        found = expenditure_total(spending, budget)
+        if found is not None:
+            name, total = found
             yield (
                 f"/expenditure/{name}",
                 "支出：基本支出 + 项目支出",
