@@ -18,7 +18,9 @@ one raises :class:`hypothesis.errors.InvalidArgument` naming it) and returns a
 - :func:`published_budgets` — budgets as publishers print them: exact accounts
   rounded half-up to the declared precision, percents rounded half-up or
   truncated, shares adjusted to add up to 100% — the checker finds no
-  inconsistency in any of them.
+  inconsistency in any of them;
+- :func:`broken_budgets` — ``(budget, rule_id)`` pairs in which the named rule
+  is broken by more than rounding allows.
 
 Importing this module registers :func:`budgets` for
 ``st.from_type(DepartmentBudget)`` and one classification line with its
@@ -35,10 +37,12 @@ children (a root of :func:`trees`) for ``st.from_type(Node)``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Final, Literal
 
+from attrs import evolve
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import DrawFn, SearchStrategy
@@ -49,17 +53,30 @@ from govbudget.errors import GovBudgetError
 from govbudget.model import DepartmentBudget, EconomicScheme, Kind
 from govbudget.money import CNY, Amount, Unit, as_amount, to_unit, yi
 from govbudget.precision import Precision
+from govbudget.rules import RULES
+from govbudget.strategies._breakers import BREAKERS
 from govbudget.strategies._build import AMOUNT, PRIOR, Builder, Shape, build_budget
 from govbudget.strategies._writing import Style, quantum
 from govbudget.tree import Node
 
 __all__ = [
+    "BREAKABLE",
+    "UNBREAKABLE",
     "amounts",
+    "broken_budgets",
     "budgets",
     "money",
     "published_budgets",
     "trees",
 ]
+
+#: Rules no data can break, with the reason (see the module's documentation).
+UNBREAKABLE: Final[Mapping[str, str]] = MappingProxyType({})
+
+#: The ids of the rules :func:`broken_budgets` can break, and how it breaks each.
+BREAKABLE: Final[Mapping[str, str]] = MappingProxyType(
+    {rule: breaker.how for rule, breaker in BREAKERS.items()}
+)
 
 _ZERO: Final = Amount(0)
 _DEFAULT_MAX: Final = yi(100)
@@ -300,7 +317,7 @@ def _budget_strategy(
     max_depth: int,
     max_children: int,
     max_total: Money,
-    flags: Mapping[str, bool | None],
+    **flags: bool | None,
 ) -> SearchStrategy[DepartmentBudget]:
     shape = _shape(
         min_year=min_year,
@@ -363,32 +380,7 @@ def budgets(
     >>> budget.three_public.total.amount
     Money('100.00', 'CNY')
     """
-    return _budget_strategy(
-        True,
-        min_year=min_year,
-        max_year=max_year,
-        kind=kind,
-        precision=precision,
-        max_lines=max_lines,
-        max_depth=max_depth,
-        max_children=max_children,
-        max_total=max_total,
-        flags={
-            "prior_year": prior_year,
-            "staffing": staffing,
-            "income": income,
-            "expenditure": expenditure,
-            "appropriation": appropriation,
-            "three_public": three_public,
-            "operation": operation,
-            "procurement": procurement,
-            "assets": assets,
-            "projects": projects,
-            "performance": performance,
-            "carryover": carryover,
-            "shares": shares,
-        },
-    )
+    return _budget_strategy(True, **locals())
 
 
 def published_budgets(
@@ -426,32 +418,69 @@ def published_budgets(
     checker must find no inconsistency in any of them. Arguments as for
     :func:`budgets`.
     """
-    return _budget_strategy(
-        False,
+    return _budget_strategy(False, **locals())
+
+
+def broken_budgets(
+    *,
+    rule_id: str | Iterable[str] | None = None,
+    min_year: int | None = None,
+    max_year: int | None = None,
+    precision: Precision | None = None,
+    max_lines: int = 12,
+    max_children: int = 4,
+    max_total: Money = _DEFAULT_TOTAL,
+) -> SearchStrategy[tuple[DepartmentBudget, str]]:
+    """``(budget, rule_id)``: an exact budget in which that one rule is broken beyond rounding.
+
+    ``rule_id`` picks the rule (or any of several); ``None`` draws one of every
+    rule :data:`BREAKABLE` names. The break is what real documents get wrong —
+    a figure changed without its total, a part counted twice, a dropped
+    indicator, a wrong percent, a flipped direction word, a misplaced code — by
+    at least a hundred last places, so the named rule reports it inconsistent
+    (other rules may too). A rule in :data:`UNBREAKABLE` cannot be asked for.
+
+    >>> from hypothesis import find
+    >>> from govbudget import validate
+    >>> budget, rule = find(broken_budgets(rule_id="SG001"), lambda pair: True)
+    >>> rule, validate(budget, select=[rule]).ok
+    ('SG001', False)
+    """
+    if rule_id is None:
+        wanted = sorted(BREAKERS)
+    else:
+        wanted = [rule_id] if isinstance(rule_id, str) else list(rule_id)
+        if not wanted:
+            raise InvalidArgument("rule_id=[] names no rule; pass None for every rule")
+    for rule in wanted:
+        if not isinstance(rule, str) or rule not in RULES:
+            raise InvalidArgument(f"rule_id={rule!r} is not a rule of govbudget.RULES")
+        if rule in UNBREAKABLE:
+            raise InvalidArgument(f"rule_id={rule!r} cannot be broken by data: {UNBREAKABLE[rule]}")
+        if rule not in BREAKERS:
+            raise InvalidArgument(f"rule_id={rule!r} has no breaker yet")
+    base = _shape(
         min_year=min_year,
         max_year=max_year,
-        kind=kind,
+        kind=None,
         precision=precision,
         max_lines=max_lines,
-        max_depth=max_depth,
+        max_depth=3,
         max_children=max_children,
         max_total=max_total,
-        flags={
-            "prior_year": prior_year,
-            "staffing": staffing,
-            "income": income,
-            "expenditure": expenditure,
-            "appropriation": appropriation,
-            "three_public": three_public,
-            "operation": operation,
-            "procurement": procurement,
-            "assets": assets,
-            "projects": projects,
-            "performance": performance,
-            "carryover": carryover,
-            "shares": shares,
-        },
+        flags={},
     )
+
+    @st.composite
+    def draw_broken(draw: DrawFn) -> tuple[DepartmentBudget, str]:
+        rule = draw(st.sampled_from(wanted))
+        breaker = BREAKERS[rule]
+        shape = base.needs(*breaker.needs).without(*breaker.forbid)
+        if breaker.kind is not None:
+            shape = evolve(shape, kind=breaker.kind)
+        return breaker.apply(draw, build_budget(draw, shape, exact=True)), rule
+
+    return draw_broken()
 
 
 st.register_type_strategy(DepartmentBudget, budgets())

@@ -471,8 +471,17 @@ class Builder:
             limit = max(0, min(shape.max_children, budget[0] - len(wanted)))
             if parent is not None and not self.decide("trees.nested") and not wanted:
                 limit = 0
+            # A required nesting gives each class at least one line under it.
+            least = (
+                1 if parent is not None and depth == 2 and "trees.nested" in shape.require else 0
+            )
             picked = self.draw(
-                st.lists(st.sampled_from(options), unique_by=lambda e: e.code, max_size=limit)
+                st.lists(
+                    st.sampled_from(options),
+                    unique_by=lambda e: e.code,
+                    min_size=min(least, limit),
+                    max_size=limit,
+                )
                 if limit and options
                 else st.just([])
             )
@@ -913,7 +922,10 @@ def _appropriation(b: Builder, acc: _Accounts, parts: _Parts) -> Appropriation |
                 and spending is not None
                 and b.draw(st.booleans())
             ):
-                blocks[name] = _mirror(spending)
+                fresh = _spending_figures(
+                    b, split, kinds=kinds, basic_parts=basic_parts, shares_of_total=False
+                )
+                blocks[name] = _mirror(spending, fresh)
             else:
                 figures = _spending_figures(
                     b, split, kinds=kinds, basic_parts=basic_parts, shares_of_total=False
@@ -930,18 +942,19 @@ def _appropriation(b: Builder, acc: _Accounts, parts: _Parts) -> Appropriation |
     return Appropriation(by_function=by_function, by_economic=by_economic, **blocks)
 
 
-def _mirror(spending: Expenditure) -> Spending:
-    """The general public block stating the expenditure section's own figures."""
+def _mirror(spending: Expenditure, fresh: dict[str, Figure | None]) -> Spending:
+    """The general public block stating the expenditure section's own figures (``fresh``
+    ones for what that section leaves out)."""
 
-    def copy(figure: Figure | None) -> Figure | None:
-        return None if figure is None else evolve(figure, share=None)
+    def copy(name: str, figure: Figure | None) -> Figure | None:
+        return fresh[name] if figure is None else evolve(figure, share=None)
 
     return Spending(
-        total=copy(spending.total or spending.grand_total),
-        basic=copy(spending.basic),
-        project=copy(spending.project),
-        personnel=copy(spending.personnel),
-        public=copy(spending.public),
+        total=copy("total", spending.total or spending.grand_total),
+        basic=copy("basic", spending.basic),
+        project=copy("project", spending.project),
+        personnel=copy("personnel", spending.personnel),
+        public=copy("public", spending.public),
     )
 
 
@@ -1111,7 +1124,7 @@ def _performance(b: Builder) -> Performance | None:
     if not b.decide("performance"):
         return None
     long_term = tuple(_goal(b, GoalKind.LONG_TERM, i + 1) for i in range(b.draw(st.integers(0, 2))))
-    annual = tuple(_goal(b, GoalKind.ANNUAL, i + 1) for i in range(b.draw(st.integers(0, 2))))
+    annual = tuple(_goal(b, GoalKind.ANNUAL, i + 1) for i in range(b.draw(st.integers(1, 3))))
     return Performance(
         overall=b.draw(st.none() | st.sampled_from(vocab.GOALS)), long_term=long_term, annual=annual
     )
@@ -1124,7 +1137,7 @@ def _projects(b: Builder, names: Sequence[str], in_tree: bool) -> tuple[Project,
         value = line if line is not None else b.vec(b.shape.max_total // 20)
         amount = b.figure(value, note=True)
         funding: tuple[Node, ...] = ()
-        if b.decide("projects.funding") and b.draw(st.booleans()):
+        if b.decide("projects.funding"):
             sources = b.draw(
                 st.lists(st.sampled_from(vocab.FUNDING), min_size=1, max_size=3, unique=True)
             )

@@ -1,0 +1,52 @@
+"""Completeness: every rule the data can break reports the break.
+
+:func:`~govbudget.strategies.broken_budgets` breaks one named rule in an exact
+budget by far more than rounding allows; that rule must report an
+inconsistency. Every rule of the catalogue has a breaker or is listed in
+``UNBREAKABLE`` with a reason — a new rule without either fails here, by name.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from govbudget import RULES, DepartmentBudget, validate
+from govbudget.rounding import Outcome
+from govbudget.strategies import BREAKABLE, UNBREAKABLE, broken_budgets
+
+# A few examples per rule in every profile; the profile's own count for all rules at once.
+_PER_RULE = max(3, settings().max_examples // 20)
+
+
+def _reported(budget: DepartmentBudget, rule: str) -> bool:
+    report = validate(budget, select=[rule])
+    return any(check.outcome is Outcome.INCONSISTENT for check in report.checks)
+
+
+def test_every_rule_has_a_breaker_or_a_reason() -> None:
+    missing = sorted(set(RULES) - set(BREAKABLE) - set(UNBREAKABLE))
+    assert not missing, (
+        f"rules with neither a breaker in govbudget/strategies/_breakers.py nor a reason in "
+        f"UNBREAKABLE: {', '.join(missing)} — add one so that broken_budgets() tests the rule"
+    )
+    assert not set(BREAKABLE) & set(UNBREAKABLE)
+    assert set(BREAKABLE) | set(UNBREAKABLE) <= set(RULES)
+
+
+@given(broken_budgets())
+def test_the_broken_rule_reports_an_inconsistency(pair: tuple[DepartmentBudget, str]) -> None:
+    budget, rule = pair
+    assert _reported(budget, rule), f"{rule} did not report its break"
+
+
+@pytest.mark.parametrize("rule", sorted(BREAKABLE))
+def test_each_rule_reports_its_break(rule: str) -> None:
+    @settings(max_examples=_PER_RULE)
+    @given(broken_budgets(rule_id=rule))
+    def check(pair: tuple[DepartmentBudget, str]) -> None:
+        budget, named = pair
+        assert named == rule
+        assert _reported(budget, rule)
+
+    check()
