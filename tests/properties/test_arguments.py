@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from govbudget import DepartmentBudget, Node
 from govbudget.money import Amount, Unit, wan
 from govbudget.precision import Precision
+from govbudget.tree import walk
 from govbudget.strategies import (
     amounts,
     broken_budgets,
@@ -72,3 +74,12 @@ def test_government_economic_trees_use_5xx_codes(roots: tuple[Node, ...]) -> Non
 def test_flags_require_and_forbid_parts(budget: DepartmentBudget) -> None:
     assert budget.three_public is not None
     assert budget.procurement is None
+
+
+@given(st.from_type(Node))
+def test_from_type_draws_a_line_that_adds_up(node: Node) -> None:
+    for _path, line in walk((node,)):
+        if line.children and not line.partial:
+            assert line.amount == sum(
+                (c.amount for c in line.children if c.amount is not None), Amount(0)
+            )

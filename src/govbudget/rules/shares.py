@@ -15,7 +15,15 @@ from attrs import evolve
 
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Income
-from govbudget.rounding import Method, Outcome, Stated, check_sum, decimal_fraction, ratio_range
+from govbudget.rounding import (
+    Method,
+    Outcome,
+    Stated,
+    Verdict,
+    check_sum,
+    decimal_fraction,
+    ratio_range,
+)
 from govbudget.rules._labels import label
 from govbudget.rules._support import percent_observation, place, stated
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
@@ -199,6 +207,20 @@ def _shares(budget: DepartmentBudget) -> Iterator[Observation]:
         yield from _share_checks(budget, breakdown)
 
 
+def _sum_of_shares(expected: Fraction, values: Sequence[Stated]) -> Verdict:
+    """The shares against what they should add up to: rounded, or each cut to its digits
+    (then each is short by less than one last place)."""
+    verdict = check_sum(Stated(expected), values)
+    shortfall = expected - sum(Fraction(v.value) for v in values)
+    if verdict.outcome is Outcome.INCONSISTENT and 0 < shortfall < 2 * sum(
+        Fraction(v.half) for v in values
+    ):
+        verdict = evolve(
+            verdict, outcome=Outcome.WITHIN_ROUNDING, method=Method.TRUNCATED, min_gap=Fraction(0)
+        )
+    return verdict
+
+
 def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
     for path, zh, en, whole, parts, complete in _stated_breakdowns(budget):
         if not complete or len(parts) < 2 or any(f.share is None for *_, f in parts):
@@ -211,18 +233,15 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
         values = [
             Stated(decimal_fraction(s.value), Fraction(1, 2 * 10**s.decimals)) for s in shares
         ]
-        verdict = check_sum(Stated(100), values)
-        shortfall = 100 - sum(v.value for v in values)
-        if verdict.outcome is Outcome.INCONSISTENT and 0 < shortfall < 2 * sum(
-            v.half for v in values
-        ):
-            # Each share cut (not rounded) to its digits loses less than one last place.
-            verdict = evolve(
-                verdict,
-                outcome=Outcome.WITHIN_ROUNDING,
-                method=Method.TRUNCATED,
-                min_gap=Fraction(0),
-            )
+        verdict = _sum_of_shares(Fraction(100), values)
+        printed = [stated(budget, f) for *_, f in parts]
+        if verdict.outcome is Outcome.INCONSISTENT and all(p is not None for p in printed):
+            # Shares taken from the printed amounts add up to what those amounts add up to,
+            # which rounding lets differ a little from the printed whole.
+            parts_total = sum(Fraction(p.value) for p in printed if p is not None)
+            of_printed = _sum_of_shares(parts_total * 100 / Fraction(total.value), values)
+            if of_printed.outcome is not Outcome.INCONSISTENT:
+                verdict = evolve(verdict, outcome=Outcome.WITHIN_ROUNDING, min_gap=Fraction(0))
         yield Observation(
             outcome=verdict.outcome,
             location=Location(path + "/shares", f"{zh}各项占比之和", f"{en}: sum of the shares"),

@@ -390,7 +390,7 @@ class Builder:
         numbers = ([change_fen] if state_change else []) + (
             [percent] if percent is not None else []
         )
-        if not style.exact and numbers and all(n == 0 for n in numbers):
+        if not style.exact and change_fen == 0 and all(n == 0 for n in numbers):
             direction = Direction.FLAT  # a change that prints as zero is written 持平
         words = self.draw(st.sampled_from(WORDS[direction]))
         if state_change:
@@ -427,6 +427,10 @@ class Builder:
         if rounding is Rounding.LARGEST_REMAINDER:
             values = largest_remainder(ratios, decimals)
         else:
+            if self.style.shares_from_printed:
+                # The shares of the printed amounts, which need not add up to the printed whole.
+                printed = self.style.amount(whole).fen
+                ratios = [Fraction(self.style.amount(p).fen * 100, printed) for p in parts]
             values = [self.style.percent(r, decimals, rounding) for r in ratios]
         # Shares adjusted to add up to 100% are all stated: the adjustment shows in their sum.
         adjusted = rounding is Rounding.LARGEST_REMAINDER
@@ -1197,6 +1201,7 @@ def build_budget(draw: DrawFn, shape: Shape, *, exact: bool) -> DepartmentBudget
             exact=False,
             percents=draw(st.sampled_from((Rounding.HALF_UP, Rounding.TRUNCATE))),
             changes_from_printed=draw(st.booleans()),
+            shares_from_printed=draw(st.booleans()),
         )
     b = Builder(draw, shape, style, year)
     if b.decide("all_appropriation"):

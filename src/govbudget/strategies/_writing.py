@@ -121,13 +121,16 @@ class Style:
     document's precision); percents are the half-up rounding of the exact ratio.
     Otherwise amounts are rounded half-up to each figure's precision, percents by
     ``percents``, stated changes by rounding the exact change or, with
-    ``changes_from_printed``, by subtracting the two printed figures.
+    ``changes_from_printed``, by subtracting the two printed figures, and shares
+    rounded from the exact ratio or, with ``shares_from_printed``, from the printed
+    part and whole.
     """
 
     precision: Precision
     exact: bool = True
     percents: Rounding = Rounding.HALF_UP
     changes_from_printed: bool = False
+    shares_from_printed: bool = False
 
     @property
     def quantum(self) -> int:
