@@ -13,7 +13,6 @@ from hypothesis.strategies import SearchStrategy
 from govbudget import DepartmentBudget, Node
 from govbudget.money import Amount, Unit, wan
 from govbudget.precision import Precision
-from govbudget.tree import walk
 from govbudget.strategies import (
     amounts,
     broken_budgets,
@@ -22,6 +21,7 @@ from govbudget.strategies import (
     published_budgets,
     trees,
 )
+from govbudget.tree import walk
 
 Call = Callable[[], SearchStrategy[object]]
 
