@@ -33,6 +33,19 @@ children (a root of :func:`trees`) for ``st.from_type(Node)``.
 ... def test_exact(budget):
 ...     assert validate(budget).ok
 >>> test_exact()
+
+Rules that no data can break
+----------------------------
+Every rule of :data:`govbudget.RULES` has a breaker in :func:`broken_budgets`
+(:data:`BREAKABLE` says how each is broken) except the rules listed in
+:data:`UNBREAKABLE` with the reason no document can break them. **That list is
+empty today**: each rule checks a relation between stated figures, names, codes
+or printed tables, and a document can contradict every one of them — totals and
+their parts, years and their changes, shares, words, goals and indicators,
+codes and names, tables and the narrative. A rule that could not be broken (one
+that only ever reports information, say) would be listed there. govbudget's
+property suite fails, naming the rule, for any rule that has neither a breaker
+nor a reason, so a new rule comes with the way to break it.
 """
 
 from __future__ import annotations
