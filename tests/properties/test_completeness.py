@@ -34,6 +34,7 @@ def test_every_rule_has_a_breaker_or_a_reason() -> None:
     assert set(BREAKABLE) | set(UNBREAKABLE) <= set(RULES)
 
 
+@settings(max_examples=max(300, settings().max_examples))
 @given(broken_budgets())
 def test_the_broken_rule_reports_an_inconsistency(pair: tuple[DepartmentBudget, str]) -> None:
     budget, rule = pair

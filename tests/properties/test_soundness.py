@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govbudget import DepartmentBudget, load, validate
@@ -225,6 +225,10 @@ SHARES_OF_PRINTED = _doc(
 )
 
 
+# The checker's central promises get more examples than the profile's default, in CI too.
+MORE = settings(max_examples=max(300, settings().max_examples))
+
+
 def _not(budget: DepartmentBudget, *allowed: Outcome) -> list[str]:
     return [
         f"{c.rule_id} {c.outcome.value}: {c.message('en')}"
@@ -233,6 +237,7 @@ def _not(budget: DepartmentBudget, *allowed: Outcome) -> list[str]:
     ]
 
 
+@MORE
 @given(budgets())
 @example(DISTRIBUTED)
 @example(IMPLIED_PRIOR)
@@ -244,6 +249,7 @@ def test_every_check_of_an_exact_budget_is_exact(budget: DepartmentBudget) -> No
     assert _not(budget, Outcome.EXACT) == []
 
 
+@MORE
 @given(published_budgets())
 @example(ROUNDS_TO_ZERO)
 @example(TRUNCATED_SHARES)

@@ -92,9 +92,11 @@ F = TypeVar("F", bound=Figure)
 
 
 def shift(figure: F | None, delta: int) -> F | None:
-    if figure is None or figure.amount is None:
+    """``figure`` changed by ``delta``; a figure stated as none (无) counts as zero."""
+    if figure is None or (figure.amount is None and not figure.none_stated) or not delta:
         return figure
-    return evolve(figure, amount=Amount.from_fen(figure.amount.fen + delta))
+    before = figure.amount.fen if figure.amount is not None else 0
+    return evolve(figure, amount=Amount.from_fen(before + delta), none_stated=False)
 
 
 def shift_node(node: Node, delta: int) -> Node:

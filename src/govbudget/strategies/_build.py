@@ -58,7 +58,7 @@ from govbudget.strategies import _vocabulary as vocab
 from govbudget.strategies._writing import WORDS, Rounding, Style, largest_remainder, percent_text
 from govbudget.tree import Node
 
-__all__ = ["TOKENS", "Builder", "Shape", "Vec", "build_budget", "build_tree"]
+__all__ = ["TOKENS", "Builder", "Shape", "Vec", "build_budget"]
 
 #: Exact values of one figure in fen: amount, prior, budget_initial, budget_full_year.
 Vec: TypeAlias = tuple[int, int, int, int]
@@ -231,9 +231,6 @@ class Builder:
         if token in self.shape.forbid:
             return False
         return self.draw(st.booleans())
-
-    def pick(self, options: Sequence[str]) -> str:
-        return self.draw(st.sampled_from(options))
 
     def number(self, high: int, *, low: int = 0) -> int:
         """A non-negative amount in fen, a multiple of the style's quantum."""
@@ -568,18 +565,6 @@ class Builder:
             share=share,
             **self.fields(v),
         )
-
-
-def build_tree(
-    draw: DrawFn,
-    builder: Builder,
-    table: CodeTable,
-    total: Vec,
-    *,
-    required: Sequence[str] = (),
-) -> tuple[Node, ...]:
-    """A classification tree of real codes summing to ``total``."""
-    return builder.fill(builder.tree_lines(table, required=required), total, shares=True)
 
 
 #: How a figure with a prior year may be stated: which of prior, change and percent it shows.
