@@ -44,6 +44,32 @@ def test_check_gives_the_report_of_the_json_document() -> None:
     ]
 
 
+def test_json_report_of_a_narrative_says_what_was_read() -> None:
+    _, out, _ = _run("check", "--format", "json", str(NARRATIVE))
+    reading = json.loads(out)["reading"]
+    assert reading["summary"] == {"found": 211, "mapped": 180, "context": 31, "not_understood": 0}
+    assert (reading["not_understood"], reading["tables"], reading["notes"]) == ([], None, [])
+    assert {w["code"] for w in reading["warnings"]} == {"copied-indicators"}
+    _, out, _ = _run("check", "--format", "json", str(EXAMPLE / "budget.json"))
+    assert "reading" not in json.loads(out)
+
+
+def test_json_report_keeps_the_numbers_not_understood(tmp_path: Path) -> None:
+    lines = NARRATIVE.read_text(encoding="utf-8").split("\n")
+    lines.insert(99, "The total is 425.23 million yuan.")
+    text = tmp_path / "narrative.txt"
+    text.write_text("\n".join(lines), encoding="utf-8")
+    _, out, _ = _run("check", "--format", "json", str(text))
+    reading = json.loads(out)["reading"]
+    missing = reading["not_understood"]
+    assert len(missing) == reading["summary"]["not_understood"] > 0
+    assert {k: missing[0][k] for k in ("text", "line", "column")} == {
+        "text": "425.23",
+        "line": 100,
+        "column": 14,
+    }
+
+
 def test_stdin_that_is_not_json_is_read_as_narrative() -> None:
     status, out, _ = _run("check", "-", stdin=NARRATIVE.read_text(encoding="utf-8"))
     assert status == 0

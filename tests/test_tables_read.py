@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -379,6 +380,10 @@ def test_cli_checks_a_pdf(
     out = capsys.readouterr().out
     assert "TAB007" in out
     assert "收入决算表" in out
+    assert main(["check", "--format", "json", str(path)]) == 1
+    reading = json.loads(capsys.readouterr().out)["reading"]
+    assert (reading["tables"], reading["notes"], reading["not_understood"]) == (8, [], [])
+    assert reading["summary"] == {"found": 10, "mapped": 7, "context": 3, "not_understood": 0}
 
 
 def test_a_table_printed_without_ruling_lines(tmp_path: Path) -> None:

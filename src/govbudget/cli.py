@@ -44,12 +44,13 @@ from govbudget.render import (
     catalogue_markdown,
     catalogue_text,
     explain,
-    render_json,
     render_markdown,
     render_text,
+    report_record,
 )
 from govbudget.report import Language, Report
 from govbudget.rules import RULES, Severity
+from govbudget.tables.recognize import Note
 from govbudget.validation import select_rules, validate
 
 __all__ = ["READERS", "ReadInput", "Reader", "main", "read_input"]
@@ -69,10 +70,47 @@ Format = Literal["text", "markdown", "json"]
 
 @frozen
 class ReadInput:
-    """What a reader makes of one input: the budget and notes to print with its report."""
+    """What a reader makes of one input: the budget and notes to print with its report.
+
+    ``extraction``, ``reading_notes`` and ``tables`` say what reading a narrative
+    or a PDF/Excel disclosure made of it; ``--format json`` reports them under
+    ``"reading"`` (see :func:`reading_record`), so that a number the reader did
+    not understand is never lost from a machine-read report.
+    """
 
     budget: DepartmentBudget
     notes: tuple[str, ...] = ()
+    extraction: Extraction | None = None
+    reading_notes: tuple[Note, ...] = ()
+    tables: int | None = None
+
+
+def reading_record(read: ReadInput) -> dict[str, object] | None:
+    """What reading the input made of it, as JSON-ready data; ``None`` for a JSON document.
+
+    Keys: ``tables`` (tables read from a PDF/Excel file, else ``None``), ``notes``
+    (what the table reader could not take as it stands), and for a narrative text
+    ``summary`` (numbers found, mapped, context, not understood), ``not_understood``
+    (each such number with its line and column) and ``warnings`` (the quality of
+    the disclosure); the full account of every number is ``govbudget extract``'s.
+
+    >>> record = reading_record(read_input("examples/zengdu-xinfang-2025/narrative.txt"))
+    >>> record["summary"], record["not_understood"]
+    ({'found': 211, 'mapped': 180, 'context': 31, 'not_understood': 0}, [])
+    """
+    if read.extraction is None and read.tables is None and not read.reading_notes:
+        return None
+    extraction = read.extraction
+    summary = extraction.to_dict()["summary"] if extraction is not None else None
+    return {
+        "tables": read.tables,
+        "notes": [{"place": n.place, "zh": n.zh, "en": n.en} for n in read.reading_notes],
+        "summary": summary,
+        "not_understood": []
+        if extraction is None
+        else [n.to_dict() for n in extraction.not_understood],
+        "warnings": [] if extraction is None else [w.to_dict() for w in extraction.warnings],
+    }
 
 
 #: A reader: the raw bytes of an input and its name (for errors) → the budget.
@@ -98,7 +136,8 @@ def _extract(
 def _read_narrative(raw: bytes, source: str) -> ReadInput:
     budget, extraction = _extract(raw, source)
     notes = (extraction.summary.text("zh"), extraction.summary.text("en"))
-    return ReadInput(budget, notes + tuple(extraction.render("zh").splitlines()[1:]))
+    lines = notes + tuple(extraction.render("zh").splitlines()[1:])
+    return ReadInput(budget, lines, extraction=extraction)
 
 
 def _sniff(raw: bytes, source: str) -> ReadInput:
@@ -116,7 +155,13 @@ def _read_disclosure(raw: bytes, source: str) -> ReadInput:
     extraction = disclosure.extraction
     if extraction is not None:
         notes += (extraction.summary.text("zh"), extraction.summary.text("en"))
-    return ReadInput(disclosure.budget, (tables, *notes))
+    return ReadInput(
+        disclosure.budget,
+        (tables, *notes),
+        extraction=extraction,
+        reading_notes=disclosure.notes,
+        tables=len(disclosure.budget.tables),
+    )
 
 
 #: The reader of each file suffix; any other suffix (or none, or stdin) is read by
@@ -177,7 +222,11 @@ def _status(report: Report, fail_on: Severity) -> int:
 
 def _render(report: Report, read: ReadInput, source: str, options: _Options) -> str:
     if options.fmt == "json":
-        return render_json(report, source=source)
+        record = report_record(report, source=source)
+        reading = reading_record(read)
+        if reading is not None:
+            record["reading"] = reading
+        return _json_line(record)
     if options.fmt == "markdown":
         return render_markdown(report, lang=options.lang, source=source, notes=read.notes)
     return render_text(
