@@ -130,3 +130,17 @@ def test_extract_to_an_unwritable_place(tmp_path: Path) -> None:
     )
     assert status == 2
     assert err.startswith("govbudget: cannot write")
+
+
+def test_a_weakness_a_rule_reports_is_said_once() -> None:
+    text = (
+        "某县财政局2025年部门预算情况说明\n一、部门整体绩效目标\n"
+        "年度目标 1：保障财政运行，具体指标设置为：\n"
+        "数量指标：培训班次达到 12，指标设立依据是计划标准。\n"
+    )
+    status, out, _ = _run("check", "-", stdin=text)
+    assert status == 0
+    assert "PRF003" in out
+    assert "indicator-without-unit" not in out
+    _, out, err = _run("extract", "-", stdin=text)
+    assert "indicator-without-unit" in err

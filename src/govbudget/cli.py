@@ -92,7 +92,9 @@ def reading_record(read: ReadInput) -> dict[str, object] | None:
     (what the table reader could not take as it stands), and for a narrative text
     ``summary`` (numbers found, mapped, context, not understood), ``not_understood``
     (each such number with its line and column) and ``warnings`` (the quality of
-    the disclosure); the full account of every number is ``govbudget extract``'s.
+    the disclosure, but for those a rule reports as a finding: see
+    :data:`govbudget.narrative.CHECKED_BY`); the full account of every number
+    and every warning is ``govbudget extract``'s.
 
     >>> record = reading_record(read_input("examples/zengdu-xinfang-2025/narrative.txt"))
     >>> record["summary"], record["not_understood"]
@@ -109,7 +111,9 @@ def reading_record(read: ReadInput) -> dict[str, object] | None:
         "not_understood": []
         if extraction is None
         else [n.to_dict() for n in extraction.not_understood],
-        "warnings": [] if extraction is None else [w.to_dict() for w in extraction.warnings],
+        "warnings": []
+        if extraction is None
+        else [w.to_dict() for w in extraction.unchecked_warnings()],
     }
 
 
@@ -133,11 +137,15 @@ def _extract(
     return extraction.budget, extraction
 
 
+def _narrative_notes(extraction: Extraction) -> tuple[str, ...]:
+    """The summary in both languages, the numbers not understood and the unchecked warnings."""
+    summary = (extraction.summary.text("zh"), extraction.summary.text("en"))
+    return summary + tuple(extraction.render("zh", omit_checked=True).splitlines()[1:])
+
+
 def _read_narrative(raw: bytes, source: str) -> ReadInput:
     budget, extraction = _extract(raw, source)
-    notes = (extraction.summary.text("zh"), extraction.summary.text("en"))
-    lines = notes + tuple(extraction.render("zh").splitlines()[1:])
-    return ReadInput(budget, lines, extraction=extraction)
+    return ReadInput(budget, _narrative_notes(extraction), extraction=extraction)
 
 
 def _sniff(raw: bytes, source: str) -> ReadInput:
@@ -154,7 +162,7 @@ def _read_disclosure(raw: bytes, source: str) -> ReadInput:
     tables = f"{len(disclosure.budget.tables)} 张表 / tables"
     extraction = disclosure.extraction
     if extraction is not None:
-        notes += (extraction.summary.text("zh"), extraction.summary.text("en"))
+        notes += _narrative_notes(extraction)
     return ReadInput(
         disclosure.budget,
         (tables, *notes),

@@ -6,6 +6,7 @@
 """
 
 from govbudget.narrative.extraction import (
+    CHECKED_BY,
     CONTEXT_KINDS,
     Disposition,
     Extraction,
@@ -18,6 +19,7 @@ from govbudget.narrative.extraction import (
 from govbudget.narrative.reader import MAX_CHARS, NarrativeError, read_narrative
 
 __all__ = [
+    "CHECKED_BY",
     "CONTEXT_KINDS",
     "MAX_CHARS",
     "Disposition",

@@ -11,10 +11,11 @@ the disclosure itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Final, Literal
 
 from attrs import frozen
@@ -23,6 +24,7 @@ from govbudget.model import DepartmentBudget
 from govbudget.tree import Node
 
 __all__ = [
+    "CHECKED_BY",
     "CONTEXT_KINDS",
     "Disposition",
     "Extraction",
@@ -103,6 +105,13 @@ class NumberUse:
         }
 
 
+#: The warnings a rule of the catalogue also reports, by code: ``govbudget check``
+#: shows the rule's finding (with the figures and the line) and not the warning.
+CHECKED_BY: Final[Mapping[str, str]] = MappingProxyType(
+    {"indicator-without-target": "PRF003", "indicator-without-unit": "PRF003"}
+)
+
+
 @frozen
 class QualityWarning:
     """A weakness of the disclosure itself, found while reading it.
@@ -118,6 +127,11 @@ class QualityWarning:
     line: int | None = None
     column: int | None = None
     path: str | None = None
+
+    @property
+    def checked_by(self) -> str | None:
+        """The id of the rule that reports the same weakness, if one does (see ``CHECKED_BY``)."""
+        return CHECKED_BY.get(self.code)
 
     def message(self, lang: Language = "zh") -> str:
         """The warning in words, with its place."""
@@ -219,17 +233,26 @@ class Extraction:
         """The numbers read into the figure at ``path`` (a stated figure and its restatements)."""
         return tuple(n for n in self.numbers if n.path == path)
 
-    def render(self, lang: Language = "zh") -> str:
-        """The summary, the numbers not understood and the warnings, as text."""
+    def unchecked_warnings(self) -> tuple[QualityWarning, ...]:
+        """The warnings no rule of the catalogue reports (see :attr:`QualityWarning.checked_by`)."""
+        return tuple(w for w in self.warnings if w.checked_by is None)
+
+    def render(self, lang: Language = "zh", *, omit_checked: bool = False) -> str:
+        """The summary, the numbers not understood and the warnings, as text.
+
+        With ``omit_checked``, the warnings a rule also reports are left out
+        (for a report that shows that rule's findings).
+        """
         zh = lang == "zh"
         lines = [self.summary.text(lang)]
         missing = self.not_understood
         if missing:
             lines.append("未能识别的数字：" if zh else "numbers not understood:")
             lines.extend(f"  {n.describe(lang)}" for n in missing)
-        if self.warnings:
+        warnings = self.unchecked_warnings() if omit_checked else self.warnings
+        if warnings:
             lines.append("公开质量提示：" if zh else "quality of the disclosure:")
-            lines.extend(f"  [{w.code}] {w.message(lang)}" for w in self.warnings)
+            lines.extend(f"  [{w.code}] {w.message(lang)}" for w in warnings)
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, object]:
