@@ -319,6 +319,19 @@ VARIANTS: tuple[Variant, ...] = (
         warnings=("restated-differently",),
     ),
     Variant(
+        "决算收入总计：本年收入合计、使用非财政拨款结余、年初结转和结余",
+        "某县财政局2024年度部门决算情况说明\n二、收入决算情况说明\n"
+        "2024年度收入总计110万元，其中：本年收入合计90万元，使用非财政拨款结余5万元，"
+        "年初结转和结余15万元。\n",
+        {
+            "/income/grand_total/amount": "110",
+            "/income/total/amount": "90",
+            "/income/surplus_used/amount": "5",
+            "/income/carryover/amount": "15",
+        },
+        (6, 4, 2, 0),
+    ),
+    Variant(
         "缺少部门名称：需由调用者提供",
         "2025年“三公”经费预算 10 万元，比上年减少 2 万元。\n",
         {"/three_public/total/amount": "10", "/three_public/total/change": "减少 2"},

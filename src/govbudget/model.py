@@ -127,9 +127,11 @@ class Income:
     """收入: totals and each source a disclosure names.
 
     ``total`` is 收入合计 (this year's income); ``grand_total`` is 收入总计 (with
-    上年结转结余). ``appropriation`` is 财政拨款收入, made of ``general_public``
-    (一般公共预算), ``government_fund`` (政府性基金) and ``state_capital``
-    (国有资本经营预算). ``lines`` holds further named lines the fields do not cover.
+    上年结转结余 and, in a 决算, 使用非财政拨款结余). ``appropriation`` is 财政拨款收入,
+    made of ``general_public`` (一般公共预算), ``government_fund`` (政府性基金) and
+    ``state_capital`` (国有资本经营预算). ``surplus_used`` is a 决算's 使用非财政拨款结余
+    (使用专用结余): earlier years' non-appropriation balances spent this year, beside
+    this year's income. ``lines`` holds further named lines the fields do not cover.
     """
 
     total: Figure | None = None
@@ -144,6 +146,7 @@ class Income:
     affiliated: Figure | None = None
     other: Figure | None = None
     carryover: Figure | None = None
+    surplus_used: Figure | None = None
     lines: tuple[Node, ...] = field(default=(), converter=_nodes)
 
 
@@ -360,8 +363,9 @@ class Project:
 class FinalAccounts:
     """What a 决算 adds: 年初结转和结余, 结余分配 and 年末结转和结余.
 
-    With 本年收入 and 本年支出 (the budget's income and expenditure totals):
-    收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余.
+    With 本年收入 and 本年支出 (the budget's income and expenditure totals) and
+    使用非财政拨款结余 (``Income.surplus_used``):
+    收入 + 使用非财政拨款结余 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余.
     """
 
     carried_in: Figure | None = None

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from attrs import evolve
+
 from govbudget import Outcome, Severity
 from govbudget.figure import Figure
 from govbudget.model import Expenditure, FinalAccounts, Income, Kind
@@ -224,3 +226,64 @@ def test_figure_without_amount_is_not_zero() -> None:
     assert outcomes(budget(expenditure=Expenditure(by_economic=(tree,))), "TRE001") == []
     nothing = budget(income=Income(total=Figure()), expenditure=Expenditure(total=fig("1")))
     assert outcomes(nothing, "BAL001") == []
+
+
+def test_balances_used_belong_to_the_grand_total_and_the_balance() -> None:
+    # 收入总计 110 = 本年收入合计 90 + 使用非财政拨款结余 5 + 年初结转和结余 15
+    final = budget(
+        kind=Kind.FINAL,
+        income=Income(
+            total=fig("90", prior="80"),
+            surplus_used=fig("5", prior="0"),
+            carryover=fig("15"),
+            grand_total=fig("110"),
+        ),
+        expenditure=Expenditure(total=fig("92", prior="70"), grand_total=fig("110")),
+        final=FinalAccounts(
+            carried_in=fig("15", prior="5"),
+            distribution=fig("3", prior="0"),
+            carried_out=fig("15", prior="15"),
+        ),
+    )
+    assert outcomes(final, "BAL002") == [E]
+    assert outcomes(final, "BAL003") == [E]
+    assert outcomes(final, "BAL004") == [E]
+    assert outcomes(final, "BAL005") == [E, E]
+    assert outcomes(final, "TOT001") == []
+    # Left out, the balances used make the grand total and the balance inconsistent.
+    income = final.income
+    assert income is not None
+    without = evolve(final, income=evolve(income, surplus_used=None))
+    assert only(without, "BAL003").message_zh.startswith(
+        "收入总计（收入总计 = 收入合计 + 上年结转结余）：110万元"
+    )
+    assert [c.outcome for c in checks(without, "BAL005")] == [I, E]
+    finding = checks(without, "BAL005")[0]
+    assert finding.message_zh.startswith(
+        "收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余：年末结转和结余 15万元，按收支推算为 10万元"
+    )
+    # Stated, it names itself in the relation.
+    wrong = evolve(final, income=evolve(income, surplus_used=fig("6")))
+    assert only(wrong, "BAL003").message_zh.startswith(
+        "收入总计（收入总计 = 收入合计 + 使用非财政拨款结余 + 上年结转结余）：110万元"
+    )
+    assert checks(wrong, "BAL005")[0].message_zh.startswith(
+        "收入 + 使用非财政拨款结余 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余："
+    )
+
+
+def test_balances_used_in_a_grand_total_without_this_years_total() -> None:
+    good = budget(
+        kind=Kind.FINAL,
+        income=Income(
+            grand_total=fig("110"),
+            appropriation=fig("80"),
+            business=fig("10"),
+            surplus_used=fig("5"),
+            carryover=fig("15"),
+        ),
+    )
+    assert outcomes(good, "TOT001") == [E]
+    income = good.income
+    assert income is not None
+    assert outcomes(evolve(good, income=evolve(income, surplus_used=fig("7"))), "TOT001") == [I]

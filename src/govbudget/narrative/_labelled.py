@@ -48,7 +48,8 @@ INCOME: Final = _labels(
     (r"上级补助收入", "/income/higher_subsidy"),
     (r"附属单位上缴收入", "/income/affiliated"),
     (r"其他收入", "/income/other"),
-    (r"上年结转(?:结余|和结余)?(?:收入|资金)?", "/income/carryover"),
+    (r"上年结转(?:结余|和结余)?(?:收入|资金)?|年初结转(?:和)?结余", "/income/carryover"),
+    (r"使用非财政拨款结余(?:（使用专用结余）)?|使用专用结余", "/income/surplus_used"),
     (r"(?<!比)收入预算", "/income/grand_total"),
 )
 EXPENDITURE: Final = _labels(

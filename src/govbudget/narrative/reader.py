@@ -313,6 +313,7 @@ def _assemble(
         affiliated=f("/income/affiliated"),
         other=f("/income/other"),
         carryover=f("/income/carryover"),
+        surplus_used=f("/income/surplus_used"),
     )
     spending_fields = ("total", "grand_total", "basic", "project", "personnel", "public")
     expenditure = {name: f(f"/expenditure/{name}") for name in spending_fields}

@@ -21,6 +21,7 @@ LABELS: Final[dict[tuple[str, str], tuple[str, str]]] = {
     ("income", "affiliated"): ("附属单位上缴收入", "income from affiliated units"),
     ("income", "other"): ("其他收入", "other income"),
     ("income", "carryover"): ("上年结转结余", "carry-over from the prior year"),
+    ("income", "surplus_used"): ("使用非财政拨款结余", "non-appropriation balances used"),
     ("expenditure", "total"): ("支出合计", "total expenditure"),
     ("expenditure", "grand_total"): ("支出总计", "grand total of expenditure"),
     ("expenditure", "basic"): ("基本支出", "basic expenditure"),

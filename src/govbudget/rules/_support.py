@@ -51,13 +51,14 @@ def column_value(figure: Figure | None, column: Column = "amount") -> Amount | N
 
 
 def carries_over(budget: DepartmentBudget) -> bool:
-    """Whether the budget states money carried into or out of the year, or distributed.
+    """Whether the budget states money carried into or out of the year, used or distributed.
 
     Then the year's income and spending differ by it, and what holds without a
     carry-over (收入合计 = 支出合计; all spending is this year's appropriation) need not.
     """
     final = budget.final
-    carried = [budget.income.carryover if budget.income else None]
+    income = budget.income
+    carried = [income.carryover, income.surplus_used] if income is not None else []
     if final is not None:
         carried += [final.carried_in, final.distribution, final.carried_out]
     return any(
@@ -535,6 +536,7 @@ _INCOME_FIELDS: Final = (
     "affiliated",
     "other",
     "carryover",
+    "surplus_used",
 )
 _SPENDING_FIELDS: Final = ("total", "grand_total", "basic", "project", "personnel", "public")
 _THREE_PUBLIC_FIELDS: Final = (

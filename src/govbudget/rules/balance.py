@@ -17,6 +17,7 @@ from govbudget.rules._support import (
     sums_in_columns,
 )
 from govbudget.rules.base import Observation, Rule, Severity
+from govbudget.rules.totals import grand_extras
 
 __all__ = ["RULES"]
 
@@ -58,13 +59,16 @@ def _income_grand_total(budget: DepartmentBudget) -> Iterator[Observation]:
     income = budget.income
     if income is None or income.total is None or income.carryover is None:
         return
+    parts = [("收入合计", income.total), *grand_extras(income)]
+    zh, en = (
+        "收入总计 = 收入合计 + 上年结转结余",
+        "grand total of income = total income + carry-over",
+    )
+    if income.surplus_used is not None:
+        zh = "收入总计 = 收入合计 + 使用非财政拨款结余 + 上年结转结余"
+        en = "grand total of income = total income + balances used + carry-over"
     yield from sums_in_columns(
-        budget,
-        path="/income/grand_total",
-        zh="收入总计 = 收入合计 + 上年结转结余",
-        en="grand total of income = total income + carry-over",
-        total=income.grand_total,
-        parts=[("收入合计", income.total), ("上年结转结余", income.carryover)],
+        budget, path="/income/grand_total", zh=zh, en=en, total=income.grand_total, parts=parts
     )
 
 
@@ -86,17 +90,30 @@ def _expenditure_grand_total(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
+_BALANCE: Final = (
+    "收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余",
+    "income + carried in = expenditure + distribution + carried out",
+)
+_BALANCE_USED: Final = (
+    "收入 + 使用非财政拨款结余 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余",
+    "income + balances used + carried in = expenditure + distribution + carried out",
+)
+
+
 def _final_balance(budget: DepartmentBudget) -> Iterator[Observation]:
     income, spending, final = budget.income, budget.expenditure, budget.final
     if income is None or spending is None or final is None:
         return
-    # Checked as 年末结转和结余 = 收入 + 年初结转和结余 − 支出 − 结余分配; a distribution
-    # that is not stated counts as none.
+    # Checked as 年末结转和结余 = 收入 + [使用非财政拨款结余] + 年初结转和结余 − 支出 − 结余分配;
+    # a distribution that is not stated counts as none, balances used only when stated.
     distribution = final.distribution or Figure(none_stated=True)
+    used = income.surplus_used
+    zh, en = _BALANCE if used is None else _BALANCE_USED
     for column in COLUMNS:
         closing = stated(budget, final.carried_out, column)
         terms = [
             (1, stated(budget, income.total, column)),
+            *([] if used is None else [(1, stated(budget, used, column))]),
             (1, stated(budget, final.carried_in, column)),
             (-1, stated(budget, spending.total, column)),
             (-1, stated(budget, distribution, column)),
@@ -107,16 +124,10 @@ def _final_balance(budget: DepartmentBudget) -> Iterator[Observation]:
         verdict = check_sum(closing, parts, signs=[sign for sign, _ in terms])
         yield Observation(
             outcome=verdict.outcome,
-            location=place(
-                "/final/carried_out",
-                "收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余",
-                "income + carried in = expenditure + distribution + carried out",
-                final.carried_out,
-                column,
-            ),
+            location=place("/final/carried_out", zh, en, final.carried_out, column),
             verdict=verdict,
             scale=money(budget, final.carried_out),
-            formula="年末结转和结余 = 收入合计 + 年初结转和结余 − 支出合计 − 结余分配",
+            formula="年末结转和结余 = 收入合计 + 使用非财政拨款结余 + 年初结转和结余 − 支出合计 − 结余分配",
         )
 
 
@@ -149,11 +160,11 @@ RULES: Final = (
         id="BAL003",
         family="balance",
         severity=Severity.ERROR,
-        title_zh="收入总计等于收入合计加上年结转结余",
-        title_en="Grand total of income is total income plus the carry-over",
+        title_zh="收入总计等于收入合计加上年结转结余（及使用非财政拨款结余）",
+        title_en="Grand total of income is total income plus the carry-over (and balances used)",
         message_zh=_SUM_ZH,
         message_en=_SUM_EN,
-        formula="收入总计 = 收入合计 + 上年结转结余",
+        formula="收入总计 = 收入合计 + [使用非财政拨款结余] + 上年结转结余",
         check=_income_grand_total,
         example="收入总计 110 = 收入合计 100 + 上年结转结余 10",
     ),
@@ -173,11 +184,11 @@ RULES: Final = (
         id="BAL005",
         family="balance",
         severity=Severity.ERROR,
-        title_zh="决算收支平衡：收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余",
-        title_en="Final accounts balance: income + carried in = expenditure + distribution + carried out",
+        title_zh="决算收支平衡：收入 + 使用非财政拨款结余 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余",
+        title_en="Final accounts balance: income + balances used + carried in = expenditure + distribution + carried out",
         message_zh="{where}：年末结转和结余 {stated}{unit}，按收支推算为 {computed}{unit}",
         message_en="{where}: carried out {stated} {unit}, the year's movements give {computed} {unit}",
-        formula="收入合计 + 年初结转和结余 = 支出合计 + 结余分配 + 年末结转和结余",
+        formula="收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 支出合计 + 结余分配 + 年末结转和结余",
         check=_final_balance,
         example="收入 100 + 年初结转和结余 20 = 支出 95 + 结余分配 5 + 年末结转和结余 20",
     ),

@@ -110,7 +110,7 @@ def _named(income: Income, names: Sequence[str]) -> list[tuple[str, str, str, Fi
 
 def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
     """The sources of income as the totals rule counts them (财政拨款 or its funds, the other
-    sources and income lines, and 上年结转结余 in a 收入总计) make up the whole; the funds
+    sources and income lines, and 使用非财政拨款结余 and 上年结转结余 in a 收入总计) make up the whole; the funds
     beside a stated 财政拨款收入 are its 其中 lines, each a share of the whole too."""
     whole = income.total if income.total is not None else income.grand_total
     if whole is None:
@@ -121,14 +121,14 @@ def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
         (f"/income/lines/{n.key}", f"收入 {n.label}", f"income, {n.label}", n) for n in income.lines
     ]
     if income.total is None:
-        parts += _named(income, ("carryover",))
+        parts += _named(income, ("surplus_used", "carryover"))
     # Without 财政拨款收入 (or its funds) the stated sources need not make up the whole.
     complete = income.appropriation is not None or funds_instead
     yield "/income", "收入", "income", whole, parts, complete
     if not funds_instead and (funds := _named(income, _FUNDS)):
         yield "/income", "收入", "income", whole, funds, False
     if income.total is not None and income.grand_total is not None:
-        carryover = _named(income, ("carryover",))
+        carryover = _named(income, ("surplus_used", "carryover"))
         if carryover:
             yield (
                 "/income",

@@ -685,6 +685,11 @@ def _narrative_spots(budget: DepartmentBudget) -> list[tuple[str, Figure | None,
             ("附属单位上缴收入", income.affiliated, (summary, "收入", "附属单位上缴收入", "")),
             ("其他收入", income.other, (summary, "收入", "其他收入", "")),
             ("上年结转结余", income.carryover, (summary, "收入", _CARRYOVER, "")),
+            (
+                "使用非财政拨款结余",
+                income.surplus_used,
+                (summary, "收入", "使用非财政拨款结余", ""),
+            ),
         ]
     if spending is not None:
         spots += [

@@ -35,6 +35,13 @@ def income_sources(income: Income) -> list[tuple[str, Figure | None]]:
     return funds + others + [(n.label, n) for n in income.lines]
 
 
+def grand_extras(income: Income) -> list[tuple[str, Figure | None]]:
+    """What a 收入总计 adds to this year's income: a 决算's 使用非财政拨款结余 (when stated)
+    and 上年结转结余."""
+    used = [] if income.surplus_used is None else [("使用非财政拨款结余", income.surplus_used)]
+    return [*used, ("上年结转结余", income.carryover)]
+
+
 def _nothing(figure: Figure | None) -> bool:
     return figure is None or figure.none_stated or figure.amount == 0
 
@@ -76,8 +83,8 @@ def _income(budget: DepartmentBudget) -> Iterator[Observation]:
             zh=zh,
             en=en,
             total=income.grand_total,
-            parts=[*sources, ("上年结转结余", income.carryover)],
-            formula="收入总计 = 各项收入 + 上年结转结余",
+            parts=[*sources, *grand_extras(income)],
+            formula="收入总计 = 各项收入 + [使用非财政拨款结余] + 上年结转结余",
         )
 
 

@@ -82,6 +82,7 @@ TOKENS: Final = frozenset(
         "income.other_sources",
         "income.lines",
         "income.carryover",
+        "income.surplus_used",
         "expenditure",
         "expenditure.total",
         "expenditure.grand_total",
@@ -603,6 +604,7 @@ class _Accounts:
     distribution: Vec
     carried_out: Vec
     expenditure: Vec
+    surplus_used: Vec = ZERO  # 决算: 使用非财政拨款结余
 
     @property
     def appropriation(self) -> Vec:
@@ -621,6 +623,7 @@ class _Accounts:
             and not self.carried_in[AMOUNT]
             and not self.distribution[AMOUNT]
             and not self.carried_out[AMOUNT]
+            and not self.surplus_used[AMOUNT]
         )
 
     @property
@@ -659,9 +662,12 @@ def _accounts(b: Builder, kind: Kind) -> _Accounts:
     accounts = _Accounts(
         general_public, funds[0], funds[1], others, lines, carried_in, ZERO, ZERO, ZERO
     )
-    available = vadd(accounts.income, carried_in)
     if kind is Kind.BUDGET or not carry:
-        return evolve(accounts, expenditure=available)
+        return evolve(accounts, expenditure=vadd(accounts.income, carried_in))
+    # Only a 决算 uses earlier years' non-appropriation balances (使用非财政拨款结余).
+    if b.decide("income.surplus_used"):
+        accounts = evolve(accounts, surplus_used=b.vec(third // 8, significant=True))
+    available = vadd(accounts.income, accounts.surplus_used, carried_in)
     distribution = _below(b, available, significant=True)
     carried_out = _below(b, vsub(available, distribution), significant=True)
     spent = vsub(available, vadd(distribution, carried_out))
@@ -701,8 +707,8 @@ def _income(b: Builder, acc: _Accounts) -> Income:
     state_grand = b.decide("income.grand_total")
     if not state_total and not state_grand:
         state_total = True
-    carry = acc.carried_in
-    whole = acc.income if state_total else vadd(acc.income, carry)
+    carry, used = acc.carried_in, acc.surplus_used
+    whole = acc.income if state_total else vadd(acc.income, used, carry)
     state_appropriation = b.decide("income.appropriation")
     state_funds = b.decide("income.funds")
     funds = [
@@ -724,6 +730,10 @@ def _income(b: Builder, acc: _Accounts) -> Income:
         sources.extend(funds)
     sources.extend(acc.others.items())
     sources.extend((f"line:{name}", v) for name, v in acc.lines)
+    # Balances used are always stated: nothing else tells a reader they were.
+    used_stated = any(used)
+    if used_stated and not state_total:
+        sources.append(("surplus_used", used))
     if carry_stated and not state_total:
         sources.append(("carryover", carry))
     complete = (state_appropriation or state_funds) and (
@@ -753,13 +763,15 @@ def _income(b: Builder, acc: _Accounts) -> Income:
     figures.update((name, _none_or(b, v, share=shares.get(name))) for name, v in acc.others.items())
     if carry_stated:
         figures["carryover"] = _carried(b, carry, share=shares.get("carryover"))
+    if used_stated:
+        figures["surplus_used"] = _carried(b, used, share=shares.get("surplus_used"))
     lines = tuple(
         b.node(Line(None, name, _income_children(b, name)), v, share=shares.get(f"line:{name}"))
         for name, v in acc.lines
     )
     return Income(
         total=b.figure(acc.income, note=True) if state_total else None,
-        grand_total=b.figure(vadd(acc.income, carry)) if state_grand else None,
+        grand_total=b.figure(vadd(acc.income, used, carry)) if state_grand else None,
         lines=lines,
         **figures,
     )
