@@ -21,6 +21,7 @@ from govbudget.figure import StatedChange, StatedPercent
 from govbudget.model import DepartmentBudget
 from govbudget.money import Amount, Unit, amount
 from govbudget.narrative import Disposition, Extraction, read_narrative, value_at
+from govbudget.rounding import Outcome
 from govbudget.tree import Node
 
 CONFORMANCE = Path(__file__).parent / "data" / "conformance"
@@ -474,6 +475,24 @@ def test_real_excerpt(name: str) -> None:
     assert {p: show(value_at(budget, p), unit) for p in EXCERPTS[name]} == EXCERPTS[name]
     assert extraction.not_understood == ()
     assert_mapped_numbers_are_their_figures(extraction)
+
+
+def test_excerpt_01_reads_every_kind_of_spending() -> None:
+    extraction = read_narrative(_excerpt("01"), department="某单位")
+    budget = extraction.budget
+    assert budget is not None
+    unit = budget.precision.unit
+    kinds = ("basic", "project", "to_higher", "operating", "to_affiliated")
+    read = {k: show(value_at(budget, f"/expenditure/{k}/amount"), unit) for k in kinds}
+    assert read == {
+        "basic": "1140.27",
+        "project": "3003.64",
+        "to_higher": "0",
+        "operating": "0",
+        "to_affiliated": "0",
+    }
+    report = validate(budget, select=["TOT004"])
+    assert [c.outcome for c in report.checks] == [Outcome.EXACT]
 
 
 @pytest.mark.parametrize("path", sorted(CONFORMANCE.glob("*.txt")), ids=lambda p: p.name[:2])

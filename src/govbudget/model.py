@@ -26,6 +26,7 @@ from govbudget.tree import Node, Path, replace_at
 
 __all__ = [
     "COMPARATOR_WORDS",
+    "EXPENDITURE_FIGURES",
     "Appropriation",
     "Assets",
     "Comparator",
@@ -168,7 +169,10 @@ class Spending:
 class Expenditure:
     """支出: the total and its three views — function, economic class and kind.
 
-    ``total`` is 支出合计; ``grand_total`` is 支出总计 (with 年末结转和结余).
+    ``total`` is 支出合计; ``grand_total`` is 支出总计 (with 年末结转和结余). By kind,
+    支出合计 is ``basic`` (基本支出) + ``project`` (项目支出) + the kinds a public
+    institution may also have: ``to_higher`` (上缴上级支出), ``operating``
+    (经营支出, 事业单位经营支出) and ``to_affiliated`` (对附属单位补助支出).
     """
 
     total: Figure | None = None
@@ -177,9 +181,26 @@ class Expenditure:
     project: Figure | None = None
     personnel: Figure | None = None
     public: Figure | None = None
+    to_higher: Figure | None = None
+    operating: Figure | None = None
+    to_affiliated: Figure | None = None
     by_function: tuple[Node, ...] = field(default=(), converter=_nodes)
     by_economic: tuple[Node, ...] = field(default=(), converter=_nodes)
     economic_scheme: EconomicScheme = EconomicScheme.DEPARTMENT
+
+
+#: The fields of :class:`Expenditure` that hold one figure, in order.
+EXPENDITURE_FIGURES: Final = (
+    "total",
+    "grand_total",
+    "basic",
+    "project",
+    "personnel",
+    "public",
+    "to_higher",
+    "operating",
+    "to_affiliated",
+)
 
 
 @frozen(kw_only=True)

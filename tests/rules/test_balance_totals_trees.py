@@ -142,6 +142,29 @@ def test_tot004_tot005_basic_and_project() -> None:
     assert "可能原因：合计漏计了“项目支出”，或另一项已包含了它" in finding.message_zh
 
 
+def test_tot004_the_other_kinds_of_spending_count_when_stated() -> None:
+    # 事业单位: 支出合计 1000 = 基本 600 + 项目 250 + 上缴上级 30 + 经营 100 + 对附属单位补助 20
+    spending = Expenditure(
+        total=fig("1000", prior="900"),
+        basic=fig("600", prior="550"),
+        project=fig("250", prior="250"),
+        to_higher=fig("30", prior="20"),
+        operating=fig("100", prior="60"),
+        to_affiliated=fig("20", prior="20"),
+    )
+    good = budget(expenditure=spending)
+    assert outcomes(good, "TOT004") == [E, E]
+    assert outcomes(good, "SHR001") == []
+    finding = checks(good, "TOT004")[0]
+    assert finding.observation.formula == (
+        "支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出"
+    )
+    # Not stated, 经营支出 is a kind the unit does not have: basic + project must then make up
+    # the total, and here they do not.
+    bad = budget(expenditure=evolve(spending, operating=None))
+    assert [c.outcome for c in checks(bad, "TOT004")] == [I, I]
+
+
 def test_tot006_project_funding() -> None:
     from govbudget.model import Project
 

@@ -58,6 +58,9 @@ EXPENDITURE: Final = _labels(
     (r"预算支出|支出预算", "expenditure:any"),
     (r"基本支出", "/expenditure/basic"),
     (r"项目支出", "/expenditure/project"),
+    (r"上缴上级支出", "/expenditure/to_higher"),
+    (r"(?:事业单位)?经营支出", "/expenditure/operating"),
+    (r"对附属单位补助支出", "/expenditure/to_affiliated"),
     (r"人员经费", "/expenditure/personnel"),
     (r"公用经费", "/expenditure/public"),
 )

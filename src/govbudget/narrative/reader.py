@@ -32,6 +32,7 @@ from typing import Final
 
 from govbudget.errors import GovBudgetError
 from govbudget.model import (
+    EXPENDITURE_FIGURES,
     Appropriation,
     Assets,
     DepartmentBudget,
@@ -315,8 +316,7 @@ def _assemble(
         carryover=f("/income/carryover"),
         surplus_used=f("/income/surplus_used"),
     )
-    spending_fields = ("total", "grand_total", "basic", "project", "personnel", "public")
-    expenditure = {name: f(f"/expenditure/{name}") for name in spending_fields}
+    expenditure = {name: f(f"/expenditure/{name}") for name in EXPENDITURE_FIGURES}
     appropriation = Appropriation(
         total=spending("total"),
         general_public=spending("general_public"),

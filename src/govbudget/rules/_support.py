@@ -14,7 +14,7 @@ from typing import Final, Literal
 from attrs import evolve
 
 from govbudget.figure import Figure, StatedPercent
-from govbudget.model import DepartmentBudget
+from govbudget.model import EXPENDITURE_FIGURES, DepartmentBudget
 from govbudget.money import Amount
 from govbudget.rounding import (
     Exact,
@@ -538,7 +538,7 @@ _INCOME_FIELDS: Final = (
     "carryover",
     "surplus_used",
 )
-_SPENDING_FIELDS: Final = ("total", "grand_total", "basic", "project", "personnel", "public")
+_SPENDING_FIELDS: Final = EXPENDITURE_FIGURES
 _THREE_PUBLIC_FIELDS: Final = (
     "total",
     "overseas",

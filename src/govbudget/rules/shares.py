@@ -27,7 +27,7 @@ from govbudget.rounding import (
 from govbudget.rules._labels import label
 from govbudget.rules._support import percent_observation, place, stated
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
-from govbudget.rules.totals import expenditure_total
+from govbudget.rules.totals import SPENDING_KINDS, expenditure_total
 from govbudget.rules.trees import trees_of
 from govbudget.tree import walk
 
@@ -45,7 +45,7 @@ def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
         whole = found[1]
         kinds = [
             (f"/expenditure/{n}", *label("expenditure", n), f)
-            for n in ("basic", "project")
+            for n in SPENDING_KINDS
             if (f := getattr(spending, n)) is not None
         ]
         yield "/expenditure", "支出", "expenditure", whole, kinds, True

@@ -697,6 +697,13 @@ def _narrative_spots(budget: DepartmentBudget) -> list[tuple[str, Figure | None,
             ("支出总计", spending.grand_total, (summary, "支出", "总计", "")),
             ("基本支出", spending.basic, (expenditure, None, "合计", "基本支出")),
             ("项目支出", spending.project, (expenditure, None, "合计", "项目支出")),
+            ("上缴上级支出", spending.to_higher, (expenditure, None, "合计", "上缴上级支出")),
+            ("经营支出", spending.operating, (expenditure, None, "合计", "经营支出")),
+            (
+                "对附属单位补助支出",
+                spending.to_affiliated,
+                (expenditure, None, "合计", "对附属单位补助支出"),
+            ),
         ]
     if final is not None:
         spots += [

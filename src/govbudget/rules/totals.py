@@ -118,12 +118,28 @@ def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
     yield from _against_total(budget, "支出经济分类各类之和", "sum of the economic classes", roots)
 
 
+#: The kinds of spending that make up 支出合计; the last three only some units have.
+SPENDING_KINDS: Final = ("basic", "project", "to_higher", "operating", "to_affiliated")
+
+
+def spending_kinds(spending: Expenditure) -> tuple[str, str, list[tuple[str, Figure]]]:
+    """The stated kinds of spending, named, and the relation's names ("基本支出 + 项目支出").
+
+    A kind a unit does not state is one it does not have (as in most 行政单位).
+    """
+    kinds = [(name, f) for name in SPENDING_KINDS if (f := getattr(spending, name)) is not None]
+    names = [label("expenditure", name) for name, _ in kinds]
+    parts = [(zh, figure) for (zh, _), (_, figure) in zip(names, kinds, strict=True)]
+    zh = " + ".join(zh for zh, _ in names)
+    en = " + ".join(en for _, en in names) if len(kinds) > 2 else "basic + project"
+    return zh, en, parts
+
+
 def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
     spending = budget.expenditure
     if spending is None or spending.basic is None or spending.project is None:
         return
-    parts = [("基本支出", spending.basic), ("项目支出", spending.project)]
-    yield from _against_total(budget, "基本支出 + 项目支出", "basic + project", parts)
+    yield from _against_total(budget, *spending_kinds(spending))
 
 
 def _basic(budget: DepartmentBudget) -> Iterator[Observation]:
@@ -204,9 +220,9 @@ RULES: Final = (
     ),
     _rule(
         "TOT004",
-        "支出合计等于基本支出加项目支出",
-        "Total expenditure equals basic plus project expenditure",
-        "支出合计 = 基本支出 + 项目支出",
+        "支出合计等于基本支出加项目支出（及上缴上级、经营、对附属单位补助支出）",
+        "Total expenditure equals basic plus project expenditure (and the other kinds stated)",
+        "支出合计 = 基本支出 + 项目支出 [+ 上缴上级支出 + 经营支出 + 对附属单位补助支出]",
         _kinds,
         example="支出合计 4143.91 = 基本支出 1140.27 + 项目支出 3003.64",
     ),

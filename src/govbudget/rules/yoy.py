@@ -35,7 +35,7 @@ from govbudget.rules._support import (
     stated,
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
-from govbudget.rules.totals import expenditure_total
+from govbudget.rules.totals import expenditure_total, spending_kinds
 from govbudget.rules.trees import trees_of
 from govbudget.tree import walk
 
@@ -379,13 +379,8 @@ def _breakdowns(
         found = expenditure_total(spending, budget)
         if found is not None:
             name, total = found
-            yield (
-                f"/expenditure/{name}",
-                "支出：基本支出 + 项目支出",
-                "expenditure: basic + project",
-                total,
-                [("基本支出", spending.basic), ("项目支出", spending.project)],
-            )
+            zh, en, parts = spending_kinds(spending)
+            yield (f"/expenditure/{name}", f"支出：{zh}", f"expenditure: {en}", total, parts)
     appropriation = budget.appropriation
     if appropriation is not None:
         for fund in ("total", "general_public", "government_fund", "state_capital"):

@@ -971,7 +971,12 @@ BREAKERS: Final[dict[str, Breaker]] = {
     "YOY002": _b("expenditure", _wrong_percent, "a growth percent fifty points off"),
     "YOY003": _b("expenditure", _flipped_word, "a direction word against the figures"),
     "YOY004": _b("expenditure", _zero_with_word, "a zero change written 增加/减少"),
-    "YOY005": _b(_EXPENDITURE + " expenditure.split", _changes_sum, "Δ total other than Σ Δ parts"),
+    "YOY005": _b(
+        _EXPENDITURE + " expenditure.split",
+        _changes_sum,
+        "Δ total other than Σ Δ parts",
+        forbid="expenditure.other_kinds",  # their figures may state no change to add up
+    ),
     "EXE001": _b(
         "expenditure", _completion, "a completion percent far from 决算数 ÷ 预算数", kind=Kind.FINAL
     ),

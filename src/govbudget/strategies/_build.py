@@ -88,6 +88,7 @@ TOKENS: Final = frozenset(
         "expenditure.grand_total",
         "expenditure.split",
         "expenditure.basic_split",
+        "expenditure.other_kinds",
         "expenditure.by_function",
         "expenditure.by_economic",
         "economic.government",
@@ -783,21 +784,30 @@ def _income_children(b: Builder, name: str) -> tuple[Line, ...]:
     return (Line(None, f"{name}（本级）"), Line(None, f"{name}（上级）"))
 
 
+#: The kinds of spending beside 基本支出 and 项目支出: 上缴上级, 经营, 对附属单位补助支出.
+_OTHER_KINDS: Final = ("to_higher", "operating", "to_affiliated")
+
+
 @frozen
 class _Split:
-    """Spending split into 基本支出 (personnel + public) and 项目支出."""
+    """Spending split into 基本支出 (personnel + public), 项目支出 and, for a unit that has
+    them, the ``others`` kinds (in the order of ``_OTHER_KINDS``)."""
 
     total: Vec
     basic: Vec
     project: Vec
     personnel: Vec
     public: Vec
+    others: tuple[Vec, ...] = ()
 
 
-def _split(b: Builder, total: Vec) -> _Split:
-    basic, project = b.split(total, 2)
+def _split(b: Builder, total: Vec, *, others: bool = False) -> _Split:
+    if others:
+        basic, project, *rest = b.split(total, 2 + len(_OTHER_KINDS))
+    else:
+        (basic, project), rest = b.split(total, 2), []
     personnel, public = b.split(basic, 2)
-    return _Split(total, basic, project, personnel, public)
+    return _Split(total, basic, project, personnel, public, tuple(rest))
 
 
 def _spending_figures(
@@ -809,19 +819,26 @@ def _spending_figures(
     total: bool = True,
     shares_of_total: bool = True,
 ) -> dict[str, Figure | None]:
-    """The figures of a split, with shares of basic and project in the total."""
-    shares: list[StatedPercent | None] = [None, None]
+    """The figures of a split, with shares of the kinds (basic, project …) in the total.
+
+    The other kinds of a split that has them are stated with basic and project (a
+    zero one sometimes as none): left out, basic + project would not make the total.
+    """
+    vectors = [split.basic, split.project, *split.others]
+    shares: list[StatedPercent | None] = [None] * len(vectors)
     if kinds and shares_of_total:
-        shares = b.shares(
-            split.total[AMOUNT], [split.basic[AMOUNT], split.project[AMOUNT]], complete=True
-        )
-    return {
+        shares = b.shares(split.total[AMOUNT], [v[AMOUNT] for v in vectors], complete=True)
+    figures: dict[str, Figure | None] = {
         "total": b.figure(split.total, note=True) if total else None,
         "basic": b.figure(split.basic, share=shares[0], note=True) if kinds else None,
         "project": b.figure(split.project, share=shares[1], note=True) if kinds else None,
         "personnel": b.figure(split.personnel) if kinds and basic_parts else None,
         "public": b.figure(split.public) if kinds and basic_parts else None,
     }
+    if split.others:
+        for name, v, share in zip(_OTHER_KINDS, split.others, shares[2:], strict=True):
+            figures[name] = _none_or(b, v, share=share) if kinds else None
+    return figures
 
 
 @frozen
@@ -834,7 +851,10 @@ class _Parts:
 
 
 def _expenditure(b: Builder, acc: _Accounts, kind: Kind, projects: Sequence[str]) -> _Parts:
-    split = _split(b, acc.expenditure)
+    # A public institution (事业单位) with income beside appropriations may also spend on the
+    # other kinds; appropriations fund 基本支出 and 项目支出 only.
+    others = not acc.all_appropriation and b.decide("expenditure.other_kinds")
+    split = _split(b, acc.expenditure, others=others)
     government = b.decide("economic.government")
     scheme = EconomicScheme.GOVERNMENT if government else EconomicScheme.DEPARTMENT
     if not b.decide("expenditure"):
@@ -905,11 +925,16 @@ def _appropriation(b: Builder, acc: _Accounts, parts: _Parts) -> Appropriation |
     kinds = b.decide("appropriation.split")
     basic_parts = b.decide("expenditure.basic_split")
     if b.decide("appropriation.total"):
+
+        def summed(part: str) -> Vec:
+            return vadd(*(getattr(f, part) for f in funds.values()))
+
         total = _Split(
-            *(
-                vadd(*(getattr(f, part) for f in funds.values()))
-                for part in ("total", "basic", "project", "personnel", "public")
-            )
+            summed("total"),
+            summed("basic"),
+            summed("project"),
+            summed("personnel"),
+            summed("public"),
         )
         figures = _spending_figures(
             b, total, kinds=kinds, basic_parts=basic_parts, shares_of_total=False
