@@ -333,6 +333,13 @@ VARIANTS: tuple[Variant, ...] = (
         (6, 4, 2, 0),
     ),
     Variant(
+        "网址中的数字：不是金额",
+        HEAD + "（一）收入预算情况\n收入总计 100 万元，详见 "
+        "http://czj.example.gov.cn/art/2024/3/art_133619.html?id=7。\n",
+        {"/income/grand_total/amount": "100"},
+        (6, 1, 5, 0),
+    ),
+    Variant(
         "缺少部门名称：需由调用者提供",
         "2025年“三公”经费预算 10 万元，比上年减少 2 万元。\n",
         {"/three_public/total/amount": "10", "/three_public/total/change": "减少 2"},

@@ -56,6 +56,7 @@ CONTEXT_KINDS: Final[dict[str, tuple[str, str]]] = {
     "heading": ("标题中的数字", "a number in a heading"),
     "glossary": ("名词解释中的数字", "a number in the glossary"),
     "table-part": ("公开表部分的数字", "a number in the tables part"),
+    "url": ("网址中的数字", "a number in a web address"),
 }
 
 

@@ -156,9 +156,21 @@ def scan(text: Text) -> Numbers:
 
 
 _YEAR: Final = re.compile(r"(?:19|20|21)\d\d$")
+#: A web address: its digits (article ids, dates in paths) are never figures.
+_URL: Final = re.compile(r"(?:https?[:：]//|www\.)[!-~？]+", re.IGNORECASE)  # "?" normalised
 _DOC_NUMBER: Final = re.compile(r"〔\d{4}〕\d+号|\[\d{4}\]\d+号|第\d+号")
 _GOAL_NUMBER: Final = re.compile(r"(?:目标|指标|项目|第|图|表|附表|附件)$")
 _DESCRIPTION_UNITS: Final = frozenset(COUNT_UNITS) - {"年", "月", "日", "号", "点"}
+
+
+def _in_url(text: Text, number: Number) -> bool:
+    start, end = text.line_at(number.start)
+    line = text.text[start:end]
+    if "//" not in line and "www." not in line.lower():
+        return False
+    return any(
+        m.start() <= number.start < m.end() for m in _URL.finditer(text.text, start, end)
+    )
 
 
 def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | None:
@@ -171,8 +183,13 @@ def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | No
     >>> t = normalize("根据（川财预〔2022〕12号）规定，2024年12月31日前")
     >>> [context_kind(t, n) for n in scan(t)]
     ['document-number', 'document-number', 'date', 'date', 'date']
+    >>> t = normalize("详见 http://czj.example.gov.cn/art/2024/3/art_133619.html。")
+    >>> [context_kind(t, n) for n in scan(t)]
+    ['url', 'url', 'url']
     """
     source = text.text
+    if _in_url(text, number):
+        return "url"
     if number.money is not None or number.is_percent:
         return None
     window = source[max(0, number.start - 6) : number.unit_end + 8]
