@@ -168,9 +168,7 @@ def _in_url(text: Text, number: Number) -> bool:
     line = text.text[start:end]
     if "//" not in line and "www." not in line.lower():
         return False
-    return any(
-        m.start() <= number.start < m.end() for m in _URL.finditer(text.text, start, end)
-    )
+    return any(m.start() <= number.start < m.end() for m in _URL.finditer(text.text, start, end))
 
 
 def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | None:
