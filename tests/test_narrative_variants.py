@@ -340,6 +340,42 @@ VARIANTS: tuple[Variant, ...] = (
         (6, 1, 5, 0),
     ),
     Variant(
+        "收支并列：各是 A，B；各减少 A，B；各下降 X%、Y%（先收入、后支出）",
+        HEAD + "一、收支预算总体情况\n2025年收、支总计各是4143.91,4143.91万元。与2024年相比,"
+        "收、支总计各减少2570.97,2570.97万元,各下降38.28%、38.29%。主要变动原因是项目收入减少。\n",
+        {
+            "/income/grand_total/amount": "4143.91",
+            "/expenditure/grand_total/amount": "4143.91",
+            "/income/grand_total/change": "减少 2570.97",
+            "/expenditure/grand_total/change": "减少 2570.97",
+            "/income/grand_total/percent": "下降 38.28",
+            "/expenditure/grand_total/percent": "下降 38.29",
+        },
+        (9, 6, 3, 0),
+    ),
+    Variant(
+        "收支并列：分别为、均为（上年数）、较上年增加（无单位的增减额）",
+        HEAD + "一、收支预算总体情况\n收入、支出总计分别为120.5万元和120.5万元。"
+        "2024年收支总计均为100万元。收支较上年增加20.5，增长20.5%。\n",
+        {
+            "/income/grand_total/amount": "120.5",
+            "/expenditure/grand_total/amount": "120.5",
+            "/income/grand_total/prior": "100",
+            "/expenditure/grand_total/prior": "100",
+            "/income/grand_total/change": "增加 20.5",
+            "/expenditure/grand_total/change": "增加 20.5",
+            "/expenditure/grand_total/percent": "增长 20.5",
+        },
+        (7, 5, 2, 0),
+    ),
+    Variant(
+        "收支并列而数字多于两个：不猜",
+        HEAD + "一、收支预算总体情况\n收、支总计各是1，2，3万元。\n",
+        {},
+        (4, 0, 1, 3),
+        unread=("1", "2", "3"),
+    ),
+    Variant(
         "缺少部门名称：需由调用者提供",
         "2025年“三公”经费预算 10 万元，比上年减少 2 万元。\n",
         {"/three_public/total/amount": "10", "/three_public/total/change": "减少 2"},
@@ -482,6 +518,34 @@ def test_real_excerpt(name: str) -> None:
     assert {p: show(value_at(budget, p), unit) for p in EXCERPTS[name]} == EXCERPTS[name]
     assert extraction.not_understood == ()
     assert_mapped_numbers_are_their_figures(extraction)
+
+
+def test_excerpt_01_reads_the_paired_totals_and_finds_them_unequal() -> None:
+    # "收、支总计各是4125.49，4143.91万元": the first is the income's, the second the
+    # expenditure's — and a 收入总计 must equal the 支出总计 (BAL002).
+    extraction = read_narrative(_excerpt("01"), department="某单位")
+    budget = extraction.budget
+    assert budget is not None
+    assert extraction.not_understood == ()
+    unit = budget.precision.unit
+    paths = ("/income/grand_total", "/expenditure/grand_total")
+    read = {
+        p: tuple(show(value_at(budget, f"{p}/{f}"), unit) for f in ("amount", "change", "percent"))
+        for p in paths
+    }
+    assert read == {
+        "/income/grand_total": ("4125.49", "减少 1267.86", "下降 23.51"),
+        "/expenditure/grand_total": ("4143.91", "减少 2570.97", "下降 38.28"),
+    }
+    report = validate(budget)
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert [(f.rule_id, f.location.path) for f in errors] == [("BAL002", "/income/grand_total")]
+    # The two percents are as hand-verified (expected.json): exact and within rounding.
+    yoy = {c.location.path: c.outcome for c in report.checks if c.rule_id == "YOY002"}
+    assert yoy == {
+        "/income/grand_total/percent": Outcome.EXACT,
+        "/expenditure/grand_total/percent": Outcome.WITHIN_ROUNDING,
+    }
 
 
 def test_excerpt_01_reads_every_kind_of_spending() -> None:

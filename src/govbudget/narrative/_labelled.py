@@ -38,7 +38,7 @@ def _labels(*pairs: tuple[str, Target]) -> tuple[Label, ...]:
 
 INCOME: Final = _labels(
     (r"收入(?:预算)?总计|收入总预算|收支总预算|收支总计", "/income/grand_total"),
-    (r"(?:本年)?收入(?:预算)?合计", "/income/total"),
+    (r"(?:本年)?收入(?:预算)?合计|本年收入(?=较|比|与)", "/income/total"),
     (r"一般公共预算(?:财政)?拨款(?:收入)?", "/income/general_public"),
     (r"政府性基金(?:预算)?(?:财政)?拨款(?:收入)?", "/income/government_fund"),
     (r"国有资本经营预算(?:财政)?拨款(?:收入)?", "/income/state_capital"),
@@ -54,7 +54,7 @@ INCOME: Final = _labels(
 )
 EXPENDITURE: Final = _labels(
     (r"支出(?:预算)?总计|支出总预算", "/expenditure/grand_total"),
-    (r"(?:本年)?支出(?:预算)?合计", "/expenditure/total"),
+    (r"(?:本年)?支出(?:预算)?合计|本年支出(?=较|比|与)", "/expenditure/total"),
     (r"预算支出|支出预算", "expenditure:any"),
     (r"基本支出", "/expenditure/basic"),
     (r"项目支出", "/expenditure/project"),
@@ -151,7 +151,8 @@ class Read:
     clause: Clause
 
 
-def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+def sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The spans of the sentences of ``text[start:end]`` (ended by 。 or a line break)."""
     pos = start
     for match in re.finditer(r"[。\n]", text[start:end]):
         stop = start + match.end()
@@ -212,7 +213,7 @@ def read_labelled(
     text, numbers = ledger.text.text, ledger.numbers
     touched: list[str] = []
     last_sentence: list[str] = []
-    for s_start, s_end in _sentences(text, start, end):
+    for s_start, s_end in sentences(text, start, end):
         if not _WORTH_READING.search(text, s_start, s_end):
             continue
         reads = _label_matches(text, labels, s_start, s_end)

@@ -163,12 +163,19 @@ _GOAL_NUMBER: Final = re.compile(r"(?:目标|指标|项目|第|图|表|附表|�
 _DESCRIPTION_UNITS: Final = frozenset(COUNT_UNITS) - {"年", "月", "日", "号", "点"}
 
 
+#: How far before a number a web address holding it may start.
+_URL_REACH: Final = 300
+
+
 def _in_url(text: Text, number: Number) -> bool:
-    start, end = text.line_at(number.start)
-    line = text.text[start:end]
-    if "//" not in line and "www." not in line.lower():
+    line_start, _ = text.line_at(number.start)
+    start = max(line_start, number.start - _URL_REACH)
+    window = text.text[start : number.end]
+    if "//" not in window and "www." not in window.lower():
         return False
-    return any(m.start() <= number.start < m.end() for m in _URL.finditer(text.text, start, end))
+    return any(
+        m.start() <= number.start < m.end() for m in _URL.finditer(text.text, start, number.end)
+    )
 
 
 def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | None:

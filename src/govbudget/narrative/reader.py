@@ -58,6 +58,7 @@ from govbudget.narrative._labelled import (
     THREE_PUBLIC,
 )
 from govbudget.narrative._ledger import Ledger
+from govbudget.narrative._paired import read_paired
 from govbudget.narrative._parts import PartReader
 from govbudget.narrative.extraction import Disposition, Extraction, NumberUse, SectionInfo
 from govbudget.narrative.numbers import Number, context_kind, scan
@@ -268,7 +269,9 @@ def _read_section(reader: PartReader, section: Section) -> None:
             *PROCUREMENT[:1],
             *ASSETS,
         )
-        reader.labelled(labels, start, end)
+        paired = read_paired(reader.ledger, start, end, year=reader.stated_year)
+        for s, e in _gaps(start, end, paired):
+            reader.labelled(labels, s, e)
     heads = HEADS.get(kind)
     if heads:
         reader.none_stated(section, heads[0])
