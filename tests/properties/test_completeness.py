@@ -9,7 +9,7 @@ inconsistency. Every rule of the catalogue has a breaker or is listed in
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 
 from govbudget import RULES, DepartmentBudget, validate
 from govbudget.rounding import Outcome
@@ -51,3 +51,16 @@ def test_each_rule_reports_its_break(rule: str) -> None:
         assert _reported(budget, rule)
 
     check()
+
+
+def test_shares_broken_with_the_other_kinds_of_spending() -> None:
+    # Found by the thorough run: SHR002's breaker gave shares to 基本支出 and 项目支出 only, so
+    # a unit with 经营支出 or 对附属单位补助支出 (whose shares were left out) was not broken.
+    budget, rule = find(
+        broken_budgets(rule_id="SHR002"),
+        lambda pair: pair[0].expenditure is not None
+        and pair[0].expenditure.operating is not None
+        and not pair[0].expenditure.operating.none_stated,
+        settings=settings(database=None, derandomize=True),
+    )
+    assert _reported(budget, rule)

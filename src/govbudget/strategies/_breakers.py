@@ -35,6 +35,7 @@ from govbudget.model import (
     Staffing,
 )
 from govbudget.money import Amount
+from govbudget.rules.totals import SPENDING_KINDS
 from govbudget.strategies._writing import percent_text, quantum
 from govbudget.tables.model import Column as TableColumn
 from govbudget.tables.model import Row, Table, TableKind
@@ -551,23 +552,24 @@ def _wrong_share(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
 
 
 def _shares_not_100(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
-    """The shares of a breakdown that add up to well over 100%."""
+    """The shares of the kinds of spending (basic, project and any other kind stated) that
+    add up to well over 100%."""
     spending = budget.expenditure
     assert spending is not None
     assert spending.total is not None
-    assert spending.basic is not None
-    assert spending.project is not None
     total = _amount(spending.total) or _step(budget)
     extra = draw(st.integers(10, 60))
-    shares = [Fraction(_amount(f) * 100, total) for f in (spending.basic, spending.project)]
-    first = percent_text(Fraction(round(shares[0]) + extra), 0)
-    second = percent_text(Fraction(round(shares[1])), 0)
-    spending = evolve(
-        spending,
-        total=_with_amount(spending.total, total),
-        basic=evolve(spending.basic, share=StatedPercent(first)),
-        project=evolve(spending.project, share=StatedPercent(second)),
-    )
+    kinds = {
+        name: f
+        for name in SPENDING_KINDS
+        if (f := getattr(spending, name)) is not None and not f.none_stated
+    }
+    first = next(iter(kinds))
+    shares = {}
+    for name, figure in kinds.items():
+        value = round(Fraction(_amount(figure) * 100, total)) + (extra if name == first else 0)
+        shares[name] = evolve(figure, share=StatedPercent(percent_text(Fraction(value), 0)))
+    spending = evolve(spending, total=_with_amount(spending.total, total), **shares)
     return evolve(budget, expenditure=spending)
 
 
