@@ -58,9 +58,11 @@ def test_shares_broken_with_the_other_kinds_of_spending() -> None:
     # a unit with 经营支出 or 对附属单位补助支出 (whose shares were left out) was not broken.
     budget, rule = find(
         broken_budgets(rule_id="SHR002"),
-        lambda pair: pair[0].expenditure is not None
-        and pair[0].expenditure.operating is not None
-        and not pair[0].expenditure.operating.none_stated,
+        lambda pair: (
+            pair[0].expenditure is not None
+            and pair[0].expenditure.operating is not None
+            and not pair[0].expenditure.operating.none_stated
+        ),
         settings=settings(database=None, derandomize=True),
     )
     assert _reported(budget, rule)

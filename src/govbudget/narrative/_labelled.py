@@ -104,7 +104,7 @@ ASSET_PARTS: Final = re.compile(
     r"流动资产|固定资产|无形资产|在建工程|对外投资|长期投资|长期股权投资|其他资产|公共基础设施"
 )
 THREE_PUBLIC: Final = _labels(
-    (r"“?三公”?经费|“三公”", "/three_public/total"),
+    (r"[“\"]?三公[”\"]?经费|“三公”", "/three_public/total"),
     (r"因公出国（境）(?:费用?|经费|支出)?|因公出国（境）", "/three_public/overseas"),
     (r"公务接待(?:费用?|经费|支出)?", "/three_public/reception"),
     (

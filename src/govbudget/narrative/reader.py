@@ -89,7 +89,10 @@ _AGENCY: Final = (
 _DEPARTMENT: Final = re.compile(
     rf"(?:^|部分|[\n，。：、])\s*({_AGENCY})(?:\s*(?:19|20)\d\d\s*年|概况|本级|机关|部门预算|部门决算)"
 )
-_FINAL_WORDS: Final = re.compile(r"决算数|支出决算|收入决算|决算情况|(?:部门|单位)决算")
+_FINAL_WORDS: Final = re.compile(
+    r"决算数|支出决算|收入决算|决算情况|(?:部门|单位)决算"
+    r"|与年初预算(?:数)?(?:对比|相比|比较)|年初预算数?为\d|完成(?:年初|全年|调整)?预算的?\d"
+)
 _YEAR_IN_TITLE: Final = re.compile(r"((?:19|20)\d\d)\s*年")
 _REGION: Final = re.compile(r"^(.{2,8}?(?:自治区|自治州|省|市|区|县|旗|盟))(?!场|委|直|属|级)")
 

@@ -105,7 +105,7 @@ _TITLES: Final = (
     (SectionKind.KEY_PROJECTS, re.compile(r"重点项目|项目绩效目标|项目支出绩效")),
     (SectionKind.PERFORMANCE_OVERALL, re.compile(r"整体绩效|部门绩效目标")),
     (SectionKind.PERFORMANCE, re.compile(r"绩效")),
-    (SectionKind.THREE_PUBLIC, re.compile(r"三公")),
+    (SectionKind.THREE_PUBLIC, re.compile(r"三公|因公出国|公务接待|公务用车|公车")),
     (SectionKind.GOVERNMENT_FUND, re.compile(r"政府性基金")),
     (SectionKind.STATE_CAPITAL, re.compile(r"国有资本经营")),
     (SectionKind.OPERATION, re.compile(r"机关运行经费|运行经费")),
