@@ -266,3 +266,25 @@ def test_no_check_of_a_published_budget_is_inconsistent(budget: DepartmentBudget
 @given(st.from_type(DepartmentBudget))
 def test_from_type_draws_exact_budgets(budget: DepartmentBudget) -> None:
     assert _not(budget, Outcome.EXACT) == []
+
+
+def test_a_prior_year_carry_over_is_not_appropriation_spending() -> None:
+    # Found by the thorough run: budgets() judged "all spending is general public
+    # appropriation" by the current year alone, then stated a 决算's 支出总计 — holding the
+    # prior year's 年末结转和结余 — as the prior year's general public spending, which its
+    # function classes did not add up to (APP005). The judgement now covers every column.
+    from govbudget.strategies._build import ZERO, _Accounts
+
+    accounts = _Accounts(
+        general_public=(10_000, 20_000, 0, 0),
+        government_fund=ZERO,
+        state_capital=ZERO,
+        others={},
+        lines=(),
+        carried_in=ZERO,
+        distribution=ZERO,
+        carried_out=(0, 10_000, 0, 0),  # carried out in the prior year only
+        expenditure=(10_000, 10_000, 0, 0),
+    )
+    assert not accounts.all_appropriation
+    assert not accounts.all_general_public

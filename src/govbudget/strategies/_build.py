@@ -617,14 +617,16 @@ class _Accounts:
 
     @property
     def all_appropriation(self) -> bool:
-        """All money spent is this year's appropriation (财政拨款), of whichever fund."""
+        """All money spent is this year's appropriation (财政拨款), of whichever fund, in
+        every column (a carry-over stated for the prior year only makes the prior year's
+        支出总计 more than its spending)."""
         return (
-            not any(v[AMOUNT] for v in self.others.values())
-            and not any(v[AMOUNT] for _, v in self.lines)
-            and not self.carried_in[AMOUNT]
-            and not self.distribution[AMOUNT]
-            and not self.carried_out[AMOUNT]
-            and not self.surplus_used[AMOUNT]
+            not any(any(v) for v in self.others.values())
+            and not any(any(v) for _, v in self.lines)
+            and not any(self.carried_in)
+            and not any(self.distribution)
+            and not any(self.carried_out)
+            and not any(self.surplus_used)
         )
 
     @property
@@ -632,8 +634,8 @@ class _Accounts:
         """All money spent is this year's general public budget appropriation."""
         return (
             self.all_appropriation
-            and not self.government_fund[AMOUNT]
-            and not self.state_capital[AMOUNT]
+            and not any(self.government_fund)
+            and not any(self.state_capital)
         )
 
 
