@@ -489,6 +489,13 @@ EXCERPTS: dict[str, dict[str, str]] = {
         "/three_public/vehicle_operation/change": "增加 2.01",
         "/three_public/reception/change": "减少 0",
     },
+    "06": {
+        "/income/grand_total/amount": "3874.92",
+        "/expenditure/grand_total/change": "减少 484.05",
+        "/expenditure/grand_total/percent": "降低 11.1",
+        "/income/total/change": "减少 484.05",
+        "/income/total/percent": "降低 11.1",
+    },
     "07": {
         "/income/grand_total/amount": "11376591.44",
         "/income/appropriation/share": "83.85",

@@ -233,6 +233,7 @@ def read_labelled(
             head_gap=40,
             note_end=s_end,
             note_stops=stops,
+            unit=ledger.unit.label,
         )
         if (lead.amount is None and not lead.empty) or (lead.note and lead.empty):
             target = None
@@ -251,7 +252,14 @@ def read_labelled(
                 continue
             stop = reads[index + 1].label_start if index + 1 < len(reads) else s_end
             clause = read_clause(
-                text, numbers, read.label_end, stop, final=final, note_end=s_end, note_stops=stops
+                text,
+                numbers,
+                read.label_end,
+                stop,
+                final=final,
+                note_end=s_end,
+                note_stops=stops,
+                unit=ledger.unit.label,
             )
             reached = clause.end
             path = resolve(read.target)

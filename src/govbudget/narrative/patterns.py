@@ -161,6 +161,7 @@ def read_clause(
     head_gap: int = _GAP_LIMIT,
     note_end: int | None = None,
     note_stops: frozenset[int] = frozenset(),
+    unit: str | None = None,
 ) -> Clause:
     """Read what ``text[start:end]`` says about the figure labelled just before ``start``.
 
@@ -170,6 +171,9 @@ def read_clause(
     ``final`` reads 决算 phrasing (年初预算数, 全年预算数, 完成预算 %). A reason
     ("主要原因是…") runs to the end of the sentence (``note_end``), or to a ；
     just before one of ``note_stops`` (where the next figure's label starts).
+    ``unit`` is the document's money unit: a change written with 增加/减少 and no unit,
+    in a clause with no amount to take one from ("本年收入较上年减少484.05，降低11.1%"),
+    is in it.
     """
     values: dict[str, object] = {}
     context: list[Number] = []
@@ -188,7 +192,7 @@ def read_clause(
                 context.append(number)
                 pos = number.unit_end
                 continue
-            taken = _take(values, number, pending, started)
+            taken = _take(values, number, pending, started, unit)
             if taken is None:
                 break
             values.update(taken)
@@ -255,14 +259,31 @@ def read_clause(
     )
 
 
+#: The direction words of a money change (a percent goes with 增长, 下降 …).
+_MONEY_WORDS: Final = frozenset({"增加", "减少", "增", "减"})
+
+
 def _take(
-    values: dict[str, object], number: Number, pending: tuple[str, str] | None, started: bool
+    values: dict[str, object],
+    number: Number,
+    pending: tuple[str, str] | None,
+    started: bool,
+    unit: str | None = None,
 ) -> dict[str, object] | None:
     kind = None if pending is None else pending[0]
     amount = values.get("amount")
     if number.unit is None and kind in ("prior", "direction") and isinstance(amount, Number):
         # "较上年2.08减少0.03万元", "较上年减少484.05，降低11.1%": the clause's unit is meant.
         number = evolve(number, unit=amount.unit)
+    elif (
+        number.unit is None
+        and kind == "direction"
+        and pending is not None
+        and pending[1] in _MONEY_WORDS
+        and unit
+        and "change" not in values
+    ):
+        number = evolve(number, unit=unit)
     money = number.money is not None
     if kind is None and money and not started and "amount" not in values:
         return {"amount": number}

@@ -633,9 +633,7 @@ class _Accounts:
     def all_general_public(self) -> bool:
         """All money spent is this year's general public budget appropriation."""
         return (
-            self.all_appropriation
-            and not any(self.government_fund)
-            and not any(self.state_capital)
+            self.all_appropriation and not any(self.government_fund) and not any(self.state_capital)
         )
 
 
