@@ -82,15 +82,12 @@ def _groups(ledger: Ledger, start: int, end: int) -> list[_Group] | None:
     for number in numbers_in(ledger.numbers, start, end):
         between = text[cursor : number.start]
         words = _DIRECTION.findall(between)
-        if words:
-            if not _LEAD.fullmatch(_DIRECTION.sub("", between)):
-                return None
-            raw.append((words[-1], []))
-        elif not raw or not _BETWEEN.fullmatch(between):
-            if raw or not _LEAD.fullmatch(between):
-                return None
-            raw.append((None, []))
-        raw[-1][1].append(number)
+        if raw and not words and _BETWEEN.fullmatch(between):
+            raw[-1][1].append(number)  # the second number of a pair
+        elif _LEAD.fullmatch(_DIRECTION.sub("", between)) and (words or not raw):
+            raw.append((words[-1] if words else None, [number]))  # a new group
+        else:
+            return None
         cursor = number.unit_end
     groups = [_with_unit(ledger, word, numbers) for word, numbers in raw]
     if not groups or any(g is None for g in groups):

@@ -131,7 +131,7 @@ def spending_kinds(spending: Expenditure) -> tuple[str, str, list[tuple[str, Fig
     names = [label("expenditure", name) for name, _ in kinds]
     parts = [(zh, figure) for (zh, _), (_, figure) in zip(names, kinds, strict=True)]
     zh = " + ".join(zh for zh, _ in names)
-    en = " + ".join(en for _, en in names) if len(kinds) > 2 else "basic + project"
+    en = " + ".join(en for _, en in names)
     return zh, en, parts
 
 
