@@ -103,11 +103,10 @@ def reading_record(read: ReadInput) -> dict[str, object] | None:
     if read.extraction is None and read.tables is None and not read.reading_notes:
         return None
     extraction = read.extraction
-    summary = extraction.to_dict()["summary"] if extraction is not None else None
     return {
         "tables": read.tables,
         "notes": [{"place": n.place, "zh": n.zh, "en": n.en} for n in read.reading_notes],
-        "summary": summary,
+        "summary": None if extraction is None else extraction.summary.to_dict(),
         "not_understood": []
         if extraction is None
         else [n.to_dict() for n in extraction.not_understood],

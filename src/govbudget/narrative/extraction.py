@@ -177,6 +177,15 @@ class ExtractionSummary:
             return Fraction(1)
         return Fraction(self.mapped + self.context, self.found)
 
+    def to_dict(self) -> dict[str, int]:
+        """JSON-ready counts with stable keys."""
+        return {
+            "found": self.found,
+            "mapped": self.mapped,
+            "context": self.context,
+            "not_understood": self.not_understood,
+        }
+
     def text(self, lang: Language = "zh") -> str:
         """One line, e.g. "numbers: 243 found, 150 mapped, 93 context, 0 not understood"."""
         tenths = (self.accounted * 1000).__floor__()
@@ -258,15 +267,9 @@ class Extraction:
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready data with stable keys (the budget is not included: see ``govbudget.dumps``)."""
-        s = self.summary
         return {
             "source": self.source,
-            "summary": {
-                "found": s.found,
-                "mapped": s.mapped,
-                "context": s.context,
-                "not_understood": s.not_understood,
-            },
+            "summary": self.summary.to_dict(),
             "sections": [
                 {"kind": x.kind, "title": x.title, "line": x.line, "stated_none": x.stated_none}
                 for x in self.sections
