@@ -369,6 +369,15 @@ VARIANTS: tuple[Variant, ...] = (
         (7, 5, 2, 0),
     ),
     Variant(
+        "收支并列：收入、支出总计一个数（两者都是）",
+        HEAD + "一、收支预算总体情况\n2025年收入、支出总计1,234.56万元。\n",
+        {
+            "/income/grand_total/amount": "1234.56",
+            "/expenditure/grand_total/amount": "1234.56",
+        },
+        (3, 1, 2, 0),
+    ),
+    Variant(
         "收支并列而数字多于两个：不猜",
         HEAD + "一、收支预算总体情况\n收、支总计各是1，2，3万元。\n",
         {},

@@ -151,8 +151,9 @@ def test_generated_pdf_is_read_whole_and_checks_exact(
     assert report.findings == ()
     counts = Counter(c.rule_id for c in report.checks)
     assert {f"TAB00{i}" for i in range(1, 10)} <= set(counts)
-    # the narrative's 本年收入合计, 一般公共预算财政拨款收入, 本年支出合计, 基本支出, 项目支出, 收入总计
-    assert counts["TAB006"] == 6
+    # the narrative's 本年收入合计, 一般公共预算财政拨款收入, 本年支出合计, 基本支出, 项目支出, and
+    # 收入总计 and 支出总计 ("收入、支出总计 X 万元")
+    assert counts["TAB006"] == 7
     assert read.notes == ()
     assert read.extraction is not None
 

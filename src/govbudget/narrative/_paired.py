@@ -22,10 +22,13 @@ from govbudget.narrative.patterns import numbers_in
 
 __all__ = ["read_paired"]
 
-#: Income and expenditure named together, then what the sentence says of both.
+#: Income and expenditure named together, then what the sentence says of both: "各是 …",
+#: "分别为 …", "较上年 …" — or, after 总计, the one amount of both ("收入、支出总计 X 万元").
 _SUBJECT: Final = re.compile(
-    r"(?:收[、和与及]?支|收入[、和与及]支出)(?:预算|决算)?(?P<grand>总计|总额)?"
+    r"(?:收[、和与及]?支|收入[、和与及]支出)(?:预算|决算)?(?:"
+    r"(?P<grand>总计|总额)?"
     r"(?=各是|各为|各|分别为|分别是|分别|均为|均|都是|较上年|比上年|较去年|比去年|同比)"
+    r"|(?P<one>总计|总额)(?=\s*(?:均为|都是|为|是)?\s*\d))"
 )
 _DIRECTION: Final = re.compile(r"增加|增长|上升|提高|减少|下降|降低")
 _CHANGE_WORDS: Final = frozenset({"增加", "减少"})
@@ -66,7 +69,8 @@ def read_paired(ledger: Ledger, start: int, end: int, *, year: int | None) -> li
             continue
         opening = _YEAR_OPENING.match(text, s_start)
         as_prior = year is not None and opening is not None and int(opening.group(1)) == year - 1
-        paths = _paths(ledger, subject.group("grand") is not None)
+        grand = subject.group("grand") is not None or subject.group("one") is not None
+        paths = _paths(ledger, grand)
         for group in groups:
             _apply(ledger, paths, group, as_prior)
         spans.append((s_start, body_end))

@@ -423,7 +423,7 @@ def _fund_balance(budget: DepartmentBudget, ti: int, table: Table) -> Iterator[O
 # --- TAB005: the same figure in two tables ---------------------------------------------------
 
 #: How a budget's 收支总表 names the carry-over from the prior year.
-_CARRYOVER: Final = "上年结转|上年结转结余|上年结转结余收入|上年结转收入"
+_CARRYOVER: Final = "上年结转|上年结转结余|上年结转结余收入|上年结转收入|年初结转和结余"
 #: (table kind, side, row name or names separated by |, column name): a cell as a person reads it.
 Spot = tuple[TableKind, str | None, str, str]
 
