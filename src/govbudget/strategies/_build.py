@@ -434,10 +434,12 @@ class Builder:
         # Shares adjusted to add up to 100% are all stated: the adjustment shows in their sum.
         adjusted = rounding is Rounding.LARGEST_REMAINDER
         chosen = [adjusted or self.draw(st.booleans()) for _ in parts]
-        if self.style.exact and complete and len(parts) > 1 and sum(values) != 100:
+        nonzero = [i for i, value in enumerate(values) if value]
+        if self.style.exact and complete and len(parts) > 1 and sum(values) != 100 and nonzero:
             # Half-up shares that do not add up to 100 exactly are within rounding, not
-            # exact: an exact budget states them for some parts only.
-            chosen[self.draw(st.integers(0, len(parts) - 1))] = False
+            # exact: an exact budget leaves one out — not a zero one, which a part stated
+            # as none (无) drops anyway and which changes no sum.
+            chosen[self.draw(st.sampled_from(nonzero))] = False
         return [
             StatedPercent(percent_text(value, decimals)) if keep else None
             for value, keep in zip(values, chosen, strict=True)
