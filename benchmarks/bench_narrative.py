@@ -35,7 +35,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "parentheses": lambda n: _fill("（", n),
     "digits": lambda n: _fill("1234567890", n),
     "one endless web address": lambda n: "http://" + _fill("1/", n - 7),
-    "paired statements": lambda n: _fill("收、支总计各是1，2万元，各减少1，2万元，各下降1%、2%。", n),
+    "paired statements": lambda n: _fill(
+        "收、支总计各是1，2万元，各减少1，2万元，各下降1%、2%。", n
+    ),
 }
 
 
