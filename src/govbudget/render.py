@@ -267,8 +267,8 @@ def rule_record(rule: Rule) -> dict[str, object]:
     """A rule as JSON-ready data with stable keys.
 
     >>> from govbudget import RULES
-    >>> rule_record(RULES["TOT004"])["formula"]
-    '支出合计 = 基本支出 + 项目支出'
+    >>> rule_record(RULES["TOT005"])["formula"]
+    '基本支出 = 人员经费 + 公用经费'
     """
     return {
         "id": rule.id,
@@ -297,7 +297,7 @@ def catalogue_text(rules: Iterable[Rule], *, lang: Language = "zh") -> str:
 
     >>> from govbudget import RULES
     >>> print(catalogue_text([RULES["TOT004"], RULES["OPS001"]], lang="en"))
-    TOT004  totals     error    Total expenditure equals basic plus project expenditure
+    TOT004  totals     error    Total expenditure equals basic plus project expenditure (and the other kinds stated)
     OPS001  operation  warning  Institutional operation expenses do not exceed the public expenses they come from
     """
     rows = [
@@ -353,7 +353,7 @@ def explain(rule: Rule, *, lang: Language = "zh") -> str:
 
     >>> from govbudget import RULES
     >>> print(explain(RULES["TOT004"], lang="en").splitlines()[0])
-    TOT004 — Total expenditure equals basic plus project expenditure
+    TOT004 — Total expenditure equals basic plus project expenditure (and the other kinds stated)
     """
     title = rule.title_zh if lang == "zh" else rule.title_en
     other = rule.title_en if lang == "zh" else rule.title_zh
