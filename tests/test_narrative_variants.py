@@ -566,7 +566,8 @@ def test_excerpt_01_reads_the_paired_totals_and_finds_them_unequal() -> None:
 
 def test_excerpt_09_is_a_final_account_with_initial_budgets() -> None:
     # No "决算" in the excerpt: "与年初预算对比" and "年初预算为 …" say it is one. The 三公 heading
-    # has an ASCII closing quote (“三公"经费) and a subsection is titled 公务接待费支出情况.
+    # has an ASCII closing quote (“三公"经费) and a subsection is titled 公务接待费支出情况. Each
+    # 三公 part states its 年初预算 and the 差值.
     extraction = read_narrative(_excerpt("09"), department="某单位")
     budget = extraction.budget
     assert budget is not None
@@ -581,12 +582,25 @@ def test_excerpt_09_is_a_final_account_with_initial_budgets() -> None:
         "vehicle_operation": "0.95",
         "reception": "2",
     }
+    differences = {
+        p: show(value_at(budget, f"/three_public/{p}/budget_difference"), unit) for p in parts
+    }
+    assert differences == {
+        "total": "0.9",
+        "overseas": "0",
+        "vehicle_purchase": "0",
+        "vehicle_operation": "0.95",
+        "reception": "0.05",  # over budget: 2.05 against 2
+    }
     report = validate(budget)
-    # expected.json: 年初预算 = 0 + 0 + 0.95 + 2 (exact); the 差值 figures have no field and are
-    # listed as not understood, with the reception subsection's restated figures.
+    # expected.json: 年初预算 = 0 + 0 + 0.95 + 2, 与年初预算差值 = 2.95 − 2.05 and 公务接待费差值 =
+    # 2.05 − 2, all exact.
     sums = {c.location.path: c.outcome for c in report.checks if c.rule_id == "SG001"}
     assert sums["/three_public/total#budget_initial"] is Outcome.EXACT
-    assert {n.text for n in extraction.not_understood} >= {"0.9", "0.05"}
+    gaps = {c.location.path: c.outcome for c in report.checks if c.rule_id == "EXE002"}
+    assert gaps == {f"/three_public/{p}/budget_difference": Outcome.EXACT for p in parts}
+    # Left: the reception subsection restates its figures without a label.
+    assert {n.text for n in extraction.not_understood} == {"2.05", "0.03", "1.44"}
 
 
 def test_excerpt_01_reads_every_kind_of_spending() -> None:

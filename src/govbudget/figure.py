@@ -191,6 +191,8 @@ class Figure:
     - ``share``: a stated share (占比, 份额比例) of the whole it belongs to;
     - ``budget_initial``/``budget_full_year``/``completion``: for final accounts
       (决算), the 年初预算数, 全年预算数 and the stated completion percent;
+      ``budget_difference``: the stated difference (差值) between the figure and its
+      年初预算数 (or 全年预算数), without sign;
     - ``precision``: overrides the document's precision for this figure;
     - ``none_stated``: the document says there is none (无 …), not merely silent;
     - ``note``: the reason or remark given with the figure (主要原因 …);
@@ -205,6 +207,7 @@ class Figure:
     budget_initial: Amount | None = field(default=None, converter=_optional_amount)
     budget_full_year: Amount | None = field(default=None, converter=_optional_amount)
     completion: StatedPercent | None = None
+    budget_difference: Amount | None = field(default=None, converter=_optional_amount)
     precision: Precision | None = None
     none_stated: bool = field(default=False, validator=_check_none_stated)
     note: str | None = None

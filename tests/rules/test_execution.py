@@ -44,3 +44,36 @@ def test_exe001_difference_written_as_percent() -> None:
 
 def test_exe001_needs_a_budget_figure() -> None:
     assert outcomes(_final("90", initial=None), "EXE001") == []  # type: ignore[arg-type]
+
+
+def _difference(
+    amount: str, difference: str, *, initial: str | None = "2.95", full: str | None = None
+) -> object:
+    figure = Figure(
+        amount=wan(amount),
+        budget_initial=None if initial is None else wan(initial),
+        budget_full_year=None if full is None else wan(full),
+        budget_difference=wan(difference),
+    )
+    return budget(kind=Kind.FINAL, three_public=ThreePublic(total=figure))
+
+
+def test_exe002_difference_from_the_budget() -> None:
+    # 2.05 against an initial budget of 2.95: 差值 0.9, written without sign
+    assert outcomes(_difference("2.05", "0.9"), "EXE002") == [Outcome.EXACT]  # type: ignore[arg-type]
+    # over budget: 2.05 against 2, 差值 0.05
+    over = _difference("2.05", "0.05", initial="2")
+    assert outcomes(over, "EXE002") == [Outcome.EXACT]  # type: ignore[arg-type]
+    # against the full-year budget when no initial one is stated
+    full = _difference("2.05", "0.45", initial=None, full="2.5")
+    assert outcomes(full, "EXE002") == [Outcome.EXACT]  # type: ignore[arg-type]
+    finding = only(_difference("2.05", "0.8"), "EXE002")  # type: ignore[arg-type]
+    assert finding.outcome is Outcome.INCONSISTENT
+    assert finding.message_zh.startswith(
+        "“三公”经费合计：写明与年初预算数的差值 0.8万元，决算数 2.05 与年初预算数 2.95 相差 0.9万元；"
+        "差额 0.1万元，超出舍入允许的 0.015万元"
+    )
+    assert (
+        "stated difference from the initial budget 0.8 万元; final 2.05 and initial budget 2.95 differ by 0.9 万元"
+        in finding.message_en
+    )

@@ -97,6 +97,7 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Figure.share": "A stated share of the whole it belongs to (占比, 份额比例), in percent.",
     "Figure.budget_initial": "决算 only: 年初预算数.",
     "Figure.budget_full_year": "决算 only: 全年预算数 (调整预算数).",
+    "Figure.budget_difference": "决算 only: the stated difference (差值) between the figure and its 年初预算数 (or 全年预算数), without sign.",
     "Figure.completion": "决算 only: the stated completion percent (完成预算的 …%).",
     "Figure.precision": "This figure's own unit and decimals, overriding the document's (not its children's).",
     "Figure.none_stated": "The document says there is none (无 …), rather than being silent.",

@@ -346,7 +346,7 @@ def apply(
     ledger.places.setdefault(path, offset)
     if clause.amount is not None and allow_amount:
         ledger.put_amount(path, "amount", clause.amount)
-    for name in ("prior", "budget_initial", "budget_full_year"):
+    for name in ("prior", "budget_initial", "budget_full_year", "budget_difference"):
         number = getattr(clause, name)
         if number is not None:
             ledger.put_amount(path, name, number)

@@ -171,6 +171,7 @@ class Ledger:
             share=_typed(slot, "share", StatedPercent),
             budget_initial=_typed(slot, "budget_initial", Amount),
             budget_full_year=_typed(slot, "budget_full_year", Amount),
+            budget_difference=_typed(slot, "budget_difference", Amount),
             completion=_typed(slot, "completion", StatedPercent),
             precision=_typed(slot, "precision", Precision),
             none_stated=slot.get("none_stated") is True,
@@ -187,6 +188,7 @@ class _Fields(TypedDict):
     share: StatedPercent | None
     budget_initial: Amount | None
     budget_full_year: Amount | None
+    budget_difference: Amount | None
     completion: StatedPercent | None
     precision: Precision | None
     none_stated: bool

@@ -58,6 +58,7 @@ _PRIOR: Final = re.compile(
 _INITIAL: Final = re.compile(r"年初预算数?(?:为|是)?")
 _FULL_YEAR: Final = re.compile(r"全年预算数?(?:为|是)?|调整预算数?(?:为|是)?")
 _COMPLETION: Final = re.compile(r"完成(?:年初|全年|调整)?预算的?")
+_DIFFERENCE: Final = re.compile(r"(?:与(?:年初|全年|调整)?预算(?:数)?的?)?(?:差值|差额)(?:为|是)?")
 _SHARE: Final = re.compile(r"份额比例为?|占比为?|所占比例为?|占[^，。；\d%]{0,14}?(?=\d)")
 _REASON: Final = re.compile(
     r"(?:变动|增减|变化|增加|减少|下降|增长)?(?:的)?(?:主要)?原因(?:主要)?(?:是|为)?[：]?"
@@ -85,6 +86,7 @@ class Clause:
     budget_initial: Number | None = None
     budget_full_year: Number | None = None
     completion: Number | None = None
+    budget_difference: Number | None = None
     note: tuple[int, int] | None = None
     context: tuple[Number, ...] = ()
     end: int = 0
@@ -100,6 +102,7 @@ class Clause:
             and self.share is None
             and self.budget_initial is None
             and self.budget_full_year is None
+            and self.budget_difference is None
             and self.completion is None
         )
 
@@ -107,6 +110,7 @@ class Clause:
     def numbers(self) -> tuple[Number, ...]:
         """Every number the clause used as a figure."""
         found = [self.amount, self.prior, self.share, self.budget_initial, self.budget_full_year]
+        found.append(self.budget_difference)
         found.append(self.completion)
         if self.change is not None:
             found.append(self.change[0])
@@ -137,6 +141,7 @@ def _marker(text: str, pos: int, end: int, final: bool) -> tuple[str, str, int] 
         ("completion", _COMPLETION if final else None),
         ("initial", _INITIAL if final else None),
         ("full_year", _FULL_YEAR if final else None),
+        ("difference", _DIFFERENCE if final else None),
         ("prior", _PRIOR),
         ("share", _SHARE),
         ("direction", _DIRECTION),
@@ -252,6 +257,7 @@ def read_clause(
         share=_num(values.get("share")),
         budget_initial=_num(values.get("budget_initial")),
         budget_full_year=_num(values.get("budget_full_year")),
+        budget_difference=_num(values.get("budget_difference")),
         completion=_num(values.get("completion")),
         note=_span(values.get("note")),
         context=tuple(context),
@@ -291,6 +297,7 @@ def _take(
         "prior": ("prior", money),
         "initial": ("budget_initial", money),
         "full_year": ("budget_full_year", money),
+        "difference": ("budget_difference", money),
         "share": ("share", number.is_percent),
         "completion": ("completion", number.is_percent),
     }

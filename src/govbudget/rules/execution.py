@@ -1,8 +1,10 @@
-"""Budget execution (预算执行): the stated completion percent of a 决算 figure.
+"""Budget execution (预算执行): a 决算 figure against its budget.
 
 A 决算 states beside a line its 年初预算数 and/or 全年预算数 and says the final
 figure 完成年初预算的 X% (or 全年预算的 X%): X = 决算数 ÷ 预算数 × 100, at X's
 own decimals. A common error writes the difference in 万元 where the percent belongs.
+Or it states the difference itself ("“三公”经费支出 2.05 万元，年初预算为 2.95 万元，
+差值为 0.9 万元"): 差值 = |决算数 − 预算数|.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Final
 
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget
-from govbudget.rounding import Outcome, ratio_range
+from govbudget.rounding import Outcome, Stated, check_sum, ratio_range
 from govbudget.rules._support import Column, figures, money, percent_observation, place, stated
 from govbudget.rules.base import Diagnosis, Observation, Rule, Severity
 
@@ -90,6 +92,42 @@ def _check(
     return tried[0] if tried else None
 
 
+def _difference(budget: DepartmentBudget) -> Iterator[Observation]:
+    """差值 = |决算数 − 年初预算数| (or the 全年预算数 when no 年初预算数 is stated)."""
+    for path, zh, en, figure in figures(budget):
+        if figure.budget_difference is None:
+            continue
+        final = stated(budget, figure)
+        column: Column = (
+            "budget_initial" if figure.budget_initial is not None else "budget_full_year"
+        )
+        base = stated(budget, figure, column)
+        if final is None or base is None:
+            continue
+        half = budget.precision_of(figure).half_width_fen
+        difference = Stated(figure.budget_difference.fen, half)
+        # The difference is written without sign: it is final − base or base − final,
+        # whichever the printed figures make positive.
+        signs = [1, -1] if final.value >= base.value else [-1, 1]
+        verdict = check_sum(difference, [final, base], signs=signs)
+        base_zh = "年初预算数" if column == "budget_initial" else "全年预算数"
+        base_en = "initial budget" if column == "budget_initial" else "full-year budget"
+        scale = money(budget, figure)
+        yield Observation(
+            outcome=verdict.outcome,
+            location=place(path + "/budget_difference", zh, en, figure),
+            verdict=verdict,
+            scale=scale,
+            params={
+                "base_zh": base_zh,
+                "base_en": base_en,
+                "final": scale.show(final.value),
+                "base": scale.show(base.value),
+            },
+            formula=f"差值 = |决算数 − {base_zh}|",
+        )
+
+
 RULES: Final = (
     Rule(
         id="EXE001",
@@ -102,5 +140,17 @@ RULES: Final = (
         formula="完成率 = 决算数 ÷ 预算数（全年预算数，否则年初预算数）× 100%，按所写小数位",
         check=_completion,
         example="决算数 7.8、年初预算数 7.8，写明“完成预算 100%”（一致）；写成 27.22% 而 27.22 恰是差额则诊断为金额误作百分比",
+    ),
+    Rule(
+        id="EXE002",
+        family="execution",
+        severity=Severity.ERROR,
+        title_zh="与预算的差值等于决算数与预算数之差",
+        title_en="A stated difference from the budget equals final less budget",
+        message_zh="{where}：写明与{base_zh}的差值 {stated}{unit}，决算数 {final} 与{base_zh} {base} 相差 {computed}{unit}",
+        message_en="{where}: stated difference from the {base_en} {stated} {unit}; final {final} and {base_en} {base} differ by {computed} {unit}",
+        formula="差值 = |决算数 − 预算数|（年初预算数，否则全年预算数）",
+        check=_difference,
+        example="“三公”经费支出 2.05、年初预算 2.95，写明“差值为 0.9 万元”（一致）；公务接待费支出 2.05、年初预算 2，差值 0.05（超支，一致）",
     ),
 )

@@ -383,6 +383,7 @@ class _Restatement(TypedDict, total=False):
     budget_initial: Amount
     budget_full_year: Amount
     completion: StatedPercent
+    budget_difference: Amount
 
 
 def _restated(
@@ -504,6 +505,21 @@ def _completion(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
             "budget_initial": base,
             "budget_full_year": base,
             "completion": StatedPercent(Decimal(value)),
+        }
+
+    return _restated(draw, budget, make)
+
+
+def _budget_difference(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """差值 far from |决算数 − 年初预算数|."""
+    below = draw(st.integers(0, 10 * LEAST_STEPS))
+    steps = draw(st.integers(LEAST_STEPS, 50 * LEAST_STEPS))
+
+    def make(amount: int, step: int) -> _Restatement:
+        base = amount + below * step
+        return {
+            "budget_initial": Amount.from_fen(base),
+            "budget_difference": Amount.from_fen(base - amount + steps * step),
         }
 
     return _restated(draw, budget, make)
@@ -981,6 +997,12 @@ BREAKERS: Final[dict[str, Breaker]] = {
     ),
     "EXE001": _b(
         "expenditure", _completion, "a completion percent far from 决算数 ÷ 预算数", kind=Kind.FINAL
+    ),
+    "EXE002": _b(
+        "expenditure",
+        _budget_difference,
+        "a 差值 far from |决算数 − 年初预算数|",
+        kind=Kind.FINAL,
     ),
     "SHR001": _b(
         "expenditure.by_economic housing trees.nested",

@@ -156,6 +156,7 @@ class Fields(TypedDict, total=False):
     budget_initial: Amount
     budget_full_year: Amount
     completion: StatedPercent
+    budget_difference: Amount
 
 
 @frozen(kw_only=True)
@@ -342,6 +343,8 @@ class Builder:
             completion = self.completion(v, precision)
             if completion is not None:
                 out["completion"] = completion
+            if self.draw(st.booleans()):
+                out["budget_difference"] = self.difference(v[AMOUNT], v[INITIAL], precision)
         if PRIOR in self.columns and yoy:
             out.update(self.year_on_year(v[AMOUNT], v[PRIOR], precision, forms or self.forms))
         return out
@@ -355,6 +358,15 @@ class Builder:
         decimals = self.draw(st.sampled_from((1, 2)))
         value = self.style.percent(Fraction(v[AMOUNT] * 100, v[FULL]), decimals)
         return StatedPercent(percent_text(value, decimals))
+
+    def difference(self, final: int, initial: int, precision: Precision | None) -> Amount:
+        """差值: the difference from the 年初预算数, without sign, rounded from the exact one
+        or, as some publishers do, taken from the printed figures."""
+        style = self.style
+        if style.changes_from_printed:
+            printed = style.amount(final, precision).fen - style.amount(initial, precision).fen
+            return Amount.from_fen(abs(printed))
+        return style.amount(abs(final - initial), precision)
 
     def year_on_year(
         self, current: int, prior: int, precision: Precision | None, forms: Sequence[str]
