@@ -574,23 +574,19 @@ def test_excerpt_09_is_a_final_account_with_initial_budgets() -> None:
     assert budget.kind is Kind.FINAL
     unit = budget.precision.unit
     parts = ("total", "overseas", "vehicle_purchase", "vehicle_operation", "reception")
-    initial = {p: show(value_at(budget, f"/three_public/{p}/budget_initial"), unit) for p in parts}
-    assert initial == {
-        "total": "2.95",
-        "overseas": "0",
-        "vehicle_purchase": "0",
-        "vehicle_operation": "0.95",
-        "reception": "2",
+    read = {
+        p: tuple(
+            show(value_at(budget, f"/three_public/{p}/{field}"), unit)
+            for field in ("budget_initial", "budget_difference")
+        )
+        for p in parts
     }
-    differences = {
-        p: show(value_at(budget, f"/three_public/{p}/budget_difference"), unit) for p in parts
-    }
-    assert differences == {
-        "total": "0.9",
-        "overseas": "0",
-        "vehicle_purchase": "0",
-        "vehicle_operation": "0.95",
-        "reception": "0.05",  # over budget: 2.05 against 2
+    assert read == {  # (年初预算, 差值)
+        "total": ("2.95", "0.9"),
+        "overseas": ("0", "0"),
+        "vehicle_purchase": ("0", "0"),
+        "vehicle_operation": ("0.95", "0.95"),
+        "reception": ("2", "0.05"),  # over budget: 2.05 against 2
     }
     report = validate(budget)
     # expected.json: 年初预算 = 0 + 0 + 0.95 + 2, 与年初预算差值 = 2.95 − 2.05 and 公务接待费差值 =
