@@ -121,7 +121,8 @@ _NO_LABEL_BEFORE: Final = re.compile(r"(?:上年度?|去年度?|上一年度?|�
 # A sentence can state a figure only with a Chinese word in it (a label, 持平, 原因 …).
 _WORTH_READING: Final = re.compile(r"[\u4e00-\u9fff]")
 _JOINED: Final = re.compile(r"[^\d，。；：、（）\n]{0,2}")
-_YEAR_OPENING: Final = re.compile(r"(?<!截至)(?<!截止)((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
+#: A year opening a sentence's lead ("2021年度…"), not a date (截至2024年12月).
+YEAR_OPENING: Final = re.compile(r"(?<!截至)(?<!截止)((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 
 # The figure a part is about, that a sentence without a label refers to.
 HEADS: Final = {
@@ -219,7 +220,7 @@ def read_labelled(
         reads = _label_matches(text, labels, s_start, s_end)
         this_sentence: list[str] = []
         lead_end = reads[0].label_start if reads else s_end
-        opening = _YEAR_OPENING.search(text, s_start, lead_end)
+        opening = YEAR_OPENING.search(text, s_start, lead_end)
         as_prior = prior_part or (
             year is not None and opening is not None and int(opening.group(1)) == year - 1
         )

@@ -15,10 +15,10 @@ from typing import Final
 
 from attrs import evolve, frozen
 
-from govbudget.narrative._labelled import existing, sentences
+from govbudget.narrative._labelled import YEAR_OPENING, existing, sentences
 from govbudget.narrative._ledger import Ledger
 from govbudget.narrative.numbers import Number
-from govbudget.narrative.patterns import numbers_in
+from govbudget.narrative.patterns import DIRECTION, numbers_in
 
 __all__ = ["read_paired"]
 
@@ -30,10 +30,7 @@ _SUBJECT: Final = re.compile(
     r"(?=各是|各为|各|分别为|分别是|分别|均为|均|都是|较上年|比上年|较去年|比去年|同比)"
     r"|(?P<one>总计|总额)(?=\s*(?:均为|都是|为|是)?\s*\d))"
 )
-_DIRECTION: Final = re.compile(r"增加|增长|上升|提高|减少|下降|降低")
-_CHANGE_WORDS: Final = frozenset({"增加", "减少"})
 _STOP: Final = re.compile(r"[。\n]|主要(?:变动)?原因|原因是|原因为|主要是")
-_YEAR_OPENING: Final = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
 @frozen
@@ -67,7 +64,7 @@ def read_paired(ledger: Ledger, start: int, end: int, *, year: int | None) -> li
         groups = _groups(ledger, subject.end(), body_end)
         if groups is None:
             continue
-        opening = _YEAR_OPENING.match(text, s_start)
+        opening = YEAR_OPENING.match(text, s_start)
         as_prior = year is not None and opening is not None and int(opening.group(1)) == year - 1
         grand = subject.group("grand") is not None or subject.group("one") is not None
         paths = _paths(ledger, grand)
@@ -85,10 +82,10 @@ def _groups(ledger: Ledger, start: int, end: int) -> list[_Group] | None:
     cursor = start
     for number in numbers_in(ledger.numbers, start, end):
         between = text[cursor : number.start]
-        words = _DIRECTION.findall(between)
+        words = DIRECTION.findall(between)
         if raw and not words and _BETWEEN.fullmatch(between):
             raw[-1][1].append(number)  # the second number of a pair
-        elif _LEAD.fullmatch(_DIRECTION.sub("", between)) and (words or not raw):
+        elif _LEAD.fullmatch(DIRECTION.sub("", between)) and (words or not raw):
             raw.append((words[-1] if words else None, [number]))  # a new group
         else:
             return None

@@ -49,7 +49,8 @@ __all__ = [
 ]
 
 _WORDS: Final = sorted((w for w in DIRECTION_WORDS if len(w) > 1), key=len, reverse=True)
-_DIRECTION: Final = re.compile("|".join(_WORDS) + r"|[增减](?=\d)")
+#: A direction word ("增加", "下降" …; 增/减 only before a number).
+DIRECTION: Final = re.compile("|".join(_WORDS) + r"|[增减](?=\d)")
 _FLAT: Final = re.compile(r"持平|没有变化|无变化|不变")
 _PRIOR: Final = re.compile(
     r"(?:比|较|与|同)(?:上年度?|去年度?|上一年度?|年初预算数?|上年预算数?|\d{4}\s*年度?)"
@@ -144,7 +145,7 @@ def _marker(text: str, pos: int, end: int, final: bool) -> tuple[str, str, int] 
         ("difference", _DIFFERENCE if final else None),
         ("prior", _PRIOR),
         ("share", _SHARE),
-        ("direction", _DIRECTION),
+        ("direction", DIRECTION),
     ):
         if pattern is None:
             continue
