@@ -3,7 +3,7 @@
 Each variant is a short narrative as disclosures write it (PDF line breaks, full-width
 digits, stray spaces and all), and must give exactly its figures, leave exactly its listed numbers not
 understood (the reader reports what it cannot read and never invents a figure), and
-raise exactly its quality warnings. The real excerpts of tests/data/conformance must
+raise exactly its quality warnings. The real excerpts of ../shared/conformance (read where they are) must
 give the figures a reader of each document reads, and every number the reader maps
 must be the figure at the path it names.
 """
@@ -24,7 +24,7 @@ from govbudget.narrative import Disposition, Extraction, read_narrative, value_a
 from govbudget.rounding import Outcome
 from govbudget.tree import Node
 
-CONFORMANCE = Path(__file__).parent / "data" / "conformance"
+from .realdata import CONFORMANCE, needs
 
 
 @frozen
@@ -526,6 +526,7 @@ EXCERPTS: dict[str, dict[str, str]] = {
 
 
 @pytest.mark.parametrize("name", sorted(EXCERPTS))
+@needs(CONFORMANCE)
 def test_real_excerpt(name: str) -> None:
     extraction = read_narrative(_excerpt(name), department="某单位")
     budget = extraction.budget
@@ -536,6 +537,7 @@ def test_real_excerpt(name: str) -> None:
     assert_mapped_numbers_are_their_figures(extraction)
 
 
+@needs(CONFORMANCE)
 def test_excerpt_01_reads_the_paired_totals_and_finds_them_unequal() -> None:
     # "收、支总计各是4125.49，4143.91万元": the first is the income's, the second the
     # expenditure's — and a 收入总计 must equal the 支出总计 (BAL002).
@@ -564,6 +566,7 @@ def test_excerpt_01_reads_the_paired_totals_and_finds_them_unequal() -> None:
     }
 
 
+@needs(CONFORMANCE)
 def test_excerpt_09_is_a_final_account_with_initial_budgets() -> None:
     # No "决算" in the excerpt: "与年初预算对比" and "年初预算为 …" say it is one. The 三公 heading
     # has an ASCII closing quote (“三公"经费) and a subsection is titled 公务接待费支出情况. Each
@@ -599,6 +602,7 @@ def test_excerpt_09_is_a_final_account_with_initial_budgets() -> None:
     assert {n.text for n in extraction.not_understood} == {"2.05", "0.03", "1.44"}
 
 
+@needs(CONFORMANCE)
 def test_excerpt_01_reads_every_kind_of_spending() -> None:
     extraction = read_narrative(_excerpt("01"), department="某单位")
     budget = extraction.budget
