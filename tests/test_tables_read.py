@@ -453,3 +453,22 @@ def test_three_public_budget_column_against_the_narrative(
     }
     wrong = validate(budget, select=["TAB006"]).findings
     assert [f.severity for f in wrong] == [govbudget.Severity.WARNING]
+
+
+def test_narrative_figures_cite_the_page_they_are_printed_on(
+    generated: Disclosure, tmp_path: Path
+) -> None:
+    from govbudget.io.pdf import read_pdf
+    from govbudget.tables.recognize import Line
+
+    path = render_pdf(generated, tmp_path / "n.pdf", narrative_first=True)
+    pages = read_pdf(path).pages
+    printed = next(
+        p.number
+        for p in pages
+        if any(isinstance(b, Line) and "本年支出合计" in b.text for b in p.blocks)
+    )
+    assert printed == 2  # the narrative follows the cover
+    expenditure = read_document(path).budget.expenditure
+    assert expenditure is not None
+    assert expenditure.total.source == f"{path} p. {printed}"

@@ -349,3 +349,18 @@ def test_the_same_figure_in_two_tables_must_be_equal_not_within_rounding() -> No
     changed = evolve(budget, tables=(evolve(summary, rows=rows), budget.tables[1], income))
     cross = [f for f in validate(changed, select=["TAB005"]).findings if "收入" in f.location.zh]
     assert [f.outcome.value for f in cross] == ["inconsistent"]
+
+
+def test_narrative_pages_say_where_each_page_starts() -> None:
+    found = recognize(
+        [
+            Page(1, (Line("某局"), Line("2024年度部门决算"))),
+            Page(2, ()),
+            Page(3, (Line("一、收入决算情况说明"), Line("本年收入合计10.00万元。"))),
+        ],
+        source="t.pdf",
+    )
+    text = found.narrative
+    start = text.index("一、")
+    assert found.narrative_pages == ((0, 1), (start - 1, 2), (start, 3))  # page 2 is blank
+    assert recognize([Page(1, (Line("x"),), sheet="S")], source="t.xlsx").narrative_pages == ()

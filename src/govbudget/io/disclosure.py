@@ -116,7 +116,11 @@ def read_document(
     budget = DepartmentBudget(department=department, year=year, kind=kind)
     if found.narrative.strip():
         extraction = read_narrative(
-            found.narrative, source=source, department=department, year=year
+            found.narrative,
+            source=source,
+            department=department,
+            year=year,
+            pages=found.narrative_pages,
         )
         if extraction.budget is not None:
             budget = evolve(extraction.budget, kind=found.kind or extraction.budget.kind)

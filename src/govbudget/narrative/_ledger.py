@@ -7,6 +7,7 @@ the one place where the reader writes, so the parts stay plain functions.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypedDict, TypeVar
@@ -25,8 +26,17 @@ from govbudget.tree import Node
 class Ledger:
     """Figures by path, each number's use, warnings, and the spans of remarks."""
 
-    def __init__(self, text: Text, numbers: Sequence[Number], source: str, unit: Unit) -> None:
+    def __init__(
+        self,
+        text: Text,
+        numbers: Sequence[Number],
+        source: str,
+        unit: Unit,
+        pages: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.text = text
+        self.page_starts = [offset for offset, _ in pages]
+        self.page_numbers = [number for _, number in pages]
         self.numbers = numbers
         self.source = source
         self.unit = unit
@@ -43,7 +53,10 @@ class Ledger:
 
     # -- places -----------------------------------------------------------------
     def where(self, offset: int) -> str:
-        """``source:line:column`` of an offset of the normalised text."""
+        """``source p. N`` (the text's pages known) or ``source:line:column`` of an offset."""
+        if self.page_starts:
+            index = bisect_right(self.page_starts, self.text.origin(offset)) - 1
+            return f"{self.source} p. {self.page_numbers[max(index, 0)]}"
         line, column = self.text.position(offset)
         return f"{self.source}:{line}:{column}"
 

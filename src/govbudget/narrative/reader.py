@@ -146,6 +146,12 @@ def _decode(data: str | bytes) -> str:
     return data
 
 
+def _check_pages(pages: Sequence[tuple[int, int]]) -> None:
+    offsets = [offset for offset, _ in pages]
+    if offsets != sorted(offsets) or any(o < 0 for o in offsets):
+        raise NarrativeError(f"the page starts {offsets[:20]} are not in order")
+
+
 def _check(raw: str) -> None:
     if len(raw) > MAX_CHARS:
         raise NarrativeError(
@@ -176,12 +182,21 @@ def read_narrative(
     source: str = "<text>",
     department: str | None = None,
     year: int | None = None,
+    pages: Sequence[tuple[int, int]] = (),
 ) -> Extraction:
     """Read a narrative (说明) into a budget, accounting for every number in it.
 
     ``department`` and ``year`` override what the text says (or supply what it
-    does not). Raises :class:`NarrativeError` for input that is not text or is
-    longer than :data:`MAX_CHARS`; any text gives an :class:`Extraction`.
+    does not). ``pages`` says where the text of each printed page starts, as
+    ``(character offset in the text, page number)`` pairs in order, for a text
+    taken from a PDF: the figures then cite the page (``file p. 12``) rather
+    than a line of the extracted text. Raises :class:`NarrativeError` for input
+    that is not text or is longer than :data:`MAX_CHARS`, or for ``pages`` out
+    of order; any text gives an :class:`Extraction`.
+
+    >>> e = read_narrative("封面\\n某局2025年“三公”经费预算0.4万元。", source="a.pdf", pages=[(0, 1), (3, 2)])
+    >>> e.budget.three_public.total.source
+    'a.pdf p. 2'
 
     >>> e = read_narrative("2025年某局部门预算。某局2025年“三公”经费预算0.4万元，比上年减少0.1万元。")
     >>> e.budget.three_public.total.amount, e.budget.three_public.total.change.word
@@ -189,12 +204,13 @@ def read_narrative(
     """
     raw = _decode(text)
     _check(raw)
+    _check_pages(pages)
     normal = normalize(raw)
     numbers = scan(normal)
     sections = find_sections(normal)
     units = Counter(n.money for n in numbers if n.money is not None)
     unit = units.most_common(1)[0][0] if units else Unit.WAN
-    ledger = Ledger(normal, numbers, source, unit)
+    ledger = Ledger(normal, numbers, source, unit, pages)
     department, year, kind, level = _identity(normal.text, department, year)
     reader = PartReader(ledger, year, kind is Kind.FINAL)
     for section in sections:

@@ -137,7 +137,12 @@ def _tables(value: Sequence[Table]) -> tuple[Table, ...]:
 
 @frozen
 class Recognition:
-    """What :func:`recognize` found: the tables, the narrative text, notes, and identity."""
+    """What :func:`recognize` found: the tables, the narrative text, notes, and identity.
+
+    ``narrative_pages`` says where each printed page's text starts in
+    ``narrative``: ``(character offset, page number)`` pairs in order (empty for
+    a workbook), what :func:`~govbudget.narrative.read_narrative` takes as ``pages``.
+    """
 
     tables: tuple[Table, ...] = field(converter=_tables)
     narrative: str
@@ -145,6 +150,7 @@ class Recognition:
     department: str | None = None
     year: int | None = None
     kind: Kind | None = None
+    narrative_pages: tuple[tuple[int, int], ...] = ()
 
 
 _UNIT: Final = re.compile(r"单位[:：]\s*(亿元|千元|万元|元)")
@@ -661,7 +667,10 @@ def recognize(pages: Sequence[Page], *, source: str) -> Recognition:
     """The tables, narrative and notes of a document's pages, read in order."""
     reader = _Reader(source)
     all_lines: list[str] = []
+    starts: list[tuple[int, int]] = []
     for page in pages:
+        if page.sheet is None:
+            starts.append((len(reader.narrative), page.number))
         reader.page = page
         if reader.draft is not None and page.sheet is not None:
             reader.finish()
@@ -677,5 +686,27 @@ def recognize(pages: Sequence[Page], *, source: str) -> Recognition:
     if kind is None and reader.tables:
         kinds = {t.kind.value.split(".")[0] for t in reader.tables if t.kind is not None}
         kind = Kind.FINAL if kinds == {"final"} else Kind.BUDGET if kinds == {"budget"} else None
-    narrative = "\n".join(reader.narrative).strip("\n")
-    return Recognition(reader.tables, narrative, reader.notes, department, year, kind)
+    joined = "\n".join(reader.narrative)
+    narrative = joined.strip("\n")
+    return Recognition(
+        reader.tables,
+        narrative,
+        reader.notes,
+        department,
+        year,
+        kind,
+        _page_offsets(reader.narrative, starts, len(joined) - len(joined.lstrip("\n")), narrative),
+    )
+
+
+def _page_offsets(
+    lines: Sequence[str], starts: Sequence[tuple[int, int]], stripped: int, narrative: str
+) -> tuple[tuple[int, int], ...]:
+    """Where each page's lines start in the narrative (joined by "\\n", leading breaks stripped)."""
+    offsets: list[tuple[int, int]] = []
+    position, done = 0, 0
+    for index, number in starts:
+        position += sum(len(line) + 1 for line in lines[done:index])
+        done = index
+        offsets.append((min(max(position - stripped, 0), len(narrative)), number))
+    return tuple(offsets)
