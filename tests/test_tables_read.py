@@ -471,4 +471,5 @@ def test_narrative_figures_cite_the_page_they_are_printed_on(
     assert printed == 2  # the narrative follows the cover
     expenditure = read_document(path).budget.expenditure
     assert expenditure is not None
+    assert expenditure.total is not None
     assert expenditure.total.source == f"{path} p. {printed}"
