@@ -26,13 +26,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Final, Literal, NoReturn, TextIO
 
 from attrs import frozen
 
-from govbudget import __version__
+from govbudget import __version__, batch
 from govbudget.errors import GovBudgetError
 from govbudget.io import MAX_DOCUMENT_BYTES, dumps, loads, read_limited, read_stream_limited
 from govbudget.io.disclosure import read_document
@@ -258,18 +257,33 @@ def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
         report = validate(read.budget, select=options.select, ignore=options.ignore)
         rendered = _render(report, read, source, options)
     except Exception as error:  # a bug of ours must not stop a batch of thousands of files
-        message = (
-            f"{source}: govbudget failed while checking it ({type(error).__name__}: {error});"
-            " please report this with the document"
-        )
-        return _failed(source, message, INTERNAL, options)
+        return _internal(source, f"{type(error).__name__}: {error}", options)
     summary = report.summary
     counts = (("error", summary.errors), ("warning", summary.warnings), ("info", summary.infos))
     return _Result(rendered, None, _status(report, options.fail_on), counts)
 
 
-def _check_task(task: tuple[str, bytes | None, _Options]) -> _Result:
+def _internal(source: str, message: str, options: _Options) -> _Result:
+    return _failed(
+        source,
+        f"{source}: govbudget failed while checking it ({message}); please report this with"
+        " the document",
+        INTERNAL,
+        options,
+    )
+
+
+_Task = tuple[str, bytes | None, _Options]
+
+
+def _check_task(task: _Task) -> _Result:
     return _check_one(*task)
+
+
+def _task_failed(task: _Task, message: str) -> _Result:
+    """The result of a file whose check raised past ``_check_one``, or lost its worker."""
+    name, _, options = task
+    return _internal("<stdin>" if name == "-" else name, message, options)
 
 
 def _json_line(data: Mapping[str, object]) -> str:
@@ -335,9 +349,21 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs",
         type=int,
-        default=1,
         metavar="N",
-        help="check N files at once (0: one per CPU); the output keeps the order of the files",
+        help="check N files at once (0: one per CPU; at most one per CPU; default 1, or one"
+        " per CPU with --executor dask); the output keeps the order of the files",
+    )
+    check.add_argument(
+        "--executor",
+        choices=batch.EXECUTORS,
+        default="local",
+        help="where the files are checked: local processes, or a Dask cluster (a local one"
+        " unless --scheduler names one; needs govbudget[dask])",
+    )
+    check.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the address of a running Dask scheduler (tcp://host:8786), for --executor dask",
     )
     check.add_argument(
         "--color",
@@ -445,13 +471,19 @@ class _Progress:
         self.stream.flush()
 
 
-def _results(tasks: list[tuple[str, bytes | None, _Options]], jobs: int) -> Iterator[_Result]:
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from map(_check_task, tasks)
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        # map() yields in the order of the tasks, whatever order they finish in.
-        yield from pool.map(_check_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+def _results(tasks: list[_Task], args: argparse.Namespace) -> Iterator[_Result]:
+    """One result per task, in order, from the batch engine (:mod:`govbudget.batch`)."""
+    jobs = args.jobs
+    if jobs is None:
+        jobs = 0 if args.executor == "dask" else 1
+    return batch.run(
+        _check_task,
+        tasks,
+        failed=_task_failed,
+        executor=args.executor,
+        jobs=jobs,
+        scheduler=args.scheduler,
+    )
 
 
 def _total_line(results: Sequence[_Result], lang: Language) -> str:
@@ -487,11 +519,14 @@ def _check(
         select_rules(RULES, select, ignore)
     except GovBudgetError as error:
         raise _UsageError(str(error)) from None
-    if args.jobs < 0:
+    if args.jobs is not None and args.jobs < 0:
         raise _UsageError(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
+    if args.scheduler is not None and args.executor != "dask":
+        raise _UsageError("--scheduler names a Dask scheduler: use it with --executor dask")
+    if args.scheduler is not None and args.jobs is not None:
+        raise _UsageError("--jobs sets the workers of a local cluster; a --scheduler's has its own")
     if args.files.count("-") > 1:
         raise _UsageError("stdin (-) can be read only once")
-    jobs = args.jobs or os.cpu_count() or 1
     options = _Options(
         fmt=args.format,
         lang=args.lang,
@@ -511,21 +546,37 @@ def _check(
     )
     separator = "\n" if args.format == "text" else ("\n" if args.format == "markdown" else "")
     results: list[_Result] = []
-    for result in _results(tasks, jobs):
+    try:
+        for result in _results(tasks, args):
+            _show(result, results, separator, progress, stdout, stderr)
+    except GovBudgetError as error:  # the executor could not start: the batch did not run
         progress.clear()
-        if result.error:
-            print(result.error, file=stderr)
-        if result.output:
-            if results and separator:
-                stdout.write(separator)
-            print(result.output, file=stdout)
-        stdout.flush()
-        results.append(result)
-        progress.step()
+        raise _UsageError(str(error)) from None
     progress.clear()
     if len(results) > 1 and args.format == "text":
         print(f"\n{_total_line(results, args.lang)}", file=stdout)
     return max(r.status for r in results)
+
+
+def _show(
+    result: _Result,
+    results: list[_Result],
+    separator: str,
+    progress: _Progress,
+    stdout: TextIO,
+    stderr: TextIO,
+) -> None:
+    """Print one file's result as soon as it is in, and keep it for the total line."""
+    progress.clear()
+    if result.error:
+        print(result.error, file=stderr)
+    if result.output:
+        if results and separator:
+            stdout.write(separator)
+        print(result.output, file=stdout)
+    stdout.flush()
+    results.append(result)
+    progress.step()
 
 
 def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
