@@ -224,7 +224,10 @@ def read_labelled(
         as_prior = prior_part or (
             year is not None and opening is not None and int(opening.group(1)) == year - 1
         )
-        stops = frozenset(r.label_start for r in reads)
+        # Where a reason ends at a ；: the labels a ； comes just before, in order.
+        stops = tuple(
+            r.label_start for r in reads if text[r.label_start - 1 : r.label_start] == "；"
+        )
         lead = read_clause(
             text,
             numbers,

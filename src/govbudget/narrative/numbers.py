@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from itertools import accumulate
 from typing import Final, overload
 
 from attrs import frozen
@@ -120,11 +121,15 @@ class Number:
 class Numbers(Sequence[Number]):
     """The numbers of a text in order, with a fast look-up of those within a span."""
 
-    __slots__ = ("_items", "_starts")
+    __slots__ = ("_figures", "_items", "_starts")
 
     def __init__(self, items: Iterable[Number]) -> None:
         self._items = tuple(items)
         self._starts = tuple(n.start for n in self._items)
+        # How many amounts and percents come before each number.
+        self._figures = tuple(
+            accumulate((n.money is not None or n.is_percent for n in self._items), initial=0)
+        )
 
     @overload
     def __getitem__(self, index: int) -> Number: ...
@@ -139,6 +144,11 @@ class Numbers(Sequence[Number]):
     def between(self, start: int, end: int) -> Sequence[Number]:
         """The numbers that start within ``[start, end)``."""
         return self._items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def figures_between(self, start: int, end: int) -> int:
+        """How many amounts and percents start within ``[start, end)``, without a copy."""
+        first, last = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return self._figures[max(first, last)] - self._figures[first]
 
 
 def scan(text: Text) -> Numbers:

@@ -27,7 +27,7 @@ the normalised text) and leave deciding what a figure is to the reader.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Final
 
@@ -166,7 +166,7 @@ def read_clause(
     final: bool = False,
     head_gap: int = _GAP_LIMIT,
     note_end: int | None = None,
-    note_stops: frozenset[int] = frozenset(),
+    note_stops: Sequence[int] = (),
     unit: str | None = None,
 ) -> Clause:
     """Read what ``text[start:end]`` says about the figure labelled just before ``start``.
@@ -175,8 +175,10 @@ def read_clause(
     "采购预算金额"), at most ``head_gap`` characters with no comma; reading
     stops at a number no phrase claims, so a following figure is left alone.
     ``final`` reads 决算 phrasing (年初预算数, 全年预算数, 完成预算 %). A reason
-    ("主要原因是…") runs to the end of the sentence (``note_end``), or to a ；
-    just before one of ``note_stops`` (where the next figure's label starts).
+    ("主要原因是…") runs to the end of the sentence (``note_end``: no 。 or line
+    break stands between ``end`` and it), or to a ； just before one of
+    ``note_stops`` (where the next figure's label starts; in order, and only those
+    a ； precedes need be given).
     ``unit`` is the document's money unit: a change written with 增加/减少 and no unit,
     in a clause with no amount to take one from ("本年收入较上年减少484.05，降低11.1%"),
     is in it.
@@ -210,16 +212,11 @@ def read_clause(
         if marker is not None:
             kind, word, marker_end = marker
             if kind == "reason":
-                stop = _reason_end(
-                    text, marker_end, end if note_end is None else note_end, note_stops
-                )
-                if any(
-                    n.money is not None or n.is_percent
-                    for n in numbers_in(numbers, marker_end, stop)
-                ):
+                stop = _reason_end(text, marker_end, end, note_end, note_stops)
+                if _holds_figure(numbers, marker_end, stop):
                     # A reason holds no figures: "…减少的原因：预算支出比上年减少23.94万元" states them.
                     stop = min(stop, end)
-                values["note"] = _rest_span(text, marker_end, stop)
+                values["note"] = _trim(text, marker_end, stop)
                 pos = stop
                 break
             if kind == "flat":
@@ -315,11 +312,32 @@ def _take(
     return None
 
 
-def _reason_end(text: str, start: int, end: int, stops: frozenset[int]) -> int:
-    for index in range(start, end):
-        if text[index] in "。\n" or (text[index] == "；" and index + 1 in stops):
-            return index
-    return end
+def _reason_end(text: str, start: int, end: int, note_end: int | None, stops: Sequence[int]) -> int:
+    """Where a reason from ``start`` ends (see :func:`read_clause`).
+
+    A sentence may hold thousands of labels, each with a reason running to its
+    end: the stops are looked up and the text after ``end`` is not walked, so
+    that reading stays linear.
+    """
+    stop = end if note_end is None else note_end
+    at = bisect_right(stops, start)
+    while at < len(stops) and stops[at] <= stop:
+        if text[stops[at] - 1] == "；":
+            stop = stops[at] - 1
+            break
+        at += 1
+    for mark in "。\n":
+        found = text.find(mark, start, min(stop, end))
+        if found >= 0:
+            stop = found
+    return stop
+
+
+def _holds_figure(numbers: Sequence[Number], start: int, end: int) -> bool:
+    """Whether an amount or a percent starts within ``[start, end)``."""
+    if isinstance(numbers, Numbers):
+        return numbers.figures_between(start, end) > 0
+    return any(n.money is not None or n.is_percent for n in numbers_in(numbers, start, end))
 
 
 def _rest_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -329,6 +347,11 @@ def _rest_span(text: str, start: int, end: int) -> tuple[int, int]:
         found = text.find(mark, start, end)
         if found >= 0:
             stop = min(stop, found)
+    return _trim(text, start, stop)
+
+
+def _trim(text: str, start: int, stop: int) -> tuple[int, int]:
+    """The span ``[start, stop)`` without edge punctuation."""
     while start < stop and text[start] in _EDGE:
         start += 1
     while stop > start and text[stop - 1] in _EDGE:

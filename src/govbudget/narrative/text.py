@@ -60,7 +60,7 @@ _CHINESE: Final = {
     ord("?"): "？",
     ord("!"): "！",
 }
-_GROUPED: Final = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])")
+_DIGITS_AND_COMMAS: Final = re.compile(r"[\d,]+")
 _SPACE: Final = re.compile(r"[ \t\f\v]+")
 _ASCII_WORD: Final = re.compile(r"[0-9A-Za-z]")
 _KEEPS_SPACE: Final = re.compile(r"[0-9A-Za-z.%]")
@@ -147,6 +147,36 @@ class Text:
         return found
 
 
+def _group_commas(text: str) -> set[int]:
+    """The offsets of the thousands separators of exact groups ("1,234,567"), to drop.
+
+    What ``(?<![\\d.])\\d{1,3}(?:,\\d{3})+(?![\\d,])`` finds, found from the groups
+    of each run of digits and commas instead: that pattern retries every group of a
+    long run that does not end in a whole group ("1" + ",000" * n + "0"), which takes
+    time quadratic in the run. A grouped number ends its run, and starts at the
+    earliest group that only whole groups follow.
+    """
+    drop: set[int] = set()
+    for run in _DIGITS_AND_COMMAS.finditer(text):
+        groups = run.group().split(",")
+        if len(groups) < 2 or len(groups[-1]) != 3:
+            continue
+        first = len(groups) - 2
+        while first > 0 and len(groups[first]) == 3:
+            first -= 1
+        after_point = first == 0 and run.start() > 0 and text[run.start() - 1] == "."
+        if not 1 <= len(groups[first]) <= 3 or after_point:
+            first += 1
+        if first > len(groups) - 2:
+            continue
+        offset = run.start() + sum(len(group) + 1 for group in groups[:first])
+        for group in groups[first:-1]:
+            offset += len(group)
+            drop.add(offset)
+            offset += 1
+    return drop
+
+
 @frozen
 class _Line:
     """A physical line: cleaned text, each character's raw offset, and its printed width."""
@@ -168,10 +198,7 @@ def _clean_line(line: str, start: int) -> _Line:
         chars.append(chr(mapped))
         offsets.append(start + i)
     text = "".join(chars)
-    # Thousands separators: drop the commas of exact groups only.
-    drop: set[int] = set()
-    for match in _GROUPED.finditer(text):
-        drop.update(match.start() + i for i, c in enumerate(match.group()) if c == ",")
+    drop = _group_commas(text)
     out_chars: list[str] = []
     out_offsets: list[int] = []
     i = 0
@@ -205,6 +232,7 @@ _LONG_LINE: Final = 40  # half-widths
 _ENDS_SENTENCE: Final = "。！？；"
 _NUMBER_END: Final = re.compile(r"\d\.?$")
 _NUMBER_START: Final = re.compile(r"^\.?\d")
+_NUMBER_CHARS: Final = re.compile(r"[\d.]+")
 _UNIT_START: Final = re.compile(
     r"^(?:万元|万|亿元|亿|千元|元|%|‰|人次|人|名|件|场|天|次|个|项|户|家|辆)"
 )
@@ -278,8 +306,10 @@ def _separator(before: _Line, line: str, full: int, wrapped: bool) -> str:
     if ends_number and _NUMBER_START.match(line):
         # A number split by the margin, or two numbers on two lines: join only the first.
         near_width = 10 * before.width >= 9 * full
-        tail = re.search(r"[\d.]+$", previous)
-        head = re.match(r"[\d.]+", line)
+        # The number ending the line, read backwards: searching for "[\d.]+$" retries
+        # every digit of a long run that does not end the line (quadratic).
+        tail = _NUMBER_CHARS.match(previous[::-1])
+        head = _NUMBER_CHARS.match(line)
         single = tail is not None and head is not None and (tail[0] + head[0]).count(".") <= 1
         long_line = wrapped or before.width >= _LONG_LINE
         return "" if near_width and long_line and single else "\n"
