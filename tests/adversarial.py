@@ -81,11 +81,10 @@ def _tree_document(lines: int) -> str:
     """A document whose function tree has ``lines`` items (类 → 款 → 项, every sum exact)."""
     tree: dict[str, dict[str, int]] = {}
     for i in range(max(lines, 1)):
-        top, group, item = 201 + i // 9801, i // 99 % 99 + 1, i % 99 + 1
-        tree.setdefault(f"{top}", {}).setdefault(f"{top}{group:02}", 0)
-        tree[f"{top}"][f"{top}{group:02}"] = item
+        top, group = f"{201 + i // 9801}", i // 99 % 99 + 1
+        tree.setdefault(top, {})[f"{top}{group:02}"] = i % 99 + 1
     classes = []
-    for top, groups in tree.items():
+    for code_of_class, groups in tree.items():
         children = [
             {
                 "code": code,
@@ -99,7 +98,9 @@ def _tree_document(lines: int) -> str:
             for code, count in groups.items()
         ]
         total = sum(groups.values())
-        classes.append({"code": top, "name": "类", "amount": str(total), "children": children})
+        classes.append(
+            {"code": code_of_class, "name": "类", "amount": str(total), "children": children}
+        )
     document = {
         "format": "govbudget/1",
         "department": "某局",
