@@ -176,6 +176,7 @@ def test_tree_of_code() -> None:
 def test_every_code_of_the_worked_example_is_in_its_table() -> None:
     budget = load(EXAMPLE)
     assert budget.expenditure is not None
+    assert budget.year is not None
     function = function_codes(budget.year)
     economic = economic_codes(budget.year, budget.expenditure.economic_scheme)
     checked = 0

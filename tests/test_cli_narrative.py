@@ -100,8 +100,8 @@ def test_extract_writes_the_document(tmp_path: Path) -> None:
 def test_extract_to_stdout_and_with_what_the_text_lacks() -> None:
     text = "2025年“三公”经费预算 10 万元，比上年减少 2 万元。"
     status, out, _ = _run("extract", "-", stdin=text)
-    assert status == 2
-    assert out == ""
+    assert status == 0  # a text is never refused for what it does not say
+    assert "department" not in json.loads(out)
     status, out, err = _run("extract", "-", "--department", "某单位", stdin=text)
     assert status == 0
     document = json.loads(out)
@@ -119,9 +119,33 @@ def test_unreadable_input_is_one_line_and_status_2(tmp_path: Path) -> None:
     assert "binary" in err
     foreign = tmp_path / "letter.txt"
     foreign.write_text("Dear reader, nothing here is a budget.", encoding="utf-8")
-    status, _, err = _run("check", str(foreign))
+    status, out, err = _run("check", str(foreign))
+    assert (status, err) == (0, "")  # text is read, and the report says what it lacks
+    assert "IDN001" in out
+    assert "未写明部门（单位）名称和年度" in out
+
+
+def test_check_takes_the_identity_the_text_lacks(tmp_path: Path) -> None:
+    excerpt = tmp_path / "excerpt.txt"
+    excerpt.write_text("“三公”经费预算 10 万元，比上年减少 2 万元。", encoding="utf-8")
+    status, out, _ = _run(
+        "check",
+        str(excerpt),
+        "--department",
+        "某单位",
+        "--year",
+        "2024",
+        "--kind",
+        "final",
+        "--format",
+        "json",
+    )
+    record = json.loads(out)
+    assert (status, record["department"], record["year"]) == (0, "某单位", 2024)
+    assert not any(f["rule"] == "IDN001" for f in record["findings"])
+    status, _, err = _run("check", str(excerpt), "--year", "1800")
     assert status == 2
-    assert "找不到部门" in err
+    assert "--year" in err
 
 
 def test_extract_to_an_unwritable_place(tmp_path: Path) -> None:

@@ -159,8 +159,11 @@ def test_whole_document_errors(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(b"\xff\xfe{")
     assert "not UTF-8" in str(_error(str(bad)))
-    with pytest.raises(DocumentError, match="needs 'year'"):
-        from_data({"format": "govbudget/1", "department": "某局"})
+    with pytest.raises(DocumentError, match="needs 'name'"):
+        from_data({"format": "govbudget/1", "projects": [{"amount": "1"}]})
+    # A document may leave its unit and year unsaid: it is checked, and IDN001 says so.
+    anonymous = from_data({"format": "govbudget/1", "department": "某局"})
+    assert (anonymous.department, anonymous.year) == ("某局", None)
 
 
 def test_dump_keeps_every_figure() -> None:

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govbudget.errors import GovBudgetError
+from govbudget.model import DepartmentBudget
 from govbudget.narrative import MAX_CHARS, Disposition, NarrativeError, read_narrative
 from govbudget.narrative.text import normalize
 
@@ -25,7 +26,7 @@ SEED = (
 
 def test_empty_text() -> None:
     extraction = read_narrative("")
-    assert extraction.budget is None
+    assert extraction.budget == DepartmentBudget()  # nothing stated, nothing made up
     assert extraction.numbers == ()
     assert [w.code for w in extraction.warnings] == ["no-department", "no-year"]
     assert extraction.summary.accounted == 1
@@ -34,7 +35,7 @@ def test_empty_text() -> None:
 def test_text_in_another_language() -> None:
     text = "The Bureau's budget for 2025 totals 425.23 million yuan, up 5.3% on last year."
     extraction = read_narrative(text)
-    assert extraction.budget is None  # no department named in it
+    assert (extraction.budget.department, extraction.budget.year) == (None, None)
     kinds = {n.text: n.disposition for n in extraction.numbers}
     assert kinds == {
         "2025": Disposition.CONTEXT,

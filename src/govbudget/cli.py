@@ -29,15 +29,15 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Final, Literal, NoReturn, TextIO
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from govbudget import __version__, batch
 from govbudget.errors import GovBudgetError
 from govbudget.io import MAX_DOCUMENT_BYTES, dumps, loads, read_limited, read_stream_limited
 from govbudget.io.disclosure import read_document
 from govbudget.io.schema import schema_text
-from govbudget.model import DepartmentBudget
-from govbudget.narrative import Extraction, NarrativeError, read_narrative
+from govbudget.model import DepartmentBudget, Kind
+from govbudget.narrative import Extraction, read_narrative
 from govbudget.render import (
     catalogue_json,
     catalogue_markdown,
@@ -115,23 +115,44 @@ def reading_record(read: ReadInput) -> dict[str, object] | None:
     }
 
 
-#: A reader: the raw bytes of an input and its name (for errors) → the budget.
-Reader = Callable[[bytes, str], ReadInput]
+@frozen
+class Identity:
+    """What the caller says of the documents: unit, year and kind, over what they say."""
+
+    department: str | None = None
+    year: int | None = None
+    kind: Kind | None = None
+
+    def apply(self, budget: DepartmentBudget) -> DepartmentBudget:
+        """``budget`` with the caller's unit, year and kind where given."""
+        return evolve(
+            budget,
+            department=self.department or budget.department,
+            year=self.year or budget.year,
+            kind=self.kind or budget.kind,
+        )
 
 
-def _read_json(raw: bytes, source: str) -> ReadInput:
-    return ReadInput(loads(raw, source=source))
+_NO_IDENTITY: Final = Identity()
+
+#: A reader: the raw bytes of an input, its name (for errors) and what the caller says of it.
+Reader = Callable[[bytes, str, Identity], ReadInput]
+
+
+def _read_json(raw: bytes, source: str, identity: Identity) -> ReadInput:
+    return ReadInput(identity.apply(loads(raw, source=source)))
 
 
 def _extract(
-    raw: bytes, source: str, department: str | None = None, year: int | None = None
+    raw: bytes, source: str, identity: Identity = _NO_IDENTITY
 ) -> tuple[DepartmentBudget, Extraction]:
-    extraction = read_narrative(raw, source=source, department=department, year=year)
-    if extraction.budget is None:
-        missing = "、".join(
-            w.message_zh for w in extraction.warnings if w.code in ("no-department", "no-year")
-        )
-        raise NarrativeError(f"{source}: {missing} (not a budget narrative?)")
+    extraction = read_narrative(
+        raw,
+        source=source,
+        department=identity.department,
+        year=identity.year,
+        kind=identity.kind,
+    )
     return extraction.budget, extraction
 
 
@@ -141,21 +162,27 @@ def _narrative_notes(extraction: Extraction) -> tuple[str, ...]:
     return summary + tuple(extraction.render("zh", omit_checked=True).splitlines()[1:])
 
 
-def _read_narrative(raw: bytes, source: str) -> ReadInput:
-    budget, extraction = _extract(raw, source)
+def _read_narrative(raw: bytes, source: str, identity: Identity) -> ReadInput:
+    budget, extraction = _extract(raw, source, identity)
     return ReadInput(budget, _narrative_notes(extraction), extraction=extraction)
 
 
-def _sniff(raw: bytes, source: str) -> ReadInput:
+def _sniff(raw: bytes, source: str, identity: Identity) -> ReadInput:
     """JSON when the input starts with ``{``, else a narrative's text."""
     head = raw[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     reader = _read_json if head.startswith(b"{") else _read_narrative
-    return reader(raw, source)
+    return reader(raw, source, identity)
 
 
-def _read_disclosure(raw: bytes, source: str) -> ReadInput:
+def _read_disclosure(raw: bytes, source: str, identity: Identity) -> ReadInput:
     """A PDF or Excel disclosure with its tables; reading notes are printed with the report."""
-    disclosure = read_document(raw, source=source)
+    disclosure = read_document(
+        raw,
+        source=source,
+        department=identity.department,
+        year=identity.year,
+        kind=identity.kind,
+    )
     notes = tuple(f"{note.place}: {note.zh}" for note in disclosure.notes)
     tables = f"{len(disclosure.budget.tables)} 张表 / tables"
     extraction = disclosure.extraction
@@ -188,8 +215,10 @@ def _read_stdin(stdin: TextIO) -> bytes:
     return read_stream_limited(io.BytesIO(stdin.read(MAX_DOCUMENT_BYTES + 1).encode()), "<stdin>")
 
 
-def read_input(name: str, raw: bytes | None = None) -> ReadInput:
+def read_input(name: str, raw: bytes | None = None, identity: Identity = _NO_IDENTITY) -> ReadInput:
     """Read the input ``name`` (a path; ``-`` is stdin, passed as ``raw``).
+
+    ``identity`` is what the caller says of the document's unit, year and kind.
 
     >>> read_input("examples/zengdu-xinfang-2025/budget.json").budget.year
     2025
@@ -197,7 +226,7 @@ def read_input(name: str, raw: bytes | None = None) -> ReadInput:
     source = "<stdin>" if name == "-" else name
     data = read_limited(name) if raw is None else raw
     reader = READERS.get(Path(name).suffix.lower(), _sniff)
-    return reader(data, source)
+    return reader(data, source, identity)
 
 
 # ---- checking one input (runs in a worker process with --jobs) ---------------
@@ -211,6 +240,7 @@ class _Options:
     ignore: tuple[str, ...] | None
     fail_on: Severity
     colour: bool
+    identity: Identity = _NO_IDENTITY
 
 
 @frozen
@@ -250,7 +280,7 @@ def _failed(source: str, message: str, status: int, options: _Options) -> _Resul
 def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
     source = "<stdin>" if name == "-" else name
     try:
-        read = read_input(name, raw)
+        read = read_input(name, raw, options.identity)
     except GovBudgetError as error:
         return _failed(source, str(error), UNREADABLE, options)
     try:
@@ -372,6 +402,7 @@ def _parser() -> argparse.ArgumentParser:
         help="colour the text output: auto (when writing to a terminal and NO_COLOR is not set)",
     )
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    _identity_arguments(check)
 
     rules = commands.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
@@ -392,9 +423,29 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("file", metavar="FILE", help="a narrative text file, or - for stdin")
     extract.add_argument("-o", "--output", metavar="OUT", help="write the document here")
     extract.add_argument("--numbers", metavar="PATH", help="write every number's fate as JSON")
-    extract.add_argument("--department", help="the department, where the text names none")
-    extract.add_argument("--year", type=int, help="the budget year, where the text names none")
+    _identity_arguments(extract)
     return parser
+
+
+def _identity_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--department", help="the department (unit) the documents are of, over what they say"
+    )
+    command.add_argument("--year", type=int, help="the budget year, over what the documents say")
+    command.add_argument(
+        "--kind",
+        choices=("budget", "final"),
+        help="预算 (budget) or 决算 (final accounts), over what the documents say",
+    )
+
+
+def _identity(args: argparse.Namespace) -> Identity:
+    if args.year is not None and not 1949 <= args.year <= 2200:
+        raise _UsageError(f"--year must be from 1949 to 2200, not {args.year}")
+    if args.department is not None and not args.department.strip():
+        raise _UsageError("--department must not be empty")
+    kind = None if args.kind is None else Kind(args.kind)
+    return Identity(args.department, args.year, kind)
 
 
 def _extract_command(
@@ -403,7 +454,7 @@ def _extract_command(
     source = "<stdin>" if args.file == "-" else args.file
     try:
         raw = _read_stdin(stdin) if args.file == "-" else read_limited(args.file)
-        budget, extraction = _extract(raw, source, args.department, args.year)
+        budget, extraction = _extract(raw, source, _identity(args))
     except GovBudgetError as error:
         print(f"govbudget: {error}", file=stderr)
         return UNREADABLE
@@ -534,6 +585,7 @@ def _check(
         ignore=ignore,
         fail_on=Severity(args.fail_on),
         colour=args.format == "text" and _colour(args.color, stdout, environ),
+        identity=_identity(args),
     )
     names = [name for given in args.files for name in _expand(given)]
     if not names:

@@ -394,28 +394,34 @@ class FinalAccounts:
     carried_out: Figure | None = None
 
 
-def _check_year(_instance: object, _attribute: object, value: int) -> None:
+def _check_year(_instance: object, _attribute: object, value: int | None) -> None:
+    if value is None:
+        return
     if isinstance(value, bool) or not isinstance(value, int) or not 1949 <= value <= 2200:
-        raise ModelError(f"year must be an integer from 1949 to 2200, not {value!r}")
+        raise ModelError(f"year must be an integer from 1949 to 2200 (or None), not {value!r}")
 
 
-def _check_department(_instance: object, _attribute: object, value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ModelError(f"department must be a non-empty name, not {value!r}")
+def _check_department(_instance: object, _attribute: object, value: str | None) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise ModelError(f"department must be a non-empty name (or None), not {value!r}")
 
 
 @frozen(kw_only=True)
 class DepartmentBudget:
     """A 部门预算 or 部门决算 disclosure: identity, precision and every stated part.
 
+    ``department`` and ``year`` are ``None`` when the document does not say them (a
+    narrative excerpt that names neither): such a budget is checked like any other, the
+    rules that need the year (the code tables) say they could not run, and IDN001 warns
+    once that the unit or year is not named.
     ``precision`` is the document's declared unit and decimals (万元, 2 unless
     declared otherwise); a figure's own ``precision`` overrides it. ``tables``
     holds the standard tables (公开表) as printed, when the disclosure was read
     with them (:func:`govbudget.read_document`).
     """
 
-    department: str = field(validator=_check_department)
-    year: int = field(validator=_check_year)
+    department: str | None = field(default=None, validator=_check_department)
+    year: int | None = field(default=None, validator=_check_year)
     kind: Kind = Kind.BUDGET
     level: Level = Level.DEPARTMENT
     region: str | None = None

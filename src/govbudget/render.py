@@ -173,8 +173,8 @@ def _status(report: Report, lang: Language, colour: bool) -> str:
     return _paint(f"✗ {_say('failed', lang)}", _COLOUR[Severity.ERROR], colour)
 
 
-def _title(report: Report, source: str | None) -> str:
-    title = f"{report.department} {report.year}"
+def _title(report: Report, source: str | None, lang: Language) -> str:
+    title = report.title(lang)
     return f"{title} — {source}" if source else title
 
 
@@ -191,7 +191,7 @@ def render_text(
     ``colour`` adds ANSI colours (the CLI asks for it only when writing to a
     terminal); ``notes`` are lines a reader adds (what it could not read …).
     """
-    lines = [_paint(_title(report, source), _BOLD, colour)]
+    lines = [_paint(_title(report, source, lang), _BOLD, colour)]
     lines += [f"  {note}" for note in notes]
     for name, findings in sections(report.findings):
         lines += ["", _paint(_section_name(name, lang), _BOLD, colour)]
@@ -222,7 +222,7 @@ def render_markdown(
     report: Report, *, lang: Language = "zh", source: str | None = None, notes: Sequence[str] = ()
 ) -> str:
     """The report as Markdown: a heading, the summary, and a table per section."""
-    lines = [f"## {report.department} {report.year}"]
+    lines = [f"## {report.title(lang)}"]
     if source:
         lines[0] += f" — `{source}`"
     lines += [

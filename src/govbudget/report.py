@@ -219,9 +219,24 @@ class Summary:
 class Report:
     """The result of validating one budget. ``ok`` means no finding is an error."""
 
-    department: str
-    year: int
+    department: str | None
+    year: int | None
     checks: tuple[Finding, ...]
+
+    def title(self, lang: Language = "zh") -> str:
+        """The unit and year the report is about, saying so where the document does not.
+
+        >>> Report(None, 2024, ()).title("en")
+        '(unit not named) 2024'
+        """
+        zh = lang == "zh"
+        unit = self.department or ("（未写明单位）" if zh else "(unit not named)")
+        year = (
+            str(self.year)
+            if self.year is not None
+            else ("（未写明年度）" if zh else "(year not named)")
+        )
+        return f"{unit} {year}"
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -282,7 +297,7 @@ class Report:
 
 def _render(report: Report, lang: Language, markdown: bool) -> Iterable[str]:
     zh = lang == "zh"
-    title = f"{report.department} {report.year}"
+    title = report.title(lang)
     title += " — govbudget 检查报告" if zh else " — govbudget report"
     yield f"# {title}" if markdown else title
     yield ""

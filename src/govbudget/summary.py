@@ -51,7 +51,8 @@ def summarize(budget: DepartmentBudget) -> str:
     """
     p = budget.precision
     lines = [
-        f"{budget.department} {budget.year} {_KIND_ZH[budget.kind.value]} ({budget.kind.value}),"
+        f"{budget.department or '（未写明单位）'} {budget.year or '（未写明年度）'}"
+        f" {_KIND_ZH[budget.kind.value]} ({budget.kind.value}),"
         f" amounts in {p.unit.label}, {p.decimals} decimals"
     ]
     if budget.staffing is not None and budget.staffing.in_service is not None:

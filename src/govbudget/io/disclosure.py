@@ -78,29 +78,30 @@ def _pages(document: str | bytes, source: str) -> Pages:
     )
 
 
-def _identity(found: Recognition, source: str) -> tuple[str, int, Kind]:
+def _identity(found: Recognition, source: str) -> tuple[str | None, int | None, Kind]:
     stem = Path(source).stem
-    department = found.department or stem
+    department = found.department or (stem if not stem.startswith("<") else None)
     year = found.year
     if year is None:
         match = _YEAR.search(stem)
-        if match is None:
-            raise DocumentError(
-                "cannot tell the year of the disclosure: no “YYYY年度部门决算/预算” line and no"
-                " year in the file name",
-                source=source,
-            )
-        year = int(match.group(1))
+        year = None if match is None else int(match.group(1))
     return department, year, found.kind or Kind.BUDGET
 
 
 def read_document(
-    document: str | os.PathLike[str] | bytes, *, source: str | None = None
+    document: str | os.PathLike[str] | bytes,
+    *,
+    source: str | None = None,
+    department: str | None = None,
+    year: int | None = None,
+    kind: Kind | None = None,
 ) -> Disclosure:
     """Read a PDF or Excel disclosure: every standard table with its cells, and the narrative.
 
     ``document`` is a path, or the file's bytes (then ``source`` names it in
-    messages). Errors are :class:`~govbudget.errors.DocumentError` naming the
+    messages). ``department``, ``year`` and ``kind`` override what the document
+    says; where neither they nor the document (nor the file name) say the unit or
+    the year, the budget leaves it ``None`` and IDN001 reports it. Errors are :class:`~govbudget.errors.DocumentError` naming the
     file and the page or sheet; a missing optional dependency is a
     :class:`~govbudget.errors.MissingExtra` naming the extra to install.
     """
@@ -111,18 +112,20 @@ def read_document(
         source = source or str(document)
         read = _pages(str(document), source)
     found = recognize(read.pages, source=source)
-    department, year, kind = _identity(found, source)
+    found_department, found_year, found_kind = _identity(found, source)
+    department = department or found_department
+    year = year or found_year
     extraction = None
-    budget = DepartmentBudget(department=department, year=year, kind=kind)
+    budget = DepartmentBudget(department=department, year=year, kind=kind or found_kind)
     if found.narrative.strip():
         extraction = read_narrative(
             found.narrative,
             source=source,
             department=department,
             year=year,
+            kind=kind,
             pages=found.narrative_pages,
         )
-        if extraction.budget is not None:
-            budget = evolve(extraction.budget, kind=found.kind or extraction.budget.kind)
+        budget = evolve(extraction.budget, kind=kind or found.kind or extraction.budget.kind)
     budget = evolve(budget, tables=found.tables)
     return Disclosure(budget, found.narrative, (*read.notes, *found.notes), extraction)

@@ -48,8 +48,8 @@ JSONSchema = dict[str, object]
 # One description per model field, "Class.field". Field names are English; the
 # official Chinese term follows, as in the model's docstrings.
 _DESCRIPTIONS: Final[dict[str, str]] = {
-    "DepartmentBudget.department": "The publishing department or unit, as named (部门/单位名称).",
-    "DepartmentBudget.year": "The budget year (预算年度 / 决算年度), 1949–2200.",
+    "DepartmentBudget.department": "The publishing department or unit, as named (部门/单位名称); null or absent when the document does not say.",
+    "DepartmentBudget.year": "The budget year (预算年度 / 决算年度), 1949–2200; null or absent when the document does not say.",
     "DepartmentBudget.kind": "`budget` for a 部门预算, `final` for a 部门决算.",
     "DepartmentBudget.level": "`department` (部门, consolidated) or `unit` (单位).",
     "DepartmentBudget.region": "The administrative region (地区), e.g. 曾都区.",
@@ -351,7 +351,7 @@ def build_schema() -> JSONSchema:
             "format": {"description": f"The format tag, always {FORMAT!r}.", "const": FORMAT},
             **properties,
         },
-        "required": ["format", *typing.cast(list[str], root["required"])],
+        "required": ["format", *typing.cast(list[str], root.get("required", []))],
         "additionalProperties": False,
         "$defs": defs,
     }

@@ -109,7 +109,12 @@ class NumberUse:
 #: The warnings a rule of the catalogue also reports, by code: ``govbudget check``
 #: shows the rule's finding (with the figures and the line) and not the warning.
 CHECKED_BY: Final[Mapping[str, str]] = MappingProxyType(
-    {"indicator-without-target": "PRF003", "indicator-without-unit": "PRF003"}
+    {
+        "indicator-without-target": "PRF003",
+        "indicator-without-unit": "PRF003",
+        "no-department": "IDN001",
+        "no-year": "IDN001",
+    }
 )
 
 
@@ -219,12 +224,13 @@ def _summary(numbers: Iterable[NumberUse]) -> ExtractionSummary:
 class Extraction:
     """The result of reading a narrative.
 
-    ``budget`` is ``None`` only when the text names no department or no year
-    (``warnings`` say which); every number is in ``numbers`` whatever happened.
+    ``budget`` is always there: one that names no unit or year when the text does
+    not (``warnings`` say which, and IDN001 reports it); every number is in
+    ``numbers`` whatever happened.
     """
 
     source: str
-    budget: DepartmentBudget | None
+    budget: DepartmentBudget
     numbers: tuple[NumberUse, ...]
     sections: tuple[SectionInfo, ...]
     warnings: tuple[QualityWarning, ...]

@@ -98,7 +98,7 @@ _REGION: Final = re.compile(r"^(.{2,8}?(?:自治区|自治州|省|市|区|县|�
 
 
 def _identity(
-    text: str, department: str | None, year: int | None
+    text: str, department: str | None, year: int | None, given_kind: Kind | None
 ) -> tuple[str | None, int | None, Kind, Level]:
     kind, level = Kind.BUDGET, Level.DEPARTMENT
     found = _YEAR_KIND.search(text)
@@ -109,6 +109,8 @@ def _identity(
         level = Level.UNIT if found.group(2) == "单位" else Level.DEPARTMENT
     elif _FINAL_WORDS.search(text):
         kind = Kind.FINAL
+    if given_kind is not None:
+        kind = given_kind
     if year is None:
         years = Counter(int(m) for m in re.findall(r"((?:19|20)\d\d)\s*年", text))
         if years:
@@ -182,17 +184,19 @@ def read_narrative(
     source: str = "<text>",
     department: str | None = None,
     year: int | None = None,
+    kind: Kind | None = None,
     pages: Sequence[tuple[int, int]] = (),
 ) -> Extraction:
     """Read a narrative (说明) into a budget, accounting for every number in it.
 
-    ``department`` and ``year`` override what the text says (or supply what it
-    does not). ``pages`` says where the text of each printed page starts, as
+    ``department``, ``year`` and ``kind`` override what the text says (or supply
+    what it does not). ``pages`` says where the text of each printed page starts, as
     ``(character offset in the text, page number)`` pairs in order, for a text
     taken from a PDF: the figures then cite the page (``file p. 12``) rather
     than a line of the extracted text. Raises :class:`NarrativeError` for input
     that is not text or is longer than :data:`MAX_CHARS`, or for ``pages`` out
-    of order; any text gives an :class:`Extraction`.
+    of order; any other text gives an :class:`Extraction` with a budget — one
+    that names no unit or year when the text does not (IDN001 then says so).
 
     >>> e = read_narrative("封面\\n某局2025年“三公”经费预算0.4万元。", source="a.pdf", pages=[(0, 1), (3, 2)])
     >>> e.budget.three_public.total.source
@@ -211,16 +215,15 @@ def read_narrative(
     units = Counter(n.money for n in numbers if n.money is not None)
     unit = units.most_common(1)[0][0] if units else Unit.WAN
     ledger = Ledger(normal, numbers, source, unit, pages)
-    department, year, kind, level = _identity(normal.text, department, year)
+    department, year, kind, level = _identity(normal.text, department, year, kind)
     reader = PartReader(ledger, year, kind is Kind.FINAL)
     for section in sections:
         _read_section(reader, section)
     budget = _assemble(reader, department, year, kind, level)
-    if budget is not None:
-        copied_indicators(ledger, budget.performance, budget.projects)
-        unmatched_projects(
-            ledger, budget.projects, budget.expenditure.by_economic if budget.expenditure else ()
-        )
+    copied_indicators(ledger, budget.performance, budget.projects)
+    unmatched_projects(
+        ledger, budget.projects, budget.expenditure.by_economic if budget.expenditure else ()
+    )
     missing_sections(ledger, sections, kind)
     if department is None:
         ledger.warn(
@@ -310,10 +313,8 @@ def _gaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[
 
 def _assemble(
     reader: PartReader, department: str | None, year: int | None, kind: Kind, level: Level
-) -> DepartmentBudget | None:
+) -> DepartmentBudget:
     ledger = reader.ledger
-    if department is None or year is None:
-        return None
     f = ledger.figure
 
     def spending(fund: str) -> Spending | None:
@@ -366,7 +367,7 @@ def _assemble(
         year=year,
         kind=kind,
         level=level,
-        region=_region(department),
+        region=None if department is None else _region(department),
         precision=precision,
         staffing=reader.staffing,
         income=income if income != Income() else None,

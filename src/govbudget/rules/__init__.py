@@ -19,6 +19,7 @@ from govbudget.rules import (
     codes,
     cross,
     execution,
+    identity,
     operation,
     performance,
     procurement,
@@ -57,6 +58,7 @@ __all__ = [
 ]
 
 _FAMILY_MODULES: Final = (
+    identity,
     balance,
     totals,
     trees,

@@ -59,6 +59,7 @@ class Severity(Enum):
 
 #: The families of the catalogue, each with its Chinese and English name.
 FAMILIES: Final[dict[str, tuple[str, str]]] = {
+    "identity": ("文件信息", "identity"),
     "balance": ("收支平衡", "balance"),
     "totals": ("合计", "totals"),
     "trees": ("分类层级", "classification trees"),

@@ -129,7 +129,7 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
         level = Level.of(code)
         if not _placed(line) or level is None or level not in line.tree.levels:
             continue
-        table = _table(line.tree, budget.year)
+        table = None if budget.year is None else _table(line.tree, budget.year)
         if table is None:
             if line.tree not in notes:
                 notes.add(line.tree)
@@ -156,7 +156,13 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
         )
 
 
-def _no_table(tree: Tree, year: int) -> Observation:
+def _no_table(tree: Tree, year: int | None) -> Observation:
+    if year is None:
+        table_zh = f"{tree.title}科目表（文件未说明年度，未核对编码）"
+        table_en = f"any {tree.value} code table (the document names no year; codes not checked)"
+    else:
+        table_zh = f"{tree.title}科目表（{year}年及以前无科目表，未核对编码）"
+        table_en = f"any {tree.value} code table (none covers {year}; codes not checked)"
     return Observation(
         outcome=Outcome.INCONSISTENT,
         location=Location(f"/codes/{tree.value}", tree.title, tree.value),
@@ -164,8 +170,8 @@ def _no_table(tree: Tree, year: int) -> Observation:
         params={
             "code": "—",
             "name": "—",
-            "table_zh": f"{tree.title}科目表（{year}年及以前无科目表，未核对编码）",
-            "table_en": f"any {tree.value} code table (none covers {year}; codes not checked)",
+            "table_zh": table_zh,
+            "table_en": table_en,
             "note_zh": "未核对",
             "note_en": "not checked",
         },
@@ -173,6 +179,8 @@ def _no_table(tree: Tree, year: int) -> Observation:
 
 
 def _names(budget: DepartmentBudget) -> Iterator[Observation]:
+    if budget.year is None:
+        return  # COD001 says once per tree that the codes could not be checked
     for line in coded_lines(budget):
         code = line.node.code
         assert code is not None

@@ -221,6 +221,7 @@ def _unknown_code(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
     options = [(p, n) for p, n in _coded(budget) if not any(c.code is not None for c in n.children)]
     place, node = draw(st.sampled_from(options))
     assert node.code is not None
+    assert budget.year is not None  # the strategies always name the year
     tree = {"2": Tree.FUNCTION, "3": Tree.ECONOMIC_DEPARTMENT, "5": Tree.ECONOMIC_GOVERNMENT}
     table = table_for(tree[node.code[0]], budget.year)
     parent = get(budget, place[:-2]) if len(place) > 3 else None
@@ -872,8 +873,20 @@ def _b(
 _EXPENDITURE = "expenditure expenditure.total"
 _ECONOMIC = "expenditure expenditure.by_economic"
 
+
+def _anonymous(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """A document that leaves its unit or its year (or both) unsaid."""
+    which = draw(st.sampled_from(("department", "year", "both")))
+    return evolve(
+        budget,
+        department=budget.department if which == "year" else None,
+        year=budget.year if which == "department" else None,
+    )
+
+
 #: Every rule that data can break, with how.
 BREAKERS: Final[dict[str, Breaker]] = {
+    "IDN001": _b("", _anonymous, "the unit or the year not named"),
     "BAL001": _b(
         "income income.total " + _EXPENDITURE,
         _bumper("income", "total"),

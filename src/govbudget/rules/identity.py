@@ -1,0 +1,59 @@
+"""身份: a disclosure names its unit and its year.
+
+A narrative excerpt may name neither. It is still checked like any other document; this rule
+says once that the unit or the year is not named, so that a reader of the report knows why the
+code tables (which need the year) were not consulted and which document the findings are about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from govbudget.model import DepartmentBudget
+from govbudget.rounding import Outcome
+from govbudget.rules.base import Location, Observation, Rule, Severity
+
+__all__ = ["RULES"]
+
+
+def _named(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The budget names its department (unit) and its year."""
+    missing = [
+        (zh, en)
+        for value, zh, en in (
+            (budget.department, "部门（单位）名称", "the department (unit)"),
+            (budget.year, "年度", "the year"),
+        )
+        if value is None
+    ]
+    location = Location("/department" if budget.department is None else "/year", "文件", "document")
+    if not missing:
+        yield Observation(outcome=Outcome.EXACT, location=location)
+        return
+    yield Observation(
+        outcome=Outcome.INCONSISTENT,
+        location=location,
+        params={
+            "missing_zh": "和".join(zh for zh, _ in missing),
+            "missing_en": " and ".join(en for _, en in missing),
+        },
+    )
+
+
+RULES: Final = (
+    Rule(
+        id="IDN001",
+        family="identity",
+        severity=Severity.WARNING,
+        title_zh="文件写明部门（单位）名称和年度",
+        title_en="The document names its department (unit) and year",
+        message_zh="{where}未写明{missing_zh}：报告无法对应到具体单位和年度，编码未按年度科目表核对"
+        "（可用 --department / --year 指定）",
+        message_en="the {where} does not name {missing_en}: the report cannot be tied to a unit and"
+        " year, and codes were not checked against the year's table (give --department / --year)",
+        formula="department ≠ None ∧ year ≠ None",
+        check=_named,
+        example="a 三公 excerpt that names no unit: 未写明部门（单位）名称",
+    ),
+)
