@@ -25,4 +25,3 @@ def test_import_without_hypothesis_raises_missing_extra() -> None:
         "MissingExtra strategies govbudget.strategies needs hypothesis:"
         " pip install 'govbudget[strategies]'"
     )
-

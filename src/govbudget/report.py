@@ -175,6 +175,7 @@ class Finding:
             "location_zh": self.location.zh,
             "location_en": self.location.en,
             "source": self.location.source,
+            "place": None if self.location.place is None else self.location.place.to_dict(),
             "unit": self.scale.label,
             "stated": figures["stated"],
             "computed": figures["computed"],

@@ -25,6 +25,7 @@ from attrs import field, frozen
 
 from govbudget.errors import GovBudgetError
 from govbudget.money import Unit
+from govbudget.place import Place, as_place
 from govbudget.precision import Precision
 from govbudget.rounding import Exact, Outcome, Verdict
 
@@ -147,14 +148,31 @@ class Location:
     """Where a check is in the document.
 
     ``path`` names the place by keys (``/expenditure/by_economic/302/30201``),
-    ``zh``/``en`` say it for people, ``source`` is where the figure was read
-    (``narrative.txt:47``) when known.
+    ``zh``/``en`` say it for people, and ``place`` is where the figure was read,
+    when known: a :class:`~govbudget.place.Place` with the file, page, sheet,
+    table, row, column, cell, JSON Pointer or text line and character. The
+    fourth argument (``source``) takes a ``Place`` or a source string in the
+    forms :meth:`Place.parse <govbudget.place.Place.parse>` reads
+    (``narrative.txt:47:1``, ``a.pdf p. 3``, ``a.xlsx sheet 表1!C4``);
+    :attr:`source` gives the short text form back.
+
+    >>> where = Location("/income/total", "收入合计", "total income", "narrative.txt:12:5")
+    >>> where.place.line, where.source
+    (12, 'narrative.txt:12:5')
     """
 
     path: str
     zh: str
     en: str
-    source: str | None = None
+    place: Place | None = field(default=None, converter=as_place, alias="source")
+
+    @property
+    def source(self) -> str | None:
+        """Where the figure was read, as people read it (``narrative.txt:47:1``); ``None``
+        when the place names no file."""
+        if self.place is None or self.place.file is None:
+            return None
+        return str(self.place)
 
 
 @frozen

@@ -72,16 +72,11 @@ def _blank(budget: DepartmentBudget, ref: Ref) -> bool:
 def _place(budget: DepartmentBudget, ref: Ref) -> Location:
     index, row, column = ref
     table = budget.tables[index]
-    page = table.rows[row].page
-    where = table.sheet if table.sheet is not None else page
-    source = None
-    if table.source is not None:
-        source = f"{table.source} sheet {where}" if table.sheet else f"{table.source} p. {where}"
     return Location(
         f"/tables/{index}/rows/{row}/values/{column}",
         table.cell_label(row, column, "zh"),
         table.cell_label(row, column, "en"),
-        source,
+        table.cell_place(row, column),
     )
 
 

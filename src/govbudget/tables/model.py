@@ -29,6 +29,7 @@ from moneyed import Money
 
 from govbudget.errors import ModelError
 from govbudget.money import Amount, as_amount
+from govbudget.place import Place
 from govbudget.precision import Precision
 
 __all__ = ["Column", "Row", "Table", "TableKind"]
@@ -162,6 +163,27 @@ class Table:
         if shown is None:
             return self.title
         return f"{self.title}（第{shown}页）" if lang == "zh" else f"{self.title} (p. {shown})"
+
+    def cell_place(self, row: int, column: int) -> Place:
+        """Where one cell is, structured: file, page or sheet, table, row and column.
+
+        ``row`` and ``column`` are indices into :attr:`rows` and :attr:`columns`;
+        the place counts them from 1.
+
+        >>> table = Table(title="收支总表", columns=[Column("金额")],
+        ...               rows=[Row(name="收入", values=[None], page=2)], source="a.pdf")
+        >>> str(table.cell_place(0, 0)), table.cell_place(0, 0).row
+        ('a.pdf p. 2', 1)
+        """
+        page = self.rows[row].page
+        return Place(
+            file=self.source,
+            page=page if self.sheet is None else None,
+            sheet=self.sheet,
+            table=self.title,
+            row=row + 1,
+            column=column + 1,
+        )
 
     def cell_label(self, row: int, column: int, lang: Literal["zh", "en"] = "zh") -> str:
         """Where one cell is: table and page, row and column, as a person finds it."""
