@@ -182,6 +182,7 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Table.rows": "The rows, top to bottom (left half before right half where printed side by side).",
     "Table.pages": "The pages the table is printed on.",
     "Table.sheet": "The worksheet the table was read from.",
+    "Table.line": "The line of a narrative text the table's title is on, for a table pasted into the text.",
     "Table.empty_statement": "The statement that the table has no data (本表无数据 …).",
     "Table.source": "The file the table was read from; not part of equality.",
     "Column.name": "The column header as printed, its levels joined by / (公务用车购置及运行维护费/小计/决算数).",
@@ -191,6 +192,7 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Row.values": "One amount per column in the table's unit; null is a blank cell, not zero.",
     "Row.side": "The half of a two-sided table the row is in (收入 / 支出).",
     "Row.page": "The page (or sheet number) the row is printed on.",
+    "Row.line": "The line of a narrative text the row starts on, for a table pasted into the text.",
 }
 
 # Field constraints the model's validators enforce, as schema keywords.

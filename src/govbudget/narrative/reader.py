@@ -30,6 +30,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
+from attrs import evolve
+
 from govbudget.errors import GovBudgetError
 from govbudget.model import (
     EXPENDITURE_FIGURES,
@@ -66,6 +68,7 @@ from govbudget.narrative.quality import copied_indicators, missing_sections, unm
 from govbudget.narrative.sections import Section, SectionKind, find_sections
 from govbudget.narrative.text import normalize
 from govbudget.precision import Precision
+from govbudget.tables.text import Pasted, find_pasted
 
 __all__ = ["MAX_CHARS", "NarrativeError", "read_narrative"]
 
@@ -216,10 +219,13 @@ def read_narrative(
     unit = units.most_common(1)[0][0] if units else Unit.WAN
     ledger = Ledger(normal, numbers, source, unit, pages)
     department, year, kind, level = _identity(normal.text, department, year, kind)
+    pasted = _pasted_tables(ledger, raw, kind, source)
     reader = PartReader(ledger, year, kind is Kind.FINAL)
     for section in sections:
         _read_section(reader, section)
     budget = _assemble(reader, department, year, kind, level)
+    if pasted.tables:
+        budget = evolve(budget, tables=pasted.tables)
     copied_indicators(ledger, budget.performance, budget.projects)
     unmatched_projects(
         ledger, budget.projects, budget.expenditure.by_economic if budget.expenditure else ()
@@ -246,6 +252,26 @@ def read_narrative(
         for s in sections
     )
     return Extraction(source, budget, uses, infos, tuple(ledger.warnings))
+
+
+def _pasted_tables(ledger: Ledger, raw: str, kind: Kind, source: str) -> Pasted:
+    """The tables pasted into the text; each number in one is its cell's value or a label.
+
+    Marked before the parts are read, so no sentence pattern takes a cell for a figure.
+    """
+    pasted = find_pasted(raw, fold=lambda cell: normalize(cell).text, kind=kind, source=source)
+    if not pasted.tables:
+        return pasted
+    for number in ledger.numbers:
+        offset = ledger.text.origin(number.start)
+        if pasted.table_at(offset) is None:
+            continue
+        path = pasted.path_at(offset)
+        if path is None:
+            ledger.context(number, "table label")
+        else:
+            ledger.mark(number, path)
+    return pasted
 
 
 def _read_section(reader: PartReader, section: Section) -> None:

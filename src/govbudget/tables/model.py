@@ -90,7 +90,8 @@ class Row:
 
     ``values[i]`` belongs to ``Table.columns[i]``; ``None`` is a blank cell.
     ``side`` is the half of a two-sided table the row is in; ``page`` the page
-    (or sheet number) it was printed on.
+    (or sheet number) it was printed on; ``line`` the line of a text it starts on,
+    for a table pasted into a narrative.
     """
 
     name: str
@@ -98,6 +99,7 @@ class Row:
     values: tuple[Amount | None, ...] = field(default=(), converter=_values)
     side: str | None = None
     page: int | None = None
+    line: int | None = None
 
     @property
     def label(self) -> str:
@@ -136,6 +138,7 @@ class Table:
     - ``unit_line``: the unit line as printed (``None`` when the table prints none);
     - ``columns``/``rows``: the value columns and the rows, each row one value per column;
     - ``pages``: the pages it is printed on; ``sheet``: the worksheet it was read from;
+      ``line``: the line of a text its title is on, for a table pasted into a narrative;
     - ``empty_statement``: the statement that the table has no data (本表无数据 …);
     - ``source``: the file it was read from (not part of equality).
     """
@@ -148,11 +151,23 @@ class Table:
     rows: tuple[Row, ...] = field(default=(), converter=_rows, validator=_check_rows)
     pages: tuple[int, ...] = field(default=(), converter=_pages)
     sheet: str | None = None
+    line: int | None = None
     empty_statement: str | None = None
     source: str | None = field(default=None, eq=False)
 
-    def where(self, lang: Literal["zh", "en"] = "zh", page: int | None = None) -> str:
-        """The title with the page (or sheet) a person finds it on."""
+    @property
+    def pasted(self) -> bool:
+        """Whether the table was pasted into a text (read from its lines, not a page or sheet).
+
+        >>> Table(title="“三公”经费支出预算表", line=12).pasted
+        True
+        """
+        return self.line is not None and not self.pages and self.sheet is None
+
+    def where(
+        self, lang: Literal["zh", "en"] = "zh", page: int | None = None, line: int | None = None
+    ) -> str:
+        """The title with the page (sheet, or text line) a person finds it on."""
         shown = page if page is not None else (self.pages[0] if self.pages else None)
         if self.sheet is not None:
             return (
@@ -161,7 +176,10 @@ class Table:
                 else (f"{self.title} (sheet {self.sheet})")
             )
         if shown is None:
-            return self.title
+            at = line if line is not None else self.line
+            if at is None:
+                return self.title
+            return f"{self.title}（第{at}行）" if lang == "zh" else f"{self.title} (line {at})"
         return f"{self.title}（第{shown}页）" if lang == "zh" else f"{self.title} (p. {shown})"
 
     def cell_place(self, row: int, column: int) -> Place:
@@ -183,12 +201,14 @@ class Table:
             table=self.title,
             row=row + 1,
             column=column + 1,
+            # a table pasted into a text: the line its row (or title) is on
+            line=(self.rows[row].line or self.line) if self.pasted else None,
         )
 
     def cell_label(self, row: int, column: int, lang: Literal["zh", "en"] = "zh") -> str:
         """Where one cell is: table and page, row and column, as a person finds it."""
         line, col = self.rows[row], self.columns[column]
-        head = self.where(lang, line.page)
+        head = self.where(lang, line.page, line.line)
         side = f"{col.side}·" if col.side else ""
         if lang == "zh":
             row_part = f"{line.label} 行，" if line.label else ""

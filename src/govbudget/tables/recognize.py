@@ -33,7 +33,17 @@ from govbudget.precision import DEFAULT_PRECISION, Precision
 from govbudget.tables.model import Column, Row, Table
 from govbudget.tables.specs import TableSpec, is_continued, match_title, normalize_text
 
-__all__ = ["Grid", "GridCell", "Line", "Note", "Page", "Pages", "Recognition", "recognize"]
+__all__ = [
+    "CellOrigin",
+    "Grid",
+    "GridCell",
+    "Line",
+    "Note",
+    "Page",
+    "Pages",
+    "Recognition",
+    "recognize",
+]
 
 
 @frozen
@@ -45,11 +55,17 @@ class Line:
 
 @frozen
 class GridCell:
-    """A cell of a grid as printed; a merged cell spans several rows or columns."""
+    """A cell of a grid as printed; a merged cell spans several rows or columns.
+
+    ``origin`` is where the cell's text is in its source, when the reader knows
+    (the start and end offsets of a table pasted into a text); :func:`recognize`
+    reports it back for every value it reads (:attr:`Recognition.cells`).
+    """
 
     text: str
     rowspan: int = 1
     colspan: int = 1
+    origin: tuple[int, int] | None = field(default=None, eq=False)
 
 
 def _cells(
@@ -136,6 +152,20 @@ def _tables(value: Sequence[Table]) -> tuple[Table, ...]:
 
 
 @frozen
+class CellOrigin:
+    """Where the value of one table cell came from: ``tables[table].rows[row].values[column]``."""
+
+    table: int
+    row: int
+    column: int
+    origin: tuple[int, int]
+
+
+def _origins(value: Sequence[CellOrigin]) -> tuple[CellOrigin, ...]:
+    return tuple(value)
+
+
+@frozen
 class Recognition:
     """What :func:`recognize` found: the tables, the narrative text, notes, and identity.
 
@@ -151,6 +181,7 @@ class Recognition:
     year: int | None = None
     kind: Kind | None = None
     narrative_pages: tuple[tuple[int, int], ...] = ()
+    cells: tuple[CellOrigin, ...] = field(default=(), converter=_origins)
 
 
 _UNIT: Final = re.compile(r"单位[:：]\s*(亿元|千元|万元|元)")
@@ -169,6 +200,8 @@ _IDENTITY: Final = re.compile(r"(\d{4})年度?[^，,。\d]{0,24}?(决算|预算)
 _PART: Final = re.compile(r"^第[一二三四五六七八九十]+部分")
 _PERCENT_COLUMN: Final = re.compile(r"率|%|％|比例|百分比|占比")
 _LABEL_NAMES: Final = frozenset({"项目", "科目", "项目名称", "单位名称", "功能分类", "经济分类"})
+#: Columns that number the lines of the national template (行次, 栏次): neither label nor value.
+_LINE_NUMBERS: Final = frozenset({"行次", "栏次"})
 _PART_CODES: Final = ("类", "款", "项")
 
 
@@ -249,6 +282,8 @@ class _Layout:
         leaf = path[-1] if path else ""
         if leaf in _PART_CODES:
             return "part:" + leaf
+        if leaf in _LINE_NUMBERS:
+            return "line"
         if any("编码" in p or "代码" in p for p in path):
             return "code"
         if any("名称" in p for p in path) or leaf in _LABEL_NAMES:
@@ -338,6 +373,8 @@ class _Draft:
         self.empty_statement: str | None = None
         self.decimals = 0
         self.closed = False
+        # (row index, column index, origin) of each value read from a cell with an origin
+        self.origins: list[tuple[int, int, tuple[int, int]]] = []
 
     def table(self, source: str) -> Table:
         precision = None
@@ -408,6 +445,7 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.tables: list[Table] = []
+        self.cells: list[CellOrigin] = []
         self.notes: list[Note] = []
         self.narrative: list[str] = []
         self.pending: tuple[TableSpec | None, str] | None = None
@@ -427,6 +465,8 @@ class _Reader:
 
     def finish(self) -> None:
         if self.draft is not None:
+            index = len(self.tables)
+            self.cells += [CellOrigin(index, r, c, o) for r, c, o in self.draft.origins]
             self.tables.append(self.draft.table(self.source))
             self.last = self.draft
             self.draft = None
@@ -556,6 +596,8 @@ class _Reader:
                     source=self.place(),
                 )
             values[position] = self.value(draft, text, name or code or "?", position)
+            if values[position] is not None and anchor is not None and anchor.origin is not None:
+                draft.origins.append((len(draft.rows), position, anchor.origin))
         labelled = any(roles[c] != "value" for c in block)
         # a row with no label (or only "…") and no value is spacing, or the template's "…" rows
         if labelled and not code and _ELLIPSIS.match(name) and all(v is None for v in values):
@@ -609,7 +651,7 @@ def _label(
     for c in block:
         role = roles[c]
         owner = layout.owner.get((r, c))
-        if owner is None or owner in seen or role in ("value", "percent"):
+        if owner is None or owner in seen or role in ("value", "percent", "line"):
             continue
         seen.add(owner)
         text = layout.text(r, c)
@@ -696,6 +738,7 @@ def recognize(pages: Sequence[Page], *, source: str) -> Recognition:
         year,
         kind,
         _page_offsets(reader.narrative, starts, len(joined) - len(joined.lstrip("\n")), narrative),
+        cells=reader.cells,
     )
 
 

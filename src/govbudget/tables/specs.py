@@ -10,6 +10,8 @@ finds the spec of a printed title line.
 <TableKind.FINAL_APPROPRIATION: 'final.appropriation'>
 >>> match_title("一、收入支出决算总体情况说明") is None
 True
+>>> match_title("2024年市级“三公”经费预算表").kind
+<TableKind.BUDGET_THREE_PUBLIC: 'budget.three_public'>
 """
 
 from __future__ import annotations
@@ -147,6 +149,9 @@ _BY_KIND: Final = {spec.kind: spec for spec in SPECS}
 _TITLES: Final = sorted(
     ((title, spec) for spec in SPECS for title in spec.titles), key=lambda p: -len(p[0])
 )
+#: A “三公” table under a title no template uses ("2024年市级“三公”经费预算表",
+#: "“三公”经费预算财政拨款情况统计表"): 决算 when the title says so, else 预算.
+_THREE_PUBLIC: Final = re.compile(r"三公经费.{0,24}表$")
 _CONTINUED: Final = re.compile(r"[(（]?续(?:表)?[0-9一二三四五六七八九十]*[)）]?$")
 _YEAR_SUFFIX: Final = re.compile(r"[(（]\d{4}年度?[)）]$")
 #: A title line is short: the title plus a department name, a year, a number.
@@ -185,4 +190,7 @@ def match_title(text: str) -> TableSpec | None:
     for title, spec in _TITLES:
         if line.endswith(title):
             return spec
+    if _THREE_PUBLIC.search(line):
+        final = "决算" in line and "预算表" not in line
+        return _BY_KIND[TableKind.FINAL_THREE_PUBLIC if final else TableKind.BUDGET_THREE_PUBLIC]
     return None

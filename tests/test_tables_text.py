@@ -1,0 +1,209 @@
+"""Tables pasted into a narrative text (govbudget.tables.text), in each shape pages leave them.
+
+The tables here are made up for the tests, in the layouts real pages use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from govbudget import read_narrative, wan
+from govbudget.narrative import Disposition
+from govbudget.tables.model import TableKind
+from govbudget.tables.text import find_pasted
+
+K = TableKind
+
+PIPED = """一、2023年度某局“三公”经费支出决算表
+单位：万元
+项 目 |
+预 算 数 |
+决 算 数 |
+合 计 |
+12.5 |
+8.2 |
+因公出国（境）费 |
+|
+|
+公务接待费 |
+4.5 |
+3.1 |
+公务用车购置及运行维护费 |
+8 |
+5.1 |
+其中：公务用车运行维护费 |
+8 |
+5.1 |
+公务用车购置费 |
+二、2023年度“三公”经费支出情况说明
+某局2023年度“三公”经费支出决算为8.2万元，完成预算的65.6%。
+"""
+
+
+def test_one_cell_per_line_ended_by_a_bar() -> None:
+    found = find_pasted(PIPED)
+    (table,) = found.tables
+    assert table.kind is K.FINAL_THREE_PUBLIC
+    assert [c.name for c in table.columns] == ["预算数", "决算数"]
+    names = [r.name for r in table.rows]
+    assert names[:3] == ["合计", "因公出国（境）费", "公务接待费"]
+    assert table.rows[0].values == (wan("12.5"), wan("8.2"))
+    assert table.rows[1].values == (None, None)  # blank cells stay blank
+    assert names[-1] == "公务用车购置费"
+    assert table.rows[-1].values == (None, None)
+    assert table.line == 1
+    assert table.rows[0].line == 7
+    assert table.pasted
+    assert table.where() == "一、2023年度某局“三公”经费支出决算表（第1行）"
+    # every value's place in the text is known; the narrative after the table is not in it
+    offset = PIPED.index("4.5 |")
+    assert found.path_at(offset) == "/tables/0/rows/2/values/0"
+    assert found.table_at(PIPED.index("完成预算")) is None
+
+
+def test_bars_on_lines_of_their_own_and_a_wrapped_cell() -> None:
+    text = "2024年“三公”经费预算表\n单位：万元\n项目\n|\n预算数\n|\n合计\n|\n6\n|\n公务\n接待费\n|\n6\n|\n因公出国（境）费\n|\n|\n"
+    (table,) = find_pasted(text).tables
+    assert table.kind is K.BUDGET_THREE_PUBLIC
+    assert [(r.name, r.values) for r in table.rows] == [
+        ("合计", (wan(6),)),
+        ("公务接待费", (wan(6),)),
+        ("因公出国（境）费", (None,)),
+    ]
+
+
+def test_one_cell_per_line_with_blank_lines_between_the_cells() -> None:
+    # each cell followed by a blank line; an empty cell is one more blank line
+    cells = [
+        "项目",
+        "预算数",
+        "决算数",
+        "合计",
+        "9",
+        "7",
+        "公务接待费",
+        "",
+        "7",
+        "公务用车运行维护费",
+        "9",
+        "",
+    ]
+    spaced = "".join(f"{c}\n\n" if c else "\n" for c in cells)
+    text = "财政拨款“三公”经费支出决算表\n\n单位：万元\n\n" + spaced + "（二）说明。\n"
+    (table,) = find_pasted(text).tables
+    assert [(r.name, r.values) for r in table.rows] == [
+        ("合计", (wan(9), wan(7))),
+        ("公务接待费", (None, wan(7))),
+        ("公务用车运行维护费", (wan(9), None)),
+    ]
+
+
+def test_a_header_with_sub_columns_and_one_row_of_values() -> None:
+    lines = [
+        "“三公”经费合计",
+        "因公出国（境）费",
+        "公务用车购置及运行费",
+        "公务接待费",
+        "小计",
+        "公务用车购置费",
+        "公务用车运行费",
+        "20",
+        "2",
+        "12",
+        "5",
+        "7",
+        "6",
+    ]
+    text = (
+        "2025年一般公共预算“三公”经费支出预算表\n单位：万元\n"
+        + "\n".join(lines)
+        + "\n二、情况说明\n"
+    )
+    (table,) = find_pasted(text).tables
+    assert [c.name for c in table.columns] == [
+        "“三公”经费合计",
+        "因公出国（境）费",
+        "公务用车购置及运行费/小计",
+        "公务用车购置及运行费/公务用车购置费",
+        "公务用车购置及运行费/公务用车运行费",
+        "公务接待费",
+    ]
+    assert table.rows[0].values == tuple(wan(v) for v in ("20", "2", "12", "5", "7", "6"))
+
+
+def test_bar_separated_rows() -> None:
+    text = (
+        "某县2022年“三公”经费预算统计表 | | |\n单位：万元 | | |\n项目 | 本年预算数 | 备注 |\n"
+        "合计 | 30 | |\n1、因公出国（境）费 | 0 | |\n2、公务接待费 | 10 | |\n3、公务用车费 | 20 | |\n"
+        "增减情况说明：2022年度预算数为30万元。\n"
+    )
+    (table,) = find_pasted(text).tables
+    assert [c.name for c in table.columns] == ["本年预算数", "备注"]
+    assert [r.values[0] for r in table.rows] == [wan(30), wan(0), wan(10), wan(20)]
+
+
+def test_columns_of_spaces() -> None:
+    text = (
+        "财政拨款“三公”经费支出决算表\n单位：万元\n项目        预算数     决算数\n"
+        "合计          10.00      8.00\n公务接待费    10.00      8.00\n（一）总体情况说明。\n"
+    )
+    (table,) = find_pasted(text).tables
+    assert [(r.name, r.values) for r in table.rows] == [
+        ("合计", (wan(10), wan(8))),
+        ("公务接待费", (wan(10), wan(8))),
+    ]
+
+
+def test_a_two_sided_summary_with_line_numbers() -> None:
+    cells = [
+        "收入", "支出", "项目", "行次", "决算数", "项目", "行次", "决算数",
+        "一、财政拨款收入", "1", "100", "一、一般公共服务支出", "30", "80",
+        "二、其他收入", "2", "", "二、教育支出", "31", "20",
+        "本年收入合计", "3", "100", "本年支出合计", "32", "100",
+    ]  # fmt: skip
+    text = (
+        "收入支出决算总表 |\n金额单位：万元 |\n"
+        + "".join(f"{c} |\n" for c in cells)
+        + "第三部分 情况说明\n"
+    )
+    (table,) = find_pasted(text).tables
+    assert table.kind is K.FINAL_SUMMARY
+    assert [(c.name, c.side) for c in table.columns] == [("决算数", "收入"), ("决算数", "支出")]
+    spending = [r for r in table.rows if r.side == "支出"]
+    assert [(r.name, r.values[1]) for r in spending] == [
+        ("一、一般公共服务支出", wan(80)),
+        ("二、教育支出", wan(20)),
+        ("本年支出合计", wan(100)),
+    ]
+    # the 行次 numbers are no values
+    found = find_pasted(text)
+    assert found.path_at(text.index("31 |")) is None
+    assert found.table_at(text.index("31 |")) == 0
+
+
+def test_a_table_of_contents_is_no_table() -> None:
+    text = "目录\n一、收入支出决算总表\n二、收入决算表\n三、支出决算表\n第三部分 说明\n本单位收入合计10万元。\n"
+    assert find_pasted(text).tables == ()
+
+
+@pytest.mark.parametrize("text", ["", "合计 |\n", "单位：万元\n|\n|\n", "“三公”经费支出预算表\n"])
+def test_fragments_find_nothing(text: str) -> None:
+    assert find_pasted(text).tables == ()
+
+
+def test_the_narrative_reader_keeps_the_table_and_accounts_for_its_numbers() -> None:
+    text = "某局2023年度部门决算\n" + PIPED
+    extraction = read_narrative(text, source="n.txt")
+    budget = extraction.budget
+    assert budget is not None
+    (table,) = budget.tables
+    assert table.kind is K.FINAL_THREE_PUBLIC
+    uses = {(u.line, u.text): u for u in extraction.numbers}
+    cell = uses[(8, "12.5")]
+    assert cell.disposition is Disposition.MAPPED
+    assert cell.path == "/tables/0/rows/0/values/0"
+    # the year in the title is context, not a figure
+    assert uses[(2, "2023")].disposition is Disposition.CONTEXT
+    assert all(
+        u.disposition is not Disposition.NOT_UNDERSTOOD for u in extraction.numbers if u.line <= 28
+    )
