@@ -27,7 +27,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Final, Literal, NoReturn, TextIO
+from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO
 
 from attrs import evolve, frozen
 
@@ -35,6 +35,7 @@ from govbudget import __version__, batch
 from govbudget.errors import GovBudgetError
 from govbudget.io import MAX_DOCUMENT_BYTES, dumps, loads, read_limited, read_stream_limited
 from govbudget.io.disclosure import read_document
+from govbudget.io.remote import documents, is_url, read_url
 from govbudget.io.schema import schema_text
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.narrative import Extraction, read_narrative
@@ -51,6 +52,9 @@ from govbudget.report import Language, Report
 from govbudget.rules import RULES, Severity
 from govbudget.tables.recognize import Note
 from govbudget.validation import select_rules, validate
+
+if TYPE_CHECKING:
+    from govbudget.io.parquet import FindingsDataset
 
 __all__ = ["READERS", "ReadInput", "Reader", "main", "read_input"]
 
@@ -224,7 +228,8 @@ def read_input(name: str, raw: bytes | None = None, identity: Identity = _NO_IDE
     2025
     """
     source = "<stdin>" if name == "-" else name
-    data = read_limited(name) if raw is None else raw
+    read = read_url if is_url(name) else read_limited
+    data = read(name) if raw is None else raw
     reader = READERS.get(Path(name).suffix.lower(), _sniff)
     return reader(data, source, identity)
 
@@ -241,6 +246,11 @@ class _Options:
     fail_on: Severity
     colour: bool
     identity: Identity = _NO_IDENTITY
+    parquet: bool = False  # make the rows of a Parquet dataset (--parquet)
+
+
+#: A document's row and its findings' rows, for a Parquet dataset (govbudget.io.parquet).
+_Rows = tuple[Mapping[str, object], tuple[Mapping[str, object], ...]]
 
 
 @frozen
@@ -249,6 +259,7 @@ class _Result:
     error: str | None  # the one line for stderr
     status: int
     counts: tuple[tuple[str, int], ...] = ()  # findings by severity
+    rows: _Rows | None = None  # with --parquet
 
 
 def _status(report: Report, fail_on: Severity) -> int:
@@ -274,7 +285,12 @@ def _failed(source: str, message: str, status: int, options: _Options) -> _Resul
     output = ""
     if options.fmt == "json":
         output = _json_line({"source": source, "ok": False, "error": message})
-    return _Result(output, f"govbudget: {message}", status)
+    rows: _Rows | None = None
+    if options.parquet:
+        from govbudget.io.parquet import document_row
+
+        rows = (document_row(source, status, error=message), ())
+    return _Result(output, f"govbudget: {message}", status, rows=rows)
 
 
 def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
@@ -290,7 +306,14 @@ def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
         return _internal(source, f"{type(error).__name__}: {error}", options)
     summary = report.summary
     counts = (("error", summary.errors), ("warning", summary.warnings), ("info", summary.infos))
-    return _Result(rendered, None, _status(report, options.fail_on), counts)
+    status = _status(report, options.fail_on)
+    rows: _Rows | None = None
+    if options.parquet:
+        from govbudget.io.parquet import document_row, finding_rows
+
+        document = document_row(source, status, report, read.budget)
+        rows = (document, tuple(finding_rows(report, source, read.budget)))
+    return _Result(rendered, None, status, counts, rows)
 
 
 def _internal(source: str, message: str, options: _Options) -> _Result:
@@ -357,7 +380,8 @@ def _parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="FILE",
-        help="a document, a folder (every document under it), or - for stdin",
+        help="a document, a folder (every document under it), an fsspec URL of either"
+        " (s3://…, gs://…; needs govbudget[remote]), or - for stdin",
     )
     check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     check.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -403,6 +427,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     _identity_arguments(check)
+    check.add_argument(
+        "--parquet",
+        metavar="DIR",
+        help="also write the findings as a Parquet dataset in DIR (a new folder, or a URL):"
+        " DIR/findings/ one row per finding, DIR/documents/ one per document; needs"
+        " govbudget[parquet]",
+    )
 
     rules = commands.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
@@ -475,15 +506,9 @@ def _extract_command(
 
 
 def _expand(name: str) -> list[str]:
-    """``name``, or for a folder every file under it that a reader takes, in a stable order."""
-    path = Path(name)
-    if name == "-" or not path.is_dir():
-        return [name]
-    return sorted(
-        str(found)
-        for found in path.rglob("*")
-        if found.suffix.lower() in READERS and found.is_file()
-    )
+    """``name``, or for a folder (local or at a URL) every file under it that a reader takes,
+    in a stable order."""
+    return [name] if name == "-" else documents(name, READERS)
 
 
 def _colour(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
@@ -586,8 +611,12 @@ def _check(
         fail_on=Severity(args.fail_on),
         colour=args.format == "text" and _colour(args.color, stdout, environ),
         identity=_identity(args),
+        parquet=args.parquet is not None,
     )
-    names = [name for given in args.files for name in _expand(given)]
+    try:
+        names = [name for given in args.files for name in _expand(given)]
+    except GovBudgetError as error:  # a folder at a URL that cannot be listed
+        raise _UsageError(str(error)) from None
     if not names:
         raise _UsageError(f"no .json or .txt documents in {', '.join(args.files)}")
     tasks = [(name, _read_stdin(stdin) if name == "-" else None, options) for name in names]
@@ -599,15 +628,27 @@ def _check(
     separator = "\n" if args.format == "text" else ("\n" if args.format == "markdown" else "")
     results: list[_Result] = []
     try:
-        for result in _results(tasks, args):
-            _show(result, results, separator, progress, stdout, stderr)
-    except GovBudgetError as error:  # the executor could not start: the batch did not run
+        with _dataset(args.parquet) as dataset:
+            for result in _results(tasks, args):
+                _show(result, results, separator, progress, stdout, stderr)
+                if dataset is not None and result.rows is not None:
+                    dataset.add(*result.rows)
+    except GovBudgetError as error:  # the executor or the dataset could not start
         progress.clear()
         raise _UsageError(str(error)) from None
     progress.clear()
     if len(results) > 1 and args.format == "text":
         print(f"\n{_total_line(results, args.lang)}", file=stdout)
     return max(r.status for r in results)
+
+
+def _dataset(target: str | None) -> contextlib.AbstractContextManager[FindingsDataset | None]:
+    """The Parquet dataset of ``--parquet`` (closed when the batch ends), or nothing."""
+    if target is None:
+        return contextlib.nullcontext()
+    from govbudget.io.parquet import FindingsDataset
+
+    return FindingsDataset(target)
 
 
 def _show(
