@@ -358,13 +358,13 @@ def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     real = builtins.__import__
 
     def fake(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "pdfplumber":
+        if name == "pypdfium2":
             raise ImportError(name)
         return real(name, *args, **kwargs)
 
     pdf = render_pdf(make_final(lines=5), tmp_path / "d.pdf")
     monkeypatch.setattr(builtins, "__import__", fake)
-    with pytest.raises(MissingExtra, match=r"pip install 'govbudget\[pdf\]'"):
+    with pytest.raises(MissingExtra, match=r"needs pypdfium2: pip install 'govbudget\[pdf\]'"):
         read_document(pdf)
 
 

@@ -69,8 +69,8 @@ class DocumentError(GovBudgetError, ValueError):
 class MissingExtra(GovBudgetError, ImportError):
     """An optional dependency is not installed; the message names the extra that brings it.
 
-    >>> str(MissingExtra("pdf", "pdfplumber", "reading PDF files"))
-    "reading PDF files needs pdfplumber: pip install 'govbudget[pdf]'"
+    >>> str(MissingExtra("pdf", "pypdfium2", "reading PDF files"))
+    "reading PDF files needs pypdfium2: pip install 'govbudget[pdf]'"
     """
 
     def __init__(self, extra: str, package: str, what: str) -> None:

@@ -1,58 +1,83 @@
 """Read the pages of a PDF disclosure into text lines and table grids (needs the ``pdf`` extra).
 
-Each page becomes a :class:`~govbudget.tables.recognize.Page`: the ruled tables
-pdfplumber finds, each cell with its row and column span worked out from the
-cell's box, and the text lines outside them, in reading order. On a page with a
-table title but no ruled table, the columns are found from the alignment of the
-text instead (a table printed without lines).
+PDFium (through pypdfium2) gives each page's characters with their boxes and
+the page's ruling lines (path objects: stroked lines and rectangles, thin
+filled rectangles — the borders Word and WPS draw); :mod:`govbudget.tables.layout`
+rebuilds the text lines and the ruled tables from them, and the running
+headers, footers and page numbers are set apart. Each page becomes a
+:class:`~govbudget.tables.recognize.Page`. Pages are read as they are shown: a
+page with a ``/Rotate`` is turned, and a page whose text is printed turned (a
+landscape table on a portrait page) is read in the text's direction.
 
 Bad input gets a :class:`~govbudget.errors.DocumentError` naming the file and,
 where it matters, the page: not a PDF, encrypted with a password, damaged
 beyond reading, or no text layer at all (a scan: the pages are listed). A
-scanned page among text pages is a note. At most :data:`MAX_PAGES` pages are
-read and at most :data:`MAX_SECONDS` seconds spent; past either the read stops
-with an error naming the page reached. Files larger than :data:`MAX_PDF_BYTES`
-are refused before opening.
+scanned page among text pages is a note, and so are characters printed
+outside the page. At most :data:`MAX_PAGES` pages are read and at most
+:data:`MAX_SECONDS` seconds spent; past either the read stops with an error
+naming the page reached. Files larger than :data:`MAX_PDF_BYTES` are refused
+before opening.
+
+Every page goes through :func:`_contents`, the one loop over a document's
+pages, and every page object through :func:`_objects`: limits belong there.
 """
 
 from __future__ import annotations
 
+import ctypes
+import math
 import os
-import re
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final, NamedTuple
 
 from govbudget.errors import DocumentError, MissingExtra
-from govbudget.io._files import opened, sized_head
-from govbudget.tables.recognize import Grid, GridCell, Line, Note, Page, Pages
-from govbudget.tables.specs import match_title
-
-if TYPE_CHECKING:
-    from pdfplumber.page import Page as PlumberPage
-    from pdfplumber.table import Table as PlumberTable
+from govbudget.io._files import sized_head
+from govbudget.tables.layout import THIN, Char, Layout, Rule, lay_out, margins, to_page
+from govbudget.tables.recognize import Note, Page, Pages
 
 __all__ = ["MAX_PAGES", "MAX_PDF_BYTES", "MAX_SECONDS", "read_pdf"]
 
 #: The most pages read from one PDF; the longest real disclosures have about 200.
 MAX_PAGES: Final = 1000
-#: The most seconds spent reading one PDF (about 0.1 s a page is usual).
+#: The most seconds spent reading one PDF (about 0.01 s a page is usual).
 MAX_SECONDS: Final = 120.0
 #: The largest PDF opened, in bytes (256 MiB).
 MAX_PDF_BYTES: Final = 256 * 1024 * 1024
 
-# Two box edges closer than this (in points) are the same ruling line.
-_SNAP: Final = 1.0
-_AMOUNT: Final = re.compile(r"\d\.\d{2}\b")
-_TEXT_STRATEGY: Final = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+# PDFium's page object types (fpdf_edit.h).
+_PATH: Final = 2
+_IMAGE: Final = 3
+_FORM: Final = 5
+# PDFium's path segment types (fpdf_edit.h).
+_LINETO: Final = 0
+_MOVETO: Final = 2
+# Page objects nested in forms deeper than this are not looked into (a loop in a damaged file).
+_MAX_DEPTH: Final = 8
+
+# A 2-D affine matrix (a, b, c, d, e, f), as PDF writes it.
+_Matrix = tuple[float, float, float, float, float, float]  # float-ok: positions on the page
+_IDENTITY: Final[_Matrix] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def _plumber() -> Any:
+def _pdfium() -> Any:
     try:
-        import pdfplumber
+        import pypdfium2  # type: ignore[import-untyped]
+        import pypdfium2.raw  # type: ignore[import-untyped]
     except ImportError:
-        raise MissingExtra("pdf", "pdfplumber", "reading PDF files") from None
-    return pdfplumber
+        raise MissingExtra("pdf", "pypdfium2", "reading PDF files") from None
+    return pypdfium2
+
+
+class _Content(NamedTuple):
+    """What one page holds, in its display frame: characters, ruling lines, images, size."""
+
+    chars: list[Char]
+    rules: list[Rule]
+    images: int
+    outside: list[Char]
+    height: float  # float-ok: positions on the page
 
 
 def read_pdf(
@@ -66,50 +91,40 @@ def read_pdf(
     source = source or ("<bytes>" if isinstance(document, bytes) else str(document))
     if b"%PDF-" not in sized_head(document, source, MAX_PDF_BYTES, "MAX_PDF_BYTES"):
         raise DocumentError("not a PDF file (no %PDF- header)", source=source)
-    pdfplumber = _plumber()
-    started = time.monotonic()
+    pdfium = _pdfium()
     try:
-        pdf = pdfplumber.open(opened(document))
-    except Exception as error:  # pdfminer raises many unrelated types on bad input
+        pdf = pdfium.PdfDocument(document if isinstance(document, bytes) else str(document))
+    except pdfium.PdfiumError as error:
         raise _open_error(source, error) from None
-    with pdf:
-        try:
-            count = len(pdf.pages)
-        except Exception as error:
-            raise _open_error(source, error) from None
-        if count == 0:
-            raise DocumentError("the PDF has no pages (damaged or truncated?)", source=source)
-        if count > max_pages:
-            raise DocumentError(
-                f"{count} pages, more than the {max_pages} read (the limit MAX_PAGES)",
-                source=source,
-            )
-        pages: list[Page] = []
-        notes: list[Note] = []
-        scanned: list[int] = []
-        for number, page in enumerate(pdf.pages, start=1):
-            if time.monotonic() - started > max_seconds:
-                raise DocumentError(
-                    f"stopped at page {number} of {count}: reading took more than"
-                    f" {max_seconds:g} s (the limit MAX_SECONDS)",
-                    source=source,
-                )
-            try:
-                read = _page(page, number)
-            except Exception as error:
-                notes.append(
-                    Note(
-                        f"{source} p. {number}",
-                        f"该页无法读取（{type(error).__name__}），已跳过",
-                        f"the page cannot be read ({type(error).__name__}: {error}); skipped",
-                    )
-                )
-                continue
-            if read is None:
+    try:
+        return _read(pdf, source, max_pages, max_seconds)
+    finally:
+        pdf.close()
+
+
+def _read(pdf: Any, source: str, max_pages: int, max_seconds: float) -> Pages:  # float-ok
+    layouts: list[tuple[int, Layout, float]] = []  # float-ok: page heights
+    notes: list[Note] = []
+    scanned: list[int] = []
+    for number, content in _contents(pdf, source, max_pages, max_seconds, notes):
+        if not content.chars and not content.outside:
+            if content.images:
                 scanned.append(number)
-                continue
-            pages.append(read)
-    if scanned and not pages:
+            else:
+                layouts.append((number, Layout((), ()), content.height))
+            continue
+        if content.outside:
+            shown = "".join(c.text for c in content.outside[:20])
+            notes.append(
+                Note(
+                    f"{source} p. {number}",
+                    f"{len(content.outside)} 个字符印在页面以外（“{shown}”），未读取",
+                    f"{len(content.outside)} characters are printed outside the page"
+                    f" ({shown!r}); not read",
+                )
+            )
+        layouts.append((number, lay_out(content.chars, content.rules), content.height))
+    if scanned and not layouts:
         raise DocumentError(
             f"no text layer on any page ({_ranges(scanned)}): a scanned document;"
             " run OCR on it first",
@@ -123,19 +138,292 @@ def read_pdf(
                 f"pages {_ranges(scanned)} have no text layer (scanned); not read",
             )
         )
+    running = margins([layout for _, layout, _ in layouts], [h for _, _, h in layouts])
+    pages: list[Page] = [
+        to_page(number, layout, marked)
+        for (number, layout, _), marked in zip(layouts, running, strict=True)
+    ]
     return Pages(pages, notes)
 
 
+def _contents(
+    pdf: Any,
+    source: str,
+    max_pages: int,
+    max_seconds: float,  # float-ok: a time limit
+    notes: list[Note],
+) -> Iterator[tuple[int, _Content]]:
+    """Each page's content, in order: the one loop over the pages, where the limits are."""
+    started = time.monotonic()
+    count = len(pdf)
+    if count == 0:
+        raise DocumentError("the PDF has no pages (damaged or truncated?)", source=source)
+    if count > max_pages:
+        raise DocumentError(
+            f"{count} pages, more than the {max_pages} read (the limit MAX_PAGES)", source=source
+        )
+    for index in range(count):
+        number = index + 1
+        if time.monotonic() - started > max_seconds:
+            raise DocumentError(
+                f"stopped at page {number} of {count}: reading took more than"
+                f" {max_seconds:g} s (the limit MAX_SECONDS)",
+                source=source,
+            )
+        try:
+            page = pdf[index]
+        except Exception as error:  # PDFium fails a damaged page with PdfiumError
+            notes.append(_unreadable(source, number, error))
+            continue
+        try:
+            content = _content(page)
+        except Exception as error:
+            notes.append(_unreadable(source, number, error))
+            continue
+        finally:
+            page.close()
+        yield number, content
+
+
+def _unreadable(source: str, number: int, error: Exception) -> Note:
+    return Note(
+        f"{source} p. {number}",
+        f"该页无法读取（{type(error).__name__}），已跳过",
+        f"the page cannot be read ({type(error).__name__}: {error}); skipped",
+    )
+
+
+class _Frame:
+    """Turns page coordinates (PDF user space, y up) into the display frame (y down)."""
+
+    def __init__(self, box: Sequence[float], rotation: int) -> None:  # float-ok
+        self.left, self.bottom, self.right, self.top = box
+        self.rotation = rotation % 360
+        width, height = self.right - self.left, self.top - self.bottom
+        self.width, self.height = (height, width) if self.rotation in (90, 270) else (width, height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:  # float-ok: positions
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
+
+    def box(
+        self,
+        left: float,  # float-ok: positions on the page
+        bottom: float,  # float-ok
+        right: float,  # float-ok
+        top: float,  # float-ok
+    ) -> tuple[float, float, float, float]:  # float-ok
+        """(x0, top, x1, bottom) in the display frame of a box in page coordinates."""
+        x0, y0 = self.point(left, bottom)
+        x1, y1 = self.point(right, top)
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _turned(
+    box: tuple[float, float, float, float],  # float-ok: positions on the page
+    quarter: int,
+    width: float,  # float-ok
+    height: float,  # float-ok
+) -> tuple[float, float, float, float]:  # float-ok
+    """A display-frame box in the frame of text turned ``quarter`` quarter turns clockwise."""
+    x0, top, x1, bottom = box
+    if quarter == 1:  # text running down the page: its "up" is the page's right
+        return top, width - x1, bottom, width - x0
+    if quarter == 2:
+        return width - x1, height - bottom, width - x0, height - top
+    if quarter == 3:  # text running up the page
+        return height - bottom, x0, height - top, x1
+    return box
+
+
+def _content(page: Any) -> _Content:
+    import pypdfium2.raw as pdfium_c
+
+    frame = _Frame(page.get_cropbox(), page.get_rotation())
+    rules: list[Rule] = []
+    images = 0
+    for kind, obj, matrix in _objects(page.raw, pdfium_c):
+        if kind == _IMAGE:
+            images += 1
+        elif kind == _PATH:
+            rules.extend(_rules(obj, matrix, frame, pdfium_c))
+    textpage = page.get_textpage()
+    try:
+        boxes, quarter = _characters(textpage.raw, frame, pdfium_c)
+    finally:
+        textpage.close()
+    chars: list[Char] = []
+    outside: list[Char] = []
+    width, height = frame.width, frame.height
+    for text, box in boxes:
+        middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        char = Char(text, *_turned(box, quarter, width, height))
+        if -1 <= middle_x <= width + 1 and -1 <= middle_y <= height + 1:
+            chars.append(char)
+        else:
+            outside.append(char)
+    if quarter:
+        rules = [
+            Rule(*_turned((r.x0, r.top, r.x1, r.bottom), quarter, width, height)) for r in rules
+        ]
+    return _Content(chars, rules, images, outside, width if quarter % 2 else height)
+
+
+_TYPED_SPACES: Final = frozenset(" \u3000\u00a0")
+# How many characters of a page are asked their direction (PDFium answers one at a time).
+_SAMPLED: Final = 48
+
+
+def _characters(
+    textpage: Any, frame: _Frame, pdfium_c: Any
+) -> tuple[list[tuple[str, tuple[float, float, float, float]]], int]:  # float-ok: positions
+    """Each printed character (not spaces) with its display box, and the text's direction.
+
+    PDFium lists the spaces and line ends it infers as characters too; they
+    are skipped — the layout puts its own spaces and line ends from the boxes.
+    The direction is the quarter turns (clockwise, as shown) of most of a
+    sample of the characters: 0 for upright text, 1 for a landscape table
+    printed on a portrait page reading down.
+    """
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return [], 0
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(memoryview(buffer).cast("B")[: 2 * max(written - 1, 0)]).decode(
+        "utf-16-le", errors="replace"
+    )
+    if len(text) != count:  # characters outside the BMP, or a gap: one at a time
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    rect = pdfium_c.FS_RECTF()
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    box_of = frame.box
+    boxes: list[tuple[str, tuple[float, float, float, float]]] = []  # float-ok
+    printed: list[int] = []
+    for index, char in enumerate(text):
+        if char <= " " or char.isspace() or char in "\ufffe\uffff":
+            # a space the document types is kept (PDFium adds its own where gaps are wide)
+            if char not in _TYPED_SPACES or pdfium_c.FPDFText_IsGenerated(textpage, index):
+                continue
+            char = " "
+        if not loose_box(textpage, index, rect):
+            continue
+        boxes.append((char, box_of(rect.left, rect.bottom, rect.right, rect.top)))
+        printed.append(index)
+    step = max(1, len(printed) // _SAMPLED)
+    turns = Counter(
+        (round(math.degrees(max(pdfium_c.FPDFText_GetCharAngle(textpage, i), 0)) / 90))
+        for i in printed[::step]
+    )
+    quarter = (turns.most_common(1)[0][0] + frame.rotation // 90) % 4 if turns else 0
+    return boxes, quarter
+
+
+def _objects(page: Any, pdfium_c: Any) -> Iterator[tuple[int, Any, _Matrix]]:
+    """Every object of a page, forms looked into, with the matrix of the forms around it."""
+    stack: list[tuple[Any, bool, _Matrix, int]] = [(page, True, _IDENTITY, 0)]
+    while stack:
+        holder, is_page, matrix, depth = stack.pop()
+        count = (
+            pdfium_c.FPDFPage_CountObjects(holder)
+            if is_page
+            else pdfium_c.FPDFFormObj_CountObjects(holder)
+        )
+        get = pdfium_c.FPDFPage_GetObject if is_page else pdfium_c.FPDFFormObj_GetObject
+        for i in range(max(count, 0)):
+            obj = get(holder, i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == _FORM and depth < _MAX_DEPTH:
+                stack.append((obj, False, _times(_matrix(obj, pdfium_c), matrix), depth + 1))
+            yield kind, obj, matrix
+
+
+def _matrix(obj: Any, pdfium_c: Any) -> _Matrix:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _times(inner: _Matrix, outer: _Matrix) -> _Matrix:
+    """The matrix applying ``inner`` then ``outer``."""
+    a, b, c, d, e, f = inner
+    oa, ob, oc, od, oe, of = outer
+    return (
+        a * oa + b * oc,
+        a * ob + b * od,
+        c * oa + d * oc,
+        c * ob + d * od,
+        e * oa + f * oc + oe,
+        e * ob + f * od + of,
+    )
+
+
+def _apply(matrix: _Matrix, x: float, y: float) -> tuple[float, float]:  # float-ok: positions
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _rules(obj: Any, forms: _Matrix, frame: _Frame, pdfium_c: Any) -> list[Rule]:
+    """The ruling lines a path draws: a thin box is a line, a stroked path gives its edges."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return []
+    corners = [
+        frame.point(*_apply(forms, x, y))
+        for x, y in ((left.value, bottom.value), (right.value, top.value))
+    ]
+    x0, x1 = sorted(p[0] for p in corners)
+    y0, y1 = sorted(p[1] for p in corners)
+    if x1 - x0 <= THIN or y1 - y0 <= THIN:
+        if x1 - x0 <= THIN and y1 - y0 <= THIN:
+            return []  # a dot
+        return [Rule(x0, y0, x1, y1)]
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not stroke.value:
+        return []  # a filled area: cell shading or a background, not a ruling
+    matrix = _times(_matrix(obj, pdfium_c), forms)
+    rules: list[Rule] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = current = None
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        point = frame.point(*_apply(matrix, x.value, y.value))
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == _LINETO and current is not None:
+            rules.extend(_edge(current, point))
+        if kind == _MOVETO:
+            start = point
+        current = point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            rules.extend(_edge(current, start))
+            current = start
+    return rules
+
+
+def _edge(a: tuple[float, float], b: tuple[float, float]) -> list[Rule]:  # float-ok: positions
+    """The edge from ``a`` to ``b`` if it runs across or down the page."""
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    if (x1 - x0 <= 0.5) != (y1 - y0 <= 0.5):
+        return [Rule(x0, y0, x1, y1)]
+    return []
+
+
 def _open_error(source: str, error: Exception) -> DocumentError:
-    # pdfplumber wraps pdfminer's errors; the wrapped one is in args.
-    names = [type(e).__name__ for e in (error, *error.args) if isinstance(e, BaseException)]
-    name = names[-1]
-    if any("Password" in n or "Encrypt" in n for n in names):
+    if "password" in str(error).lower():
         return DocumentError(
             "the PDF is encrypted with a password; decrypt it first", source=source
         )
     return DocumentError(
-        f"the PDF is damaged or truncated and cannot be opened ({name})", source=source
+        f"the PDF is damaged or truncated and cannot be opened ({error})", source=source
     )
 
 
@@ -151,69 +439,3 @@ def _ranges(numbers: Sequence[int]) -> str:
         if n is not None:
             start = prev = n
     return ", ".join(parts)
-
-
-def _page(page: PlumberPage, number: int) -> Page | None:
-    """The page's blocks; ``None`` for a page with images but no text (a scan)."""
-    if not page.chars:
-        return None if page.images else Page(number, ())
-    tables = page.find_tables()
-    unruled = not tables and _has_title(page)
-    if unruled:
-        # A table printed without ruling lines: find its columns by the text's alignment.
-        tables = page.find_tables(_TEXT_STRATEGY)
-    outside = page
-    for table in tables:
-        outside = outside.outside_bbox(table.bbox, strict=False)
-    placed: list[tuple[float, int, Line | Grid]] = [  # float-ok: positions on the page
-        (line["top"], 0, Line(line["text"]))
-        for line in outside.extract_text_lines(return_chars=False)
-    ]
-    placed.extend((table.bbox[1], 1, _grid(table, unruled)) for table in tables)
-    placed.sort(key=lambda item: (item[0], item[1]))
-    return Page(number, tuple(block for _, _, block in placed))
-
-
-def _edges(values: Iterator[float]) -> list[float]:  # float-ok: positions on the page
-    result: list[float] = []  # float-ok
-    for value in sorted(values):
-        if not result or value - result[-1] > _SNAP:
-            result.append(value)
-    return result
-
-
-def _span(start: float, end: float, edges: Sequence[float]) -> int:  # float-ok: positions
-    return max(1, sum(1 for e in edges if start - _SNAP <= e < end - _SNAP))
-
-
-def _has_title(page: PlumberPage) -> bool:
-    """A page with a table title and amounts on several lines (not a table of contents)."""
-    lines = (page.extract_text() or "").splitlines()
-    titles = sum(1 for line in lines if match_title(line) is not None)
-    amounts = sum(1 for line in lines if _AMOUNT.search(line))
-    return 1 <= titles <= 2 and amounts >= 3
-
-
-def _grid(table: PlumberTable, unruled: bool = False) -> Grid:
-    boxes = [box for row in table.rows for box in row.cells if box is not None]
-    lefts = _edges(box[0] for box in boxes)
-    tops = _edges(box[1] for box in boxes)
-    texts = table.extract()
-    cells: list[list[GridCell | None]] = []
-    for row, row_texts in zip(table.rows, texts, strict=True):
-        line: list[GridCell | None] = []
-        for box, text in zip(row.cells, row_texts, strict=True):
-            if box is None:
-                line.append(None)
-                continue
-            line.append(
-                GridCell(
-                    text or "",
-                    rowspan=_span(box[1], box[3], tops),
-                    colspan=_span(box[0], box[2], lefts),
-                )
-            )
-        if unruled and all(cell is None or not cell.text for cell in line):
-            continue  # the text strategy puts an empty row between lines of text
-        cells.append(line)
-    return Grid(cells)

@@ -113,13 +113,23 @@ def _blocks(value: Sequence[Line | Grid]) -> tuple[Line | Grid, ...]:
     return tuple(value)
 
 
+def _texts(value: Sequence[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @frozen
 class Page:
-    """One page (or worksheet): its number, its blocks in reading order, the sheet name."""
+    """One page (or worksheet): its number, its blocks in reading order, the sheet name.
+
+    ``margins`` are the page's running headers, footers and page numbers, as
+    printed: kept apart from the blocks, so that they neither break a
+    sentence of the narrative nor a table continued over pages.
+    """
 
     number: int
     blocks: tuple[Line | Grid, ...] = field(converter=_blocks)
     sheet: str | None = None
+    margins: tuple[str, ...] = field(default=(), converter=_texts)
 
 
 @frozen
