@@ -473,7 +473,7 @@ def characters(page: Page) -> int:
     """How many characters (not spaces) a page's lines, cells and running lines hold.
 
     >>> characters(Page(1, (Line("单位：万元"), Grid.of(["合计", "1.00"])), margins=("- 2 -",)))
-    13
+    14
     """
     texts = [*page.margins]
     for block in page.blocks:
