@@ -127,7 +127,7 @@ def test_document_unit() -> None:
             "needs a 'value'",
         ),
         (
-            {"income": {"total": {"change": {"value": "1", "word": "多"}}}},
+            {"income": {"total": {"change": {"value": "1", "word": "翻番"}}}},
             "/income/total/change",
             "unknown direction word",
         ),

@@ -30,6 +30,7 @@ __all__ = [
     "DIRECTION_WORDS",
     "Direction",
     "Figure",
+    "Restatement",
     "StatedChange",
     "StatedPercent",
     "direction_of",
@@ -61,10 +62,27 @@ DIRECTION_WORDS: Final[dict[str, Direction]] = {
     "压减": Direction.DOWN,
     "缩减": Direction.DOWN,
     "减少了": Direction.DOWN,
+    "增幅": Direction.UP,
+    "增长率": Direction.UP,
+    "减幅": Direction.DOWN,
+    "降幅": Direction.DOWN,
+    "超支": Direction.UP,
+    "节约": Direction.DOWN,
+    "大于": Direction.UP,
+    "多于": Direction.UP,
+    "高于": Direction.UP,
+    "小于": Direction.DOWN,
+    "少于": Direction.DOWN,
+    "低于": Direction.DOWN,
+    "少": Direction.DOWN,
+    "多": Direction.UP,
     "持平": Direction.FLAT,
+    "基本持平": Direction.FLAT,
     "无变化": Direction.FLAT,
     "不变": Direction.FLAT,
     "没有变化": Direction.FLAT,
+    "无增减": Direction.FLAT,
+    "等于": Direction.FLAT,
 }
 
 
@@ -177,6 +195,26 @@ def pct(value: Decimal | str | int, word: str | None = None) -> StatedPercent:
     return StatedPercent(_to_decimal(value), word)
 
 
+@frozen
+class Restatement:
+    """The same figure stated again elsewhere in the document: the amount and its place.
+
+    >>> from govbudget import wan
+    >>> Restatement(wan("867.48"), "a.txt:21:5").amount
+    Money('8674800.00', 'CNY')
+    """
+
+    amount: Amount = field(converter=as_amount)
+    source: str | None = field(default=None, eq=False)
+
+
+def _restatements(value: object) -> tuple[Restatement, ...]:
+    items = tuple(value) if isinstance(value, tuple | list) else value
+    if not isinstance(items, tuple) or not all(isinstance(i, Restatement) for i in items):
+        raise ModelError(f"restated must be a sequence of Restatement, not {value!r}")
+    return items
+
+
 def _check_none_stated(instance: Figure, _attribute: object, value: bool) -> None:
     if value and instance.amount is not None and instance.amount.fen != 0:
         raise ModelError(f"a figure stated as none (无) cannot have the amount {instance.amount!r}")
@@ -192,7 +230,13 @@ class Figure:
     - ``budget_initial``/``budget_full_year``/``completion``: for final accounts
       (决算), the 年初预算数, 全年预算数 and the stated completion percent;
       ``budget_difference``: the stated difference (差值) between the figure and its
-      年初预算数 (or 全年预算数), without sign;
+      年初预算数 (or 全年预算数), without sign; ``budget_change``/``budget_percent``:
+      the stated change against the budget and its percent, with their words
+      ("与年初预算相比减少 0.1 万元，下降 0.6%", "决算数大于预算数 55.93 万元",
+      "与预算相比无变化");
+    - ``share_of``: the path of the figure a ``share`` is of, where the text names the
+      whole ("占基本支出的 60%") rather than the figure's usual whole;
+    - ``restated``: the same figure stated again, elsewhere in the document;
     - ``precision``: overrides the document's precision for this figure;
     - ``none_stated``: the document says there is none (无 …), not merely silent;
     - ``note``: the reason or remark given with the figure (主要原因 …);
@@ -208,6 +252,10 @@ class Figure:
     budget_full_year: Amount | None = field(default=None, converter=_optional_amount)
     completion: StatedPercent | None = None
     budget_difference: Amount | None = field(default=None, converter=_optional_amount)
+    budget_change: StatedChange | None = None
+    budget_percent: StatedPercent | None = None
+    share_of: str | None = None
+    restated: tuple[Restatement, ...] = field(default=(), converter=_restatements)
     precision: Precision | None = None
     none_stated: bool = field(default=False, validator=_check_none_stated)
     note: str | None = None

@@ -417,7 +417,11 @@ class DepartmentBudget:
     ``precision`` is the document's declared unit and decimals (万元, 2 unless
     declared otherwise); a figure's own ``precision`` overrides it. ``tables``
     holds the standard tables (公开表) as printed, when the disclosure was read
-    with them (:func:`govbudget.read_document`).
+    with them (:func:`govbudget.read_document`). ``statements`` holds the figures a
+    narrative states that no field of the model holds ("全镇本级一般公共预算收入 111.11
+    万元", "工资福利支出较上年增 18.67 万元"), each a line named by its label as written,
+    with the parts it lists (其中 …) as children: the rules check them like any other
+    figure (sums of parts, changes, percents, shares, completion, restatements).
     """
 
     department: str | None = field(default=None, validator=_check_department)
@@ -437,6 +441,7 @@ class DepartmentBudget:
     projects: tuple[Project, ...] = field(default=(), converter=_projects)
     performance: Performance | None = None
     final: FinalAccounts | None = None
+    statements: tuple[Node, ...] = field(default=(), converter=_nodes)
     tables: tuple[Table, ...] = field(default=(), converter=_tables)
 
     def precision_of(self, figure: Figure) -> Precision:

@@ -23,6 +23,7 @@ from govbudget.rules import (
     operation,
     performance,
     procurement,
+    repeats,
     shares,
     staffing,
     tables,
@@ -75,6 +76,7 @@ _FAMILY_MODULES: Final = (
     cross,
     codes,
     tables,
+    repeats,
 )
 
 

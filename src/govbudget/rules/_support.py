@@ -521,6 +521,29 @@ def figures(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Figure]]:
             )
     if budget.final is not None:
         yield from fixed("final", budget.final, ("carried_in", "distribution", "carried_out"))
+    for index, statement in enumerate(budget.statements):
+        for keys, node in walk((statement,)):
+            names = " · ".join(n.label for n in _chain((statement,), keys))
+            yield f"/statements/{index}/{'/'.join(keys)}", names, names, node
+
+
+def _chain(roots: Sequence[Node], keys: Sequence[str]) -> list[Node]:
+    """The nodes along ``keys`` from ``roots`` down."""
+    found: list[Node] = []
+    level = roots
+    for key in keys:
+        node = next(n for n in level if n.key == key)
+        found.append(node)
+        level = node.children
+    return found
+
+
+def figure_at(budget: DepartmentBudget, path: str) -> tuple[str, str, Figure] | None:
+    """The figure at ``path`` with its names, or ``None`` when no figure is there."""
+    for found, zh, en, figure in figures(budget):
+        if found == path:
+            return zh, en, figure
+    return None
 
 
 _INCOME_FIELDS: Final = (

@@ -77,6 +77,7 @@ FAMILIES: Final[dict[str, tuple[str, str]]] = {
     "cross": ("交叉核对", "cross-section"),
     "codes": ("分类科目", "classification codes"),
     "tables": ("公开表", "tables"),
+    "repeats": ("前后一致", "repeated figures"),
 }
 
 _ID: Final = re.compile(r"[A-Z]{2,5}\d{3}")

@@ -4,7 +4,12 @@ A 决算 states beside a line its 年初预算数 and/or 全年预算数 and say
 figure 完成年初预算的 X% (or 全年预算的 X%): X = 决算数 ÷ 预算数 × 100, at X's
 own decimals. A common error writes the difference in 万元 where the percent belongs.
 Or it states the difference itself ("“三公”经费支出 2.05 万元，年初预算为 2.95 万元，
-差值为 0.9 万元"): 差值 = |决算数 − 预算数|.
+差值为 0.9 万元"): 差值 = |决算数 − 预算数|. Or it compares the two in words and numbers
+("与年初预算相比减少 0.1 万元，下降 0.6%", "决算数大于预算数 55.93 万元", "与预算相比无
+变化"): the change, its percent and its direction word are checked as the year-on-year
+ones are, with the budget in place of the year before. A completion percent stated beside
+such a change and no budget is checked against the budget the change implies
+(决算数 − 增减额).
 """
 
 from __future__ import annotations
@@ -13,11 +18,12 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Final
 
-from govbudget.figure import Figure
+from govbudget.figure import Direction, Figure
 from govbudget.model import DepartmentBudget
-from govbudget.rounding import Outcome, Stated, check_sum, ratio_range
+from govbudget.rounding import Outcome, Stated, check_sum, corner_range, ratio_range
 from govbudget.rules._support import Column, figures, money, percent_observation, place, stated
 from govbudget.rules.base import Diagnosis, Observation, Rule, Severity
+from govbudget.rules.yoy import BUDGET, Items, change_checks, direction_checks, percent_checks
 
 __all__ = ["RULES"]
 
@@ -27,13 +33,86 @@ _BASES: Final[tuple[tuple[Column, str, str], ...]] = (
 )
 
 
+def against_budget(budget: DepartmentBudget) -> Items:
+    """The figures that compare themselves with their budget, each seen as a year-on-year
+    figure: the budget (年初预算数, else 全年预算数) as ``prior``, the change against it as
+    ``change`` and its percent as ``percent``."""
+    for path, zh, en, figure in figures(budget):
+        if figure.budget_change is None and figure.budget_percent is None:
+            continue
+        base = (
+            figure.budget_initial if figure.budget_initial is not None else figure.budget_full_year
+        )
+        yield (
+            path,
+            zh,
+            en,
+            Figure(
+                amount=figure.amount,
+                prior=base,
+                change=figure.budget_change,
+                percent=figure.budget_percent,
+                precision=figure.precision,
+                none_stated=figure.none_stated,
+                source=figure.source,
+            ),
+        )
+
+
+def _budget_change(budget: DepartmentBudget) -> Iterator[Observation]:
+    return change_checks(budget, against_budget(budget), BUDGET)
+
+
+def _budget_percent(budget: DepartmentBudget) -> Iterator[Observation]:
+    return percent_checks(budget, against_budget(budget), BUDGET)
+
+
+def _budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
+    return direction_checks(budget, against_budget(budget), BUDGET)
+
+
 def _completion(budget: DepartmentBudget) -> Iterator[Observation]:
     for path, zh, en, figure in figures(budget):
         if figure.completion is None:
             continue
         observation = _check(budget, path, zh, en, figure)
+        if observation is None:
+            observation = _implied(budget, path, zh, en, figure)
         if observation is not None:
             yield observation
+
+
+def _implied(
+    budget: DepartmentBudget, path: str, zh: str, en: str, figure: Figure
+) -> Observation | None:
+    """Completion against the budget a stated change implies: 决算数 ÷ (决算数 − 增减额)."""
+    assert figure.completion is not None
+    final, change = stated(budget, figure), figure.budget_change
+    if final is None or change is None or figure.budget_initial or figure.budget_full_year:
+        return None
+    if change.value is None and change.direction is not Direction.FLAT:
+        return None
+    half = budget.precision_of(figure).half_width_fen
+    # The change is often the difference of the two printed figures: two half-widths.
+    delta = Stated(change.signed.fen, 2 * half)
+    computed = corner_range(lambda c, d: c / (c - d) * 100, final, delta)
+    if computed is None:
+        return None
+    scale = money(budget, figure)
+    implied = final.value - delta.value
+    return percent_observation(
+        location=place(path + "/completion", zh, en, figure),
+        percent=figure.completion,
+        computed=computed,
+        magnitude=False,
+        formula="完成率 = 决算数 ÷ (决算数 − 较预算增减额) × 100%",
+        params={
+            "base_zh": "预算数",
+            "base_en": "budget",
+            "final": scale.show(final.value),
+            "base": f"{scale.show(implied)}（由较预算增减 {scale.show(delta.value)} 推算）",
+        },
+    )
 
 
 def _check(
@@ -152,5 +231,41 @@ RULES: Final = (
         formula="差值 = |决算数 − 预算数|（年初预算数，否则全年预算数）",
         check=_difference,
         example="“三公”经费支出 2.05、年初预算 2.95，写明“差值为 0.9 万元”（一致）；公务接待费支出 2.05、年初预算 2，差值 0.05（超支，一致）",
+    ),
+    Rule(
+        id="EXE003",
+        family="execution",
+        severity=Severity.ERROR,
+        title_zh="较预算增减额等于决算数减预算数",
+        title_en="A stated change against the budget equals final minus budget",
+        message_zh="{where}：写明较预算增减 {stated}{unit}，决算数 {current} 与预算数 {prior} 之差为 {computed}{unit}",
+        message_en="{where}: stated change against the budget {stated} {unit}, final {current} less budget {prior} is {computed} {unit}",
+        formula="较预算增减额 = 决算数 − 预算数（年初预算数，否则全年预算数；有方向用词时比较绝对值）",
+        check=_budget_change,
+        example="公务接待费决算 5.21、预算 14.9，写明“与预算相比减少 0.1 万元”：实际减少 9.69 万元",
+    ),
+    Rule(
+        id="EXE004",
+        family="execution",
+        severity=Severity.ERROR,
+        title_zh="较预算增减率等于增减额除以预算数",
+        title_en="A stated percent against the budget equals the change divided by the budget",
+        message_zh="{where}：写明较预算增减 {stated}%，按{basis_zh}计算为 {computed}%（舍入范围 {low}%～{high}%）",
+        message_en="{where}: stated {stated}% against the budget, {basis_en} give {computed}% (rounding range {low}% to {high}%)",
+        formula="较预算增减率 = (决算数 − 预算数) ÷ 预算数 × 100%，按所写小数位",
+        check=_budget_percent,
+        example="决算 5.21、预算 14.9，写明“下降 0.006%”：按两数计算下降 65.03%",
+    ),
+    Rule(
+        id="EXE005",
+        family="execution",
+        severity=Severity.ERROR,
+        title_zh="较预算的方向用词与决算数、预算数一致",
+        title_en="Words comparing a final figure with its budget match the two figures",
+        message_zh="{where}：较预算写“{words}”，数字显示{actual_zh}",
+        message_en="{where}: against the budget the words “{words}” state a direction; the figures {actual_en}",
+        formula="大于/超支/增加 ⇔ 决算数 > 预算数；小于/节约/减少 ⇔ 决算数 < 预算数；等于/持平/无变化 ⇔ 相等",
+        check=_budget_direction,
+        example="决算 2.48、预算 15，却写“与预算相比无变化”",
     ),
 )

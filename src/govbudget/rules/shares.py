@@ -25,7 +25,7 @@ from govbudget.rounding import (
     ratio_range,
 )
 from govbudget.rules._labels import label
-from govbudget.rules._support import percent_observation, place, stated
+from govbudget.rules._support import figure_at, figures, percent_observation, place, stated
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
 from govbudget.rules.totals import SPENDING_KINDS, expenditure_total
 from govbudget.rules.trees import trees_of
@@ -79,6 +79,19 @@ def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
                 [("/procurement/sme", *label("procurement", "sme"), procurement.sme)],
                 False,
             )
+    three = budget.three_public
+    if three is not None and three.total is not None:
+        vehicles = (
+            ("vehicles",)
+            if three.vehicles is not None
+            else ("vehicle_purchase", "vehicle_operation")
+        )
+        items = [
+            (f"/three_public/{n}", *label("three_public", n), f)
+            for n in ("overseas", "reception", *vehicles)
+            if (f := getattr(three, n)) is not None
+        ]
+        yield "/three_public", "“三公”经费", "three public expenses", three.total, items, True
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         for keys, node in walk(roots):
             if node.children:
@@ -196,6 +209,30 @@ def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Ob
         yield observation
 
 
+def _named_shares(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each share whose whole the text names (占基本支出的 60%): amount ÷ that figure."""
+    for path, zh, en, figure in figures(budget):
+        share, whole_path = figure.share, figure.share_of
+        if share is None or whole_path is None:
+            continue
+        found = figure_at(budget, whole_path)
+        part_value = stated(budget, figure)
+        whole_value = None if found is None else stated(budget, found[2])
+        if found is None or part_value is None or whole_value is None:
+            continue
+        computed = ratio_range(part_value, whole_value)
+        if computed is None:
+            continue
+        yield percent_observation(
+            location=place(path + "/share", zh, en, figure),
+            percent=share,
+            computed=computed,
+            magnitude=False,
+            formula=f"占比 = {zh} ÷ {found[0]} × 100%",
+            params={"whole_zh": found[0], "whole_en": found[1]},
+        )
+
+
 def _stated_breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
     """The breakdowns without parts stated as none (无): those have no share to state."""
     for path, zh, en, whole, parts, complete in _breakdowns(budget):
@@ -276,5 +313,17 @@ RULES: Final = (
         formula="Σ 占比 = 100%（允许各项舍入误差之和）",
         check=_hundred,
         example="基本支出占 27.52% + 项目支出占 72.48% = 100%",
+    ),
+    Rule(
+        id="SHR003",
+        family="shares",
+        severity=Severity.ERROR,
+        title_zh="写明基数的占比等于该数除以基数",
+        title_en="A share of a named whole equals the figure divided by that whole",
+        message_zh="{where}：写明占{whole_zh}的 {stated}%，按金额计算为 {computed}%（舍入范围 {low}%～{high}%）",
+        message_en="{where}: stated {stated}% of {whole_en}, the amounts give {computed}% (rounding range {low}% to {high}%)",
+        formula="占比 = 该数 ÷ 文中所写基数 × 100%，按所写小数位",
+        check=_named_shares,
+        example="授予中小企业合同金额 5915.87，占政府采购支出总额 28861.94 的 20.5%（一致）",
     ),
 )

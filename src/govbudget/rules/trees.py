@@ -29,6 +29,9 @@ def trees_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, tuple[No
         yield "/income/lines", "收入明细", "income lines", budget.income.lines
     if budget.assets is not None and budget.assets.parts:
         yield "/assets/parts", "资产明细", "asset parts", budget.assets.parts
+    for index, statement in enumerate(budget.statements):
+        if statement.children:
+            yield f"/statements/{index}", "文中", "the text:", (statement,)
 
 
 def _children_sum(budget: DepartmentBudget) -> Iterator[Observation]:

@@ -9,9 +9,11 @@ the sum of its parts' changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Final
+
+from attrs import frozen
 
 from govbudget.figure import Direction, Figure, StatedPercent, direction_of
 from govbudget.model import DepartmentBudget
@@ -39,7 +41,50 @@ from govbudget.rules.totals import expenditure_total, spending_kinds
 from govbudget.rules.trees import trees_of
 from govbudget.tree import walk
 
-__all__ = ["RULES"]
+__all__ = ["BUDGET", "PRIOR_YEAR", "RULES", "Basis", "Items"]
+
+#: Figures with their paths and names, as :func:`~govbudget.rules._support.figures` gives them.
+Items = Iterable[tuple[str, str, str, Figure]]
+
+
+@frozen
+class Basis:
+    """What a stated change is against, and the words for its two figures.
+
+    The year-on-year rules compare ``amount`` with ``prior``; the budget-execution
+    rules use the same checks on a 决算 figure's amount against its budget, with
+    the budget in ``prior`` (see :func:`~govbudget.rules.execution.against_budget`).
+    """
+
+    suffix: str  # the path suffix before /change, /percent, /direction
+    current_zh: str
+    current_en: str
+    base_zh: str
+    base_en: str
+    wrong_base_zh: str  # the diagnosis of a percent taken against the current figure
+    wrong_base_en: str
+
+
+#: The year before: 本年 against 上年.
+PRIOR_YEAR: Final = Basis(
+    "",
+    "本年",
+    "current",
+    "上年",
+    "prior",
+    "百分比按本年数而非上年数计算（增减额 ÷ 本年数）",
+    "the percent was computed against the current year (change ÷ current) instead of the prior year",
+)
+#: The budget: a 决算 figure against its 年初/全年预算数.
+BUDGET: Final = Basis(
+    "/budget",
+    "决算数",
+    "final",
+    "预算数",
+    "budget",
+    "百分比按决算数而非预算数计算（增减额 ÷ 决算数）",
+    "the percent was computed against the final figure (change ÷ final) instead of the budget",
+)
 
 
 def _half(budget: DepartmentBudget, figure: Figure) -> Exact:
@@ -70,7 +115,12 @@ def _worded(figure: Figure) -> bool:
 
 
 def _change(budget: DepartmentBudget) -> Iterator[Observation]:
-    for path, zh, en, figure in figures(budget):
+    return change_checks(budget, figures(budget), PRIOR_YEAR)
+
+
+def change_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
+    """Each stated change of ``items`` against its two figures (YOY001, EXE003)."""
+    for path, zh, en, figure in items:
         current, prior = stated(budget, figure), stated(budget, figure, "prior")
         change = _change_stated(budget, figure)
         if current is None or prior is None or change is None or figure.change is None:
@@ -86,56 +136,67 @@ def _change(budget: DepartmentBudget) -> Iterator[Observation]:
         scale = money(budget, figure)
         yield Observation(
             outcome=verdict.outcome,
-            location=place(path + "/change", zh, en, figure),
+            location=place(f"{path}{basis.suffix}/change", zh, en, figure),
             verdict=verdict,
             scale=scale,
             params={"current": scale.show(current.value), "prior": scale.show(prior.value)},
-            formula="增减额 = 本年 − 上年",
+            formula=f"增减额 = {basis.current_zh} − {basis.base_zh}",
         )
 
 
 def _percent(budget: DepartmentBudget) -> Iterator[Observation]:
-    for path, zh, en, figure in figures(budget):
+    return percent_checks(budget, figures(budget), PRIOR_YEAR)
+
+
+def percent_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
+    """Each stated percent of ``items`` against the change and its base (YOY002, EXE004)."""
+    for path, zh, en, figure in items:
         percent = figure.percent
         if percent is None:
             continue
-        observation = _percent_of(budget, path, zh, en, figure)
+        observation = _percent_of(budget, path, zh, en, figure, basis)
         if observation is not None:
             yield observation
 
 
 def _percent_of(
-    budget: DepartmentBudget, path: str, zh: str, en: str, figure: Figure
+    budget: DepartmentBudget, path: str, zh: str, en: str, figure: Figure, basis: Basis
 ) -> Observation | None:
     assert figure.percent is not None
     percent = figure.percent
     current, prior = stated(budget, figure), stated(budget, figure, "prior")
     change = _change_stated(budget, figure, derived=True)
     scale = money(budget, figure)
-    location = place(path + "/percent", zh, en, figure)
+    location = place(f"{path}{basis.suffix}/percent", zh, en, figure)
+    now_zh, now_en, base_zh, base_en = (
+        basis.current_zh,
+        basis.current_en,
+        basis.base_zh,
+        basis.base_en,
+    )
     if current is not None and prior is not None:
         computed = growth_range(current, prior)
-        basis_zh = f"本年 {scale.show(current.value)}、上年 {scale.show(prior.value)}"
-        basis_en = f"current {scale.show(current.value)} and prior {scale.show(prior.value)}"
+        basis_zh = f"{now_zh} {scale.show(current.value)}、{base_zh} {scale.show(prior.value)}"
+        basis_en = f"{now_en} {scale.show(current.value)} and {base_en} {scale.show(prior.value)}"
         difference, base = current.value - prior.value, prior.value
     elif current is not None and change is not None:
         computed = implied_growth_range(current, change)
         implied = current.value - change.value
-        basis_zh = f"本年 {scale.show(current.value)}、增减 {scale.show(change.value)}（上年推算为 {scale.show(implied)}）"
-        basis_en = f"current {scale.show(current.value)} and change {scale.show(change.value)} (prior implied {scale.show(implied)})"
+        basis_zh = f"{now_zh} {scale.show(current.value)}、增减 {scale.show(change.value)}（{base_zh}推算为 {scale.show(implied)}）"
+        basis_en = f"{now_en} {scale.show(current.value)} and change {scale.show(change.value)} ({base_en} implied {scale.show(implied)})"
         difference, base = change.value, implied
     elif prior is not None and change is not None:
         computed = corner_range(lambda d, p: d / p * 100, change, prior)
-        basis_zh = f"增减 {scale.show(change.value)}、上年 {scale.show(prior.value)}"
-        basis_en = f"change {scale.show(change.value)} and prior {scale.show(prior.value)}"
+        basis_zh = f"增减 {scale.show(change.value)}、{base_zh} {scale.show(prior.value)}"
+        basis_en = f"change {scale.show(change.value)} and {base_en} {scale.show(prior.value)}"
         difference, base = change.value, prior.value
     else:
         return None
     params = {"basis_zh": basis_zh, "basis_en": basis_en}
     if base == 0:
         params = {
-            "basis_zh": basis_zh + "；上年为零，增减率无定义",
-            "basis_en": basis_en + "; the prior is zero, so no percent is defined",
+            "basis_zh": basis_zh + f"；{base_zh}为零，增减率无定义",
+            "basis_en": basis_en + f"; the {base_en} is zero, so no percent is defined",
             "stated": str(percent.value),
         }
         return _undefined(location, figure, difference, params)
@@ -147,11 +208,7 @@ def _percent_of(
         alternatives.append(
             (
                 Fraction(difference) / current_value * 100,
-                Diagnosis(
-                    "percent_of_current",
-                    "百分比按本年数而非上年数计算（增减额 ÷ 本年数）",
-                    "the percent was computed against the current year (change ÷ current) instead of the prior year",
-                ),
+                Diagnosis("percent_of_current", basis.wrong_base_zh, basis.wrong_base_en),
             )
         )
     alternatives.append(
@@ -169,7 +226,7 @@ def _percent_of(
         percent=percent,
         computed=computed,
         magnitude=percent.word is not None,
-        formula="增减率 = (本年 − 上年) ÷ 上年 × 100%",
+        formula=f"增减率 = ({now_zh} − {base_zh}) ÷ {base_zh} × 100%",
         alternatives=alternatives,
         params=params,
     )
@@ -266,13 +323,18 @@ def _words(figure: Figure) -> list[tuple[str, str]]:
 
 
 def _direction(budget: DepartmentBudget) -> Iterator[Observation]:
-    for path, zh, en, figure in figures(budget):
+    return direction_checks(budget, figures(budget), PRIOR_YEAR)
+
+
+def direction_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
+    """Each direction word of ``items`` against the sign of the change (YOY003, EXE005)."""
+    for path, zh, en, figure in items:
         words = _words(figure)
         if not words:
             continue
         sign = _signs(budget, figure)
         stated_signs = {_SIGN_OF[direction_of(word)] for _, word in words}
-        location = place(path + "/direction", zh, en, figure)
+        location = place(f"{path}{basis.suffix}/direction", zh, en, figure)
         written = "、".join(dict.fromkeys(word for _, word in words))
         params = {"words": written, "actual_zh": _sign_zh(sign), "actual_en": _sign_en(sign)}
         if len(stated_signs) > 1:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import DrawFn
 
 from govbudget.classification import Tree, table_for
-from govbudget.figure import Figure, StatedChange, StatedPercent
+from govbudget.figure import Figure, Restatement, StatedChange, StatedPercent
 from govbudget.model import (
     Count,
     DepartmentBudget,
@@ -385,6 +385,9 @@ class _Restatement(TypedDict, total=False):
     budget_full_year: Amount
     completion: StatedPercent
     budget_difference: Amount
+    budget_change: StatedChange | None
+    budget_percent: StatedPercent | None
+    restated: tuple[Restatement, ...]
 
 
 def _restated(
@@ -524,6 +527,82 @@ def _budget_difference(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudg
         }
 
     return _restated(draw, budget, make)
+
+
+def _budget_change(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """较预算增减额 far from 决算数 − 年初预算数."""
+    below = draw(st.integers(0, 10 * LEAST_STEPS))
+    steps = draw(st.integers(LEAST_STEPS, 50 * LEAST_STEPS))
+
+    def make(amount: int, step: int) -> _Restatement:
+        base = amount + below * step
+        return {
+            "budget_initial": Amount.from_fen(base),
+            "budget_change": StatedChange(Amount.from_fen(amount - base + steps * step)),
+            "budget_percent": None,
+        }
+
+    return _restated(draw, budget, make)
+
+
+def _budget_percent(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """A percent against the budget far from (决算数 − 预算数) ÷ 预算数."""
+
+    def make(amount: int, step: int) -> _Restatement:
+        base = max(amount, 1000 * step)
+        point = Fraction((amount - base) * 100, base)
+        wrong = point - 50 if point > -50 else point + 50
+        return {
+            "budget_initial": Amount.from_fen(base),
+            "budget_change": None,
+            "budget_percent": StatedPercent(percent_text(Fraction(round(wrong * 10), 10), 1)),
+        }
+
+    return _restated(draw, budget, make)
+
+
+def _budget_word(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """“决算数大于预算数” for a final figure below its budget (or 小于 above it)."""
+    steps = draw(st.integers(10, 10 * LEAST_STEPS))
+
+    def make(amount: int, step: int) -> _Restatement:
+        base = amount + steps * step if amount < steps * step else amount - steps * step
+        word = "大于" if base > amount else "小于"
+        return {
+            "budget_initial": Amount.from_fen(base),
+            "budget_change": StatedChange(Amount.from_fen(abs(base - amount)), word),
+            "budget_percent": None,
+        }
+
+    return _restated(draw, budget, make)
+
+
+def _stated_twice(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """A figure stated again elsewhere with another number (a digit dropped, a slip)."""
+    steps = draw(st.integers(LEAST_STEPS, 50 * LEAST_STEPS))
+
+    def make(amount: int, step: int) -> _Restatement:
+        return {"restated": (Restatement(Amount.from_fen(amount + steps * step)),)}
+
+    return _restated(draw, budget, make)
+
+
+def _named_share(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """“占 W 的 P%” far from the figure ÷ W: two statements of the text, the share off."""
+    step = _step(budget)
+    whole = draw(st.integers(1000, 100 * LEAST_STEPS)) * step
+    part = draw(st.integers(0, 1000)) * step
+    point = Fraction(part * 100, whole)
+    wrong = point + 50 if point < 50 else point - 50
+    index = len(budget.statements)
+    w = Node(name="某项收入合计", amount=Amount.from_fen(whole))
+    p = Node(
+        name="其中某项收入",
+        amount=Amount.from_fen(part),
+        share=StatedPercent(percent_text(Fraction(round(wrong * 10), 10), 1)),
+        share_of=f"/statements/{index}/{w.key}",
+    )
+    return evolve(budget, statements=(*budget.statements, w, p))
 
 
 # -- shares -----------------------------------------------------------------------------------
@@ -1026,6 +1105,26 @@ BREAKERS: Final[dict[str, Breaker]] = {
     "SHR002": _b(
         _EXPENDITURE + " expenditure.split", _shares_not_100, "shares adding up to over 100%"
     ),
+    "SHR003": _b("", _named_share, "a share of a named whole far from part ÷ whole"),
+    "EXE003": _b(
+        "expenditure",
+        _budget_change,
+        "a change against the budget far from 决算 − 预算",
+        kind=Kind.FINAL,
+    ),
+    "EXE004": _b(
+        "expenditure",
+        _budget_percent,
+        "a percent against the budget fifty points off",
+        kind=Kind.FINAL,
+    ),
+    "EXE005": _b(
+        "expenditure",
+        _budget_word,
+        "决算数大于预算数 for a final figure below it",
+        kind=Kind.FINAL,
+    ),
+    "RPT001": _b("expenditure", _stated_twice, "a figure stated again with another number"),
     "PRC001": _b("procurement", _procurement_part, "a kind of procurement above the total"),
     "PRC002": _b("procurement", _sme, "中小企业 above the procurement total"),
     "AST001": _b("assets", _bumper("assets", "total"), "资产总额 changed, its parts not"),

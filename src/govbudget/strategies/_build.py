@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import DrawFn
 
 from govbudget.classification import CodeTable, Entry, economic_codes, function_codes
-from govbudget.figure import Direction, Figure, StatedChange, StatedPercent
+from govbudget.figure import Direction, Figure, Restatement, StatedChange, StatedPercent
 from govbudget.model import (
     COMPARATOR_WORDS,
     Appropriation,
@@ -115,6 +115,8 @@ TOKENS: Final = frozenset(
         "partial",
         "precision_override",
         "trees.nested",
+        "statements",
+        "final.budget_compared",
     }
 )
 
@@ -157,6 +159,8 @@ class Fields(TypedDict, total=False):
     budget_full_year: Amount
     completion: StatedPercent
     budget_difference: Amount
+    budget_change: StatedChange
+    budget_percent: StatedPercent
 
 
 @frozen(kw_only=True)
@@ -345,6 +349,15 @@ class Builder:
                 out["completion"] = completion
             if self.draw(st.booleans()):
                 out["budget_difference"] = self.difference(v[AMOUNT], v[INITIAL], precision)
+            if self.decide("final.budget_compared") and self.draw(st.booleans()):
+                # "与年初预算相比减少 … 万元，下降 …%": the budget in place of the year before.
+                compared = self.year_on_year(
+                    v[AMOUNT], v[INITIAL], precision, ("change", "change+percent")
+                )
+                if "change" in compared:
+                    out["budget_change"] = compared["change"]
+                if "percent" in compared:
+                    out["budget_percent"] = compared["percent"]
         if PRIOR in self.columns and yoy:
             out.update(self.year_on_year(v[AMOUNT], v[PRIOR], precision, forms or self.forms))
         return out
@@ -1099,6 +1112,36 @@ def _assets(b: Builder) -> Assets | None:
     )
 
 
+def _statements(b: Builder) -> tuple[Node, ...]:
+    """Figures a narrative states that no field holds: lines by label, some with their parts,
+    some stated twice, some with a share of another (占 … 的 P%)."""
+    if not b.decide("statements"):
+        return ()
+    names = b.draw(st.lists(st.sampled_from(vocab.STATEMENTS), min_size=1, max_size=3, unique=True))
+    found: list[Node] = []
+    totals: list[Vec] = []
+    for name in names:
+        parts: tuple[Line, ...] = ()
+        if b.draw(st.booleans()):
+            picked = b.draw(
+                st.lists(
+                    st.sampled_from(vocab.STATEMENT_PARTS), min_size=2, max_size=3, unique=True
+                )
+            )
+            parts = tuple(Line(None, n) for n in vocab.STATEMENT_PARTS if n in picked)
+        total = b.vec(b.shape.max_total // 10)
+        (node,) = b.fill((Line(None, name, parts),), total)
+        if node.amount is not None and b.draw(st.booleans()):
+            node = evolve(node, restated=(Restatement(node.amount),))
+        found.append(node)
+        totals.append(total)
+    if len(found) > 1 and totals[0][AMOUNT] > 0 and b.draw(st.booleans()):
+        (share,) = b.shares(totals[0][AMOUNT], [totals[1][AMOUNT]], complete=False)
+        if share is not None:
+            found[1] = evolve(found[1], share=share, share_of=f"/statements/0/{found[0].key}")
+    return tuple(found)
+
+
 def _staffing(b: Builder) -> Staffing | None:
     if not b.decide("staffing"):
         return None
@@ -1290,4 +1333,5 @@ def build_budget(draw: DrawFn, shape: Shape, *, exact: bool) -> DepartmentBudget
         projects=_projects(b, names, in_tree),
         performance=_performance(b),
         final=_final(b, acc) if kind is Kind.FINAL else None,
+        statements=_statements(b),
     )

@@ -49,6 +49,10 @@ FUNDING: Final = ("区级财政资金", "上级专项资金", "地方配套资�
 #: Income lines (收入明细) a disclosure may list beside the named sources.
 INCOME_LINES: Final = ("捐赠收入", "利息收入", "租金收入", "非税收入返还")
 
+#: Labels of figures a narrative states that no field of the model holds, and of their parts.
+STATEMENTS: Final = ("一般公共预算收入", "上级补助收入合计", "专项业务经费", "会议费", "培训费")
+STATEMENT_PARTS: Final = ("税收收入", "非税收入", "办公费", "印刷费", "差旅费")
+
 #: Parts of 国有资产占用, with the lines some disclosures list under 固定资产.
 ASSET_PARTS: Final = ("流动资产", "固定资产", "在建工程", "无形资产", "对外投资", "其他资产")
 FIXED_ASSET_PARTS: Final = ("房屋", "车辆", "通用设备", "专用设备", "家具用具")
