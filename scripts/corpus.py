@@ -21,7 +21,6 @@ import time
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
 
 from attrs import frozen
 
@@ -185,7 +184,9 @@ def _show(name: str) -> None:
         b = extraction.budget
         print(path.name, b.department, b.year, b.kind.value)
         for f in report.findings:
-            print(f"  {f.severity.value:7} {f.rule_id} {f.location.path} {f.location.source}: {f.message('zh')}")
+            print(
+                f"  {f.severity.value:7} {f.rule_id} {f.location.path} {f.location.source}: {f.message('zh')}"
+            )
         for n in extraction.numbers:
             if n.disposition is Disposition.NOT_UNDERSTOOD:
                 print(f"  ?? {n.line}:{n.column} {n.text!r}  {n.around}")
@@ -243,6 +244,5 @@ def _write_docs(results: list[Outcome]) -> None:
     page.write_text("\n".join(text), encoding="utf-8")
 
 
-Any = Any
 if __name__ == "__main__":
     raise SystemExit(main())
