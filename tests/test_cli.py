@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -87,7 +88,7 @@ def test_json_lines_have_stable_keys(tmp_path: Path) -> None:
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["source"] for r in records] == [str(SEED), str(broken)]
     for record in records:
-        assert list(record)[:2] == ["source", "department"]
+        assert list(record)[:3] == ["format", "source", "department"]
         assert {"source", "ok", "summary", "findings"} <= set(record)
         assert set(record["summary"]) == {
             "checks",
@@ -160,6 +161,7 @@ def test_unreadable_input_in_json_mode_still_gives_its_line() -> None:
     status, out, err = _run("check", "--format", "json", "missing.json")
     assert status == 2
     assert json.loads(out) == {
+        "format": "govbudget-report/1",
         "source": "missing.json",
         "ok": False,
         "error": "missing.json: cannot read the file: No such file or directory",
@@ -234,9 +236,11 @@ def test_a_progress_bar_on_a_terminal_for_many_files() -> None:
     assert quiet == ""
     terminal = _Terminal()
     _run("check", "--format", "json", *files, stderr=terminal)
-    drawn = terminal.getvalue()
-    assert f"{PROGRESS_MIN_FILES}/{PROGRESS_MIN_FILES}" in drawn
-    assert drawn.endswith("\r\x1b[K")
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())  # rich's styles
+    assert f"{PROGRESS_MIN_FILES}/{PROGRESS_MIN_FILES}" in drawn  # the count …
+    assert re.search(r"[0-9.]+/s", drawn)  # … the rate …
+    assert "budget.json" in drawn  # … and the file just done
+    assert terminal.getvalue().endswith("\x1b[2K")  # the bar is erased when done
     terminal = _Terminal()
     _run("check", "--no-progress", *files, stderr=terminal)
     assert terminal.getvalue() == ""

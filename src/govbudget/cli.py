@@ -27,18 +27,24 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO
+from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO, cast
 
 from attrs import evolve, frozen
 
 from govbudget import __version__, batch
+from govbudget.cli_output import Piece, Sink, link_to
 from govbudget.errors import GovBudgetError
 from govbudget.io import MAX_DOCUMENT_BYTES, dumps, loads, read_limited, read_stream_limited
+from govbudget.io.config import FORMATS, Config, find_config, read_config, severity_overrides
 from govbudget.io.disclosure import read_document
 from govbudget.io.remote import documents, is_url, read_url
 from govbudget.io.schema import schema_text
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.narrative import Extraction, read_narrative
+from govbudget.output import render_document, render_failure
+from govbudget.output.baseline import Baseline, fingerprint
+from govbudget.output.schema import REPORT_FORMAT, report_schema_text
+from govbudget.progress import MIN_FILES, batch_progress, working_on
 from govbudget.render import (
     catalogue_json,
     catalogue_markdown,
@@ -66,9 +72,9 @@ UNREADABLE: Final = 2
 INTERNAL: Final = 3
 
 #: Below this many files no progress bar is drawn.
-PROGRESS_MIN_FILES: Final = 10
+PROGRESS_MIN_FILES: Final = MIN_FILES
 
-Format = Literal["text", "markdown", "json"]
+Format = Literal["text", "markdown", "json", "html", "sarif", "github", "csv", "junit"]
 
 
 @frozen
@@ -84,6 +90,7 @@ class ReadInput:
     budget: DepartmentBudget
     notes: tuple[str, ...] = ()
     extraction: Extraction | None = None
+    details: tuple[str, ...] = ()  # shown with --verbose: every number not understood
     reading_notes: tuple[Note, ...] = ()
     tables: int | None = None
 
@@ -161,14 +168,37 @@ def _extract(
 
 
 def _narrative_notes(extraction: Extraction) -> tuple[str, ...]:
-    """The summary in both languages, the numbers not understood and the unchecked warnings."""
-    summary = (extraction.summary.text("zh"), extraction.summary.text("en"))
-    return summary + tuple(extraction.render("zh", omit_checked=True).splitlines()[1:])
+    """The summary in both languages (with the count of numbers not understood), a hint
+    that ``--verbose`` lists them, and the quality warnings no rule reports."""
+    notes = [extraction.summary.text("zh"), extraction.summary.text("en")]
+    missing = len(extraction.not_understood)
+    if missing:
+        notes.append(
+            f"（--verbose 列出未能识别的 {missing} 个数字 / lists the numbers not understood）"
+        )
+    warnings = extraction.unchecked_warnings()
+    if warnings:
+        notes.append("公开质量提示：")
+        notes.extend(f"  [{w.code}] {w.message('zh')}" for w in warnings)
+    return tuple(notes)
+
+
+def _narrative_details(extraction: Extraction) -> tuple[str, ...]:
+    """Every number the text did not understand, with its line, column and context."""
+    missing = extraction.not_understood
+    if not missing:
+        return ()
+    return ("未能识别的数字：", *(f"  {n.describe('zh')}" for n in missing))
 
 
 def _read_narrative(raw: bytes, source: str, identity: Identity) -> ReadInput:
     budget, extraction = _extract(raw, source, identity)
-    return ReadInput(budget, _narrative_notes(extraction), extraction=extraction)
+    return ReadInput(
+        budget,
+        _narrative_notes(extraction),
+        extraction=extraction,
+        details=_narrative_details(extraction),
+    )
 
 
 def _sniff(raw: bytes, source: str, identity: Identity) -> ReadInput:
@@ -198,6 +228,7 @@ def _read_disclosure(raw: bytes, source: str, identity: Identity) -> ReadInput:
         extraction=extraction,
         reading_notes=disclosure.notes,
         tables=len(disclosure.budget.tables),
+        details=() if extraction is None else _narrative_details(extraction),
     )
 
 
@@ -247,6 +278,11 @@ class _Options:
     colour: bool
     identity: Identity = _NO_IDENTITY
     parquet: bool = False  # make the rows of a Parquet dataset (--parquet)
+    severities: tuple[tuple[str, Severity], ...] = ()
+    baseline: Baseline | None = None
+    fingerprints: bool = False  # collect them for --write-baseline
+    verbose: bool = False
+    pages: str | None = None  # where HTML pages go, for their links to the documents
 
 
 #: A document's row and its findings' rows, for a Parquet dataset (govbudget.io.parquet).
@@ -260,6 +296,9 @@ class _Result:
     status: int
     counts: tuple[tuple[str, int], ...] = ()  # findings by severity
     rows: _Rows | None = None  # with --parquet
+    source: str = ""
+    title: str | None = None
+    fingerprints: tuple[str, ...] = ()
 
 
 def _status(report: Report, fail_on: Severity) -> int:
@@ -274,23 +313,39 @@ def _render(report: Report, read: ReadInput, source: str, options: _Options) -> 
         if reading is not None:
             record["reading"] = reading
         return _json_line(record)
+    if options.fmt == "html":
+        from govbudget.output.html import render_html
+
+        return render_html(
+            report,
+            source=source,
+            lang=options.lang,
+            budget=read.budget,
+            href=link_to(source, options.pages),
+            notes=read.notes,
+        )
+    if options.fmt not in ("text", "markdown"):
+        return render_document(options.fmt, report, source=source, lang=options.lang)
+    notes = read.notes + (read.details if options.verbose else ())
     if options.fmt == "markdown":
-        return render_markdown(report, lang=options.lang, source=source, notes=read.notes)
-    return render_text(
-        report, lang=options.lang, colour=options.colour, source=source, notes=read.notes
-    )
+        return render_markdown(report, lang=options.lang, source=source, notes=notes)
+    return render_text(report, lang=options.lang, colour=options.colour, source=source, notes=notes)
 
 
 def _failed(source: str, message: str, status: int, options: _Options) -> _Result:
     output = ""
     if options.fmt == "json":
-        output = _json_line({"source": source, "ok": False, "error": message})
+        output = _json_line(
+            {"format": REPORT_FORMAT, "source": source, "ok": False, "error": message}
+        )
+    elif options.fmt not in ("text", "markdown"):
+        output = render_failure(options.fmt, source, message, lang=options.lang)
     rows: _Rows | None = None
     if options.parquet:
         from govbudget.io.parquet import document_row
 
         rows = (document_row(source, status, error=message), ())
-    return _Result(output, f"govbudget: {message}", status, rows=rows)
+    return _Result(output, f"govbudget: {message}", status, rows=rows, source=source)
 
 
 def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
@@ -301,6 +356,14 @@ def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
         return _failed(source, str(error), UNREADABLE, options)
     try:
         report = validate(read.budget, select=options.select, ignore=options.ignore)
+        report = report.with_severities(dict(options.severities))
+        prints = (
+            tuple(fingerprint(report, f, source) for f in report.findings)
+            if options.fingerprints
+            else ()
+        )
+        if options.baseline is not None:
+            report = options.baseline.new_findings(report, source)
         rendered = _render(report, read, source, options)
     except Exception as error:  # a bug of ours must not stop a batch of thousands of files
         return _internal(source, f"{type(error).__name__}: {error}", options)
@@ -313,7 +376,16 @@ def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
 
         document = document_row(source, status, report, read.budget)
         rows = (document, tuple(finding_rows(report, source, read.budget)))
-    return _Result(rendered, None, status, counts, rows)
+    return _Result(
+        rendered,
+        None,
+        status,
+        counts,
+        rows=rows,
+        source=source,
+        title=report.title(options.lang),
+        fingerprints=prints,
+    )
 
 
 def _internal(source: str, message: str, options: _Options) -> _Result:
@@ -383,8 +455,20 @@ def _parser() -> argparse.ArgumentParser:
         help="a document, a folder (every document under it), an fsspec URL of either"
         " (s3://…, gs://…; needs govbudget[remote]), or - for stdin",
     )
-    check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    check.add_argument("--lang", choices=("zh", "en"), default="zh")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="text (default), markdown, json (one line per document), html, sarif, github"
+        " (workflow annotations), csv or junit",
+    )
+    check.add_argument("--lang", choices=("zh", "en"), default=None)
+    check.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="write the report to FILE (HTML: one page per document and index.html in DIR)",
+    )
     check.add_argument(
         "--select",
         action="append",
@@ -397,8 +481,29 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on",
         choices=("error", "warning"),
-        default="error",
+        default=None,
         help="the least severe finding that makes the exit status 1 (default: error)",
+    )
+    check.add_argument(
+        "--severity",
+        action="append",
+        metavar="RULE=LEVEL",
+        help="report a rule's (or family's) findings as error, warning or info; repeatable",
+    )
+    check.add_argument(
+        "--baseline", metavar="FILE", help="report only the findings this baseline does not know"
+    )
+    check.add_argument(
+        "--write-baseline", metavar="FILE", help="record today's findings in a baseline file"
+    )
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help="the configuration file (default: govbudget.toml or [tool.govbudget] in"
+        " pyproject.toml, searched from the current folder upwards)",
+    )
+    check.add_argument(
+        "-v", "--verbose", action="store_true", help="list every number a text did not read"
     )
     check.add_argument(
         "--jobs",
@@ -443,7 +548,10 @@ def _parser() -> argparse.ArgumentParser:
     explain_command.add_argument("rule", metavar="RULE_ID")
     explain_command.add_argument("--lang", choices=("zh", "en"), default="zh")
 
-    commands.add_parser("schema", help="print the JSON Schema of the document format")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the document format")
+    schema.add_argument(
+        "--report", action="store_true", help="the JSON Schema of the JSON report instead"
+    )
 
     extract = commands.add_parser(
         "extract",
@@ -516,35 +624,12 @@ def _colour(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
         return choice == "always"
     if environ.get("NO_COLOR"):
         return False
-    return _is_tty(stream)
+    return bool(environ.get("FORCE_COLOR")) or _is_tty(stream)
 
 
 def _is_tty(stream: TextIO) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty is not None and isatty())
-
-
-class _Progress:
-    """A one-line progress bar on stderr, drawn only on a terminal."""
-
-    WIDTH: Final = 30
-
-    def __init__(self, total: int, stream: TextIO, shown: bool) -> None:
-        self.total, self.stream, self.shown, self.done = total, stream, shown, 0
-
-    def clear(self) -> None:
-        if self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-
-    def step(self) -> None:
-        self.done += 1
-        if not self.shown:
-            return
-        filled = self.WIDTH * self.done // self.total
-        bar = "█" * filled + "░" * (self.WIDTH - filled)
-        self.stream.write(f"\r{bar} {self.done}/{self.total}")
-        self.stream.flush()
 
 
 def _results(tasks: list[_Task], args: argparse.Namespace) -> Iterator[_Result]:
@@ -583,6 +668,40 @@ def _total_line(results: Sequence[_Result], lang: Language) -> str:
     )
 
 
+def _config(args: argparse.Namespace) -> Config:
+    try:
+        if args.config:
+            return read_config(args.config)
+        return find_config(Path.cwd()) or Config()
+    except GovBudgetError as error:
+        raise _UsageError(str(error)) from None
+
+
+def _severities(args: argparse.Namespace, config: Config) -> tuple[tuple[str, Severity], ...]:
+    levels = dict(config.severity)
+    pairs: dict[str, object] = {}
+    for given in args.severity or ():
+        for item in (part.strip() for part in given.split(",") if part.strip()):
+            rule, equals, level = item.partition("=")
+            if not equals:
+                raise _UsageError(f"--severity {item!r}: write RULE=LEVEL, e.g. COD002=info")
+            pairs[rule.strip()] = level.strip()
+    try:
+        levels.update(severity_overrides(pairs, "--severity"))
+    except GovBudgetError as error:
+        raise _UsageError(str(error)) from None
+    return tuple(sorted(levels.items()))
+
+
+def _baseline(name: str | None) -> Baseline | None:
+    if name is None:
+        return None
+    try:
+        return Baseline.loads(read_limited(name).decode("utf-8", "replace"), source=name)
+    except GovBudgetError as error:
+        raise _UsageError(str(error)) from None
+
+
 def _check(
     args: argparse.Namespace,
     stdin: TextIO,
@@ -590,7 +709,12 @@ def _check(
     stderr: TextIO,
     environ: Mapping[str, str],
 ) -> int:
-    select, ignore = _selectors(args.select), _selectors(args.ignore)
+    config = _config(args)
+    select = _selectors(args.select) if args.select is not None else config.select
+    ignore = _selectors(args.ignore) if args.ignore is not None else config.ignore
+    # argparse and the configuration file check both against the same choices
+    fmt = cast(Format, args.format or config.format or "text")
+    lang: Language = "en" if (args.lang or config.language) == "en" else "zh"
     try:
         select_rules(RULES, select, ignore)
     except GovBudgetError as error:
@@ -603,42 +727,74 @@ def _check(
         raise _UsageError("--jobs sets the workers of a local cluster; a --scheduler's has its own")
     if args.files.count("-") > 1:
         raise _UsageError("stdin (-) can be read only once")
-    options = _Options(
-        fmt=args.format,
-        lang=args.lang,
-        select=select,
-        ignore=ignore,
-        fail_on=Severity(args.fail_on),
-        colour=args.format == "text" and _colour(args.color, stdout, environ),
-        identity=_identity(args),
-        parquet=args.parquet is not None,
-    )
     try:
         names = [name for given in args.files for name in _expand(given)]
     except GovBudgetError as error:  # a folder at a URL that cannot be listed
         raise _UsageError(str(error)) from None
     if not names:
         raise _UsageError(f"no .json or .txt documents in {', '.join(args.files)}")
-    tasks = [(name, _read_stdin(stdin) if name == "-" else None, options) for name in names]
-    progress = _Progress(
-        len(tasks),
-        stderr,
-        shown=not args.no_progress and len(tasks) >= PROGRESS_MIN_FILES and _is_tty(stderr),
-    )
-    separator = "\n" if args.format == "text" else ("\n" if args.format == "markdown" else "")
-    results: list[_Result] = []
+    if fmt == "html" and len(names) > 1 and args.output is None:
+        raise _UsageError("--format html for several documents needs --output DIR")
     try:
-        with _dataset(args.parquet) as dataset:
-            for result in _results(tasks, args):
-                _show(result, results, separator, progress, stdout, stderr)
+        sink = Sink(
+            fmt,
+            args.output,
+            stdout,
+            documents=len(names),
+            lang=lang,
+            separator="\n" if fmt in ("text", "markdown") else "",
+        )
+    except GovBudgetError as error:
+        raise _UsageError(str(error)) from None
+    options = _Options(
+        fmt=fmt,
+        lang=lang,
+        select=select,
+        ignore=ignore,
+        fail_on=Severity(args.fail_on or (config.fail_on or Severity.ERROR).value),
+        colour=fmt == "text" and args.output is None and _colour(args.color, stdout, environ),
+        severities=_severities(args, config),
+        baseline=_baseline(args.baseline or config.baseline),
+        fingerprints=args.write_baseline is not None,
+        verbose=args.verbose,
+        pages=sink.where(),
+        identity=_identity(args),
+        parquet=args.parquet is not None,
+    )
+    tasks = [(name, _read_stdin(stdin) if name == "-" else None, options) for name in names]
+    results: list[_Result] = []
+    slow = len(tasks) == 1 and Path(names[0]).suffix.lower() in (".pdf", ".xlsx", ".xlsm")
+    shown = not args.no_progress
+    try:
+        with contextlib.ExitStack() as stack:
+            if slow:  # one slow document: a spinner while it is read, then the report
+                with working_on(names[0], stream=stderr, environ=environ, enabled=shown):
+                    done: Iterator[_Result] = iter(list(_results(tasks, args)))
+            else:
+                done = _results(tasks, args)
+            bar = stack.enter_context(
+                batch_progress(len(tasks), stream=stderr, environ=environ, enabled=shown)
+            )
+            dataset = stack.enter_context(_dataset(args.parquet))
+            for result in done:
+                if result.error:
+                    bar.log(result.error, stderr)
+                sink.add(_piece(result))
+                results.append(result)
                 if dataset is not None and result.rows is not None:
                     dataset.add(*result.rows)
+                bar.advance(result.source)
     except GovBudgetError as error:  # the executor or the dataset could not start
-        progress.clear()
         raise _UsageError(str(error)) from None
-    progress.clear()
-    if len(results) > 1 and args.format == "text":
-        print(f"\n{_total_line(results, args.lang)}", file=stdout)
+    if len(results) > 1 and fmt == "text":
+        sink.footer(f"\n{_total_line(results, lang)}")
+    sink.close()
+    if args.write_baseline is not None:
+        prints = (p for r in results for p in r.fingerprints)
+        try:
+            Path(args.write_baseline).write_text(Baseline(prints).dumps(), encoding="utf-8")
+        except OSError as error:
+            raise _UsageError(f"cannot write {args.write_baseline}: {error.strerror}") from None
     return max(r.status for r in results)
 
 
@@ -651,25 +807,16 @@ def _dataset(target: str | None) -> contextlib.AbstractContextManager[FindingsDa
     return FindingsDataset(target)
 
 
-def _show(
-    result: _Result,
-    results: list[_Result],
-    separator: str,
-    progress: _Progress,
-    stdout: TextIO,
-    stderr: TextIO,
-) -> None:
-    """Print one file's result as soon as it is in, and keep it for the total line."""
-    progress.clear()
-    if result.error:
-        print(result.error, file=stderr)
-    if result.output:
-        if results and separator:
-            stdout.write(separator)
-        print(result.output, file=stdout)
-    stdout.flush()
-    results.append(result)
-    progress.step()
+def _piece(result: _Result) -> Piece:
+    failed = result.error if result.status >= UNREADABLE else None
+    return Piece(
+        result.source,
+        result.output,
+        result.title,
+        ok=result.status == OK,
+        failed=failed,
+        counts=result.counts,
+    )
 
 
 def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -718,7 +865,7 @@ def main(
             return _explain(args, stdout)
         if args.command == "extract":
             return _extract_command(args, stdin, stdout, stderr)
-        stdout.write(schema_text())
+        stdout.write(report_schema_text() if args.report else schema_text())
         return OK
     except SystemExit as exit_:  # --help, --version
         return exit_.code if isinstance(exit_.code, int) else OK

@@ -61,15 +61,15 @@ _SEVERITY: Final[dict[Severity, tuple[str, str]]] = {
     Severity.INFO: ("提示", "info"),
 }
 _RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-# ANSI styles: red, yellow and cyan for the severities; bold, dim, green.
+# Styles (rich's names): red, yellow and cyan for the severities; bold, dim, green.
 _COLOUR: Final[dict[Severity, str]] = {
-    Severity.ERROR: "1;31",
-    Severity.WARNING: "33",
-    Severity.INFO: "36",
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "yellow",
+    Severity.INFO: "cyan",
 }
-_BOLD: Final = "1"
-_DIM: Final = "2"
-_GREEN: Final = "32"
+_BOLD: Final = "bold"
+_DIM: Final = "dim"
+_GREEN: Final = "green"
 
 _WORDS: Final[dict[str, tuple[str, str]]] = {
     "stated": ("填报", "stated"),
@@ -120,7 +120,13 @@ def _body(finding: Finding, lang: Language) -> str:
 
 
 def _paint(text: str, style: str, colour: bool) -> str:
-    return f"\x1b[{style}m{text}\x1b[0m" if colour else text
+    """``text`` in ``style``, its escape codes written by rich (the 16 standard colours)."""
+    if not colour:
+        return text
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    return Style.parse(style).render(text, color_system=ColorSystem.STANDARD)
 
 
 def section_of(finding: Finding) -> str:
@@ -251,8 +257,16 @@ def render_markdown(
 
 
 def report_record(report: Report, *, source: str | None = None) -> dict[str, object]:
-    """The JSON record of one document: ``source`` and then :meth:`Report.to_dict`'s keys."""
-    return {"source": source, **report.to_dict()}
+    """The JSON record of one document: ``format``, ``source`` and :meth:`Report.to_dict`'s
+    keys, each finding with its ``fingerprint`` (see ``govbudget schema --report``)."""
+    from govbudget.output.baseline import fingerprint
+    from govbudget.output.schema import REPORT_FORMAT
+
+    data = report.to_dict()
+    data["findings"] = [
+        {**f.to_dict(), "fingerprint": fingerprint(report, f, source)} for f in report.findings
+    ]
+    return {"format": REPORT_FORMAT, "source": source, **data}
 
 
 def render_json(report: Report, *, source: str | None = None) -> str:

@@ -11,11 +11,14 @@ English with the figures in the document's unit.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from typing import Final, Literal
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final, Literal
 
-from attrs import frozen
+from attrs import evolve, frozen
 
+from govbudget.errors import MissingExtra
 from govbudget.rounding import Method, Outcome, Verdict
 from govbudget.rules.base import (
     FAMILIES,
@@ -27,7 +30,11 @@ from govbudget.rules.base import (
     Severity,
 )
 
-__all__ = ["Finding", "Language", "Report", "Summary"]
+if TYPE_CHECKING:  # the DataFrame libraries are optional extras
+    import pandas
+    import polars
+
+__all__ = ["FIGURES", "Finding", "Language", "Report", "Summary", "exact_text"]
 
 Language = Literal["zh", "en"]
 
@@ -47,6 +54,44 @@ _SEVERITY: Final[dict[Severity, tuple[str, str]]] = {
     Severity.INFO: ("提示", "info"),
 }
 _SEVERITY_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+#: The figures of a numeric check, in the order reports show them.
+FIGURES: Final = ("stated", "computed", "low", "high", "gap", "tolerance", "min_gap")
+
+
+def exact_text(value: Fraction) -> str:
+    """``value`` written exactly: a decimal when it terminates, else ``p/q``.
+
+    >>> exact_text(Fraction(241, 10)), exact_text(Fraction(-1, 8)), exact_text(Fraction(20, 3))
+    ('24.1', '-0.125', '20/3')
+    """
+    denominator = value.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    places = max(twos, fives)
+    digits = Decimal(value.numerator * 10**places // value.denominator).scaleb(-places)
+    text = f"{digits:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def exact_decimal(value: Fraction, places: int = 12) -> Decimal:
+    """``value`` as a ``Decimal``: exact when it terminates, else rounded half-even at ``places``.
+
+    >>> exact_decimal(Fraction(241, 10)), exact_decimal(Fraction(1, 3), 4)
+    (Decimal('24.1'), Decimal('0.3333'))
+    """
+    text = exact_text(value)
+    if "/" not in text:
+        return Decimal(text)
+    quantum = Decimal(1).scaleb(-places)
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(quantum)
 
 
 @frozen
@@ -87,13 +132,36 @@ class Finding:
         """How the check's values are shown."""
         return self.observation.scale
 
+    def exact_figures(self) -> dict[str, Fraction | None]:
+        """Stated, computed, interval, gap and tolerance as exact ``Fraction`` values in the
+        unit the report shows them in (万元, percentage points …); ``None`` for a check
+        without figures.
+
+        >>> from govbudget import load, validate
+        >>> report = validate(load("examples/zengdu-xinfang-2025/budget.json"))
+        >>> tre = report.findings_by_rule("TRE001")[0]
+        >>> tre.exact_figures()["computed"], tre.scale.label
+        (Fraction(2409, 100), '万元')
+        """
+        verdict = self.verdict
+        if verdict is None:
+            return dict.fromkeys(FIGURES)
+        exact = self.scale.exact
+        return {
+            "stated": exact(verdict.stated),
+            "computed": exact(verdict.computed),
+            "low": exact(verdict.low),
+            "high": exact(verdict.high),
+            "gap": exact(verdict.gap),
+            "tolerance": exact(verdict.tolerance),
+            "min_gap": exact(verdict.min_gap),
+        }
+
     def figures(self) -> dict[str, str | None]:
         """Stated, computed, interval, gap and tolerance as text in the document's unit."""
         verdict, show = self.verdict, self.scale.show
         if verdict is None:
-            return dict.fromkeys(
-                ("stated", "computed", "low", "high", "gap", "tolerance", "min_gap")
-            )
+            return dict.fromkeys(FIGURES)
         return {
             "stated": show(verdict.stated),
             "computed": show(verdict.computed),
@@ -187,6 +255,10 @@ class Finding:
             "formula": self.observation.formula,
             "message_zh": self.message_zh,
             "message_en": self.message_en,
+            "exact": {
+                key: None if value is None else exact_text(value)
+                for key, value in self.exact_figures().items()
+            },
         }
 
 
@@ -266,8 +338,75 @@ class Report:
         )
 
     def by_rule(self, rule_id: str) -> tuple[Finding, ...]:
-        """Every check made by one rule."""
+        """Every check made by one rule (the same as :meth:`checks_by_rule`)."""
+        return self.checks_by_rule(rule_id)
+
+    def checks_by_rule(self, rule_id: str) -> tuple[Finding, ...]:
+        """Every check made by one rule, exact ones included, in the order made."""
         return tuple(c for c in self.checks if c.rule_id == rule_id)
+
+    def findings_by_rule(self, rule_id: str) -> tuple[Finding, ...]:
+        """The findings of one rule: its checks that are not exact, worst first."""
+        return tuple(f for f in self.findings if f.rule_id == rule_id)
+
+    def with_severities(self, severities: Mapping[str, Severity]) -> Report:
+        """The report with the severity of the named rules' findings changed.
+
+        >>> from govbudget import load, validate
+        >>> report = validate(load("examples/zengdu-xinfang-2025/budget.json"))
+        >>> report.with_severities({"COD002": Severity.ERROR}).ok
+        False
+        """
+        if not severities:
+            return self
+        checks = tuple(
+            evolve(c, severity=severities[c.rule_id]) if c.rule_id in severities else c
+            for c in self.checks
+        )
+        return Report(self.department, self.year, checks)
+
+    def to_records(self, *, all_checks: bool = False) -> list[dict[str, object]]:
+        """One flat record per finding (per check with ``all_checks``), for any DataFrame
+        library: ``pandas.DataFrame(report.to_records())``, ``polars.DataFrame(…)``.
+
+        Keys: the document (``department``, ``year``), the rule (``rule_id``,
+        ``family``, ``severity``, ``outcome``), the place (``location``,
+        ``location_zh``, ``location_en``, ``source`` and the structured place's
+        ``file``, ``page``, ``sheet``, ``table``, ``row``, ``column``, ``cell``,
+        ``pointer``, ``line``, ``char``), ``unit``, the figures as ``Decimal``
+        (``stated`` … ``min_gap``: exact when they terminate, else to 12 places;
+        :meth:`Finding.exact_figures` has them as fractions), ``method``,
+        ``diagnosis``, ``message_zh`` and ``message_en``.
+
+        >>> from govbudget import load, validate
+        >>> records = validate(load("examples/zengdu-xinfang-2025/budget.json")).to_records()
+        >>> [(r["rule_id"], r["computed"]) for r in records if r["rule_id"] == "TRE001"]
+        [('TRE001', Decimal('24.09'))]
+        """
+        return [_record(self, f) for f in (self.checks if all_checks else self.findings)]
+
+    def to_pandas(self, *, all_checks: bool = False) -> pandas.DataFrame:
+        """:meth:`to_records` as a pandas ``DataFrame`` (the ``pandas`` extra)."""
+        try:
+            import pandas
+        except ModuleNotFoundError:
+            raise MissingExtra("pandas", "pandas", "Report.to_pandas()") from None
+        return pandas.DataFrame(self.to_records(all_checks=all_checks), columns=RECORD_KEYS)
+
+    def to_polars(self, *, all_checks: bool = False) -> polars.DataFrame:
+        """:meth:`to_records` as a polars ``DataFrame`` (the ``polars`` extra)."""
+        try:
+            import polars
+        except ModuleNotFoundError:
+            raise MissingExtra("polars", "polars", "Report.to_polars()") from None
+        records = self.to_records(all_checks=all_checks)
+        return polars.DataFrame(records, schema=_polars_schema(), orient="row")
+
+    def _repr_html_(self) -> str:
+        """The report as an HTML table, for notebooks."""
+        from govbudget.output.html import report_fragment
+
+        return report_fragment(self)
 
     def to_dict(self, *, all_checks: bool = False) -> dict[str, object]:
         """JSON-ready data with stable keys; ``all_checks`` adds every exact check too."""
@@ -324,3 +463,77 @@ def _render(report: Report, lang: Language, markdown: bool) -> Iterable[str]:
         yield "未发现问题。" if zh else "No findings."
         yield ""
     yield report.summary.text(lang)
+
+
+_PLACE_KEYS: Final = (
+    "file",
+    "page",
+    "sheet",
+    "table",
+    "row",
+    "column",
+    "cell",
+    "pointer",
+    "line",
+    "char",
+)
+#: The keys of :meth:`Report.to_records`, in order.
+RECORD_KEYS: Final = (
+    "department",
+    "year",
+    "rule_id",
+    "family",
+    "severity",
+    "outcome",
+    "location",
+    "location_zh",
+    "location_en",
+    "source",
+    *_PLACE_KEYS,
+    "unit",
+    *FIGURES,
+    "method",
+    "diagnosis",
+    "message_zh",
+    "message_en",
+)
+
+
+def _record(report: Report, finding: Finding) -> dict[str, object]:
+    place = finding.location.place
+    record: dict[str, object] = {
+        "department": report.department,
+        "year": report.year,
+        "rule_id": finding.rule_id,
+        "family": finding.rule.family,
+        "severity": finding.severity.value,
+        "outcome": finding.outcome.value,
+        "location": finding.location.path,
+        "location_zh": finding.location.zh,
+        "location_en": finding.location.en,
+        "source": finding.location.source,
+    }
+    record.update(dict.fromkeys(_PLACE_KEYS) if place is None else place.to_dict())
+    record["unit"] = finding.scale.label
+    for key, value in finding.exact_figures().items():
+        record[key] = None if value is None else exact_decimal(value)
+    method = finding.verdict.method if finding.verdict is not None else None
+    record["method"] = None if method is None else method.value
+    record["diagnosis"] = None if finding.diagnosis is None else finding.diagnosis.code
+    record["message_zh"] = finding.message_zh
+    record["message_en"] = finding.message_en
+    return record
+
+
+def _polars_schema() -> dict[str, polars.DataType | type[polars.DataType]]:
+    """Column types, so that an empty report or a column of ``None`` still has its type."""
+    import polars
+
+    types: dict[str, polars.DataType | type[polars.DataType]] = dict.fromkeys(
+        RECORD_KEYS, polars.String
+    )
+    for key in ("year", "page", "row", "column", "line", "char"):
+        types[key] = polars.Int64
+    for key in FIGURES:
+        types[key] = polars.Decimal(precision=38, scale=12)
+    return types

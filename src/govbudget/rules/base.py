@@ -120,13 +120,19 @@ class Scale:
             return self.unit.label
         return "%" if self.kind == "percent" else ""
 
+    def exact(self, value: Exact) -> Fraction:
+        """``value`` in this scale's unit, exactly (fen → 万元 for money).
+
+        >>> Scale.money(Precision(Unit.WAN, 2)).exact(24_100_000)
+        Fraction(241, 10)
+        """
+        if self.kind == "money" and self.unit:
+            return Fraction(value, self.unit.fen)
+        return Fraction(value)
+
     def show(self, value: Exact) -> str:
         """``value`` in this scale: exact if it terminates within 6 more places, else ≈."""
-        scaled = (
-            Fraction(value, self.unit.fen)
-            if self.kind == "money" and self.unit
-            else Fraction(value)
-        )
+        scaled = self.exact(value)
         places = self.decimals + 6
         shifted = scaled * 10**places
         if shifted.denominator == 1:
