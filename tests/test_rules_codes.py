@@ -121,7 +121,8 @@ def test_an_unknown_code_is_an_error_where_its_level_is_complete() -> None:
     assert not report.ok
 
 
-def test_an_unknown_code_warns_where_its_level_is_incomplete() -> None:
+def test_an_unknown_code_is_information_where_its_level_is_incomplete() -> None:
+    # An incomplete table cannot prove a code absent (issue 15: information, not a warning).
     report = check(
         budget(
             function=(node("218", "某类支出"),),
@@ -130,7 +131,7 @@ def test_an_unknown_code_warns_where_its_level_is_incomplete() -> None:
     )
     found = findings(report, "COD001")
     assert [f.location.path.rsplit("/", 1)[-1] for f in found] == ["218", "30219"]
-    assert all(f.severity is Severity.WARNING for f in found)
+    assert all(f.severity is Severity.INFO for f in found)
     assert all("incomplete" in f.message("en") for f in found)
     assert report.ok
 
@@ -202,8 +203,8 @@ def test_an_earlier_year_is_checked_against_the_nearest_table_as_a_fallback() ->
         )
     )
     (missing,) = findings(report, "COD001")
-    # Another year's table cannot prove a code absent: a warning, never an error.
-    assert missing.severity is Severity.WARNING
+    # Another year's table cannot prove a code absent: information, never an error.
+    assert missing.severity is Severity.INFO
     assert "2018年无单独科目表" in missing.message("zh")
     # 医疗卫生与计划生育支出 was the official name in 2018.
     assert findings(report, "COD002") == []

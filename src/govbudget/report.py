@@ -191,7 +191,12 @@ class Finding:
             "unit": self.scale.label,
             "formula": self.observation.formula or self.rule.formula,
         }
-        body = (self.rule.message_zh if zh else self.rule.message_en).format_map(values)
+        # An observation whose figures the rule's template cannot show (a share of a zero
+        # whole has no computed value) carries its own template in its params.
+        template = values.get("message_zh" if zh else "message_en")
+        if not template:
+            template = self.rule.message_zh if zh else self.rule.message_en
+        body = template.format_map(values)
         return body + self._tail(zh, figures) + self._cause(zh)
 
     def _tail(self, zh: bool, figures: dict[str, str]) -> str:

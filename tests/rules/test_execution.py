@@ -27,10 +27,10 @@ def test_exe001_completion_percent() -> None:
     finding = only(_final("90"), "EXE001")  # type: ignore[arg-type]
     assert finding.outcome is Outcome.INCONSISTENT
     assert finding.message_zh.startswith(
-        "公务接待费：写明完成年初预算数的 90%，按决算数 7.8、年初预算数 9 计算为 ≈86.6667%（舍入范围 ≈86.563%～≈86.7704%）；差额 ≈3.3333%"
+        "公务接待费：写明完成年初预算数的 90%，按决算数 7.8、年初预算数 9 计算为 ≈86.67%（舍入范围 ≈86.56%～≈86.77%）；差额 ≈3.33%"
     )
     assert finding.message_en.startswith(
-        "official reception: stated 90% of the initial budget; final 7.8 and initial budget 9 give ≈86.6667%"
+        "official reception: stated 90% of the initial budget; final 7.8 and initial budget 9 give ≈86.67%"
     )
 
 

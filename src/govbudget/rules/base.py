@@ -131,22 +131,32 @@ class Scale:
         return Fraction(value)
 
     def show(self, value: Exact) -> str:
-        """``value`` in this scale: exact if it terminates within 6 more places, else ≈."""
+        """``value`` in this scale: exact if it terminates within a few more places, else ≈.
+
+        A percent is shown to two places more than it is stated with (a stated 29.86%
+        against a computed ≈22.9962%); an amount to six more, or ≈ at four more.
+
+        >>> Scale.percent(2).show(Fraction(229962, 10000)), Scale.percent(2).show(Fraction(200, 3))
+        ('22.9962', '≈66.6667')
+        """
         scaled = self.exact(value)
-        places = self.decimals + 6
+        percent = self.kind == "percent"
+        places = self.decimals + (2 if percent else 6)
         shifted = scaled * 10**places
         if shifted.denominator == 1:
             return _decimal_text(shifted.numerator, places)
-        keep = self.decimals + 4
+        keep = self.decimals + (2 if percent else 4)
         rounded = (abs(scaled) * 10**keep * 2 + 1) // 2
-        text = _decimal_text(int(rounded), keep)
+        text = _decimal_text(int(rounded), keep, strip=False)  # ≈: every place it keeps
         return ("≈-" if scaled < 0 else "≈") + text
 
 
-def _decimal_text(number: int, places: int) -> str:
+def _decimal_text(number: int, places: int, *, strip: bool = True) -> str:
     sign = "-" if number < 0 else ""
     digits = str(abs(number)).rjust(places + 1, "0")
-    whole, fraction = digits[:-places], digits[-places:].rstrip("0")
+    whole, fraction = digits[:-places], digits[-places:]
+    if strip:
+        fraction = fraction.rstrip("0")
     return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
 
 

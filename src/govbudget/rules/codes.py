@@ -146,7 +146,8 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
         yield Observation(
             outcome=Outcome.INCONSISTENT,
             location=line.location,
-            severity=Severity.ERROR if complete else Severity.WARNING,
+            # A code an incomplete table lacks may well exist: information, not a warning.
+            severity=Severity.ERROR if complete else Severity.INFO,
             params={
                 **params,
                 "note_zh": f"该表{level.value}级{state_zh}",
@@ -280,9 +281,9 @@ RULES: Final = (
         title_en="Every classification code is in that year's official code table",
         message_zh="{where}：编码 {code} 不在{table_zh}中（{note_zh}）",
         message_en="{where}: code {code} is not in {table_en} ({note_en})",
-        formula="code ∈ 当年科目表；该级完整时缺失为错误，不完整时为警告",
+        formula="code ∈ 当年科目表；该级完整时缺失为错误，不完整时为提示",
         check=_exists,
-        example="2025年：201 一般公共服务支出见于科目表；不存在的类级编码（如 299）为错误，款/项级表不完整时为警告",
+        example="2025年：201 一般公共服务支出见于科目表；不存在的类级编码（如 299）为错误，款/项级表不完整时为提示",
     ),
     Rule(
         id="COD002",

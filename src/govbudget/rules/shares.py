@@ -177,7 +177,12 @@ def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Ob
                 outcome=Outcome.EXACT if fine else Outcome.INCONSISTENT,
                 location=location,
                 scale=Scale.percent(share.decimals),
-                params={"stated": str(share.value), "computed": "—", "low": "—", "high": "—"},
+                params={
+                    "stated": str(share.value),
+                    "message_zh": "{where}：写明占比 {stated}%，但合计为零，占比无从计算",
+                    "message_en": "{where}: stated share {stated}%, but the whole is zero,"
+                    " so no share can be computed",
+                },
                 severity=None if fine else Severity.WARNING,
                 diagnosis=None
                 if fine

@@ -336,7 +336,7 @@ def direction_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> It
         stated_signs = {_SIGN_OF[direction_of(word)] for _, word in words}
         location = place(f"{path}{basis.suffix}/direction", zh, en, figure)
         written = "、".join(dict.fromkeys(word for _, word in words))
-        params = {"words": written, "actual_zh": _sign_zh(sign), "actual_en": _sign_en(sign)}
+        params = {"words": written, "actual_zh": _actual_zh(sign), "actual_en": _actual_en(sign)}
         if len(stated_signs) > 1:
             yield _word_finding(
                 location,
@@ -368,6 +368,19 @@ def direction_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> It
             f"方向用词与实际增减相反：写“{written}”，实际{_sign_zh(sign)}",
             f"the direction word contradicts the figures: “{written}” but they {_sign_en(sign)}",
         )
+
+
+def _actual_zh(sign: int | None) -> str:
+    """What the figures say of the direction, for YOY003's message."""
+    if sign is None:
+        return "数字未写明本年数与上年数，无法判断增减"
+    return f"数字显示{_sign_zh(sign)}"
+
+
+def _actual_en(sign: int | None) -> str:
+    if sign is None:
+        return "the figures do not state both years, so they do not tell the direction"
+    return f"the figures {_sign_en(sign)}"
 
 
 def _sign_zh(sign: int | None) -> str:
@@ -527,8 +540,8 @@ RULES: Final = (
         severity=Severity.ERROR,
         title_zh="方向用词与增减方向一致",
         title_en="Direction words match the sign of the change",
-        message_zh="{where}：方向用词“{words}”，数字显示{actual_zh}",
-        message_en="{where}: the words “{words}” state a direction; the figures {actual_en}",
+        message_zh="{where}：方向用词“{words}”，{actual_zh}",
+        message_en="{where}: the words “{words}” state a direction; {actual_en}",
         formula="增加/增长 ⇔ 本年 > 上年；减少/下降 ⇔ 本年 < 上年；持平/无变化 ⇔ 本年 = 上年",
         check=_direction,
         example="本年 90、上年 100，却写“增加 10 万元”：方向用词与实际相反",
