@@ -18,7 +18,6 @@ from govbudget.cli import main
 from govbudget.io.config import ConfigError, find_config, parse_config
 from govbudget.output.baseline import Baseline, BaselineError
 from govbudget.report import RECORD_KEYS
-from govbudget.rules import Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "zengdu-xinfang-2025" / "budget.json"
@@ -210,11 +209,3 @@ def test_repr_html_for_notebooks() -> None:
     html = report._repr_html_()
     assert html.startswith('<div class="govbudget-report">')
     assert html.count('<tr id="f-') == len(report.findings)
-
-
-def test_with_severities() -> None:
-    report = validate(load(SEED))
-    assert report.ok
-    stricter = report.with_severities({"COD002": Severity.ERROR})
-    assert not stricter.ok
-    assert stricter.summary.errors == len(report.findings_by_rule("COD002"))

@@ -355,8 +355,12 @@ def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
     except GovBudgetError as error:
         return _failed(source, str(error), UNREADABLE, options)
     try:
-        report = validate(read.budget, select=options.select, ignore=options.ignore)
-        report = report.with_severities(dict(options.severities))
+        report = validate(
+            read.budget,
+            select=options.select,
+            ignore=options.ignore,
+            severity_overrides=dict(options.severities),
+        )
         prints = (
             tuple(fingerprint(report, f, source) for f in report.findings)
             if options.fingerprints

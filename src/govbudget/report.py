@@ -11,12 +11,12 @@ English with the figures in the document's unit.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from govbudget.errors import MissingExtra
 from govbudget.rounding import Method, Outcome, Verdict
@@ -353,22 +353,6 @@ class Report:
     def findings_by_rule(self, rule_id: str) -> tuple[Finding, ...]:
         """The findings of one rule: its checks that are not exact, worst first."""
         return tuple(f for f in self.findings if f.rule_id == rule_id)
-
-    def with_severities(self, severities: Mapping[str, Severity]) -> Report:
-        """The report with the severity of the named rules' findings changed.
-
-        >>> from govbudget import load, validate
-        >>> report = validate(load("examples/zengdu-xinfang-2025/budget.json"))
-        >>> report.with_severities({"COD002": Severity.ERROR}).ok
-        False
-        """
-        if not severities:
-            return self
-        checks = tuple(
-            evolve(c, severity=severities[c.rule_id]) if c.rule_id in severities else c
-            for c in self.checks
-        )
-        return Report(self.department, self.year, checks)
 
     def to_records(self, *, all_checks: bool = False) -> list[dict[str, object]]:
         """One flat record per finding (per check with ``all_checks``), for any DataFrame
