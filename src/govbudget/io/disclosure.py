@@ -12,6 +12,7 @@ text, and notes on whatever could not be read as it stands.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 import re
 from pathlib import Path
 from typing import Final
@@ -21,7 +22,8 @@ from attrs import evolve, field, frozen
 from govbudget.errors import DocumentError
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.narrative import Extraction, read_narrative
-from govbudget.tables.recognize import Note, Pages, Recognition, recognize
+from govbudget.tables.identity import identify
+from govbudget.tables.recognize import Note, Page, Pages, Recognition, recognize
 
 __all__ = ["Disclosure", "is_disclosure_file", "read_document"]
 
@@ -78,14 +80,19 @@ def _pages(document: str | bytes, source: str) -> Pages:
     )
 
 
-def _identity(found: Recognition, source: str) -> tuple[str | None, int | None, Kind]:
+def _identity(
+    pages: Sequence[Page], found: Recognition, source: str
+) -> tuple[str | None, int | None, Kind]:
+    """Department, year and kind: from the cover and titles, else the file name."""
+    named = identify(pages)
     stem = Path(source).stem
-    department = found.department or (stem if not stem.startswith("<") else None)
-    year = found.year
+    department = named.department or found.department
+    department = department or (stem if not stem.startswith("<") else None)
+    year = named.year or found.year
     if year is None:
         match = _YEAR.search(stem)
         year = None if match is None else int(match.group(1))
-    return department, year, found.kind or Kind.BUDGET
+    return department, year, named.kind or found.kind or Kind.BUDGET
 
 
 def read_document(
@@ -112,7 +119,7 @@ def read_document(
         source = source or str(document)
         read = _pages(str(document), source)
     found = recognize(read.pages, source=source)
-    found_department, found_year, found_kind = _identity(found, source)
+    found_department, found_year, found_kind = _identity(read.pages, found, source)
     department = department or found_department
     year = year or found_year
     extraction = None
