@@ -473,3 +473,20 @@ def test_narrative_figures_cite_the_page_they_are_printed_on(
     assert expenditure is not None
     assert expenditure.total is not None
     assert expenditure.total.source == f"{path} p. {printed}"
+
+
+def test_excel_findings_cite_the_sheet_and_cell(tmp_path: Path) -> None:
+    doc = make_final(lines=5)
+    row = next(i for i, r in enumerate(doc.sheet("支出决算表").rows) if r[0] == "2010301")
+    path = render_xlsx(doc.with_cell("支出决算表", row, 3, "999.99"), tmp_path / "c.xlsx")
+    budget = read_document(path).budget
+    table = budget.tables[2]
+    assert table.rows[row].cells[1] == f"D{row + 5}"  # title, unit and two header rows above
+    findings = [f for f in validate(budget).findings if f.rule_id == "TAB002"]
+    assert [f.location.zh for f in findings] == [
+        f"支出决算表（工作表“支出决算表”C{row + 5}），2010301 行政运行 行，本年支出合计 列"
+    ]
+    place = findings[0].location.place
+    assert place is not None
+    assert (place.sheet, place.cell) == ("支出决算表", f"C{row + 5}")
+    assert str(place) == f"{path} sheet 支出决算表!C{row + 5}"

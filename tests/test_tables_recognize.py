@@ -364,3 +364,29 @@ def test_narrative_pages_say_where_each_page_starts() -> None:
     start = text.index("一、")
     assert found.narrative_pages == ((0, 1), (start - 1, 2), (start, 3))  # page 2 is blank
     assert recognize([Page(1, (Line("x"),), sheet="S")], source="t.xlsx").narrative_pages == ()
+
+
+def test_contents_entries_are_kept_apart() -> None:
+    found = recognize(
+        [
+            Page(
+                1,
+                (
+                    Line("目 录"),
+                    Line("一、收入支出决算总表……5"),
+                    Line("二、收入决算表.......6"),
+                    Line("第三部分 情况说明 · · · · · · 12"),
+                ),
+            ),
+            Page(2, (Line("一、收入支出决算总体情况说明"), Line("本年收入合计10.00万元。"))),
+        ],
+        source="t.pdf",
+    )
+    assert found.contents == (
+        ("一、收入支出决算总表", 5),
+        ("二、收入决算表", 6),
+        ("第三部分 情况说明", 12),
+    )
+    assert "……" not in found.narrative
+    assert "收入决算表" not in found.narrative
+    assert found.tables == ()

@@ -17,7 +17,8 @@ reportlab's canvas, placing every run itself, as a word processor's PDF export d
   repeated; an empty table with its 本表无数据 statement, and one printed as a title and a
   statement only;
 - tables on landscape pages: either a landscape page, or — as printing to PDF does — a
-  portrait page turned with ``/Rotate 90`` and its content drawn turned;
+  portrait page turned with ``/Rotate 90`` and its content drawn turned, or a portrait page
+  with the table printed sideways (no ``/Rotate``: the reader turns the page to read it);
 - the narrative (说明) over several pages, its sentences broken across page ends.
 
 :class:`Rendered` says where everything went (the page of each table and part), so that
@@ -60,6 +61,7 @@ class _Op:
 class _Page:
     size: tuple[float, float]
     turned: bool = False  # a portrait page with /Rotate 90 showing this landscape content
+    sideways: bool = False  # a portrait page without /Rotate: the content is read turned
     ops: list[_Op] = field(default_factory=list)
     running: bool = True  # header and footer drawn
 
@@ -74,6 +76,7 @@ class Rendered:
     parts: dict[str, int]
     header: str
     turned: tuple[int, ...]
+    sideways: tuple[int, ...]
 
 
 def _is_latin(char: str) -> bool:
@@ -158,9 +161,14 @@ class _Book:
         return self.pages[-1]
 
     def new_page(
-        self, size: tuple[float, float] = PORTRAIT, *, turned: bool = False, running: bool = True
+        self,
+        size: tuple[float, float] = PORTRAIT,
+        *,
+        turned: bool = False,
+        sideways: bool = False,
+        running: bool = True,
     ) -> int:
-        self.pages.append(_Page(size, turned, running=running))
+        self.pages.append(_Page(size, turned, sideways, running=running))
         self.y = size[1] - MARGIN
         return len(self.pages)
 
@@ -168,10 +176,12 @@ class _Book:
     def bottom(self) -> float:
         return MARGIN
 
-    def line(self, text: str, size: float = 10.5, *, align: str = "left", leading: float = 1.6) -> None:
+    def line(
+        self, text: str, size: float = 10.5, *, align: str = "left", leading: float = 1.6
+    ) -> None:
         width = self.page.size[0]
         if self.y - size * leading < self.bottom:
-            self.new_page(self.page.size, turned=self.page.turned)
+            self.new_page(self.page.size, turned=self.page.turned, sideways=self.page.sideways)
         self.y -= size * leading
         measured = self.writer.width(text, size)
         x = {
@@ -227,13 +237,17 @@ class _TableLayout:
         self.rows = rows
 
     def cell_lines(self, r: int, c: int) -> list[str]:
-        rowspan, colspan = self.spans[(r, c)]
+        colspan = self.spans[(r, c)][1]
         width = sum(self.widths[c : c + colspan]) - 2 * CELL_PAD
         return self.writer.wrap(self.rows[r][c] or "", self.size, width)
 
     def height(self, r: int) -> float:
         lines = max(
-            (len(self.cell_lines(r, c)) for (rr, c), (rowspan, _) in self.spans.items() if rr == r and rowspan == 1),
+            (
+                len(self.cell_lines(r, c))
+                for (rr, c), (rowspan, _) in self.spans.items()
+                if rr == r and rowspan == 1
+            ),
             default=1,
         )
         return max(lines, 1) * self.size * 1.3 + 2 * CELL_PAD
@@ -283,10 +297,16 @@ def _draw_rows(
 
 
 def _table(
-    book: _Book, sheet: Sheet, *, size: tuple[float, float], turned: bool, title_only: bool
+    book: _Book,
+    sheet: Sheet,
+    *,
+    size: tuple[float, float],
+    turned: bool,
+    sideways: bool,
+    title_only: bool,
 ) -> tuple[int, ...]:
     """A table from a new page, continued over pages with its header repeated; its pages."""
-    first = book.new_page(size, turned=turned)
+    first = book.new_page(size, turned=turned, sideways=sideways)
     book.line(sheet.title, 16, align="center", leading=2.0)
     book.line(sheet.unit, 9, align="right")
     if title_only:
@@ -309,7 +329,7 @@ def _table(
         body = body[len(take) :]
         if not body:
             break
-        pages.append(book.new_page(size, turned=turned))
+        pages.append(book.new_page(size, turned=turned, sideways=sideways))
         top = book.y
     if sheet.statement:
         book.line(sheet.statement, 10.5)
@@ -350,14 +370,16 @@ def render_word_pdf(
     text_size: float = 16.0,
     footer: Literal["dash", "of"] = "dash",
     turned: Sequence[str] = ("财政拨款收入支出决算总表",),
+    sideways: Sequence[str] = ("一般公共预算财政拨款基本支出决算表",),
     title_only: Sequence[str] = ("国有资本经营预算财政拨款收入支出决算表",),
 ) -> Rendered:
     """``doc`` as Word writes it to PDF (see the module docstring).
 
     ``department`` replaces the document's name on the cover and in the header;
-    ``turned`` names the tables printed on portrait pages turned with /Rotate 90
-    (the others are on landscape pages); ``title_only`` the empty tables printed
-    as a title and a statement, without a grid.
+    ``turned`` names the tables printed on portrait pages turned with /Rotate 90,
+    ``sideways`` those printed turned on portrait pages without /Rotate (read
+    with the head turned), the others are on landscape pages; ``title_only``
+    the empty tables printed as a title and a statement, without a grid.
     """
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
@@ -389,7 +411,9 @@ def render_word_pdf(
         "负责本区自然资源调查监测评价和统一确权登记工作；负责国土空间规划的编制和实施监督。"
     )
     book.line("二、部门决算单位构成", 12)
-    book.paragraph(f"纳入{name}{doc.year}年度部门决算编制范围的单位共2家，包括局本级和所属事业单位。")
+    book.paragraph(
+        f"纳入{name}{doc.year}年度部门决算编制范围的单位共2家，包括局本级和所属事业单位。"
+    )
 
     parts["第二部分"] = len(book.pages) + 1
     for sheet in doc.sheets:
@@ -398,6 +422,7 @@ def render_word_pdf(
             sheet,
             size=LANDSCAPE,
             turned=sheet.title in turned,
+            sideways=sheet.title in sideways,
             title_only=sheet.title in title_only,
         )
 
@@ -445,12 +470,12 @@ def render_word_pdf(
             page.ops.append(_Op("rect", MARGIN, height - 46, width=width - 2 * MARGIN, height=0.5))
             mark = f"- {number} -" if footer == "dash" else f"第 {number} 页 共 {total} 页"
             writer.place(page, (width - writer.width(mark, 9)) / 2, 36, mark, 9)
-        if page.turned:
+        if page.turned or page.sideways:
             # reportlab takes the size as shown and writes the portrait MediaBox under /Rotate
-            canvas.setPageSize(page.size)
-            canvas.setPageRotation(90)
+            canvas.setPageSize(page.size if page.turned else (height, width))
+            canvas.setPageRotation(90 if page.turned else 0)
             canvas.saveState()
-            # landscape content (X right, Y up) onto the portrait page shown turned clockwise
+            # landscape content (X right, Y up) onto the portrait page, turned a quarter
             canvas.transform(0, 1, -1, 0, height, 0)
         else:
             canvas.setPageSize(page.size)
@@ -466,7 +491,8 @@ def render_word_pdf(
         canvas.showPage()
     canvas.save()
     turned_pages = tuple(n for n, p in enumerate(book.pages, start=1) if p.turned)
-    return Rendered(path, total, tables, parts, header, turned_pages)
+    sideways_pages = tuple(n for n, p in enumerate(book.pages, start=1) if p.sideways)
+    return Rendered(path, total, tables, parts, header, turned_pages, sideways_pages)
 
 
 _NUMERALS = "一二三四五六七八九十"

@@ -12,8 +12,8 @@ text, and notes on whatever could not be read as it stands.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 

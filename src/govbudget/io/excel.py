@@ -149,7 +149,7 @@ def _sheet(sheet: Any, shown: Any, number: int, source: str) -> Page:
                 continue
             text = _text(sheet.cell(r, c), shown.cell(r, c), f"{sheet.title}!{_name(r, c)}", source)
             rowspan, colspan = spans.get((r, c), (1, 1))
-            line.append(GridCell(text, rowspan, colspan))
+            line.append(GridCell(text, rowspan, colspan, ref=_name(r, c)))
         filled = [cell for cell in line if cell is not None and cell.text]
         if not filled and not any(cell is None for cell in line):
             flush()

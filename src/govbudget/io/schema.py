@@ -200,6 +200,7 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Row.side": "The half of a two-sided table the row is in (收入 / 支出).",
     "Row.page": "The page (or sheet number) the row is printed on.",
     "Row.line": "The line of a narrative text the row starts on, for a table pasted into the text.",
+    "Row.cells": "The spreadsheet cell of each value (C4; null for none), for a row read from a workbook.",
 }
 
 # Field constraints the model's validators enforce, as schema keywords.

@@ -20,9 +20,10 @@ is summed or filled in: checking the sums is the rules' job.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from enum import Enum
-from typing import Literal
+from typing import Final, Literal
 
 from attrs import field, frozen
 from moneyed import Money
@@ -84,6 +85,23 @@ def _values(value: Iterable[Money | None]) -> tuple[Amount | None, ...]:
     return tuple(None if v is None else as_amount(v) for v in value)
 
 
+_A1: Final = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")
+
+
+def _refs(value: Iterable[str | None]) -> tuple[str | None, ...]:
+    return tuple(value)
+
+
+def _check_cells(instance: Row, _attribute: object, cells: tuple[str | None, ...]) -> None:
+    if cells and len(cells) != len(instance.values):
+        raise ModelError(
+            f"row {instance.label}: {len(cells)} cell references for {len(instance.values)} values"
+        )
+    for cell in cells:
+        if cell is not None and not _A1.fullmatch(cell):
+            raise ModelError(f"row {instance.label}: {cell!r} is not a cell reference like C4")
+
+
 @frozen(kw_only=True)
 class Row:
     """A row: its code (类/款/项 joined, as published) and name, one value per column.
@@ -91,7 +109,9 @@ class Row:
     ``values[i]`` belongs to ``Table.columns[i]``; ``None`` is a blank cell.
     ``side`` is the half of a two-sided table the row is in; ``page`` the page
     (or sheet number) it was printed on; ``line`` the line of a text it starts on,
-    for a table pasted into a narrative.
+    for a table pasted into a narrative; ``cells`` the spreadsheet cell of each
+    value (``C4``; ``None`` for a value with none), for a row read from a
+    workbook — empty otherwise.
     """
 
     name: str
@@ -100,6 +120,7 @@ class Row:
     side: str | None = None
     page: int | None = None
     line: int | None = None
+    cells: tuple[str | None, ...] = field(default=(), converter=_refs, validator=_check_cells)
 
     @property
     def label(self) -> str:
@@ -165,16 +186,18 @@ class Table:
         return self.line is not None and not self.pages and self.sheet is None
 
     def where(
-        self, lang: Literal["zh", "en"] = "zh", page: int | None = None, line: int | None = None
+        self,
+        lang: Literal["zh", "en"] = "zh",
+        page: int | None = None,
+        line: int | None = None,
+        cell: str | None = None,
     ) -> str:
-        """The title with the page (sheet, or text line) a person finds it on."""
+        """The title with the page (sheet and cell, or text line) a person finds it on."""
         shown = page if page is not None else (self.pages[0] if self.pages else None)
         if self.sheet is not None:
-            return (
-                f"{self.title}（工作表“{self.sheet}”）"
-                if lang == "zh"
-                else (f"{self.title} (sheet {self.sheet})")
-            )
+            if lang == "zh":
+                return f"{self.title}（工作表“{self.sheet}”{cell or ''}）"
+            return f"{self.title} (sheet {self.sheet}{'!' + cell if cell else ''})"
         if shown is None:
             at = line if line is not None else self.line
             if at is None:
@@ -194,6 +217,7 @@ class Table:
         ('a.pdf p. 2', 1)
         """
         page = self.rows[row].page
+        cells = self.rows[row].cells
         return Place(
             file=self.source,
             page=page if self.sheet is None else None,
@@ -203,12 +227,13 @@ class Table:
             column=column + 1,
             # a table pasted into a text: the line its row (or title) is on
             line=(self.rows[row].line or self.line) if self.pasted else None,
+            cell=cells[column] if cells else None,
         )
 
     def cell_label(self, row: int, column: int, lang: Literal["zh", "en"] = "zh") -> str:
         """Where one cell is: table and page, row and column, as a person finds it."""
         line, col = self.rows[row], self.columns[column]
-        head = self.where(lang, line.page, line.line)
+        head = self.where(lang, line.page, line.line, line.cells[column] if line.cells else None)
         side = f"{col.side}·" if col.side else ""
         if lang == "zh":
             row_part = f"{line.label} 行，" if line.label else ""

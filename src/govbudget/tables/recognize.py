@@ -60,12 +60,15 @@ class GridCell:
     ``origin`` is where the cell's text is in its source, when the reader knows
     (the start and end offsets of a table pasted into a text); :func:`recognize`
     reports it back for every value it reads (:attr:`Recognition.cells`).
+    ``ref`` is the spreadsheet cell (``C4``) of a cell read from a workbook;
+    the row read from it keeps it (:attr:`~govbudget.tables.model.Row.cells`).
     """
 
     text: str
     rowspan: int = 1
     colspan: int = 1
     origin: tuple[int, int] | None = field(default=None, eq=False)
+    ref: str | None = field(default=None, eq=False)
 
 
 def _cells(
@@ -175,6 +178,10 @@ def _origins(value: Sequence[CellOrigin]) -> tuple[CellOrigin, ...]:
     return tuple(value)
 
 
+def _entries(value: Sequence[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    return tuple(value)
+
+
 @frozen
 class Recognition:
     """What :func:`recognize` found: the tables, the narrative text, notes, and identity.
@@ -182,6 +189,9 @@ class Recognition:
     ``narrative_pages`` says where each printed page's text starts in
     ``narrative``: ``(character offset, page number)`` pairs in order (empty for
     a workbook), what :func:`~govbudget.narrative.read_narrative` takes as ``pages``.
+    ``contents`` are the entries of the table of contents, ``(entry as printed,
+    page number)``, in order: lines ending in leader dots and a page number, kept
+    out of the narrative and never taken for a table's title.
     """
 
     tables: tuple[Table, ...] = field(converter=_tables)
@@ -192,9 +202,13 @@ class Recognition:
     kind: Kind | None = None
     narrative_pages: tuple[tuple[int, int], ...] = ()
     cells: tuple[CellOrigin, ...] = field(default=(), converter=_origins)
+    contents: tuple[tuple[str, int], ...] = field(default=(), converter=_entries)
 
 
 _UNIT: Final = re.compile(r"单位[:：]\s*(亿元|千元|万元|元)")
+# A table of contents entry: its text, leader dots (folded: "……" is "......"), a page number.
+_CONTENTS: Final = re.compile(r"^(.*[^.·•‧・])[.·•‧・]{4,}(\d{1,4})$")
+_LEADER: Final = re.compile(r"(?:\s*[.．·•…‧・⋯]){2,}")
 _WHITESPACE: Final = re.compile(r"\s+")
 _NUMBER: Final = re.compile(r"^[-+−－]?[\d,，]*\d(?:\.\d+)?$")
 _CODE: Final = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -458,6 +472,7 @@ class _Reader:
         self.cells: list[CellOrigin] = []
         self.notes: list[Note] = []
         self.narrative: list[str] = []
+        self.contents: list[tuple[str, int]] = []
         self.pending: tuple[TableSpec | None, str] | None = None
         self.pending_unit: str | None = None
         self.draft: _Draft | None = None
@@ -484,6 +499,10 @@ class _Reader:
     def line(self, text: str) -> None:
         clean = normalize_text(text)
         if not clean:
+            return
+        entry = _CONTENTS.match(clean)
+        if entry is not None:
+            self.contents.append((_LEADER.split(text.strip())[0].strip(), int(entry.group(2))))
             return
         spec = match_title(text)
         unit = _parse_unit(text)
@@ -593,8 +612,10 @@ class _Reader:
         roles = draft.layout.roles
         code, name = _label(layout, r, block, roles, draft)
         values: list[Amount | None] = [None] * len(draft.columns)
+        refs: list[str | None] = [None] * len(draft.columns)
         for c, position in draft.mapping[index]:
             anchor = layout.anchored(r, c)
+            refs[position] = None if anchor is None else anchor.ref
             text = layout.text(r, c) if anchor is not None else ""
             if r == layout.mixed and not _is_number(text):
                 text = ""  # a sub-header printed in the 合计 row
@@ -618,6 +639,7 @@ class _Reader:
             values=values,
             side=draft.sides[index],
             page=self.page.number,
+            cells=refs if any(refs) else (),
         )
 
     def value(self, draft: _Draft, text: str, row: str, position: int) -> Amount | None:
@@ -749,6 +771,7 @@ def recognize(pages: Sequence[Page], *, source: str) -> Recognition:
         kind,
         _page_offsets(reader.narrative, starts, len(joined) - len(joined.lstrip("\n")), narrative),
         cells=reader.cells,
+        contents=reader.contents,
     )
 
 
