@@ -241,6 +241,11 @@ def test_a_progress_bar_on_a_terminal_for_many_files() -> None:
     assert re.search(r"[0-9.]+/s", drawn)  # … the rate …
     assert "budget.json" in drawn  # … and the file just done
     assert terminal.getvalue().endswith("\x1b[2K")  # the bar is erased when done
+    # stdout on the same terminal: the reports are printed above the bar, not overdrawn by it
+    screen, out = _Terminal(), _Terminal()
+    _run("check", "--color", "never", *files, stdout=out, stderr=screen)
+    assert screen.getvalue().count("曾都区信访局 2025") == PROGRESS_MIN_FILES
+    assert out.getvalue().strip().startswith(f"共 {PROGRESS_MIN_FILES} 个文件")
     terminal = _Terminal()
     _run("check", "--no-progress", *files, stderr=terminal)
     assert terminal.getvalue() == ""

@@ -779,6 +779,8 @@ def _check(
             bar = stack.enter_context(
                 batch_progress(len(tasks), stream=stderr, environ=environ, enabled=shown)
             )
+            if bar.drawn and _is_tty(stdout):  # one terminal: reports go above the bar
+                sink.above = bar.print_above
             dataset = stack.enter_context(_dataset(args.parquet))
             for result in done:
                 if result.error:
@@ -790,6 +792,7 @@ def _check(
                 bar.advance(result.source)
     except GovBudgetError as error:  # the executor or the dataset could not start
         raise _UsageError(str(error)) from None
+    sink.above = None  # the bar is gone
     if len(results) > 1 and fmt == "text":
         sink.footer(f"\n{_total_line(results, lang)}")
     sink.close()

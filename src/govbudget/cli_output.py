@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -81,6 +82,8 @@ class Sink:
         self.entries: list[IndexEntry] = []
         self.taken: set[str] = set()
         self.written = 0
+        #: Where reports for a terminal go instead while a progress bar is drawn on it.
+        self.above: Callable[[str], None] | None = None
         try:
             if self.folder is not None:
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -117,11 +120,14 @@ class Sink:
             return
         if not piece.text:
             return
-        if self.written and self.separator:
-            self.stream.write(self.separator)
+        gap = self.separator if self.written else ""
+        self.written += 1
+        if self.above is not None and self.stream is self.stdout:
+            self.above(gap + piece.text)
+            return
+        self.stream.write(gap)
         print(piece.text, file=self.stream)
         self.stream.flush()
-        self.written += 1
 
     def _write_file(self, path: Path, text: str) -> None:
         try:
@@ -132,7 +138,10 @@ class Sink:
     def footer(self, line: str) -> None:
         """A closing line (the batch's total) after the reports, where reports are text."""
         if self.folder is None and not joins(self.fmt):
-            print(line, file=self.stream)
+            if self.above is not None and self.stream is self.stdout:
+                self.above(line)
+            else:
+                print(line, file=self.stream)
 
     def close(self) -> None:
         """Write what waits for the whole batch: the joined output, or the HTML index."""

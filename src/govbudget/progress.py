@@ -73,6 +73,24 @@ class BatchProgress:
             shown = PurePath(name).name if name else ""
             self._progress.update(self._task, advance=1, file=shown)
 
+    @property
+    def drawn(self) -> bool:
+        """True while the bar is on the terminal."""
+        return self._progress is not None
+
+    def print_above(self, text: str) -> None:
+        """Print ``text`` (which may hold ANSI styles) above the bar, on the bar's terminal.
+
+        For the reports themselves when stdout is the same terminal: printed past the
+        bar, they would be overdrawn by its next refresh.
+        """
+        if self._progress is None:
+            print(text)
+            return
+        from rich.text import Text
+
+        self._progress.console.print(Text.from_ansi(text), soft_wrap=True)
+
     def log(self, line: str, stream: TextIO) -> None:
         """Print ``line`` on ``stream``, above the bar while it is drawn there."""
         if self._progress is not None:
