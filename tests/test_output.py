@@ -237,3 +237,16 @@ def test_junit_holds_control_characters_as_valid_xml() -> None:
     text = junit_failure("a\x01.json", "a\x01.json: bad byte \x00 here")
     suite = ElementTree.fromstring(suites([text]))[0]
     assert suite.get("name") == "a\ufffd.json"
+
+
+def test_html_of_a_narrative_links_findings_to_its_lines(tmp_path: Path) -> None:
+    target = tmp_path / "n.html"
+    status, _, _ = _run("check", "--format", "html", "-o", str(target), str(NARRATIVE))
+    assert status == 0
+    page = target.read_text(encoding="utf-8")
+    links = re.findall(r'<a href="#L([0-9]+)">', page)
+    assert links
+    lines = NARRATIVE.read_text(encoding="utf-8").split("\n")
+    assert page.count('<li id="L') == len(lines)
+    for line in links:
+        assert f'<li id="L{line}">' in page

@@ -91,6 +91,7 @@ class ReadInput:
     notes: tuple[str, ...] = ()
     extraction: Extraction | None = None
     details: tuple[str, ...] = ()  # shown with --verbose: every number not understood
+    text: str | None = None  # a narrative's text, for the HTML report's links to its lines
     reading_notes: tuple[Note, ...] = ()
     tables: int | None = None
 
@@ -198,6 +199,7 @@ def _read_narrative(raw: bytes, source: str, identity: Identity) -> ReadInput:
         _narrative_notes(extraction),
         extraction=extraction,
         details=_narrative_details(extraction),
+        text=raw.decode("utf-8", "replace"),
     )
 
 
@@ -323,6 +325,7 @@ def _render(report: Report, read: ReadInput, source: str, options: _Options) -> 
             budget=read.budget,
             href=link_to(source, options.pages),
             notes=read.notes,
+            text=read.text,
         )
     if options.fmt not in ("text", "markdown"):
         return render_document(options.fmt, report, source=source, lang=options.lang)

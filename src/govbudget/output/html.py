@@ -63,7 +63,8 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem;font-size:.92rem
 th,td{border:1px solid #ddd;padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#f4f4f6;white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .sev-error{color:var(--err);font-weight:bold}.sev-warning{color:var(--warn)}.sev-info{color:var(--info)}
-tr:target{background:#fff6d5}
+tr:target,li:target{background:#fff6d5}
+ol.text{font-size:.85rem;color:#333;white-space:pre-wrap;padding-left:3.5rem}
 button#lang{float:right;margin-top:.4rem}
 .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{max-width:100%;height:auto}
 .notes{color:#555;font-size:.9rem}footer{color:#777;font-size:.8rem;margin-top:2rem}
@@ -128,26 +129,29 @@ def _place_words(place: Place) -> tuple[str, str]:
     return " ".join(zh), ", ".join(en)
 
 
-def _link(place: Place | None, href: str | None) -> str:
-    """The place in words, linked to the document (a PDF at its page) when ``href`` is known."""
+def _link(place: Place | None, href: str | None, lines: bool = False) -> str:
+    """The place in words, linked to it: a line of the text shown in the page (``lines``),
+    else the document (a PDF at its page) when ``href`` is known."""
     if place is None:
         return ""
     zh, en = _place_words(place)
     words = _both(zh, en) if zh else _text(place.file or "")
+    if lines and place.line is not None:
+        return f'<a href="#L{place.line}">{words}</a>'
     if href is None:
         return words
     target = href + (f"#page={place.page}" if place.page is not None else "")
     return f'<a href="{escape(target)}">{words}</a>'
 
 
-def _row(index: int, finding: Finding, href: str | None) -> str:
+def _row(index: int, finding: Finding, href: str | None, lines: bool) -> str:
     figures = finding.figures()
     zh, en = _SEVERITY[finding.severity]
     cells = [
         f'<td class="sev-{finding.severity.value}">{_both(zh, en)}</td>',
         f"<td><code>{_text(finding.rule_id)}</code></td>",
         f"<td>{_both(finding.location.zh, finding.location.en)}"
-        f"<br><small>{_link(finding.location.place, href)}</small></td>",
+        f"<br><small>{_link(finding.location.place, href, lines)}</small></td>",
         *(
             f'<td class="num">{_text(figures[key] or "")}</td>'
             for key in ("stated", "computed", "gap", "tolerance")
@@ -171,7 +175,7 @@ _HEAD: Final = (
 )
 
 
-def _findings(report: Report, href: str | None) -> str:
+def _findings(report: Report, href: str | None, lines: bool = False) -> str:
     if not report.findings:
         return f"<p>{_both('未发现问题。', 'No findings.')}</p>"
     numbers = {id(f): i for i, f in enumerate(report.findings, 1)}
@@ -179,7 +183,7 @@ def _findings(report: Report, href: str | None) -> str:
     parts = []
     for name, findings in sections(report.findings):
         zh, en = SECTIONS.get(name, ("其他", "other"))
-        rows = "".join(_row(numbers[id(f)], f, href) for f in findings)
+        rows = "".join(_row(numbers[id(f)], f, href, lines) for f in findings)
         parts.append(
             f'<section class="findings" id="s-{escape(name)}"><h3>{_both(zh, en)}</h3>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></section>"
@@ -316,11 +320,14 @@ def render_html(
     budget: DepartmentBudget | None = None,
     href: str | None = None,
     notes: Sequence[str] = (),
+    text: str | None = None,
 ) -> str:
     """One document's page; ``budget`` adds the charts, ``href`` links places to the document.
 
     ``href`` is the document's address from where the page will be (a relative
-    path); a PDF is opened at the finding's page.
+    path); a PDF is opened at the finding's page. ``text``, a narrative's text,
+    is shown at the end of the page line by line, and a finding's place links to
+    its line there.
     """
     title = report.title(lang)
     notes_html = "".join(f"<li>{_text(n)}</li>" for n in notes)
@@ -331,10 +338,23 @@ def render_html(
         + (f'<ul class="notes">{notes_html}</ul>' if notes_html else "")
         + _charts(report, budget)
         + f'<section id="findings"><h2>{_both("检查结果", "Findings")}</h2>'
-        + _findings(report, href)
+        + _findings(report, href, lines=text is not None)
         + "</section>"
+        + ("" if text is None else _lines(text))
     )
     return _page(f"{title} — govbudget", body, lang)
+
+
+def _lines(text: str) -> str:
+    """The narrative, each line anchored (``#L12``) for the findings' links."""
+    items = "".join(
+        f'<li id="L{n}">{_text(line.rstrip(chr(13))) or "&nbsp;"}</li>'
+        for n, line in enumerate(text.split("\n"), 1)
+    )
+    return (
+        f'<section id="text"><h2>{_both("说明原文", "The narrative")}</h2>'
+        f'<ol class="text">{items}</ol></section>'
+    )
 
 
 def render_failure(source: str, message: str, lang: Language = "zh") -> str:
