@@ -4,10 +4,10 @@ Why not a plotting library: the report needs three kinds of horizontal bar
 chart (amounts by class, stated beside computed, changes that may be
 negative). Written here they are a few hundred bytes of SVG per chart, with
 their labels as real text (so Chinese is drawn by the reader's own fonts,
-searchable and copyable), no script, no style sheet and no dependency; pygal
-and matplotlib give the same bars in tens of kilobytes each (matplotlib also
-needs a CJK font installed to draw Chinese labels), and both would be a large
-dependency for a core output format.
+searchable and copyable), no script, no style sheet and no dependency. Four
+bars of 支出功能分类 take 1.3 KB here and 17.7 KB from pygal 3.1 (without its
+script); matplotlib is a much larger dependency and needs a CJK font
+installed to draw Chinese labels.
 
 >>> chart = bars([Bar("201 一般公共服务支出", Fraction(33803, 100))], unit="万元", title="支出")
 >>> chart.startswith("<svg") and "一般公共服务支出" in chart
