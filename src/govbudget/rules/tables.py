@@ -18,10 +18,12 @@ from govbudget.classification.names import normalize as name_key
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.rounding import Exact, Outcome, Stated, Verdict, check_equal, check_sum
-from govbudget.rules._support import Column, diagnose_sum, diagnose_value, stated
+from govbudget.rules._support import Column, column_value, diagnose_sum, diagnose_value, stated
 from govbudget.rules.base import Location, Observation, Rule, Scale, Severity
 from govbudget.tables.model import Table, TableKind
 from govbudget.tables.query import (
+    Measure,
+    ThreePublicItem,
     column_index,
     find_table,
     grand_row,
@@ -29,6 +31,7 @@ from govbudget.tables.query import (
     key,
     row_index,
     rows_of,
+    three_public_cells,
     total_row,
 )
 from govbudget.tables.specs import SPECS
@@ -646,14 +649,11 @@ def _narrative_spots(budget: DepartmentBudget) -> list[tuple[str, Figure | None,
     income, spending, final = budget.income, budget.expenditure, budget.final
     gp = budget.appropriation.general_public if budget.appropriation else None
     all_funds = budget.appropriation.total if budget.appropriation else None
-    three = budget.three_public
     final_kind = budget.kind is Kind.FINAL
     summary = K.FINAL_SUMMARY if final_kind else K.BUDGET_SUMMARY
     expenditure = K.FINAL_EXPENDITURE if final_kind else K.BUDGET_EXPENDITURE
     general = K.FINAL_GENERAL_PUBLIC if final_kind else K.BUDGET_GENERAL_PUBLIC
     basic = K.FINAL_GENERAL_PUBLIC_BASIC if final_kind else K.BUDGET_GENERAL_PUBLIC_BASIC
-    sangong = K.FINAL_THREE_PUBLIC if final_kind else K.BUDGET_THREE_PUBLIC
-    measure = "决算数" if final_kind else ""
     spots: list[tuple[str, Figure | None, Spot]] = []
     if income is not None:
         spots += [
@@ -722,44 +722,58 @@ def _narrative_spots(budget: DepartmentBudget) -> list[tuple[str, Figure | None,
                 (K.FINAL_APPROPRIATION, "支出", "本年支出合计", "合计"),
             )
         )
-    if three is not None:
-        for name, figure, column in (
-            ("“三公”经费", three.total, "合计"),
-            ("因公出国（境）费", three.overseas, "因公出国(境)费"),
-            ("公务用车购置及运行维护费", three.vehicles, "公务用车购置及运行维护费/小计"),
-            ("公务用车购置费", three.vehicle_purchase, "公务用车购置及运行维护费/公务用车购置费"),
-            (
-                "公务用车运行维护费",
-                three.vehicle_operation,
-                "公务用车购置及运行维护费/公务用车运行维护费",
-            ),
-            ("公务接待费", three.reception, "公务接待费"),
-        ):
-            full = f"{column}/{measure}" if measure else column
-            spots.append((name, figure, (sangong, None, "", full)))
     return spots
 
 
-def _budget_spots(budget: DepartmentBudget) -> list[tuple[str, Figure, Column, Spot]]:
-    """The 预算数 of the 决算 “三公” table against the narrative's 年初/全年预算数.
+#: The “三公” items as ``ThreePublic`` names them, with their names in messages.
+_THREE_PUBLIC: Final[tuple[tuple[ThreePublicItem, str], ...]] = (
+    ("total", "“三公”经费"),
+    ("overseas", "因公出国（境）费"),
+    ("reception", "公务接待费"),
+    ("vehicles", "公务用车购置及运行维护费"),
+    ("vehicle_purchase", "公务用车购置费"),
+    ("vehicle_operation", "公务用车运行维护费"),
+)
+_MEASURE_NAMES: Final[dict[Column, str]] = {
+    "amount": "",
+    "prior": "上年数",
+    "budget_initial": "年初预算数",
+    "budget_full_year": "全年预算数",
+}
 
-    The table's 预算数 may be either, so a difference is a warning.
+
+def three_public_refs(
+    budget: DepartmentBudget,
+) -> list[tuple[ThreePublicItem, str, Figure, Column, Ref]]:
+    """Each stated “三公” figure with the table cell that states it too.
+
+    (item, name, figure, the figure's column, cell). In a 决算 the 决算数 is the
+    figure's amount and the 预算数 its 全年 (else 年初) 预算数; in a 预算 the 预算数 is
+    the amount. The table may print the items as rows or as columns.
     """
     three = budget.three_public
-    if three is None or budget.kind is not Kind.FINAL:
+    final = budget.kind is Kind.FINAL
+    found = find_table(budget.tables, K.FINAL_THREE_PUBLIC if final else K.BUDGET_THREE_PUBLIC)
+    if three is None or found is None:
         return []
-    spots: list[tuple[str, Figure, Column, Spot]] = []
-    for name, figure, column in (
-        ("“三公”经费", three.total, "合计"),
-        ("因公出国（境）费", three.overseas, "因公出国(境)费"),
-        ("公务用车购置及运行维护费", three.vehicles, "公务用车购置及运行维护费/小计"),
-        ("公务接待费", three.reception, "公务接待费"),
-    ):
+    ti, table = found
+    cells = three_public_cells(table, budget.year, final)
+    refs: list[tuple[ThreePublicItem, str, Figure, Column, Ref]] = []
+    for item, name in _THREE_PUBLIC:
+        figure: Figure | None = getattr(three, item)
         if figure is None:
             continue
-        which: Column = "budget_full_year" if figure.budget_full_year else "budget_initial"
-        spots.append((name, figure, which, (K.FINAL_THREE_PUBLIC, None, "", f"{column}/预算数")))
-    return spots
+        budgeted: Column = "budget_full_year" if figure.budget_full_year else "budget_initial"
+        columns: list[tuple[Column, Measure]] = (
+            [("amount", "final"), (budgeted, "budget"), ("prior", "prior")]
+            if final
+            else [("amount", "budget"), ("prior", "prior")]
+        )
+        for column, measure in columns:
+            cell = cells.get((item, measure))
+            if cell is not None and column_value(figure, column) is not None:
+                refs.append((item, name, figure, column, (ti, *cell)))
+    return refs
 
 
 def _first_row(budget: DepartmentBudget, spot: Spot) -> Ref | None:
@@ -782,18 +796,18 @@ def _narrative(budget: DepartmentBudget) -> Iterator[Observation]:
         if mine is None or ref is None:
             continue
         yield _equal(budget, ref, mine, f"说明中的{name} = {_short(budget, ref)}")
-    for name, figure, column, spot in _budget_spots(budget):
+    for _item, name, figure, column, ref in three_public_refs(budget):
         mine = stated(budget, figure, column)
-        ref = _first_row(budget, spot)
-        if mine is None or ref is None:
+        if mine is None:
             continue
-        label = "全年预算数" if column == "budget_full_year" else "年初预算数"
+        # a 决算's 预算数 column may hold the 年初 or the 全年 budget: a difference is a warning
+        budgeted = column in ("budget_initial", "budget_full_year")
         yield _equal(
             budget,
             ref,
             mine,
-            f"说明中的{name}{label} = {_short(budget, ref)}",
-            severity=Severity.WARNING,
+            f"说明中的{name}{_MEASURE_NAMES[column]} = {_short(budget, ref)}",
+            severity=Severity.WARNING if budgeted else None,
         )
     yield from _narrative_trees(budget)
 

@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Final
+from typing import Final, Literal
 
 from govbudget.tables.model import Row, Table, TableKind
 from govbudget.tables.specs import normalize_text
 
 __all__ = [
+    "Measure",
+    "ThreePublicItem",
     "column_index",
     "find_table",
     "grand_row",
     "is_numbered",
     "key",
+    "measure_of",
     "row_index",
     "rows_of",
+    "three_public_cells",
+    "three_public_item",
     "total_row",
 ]
 
@@ -98,3 +103,107 @@ def column_index(table: Table, name: str, side: str | None = None) -> int | None
         if key(column.levels[-1]) == wanted:
             return i
     return None
+
+
+# -- “三公” tables, whichever way round they are printed ----------------------------------------
+
+#: The items of a “三公” table, as ``ThreePublic`` names them.
+ThreePublicItem = Literal[
+    "total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"
+]
+#: What a column (or row) of figures holds: the budget, the final figure, the prior year's, a change.
+Measure = Literal["budget", "final", "prior", "change"]
+
+_PREFIX: Final = re.compile(r"^(?:其中[:：]?|[(（]\d+[)）]|\d+[、.])+")
+_YEAR: Final = re.compile(r"((?:19|20)\d\d)年")
+
+
+def three_public_item(name: str) -> ThreePublicItem | None:
+    """Which “三公” item a row or column name is, whatever its local wording.
+
+    >>> three_public_item("其中：（1）公务用车运行维护费"), three_public_item("公务用车费")
+    ('vehicle_operation', 'vehicles')
+    >>> three_public_item("总“三公”经费支出"), three_public_item("行政运行") is None
+    ('total', True)
+    """
+    text = _PREFIX.sub("", key(name))
+    if "出国" in text:
+        return "overseas"
+    if "接待" in text:
+        return "reception"
+    if "用车" in text or "公车" in text:
+        purchase, operation = "购置" in text, "运行" in text or "维护" in text
+        if (purchase and operation) or not (purchase or operation):
+            return "vehicles"
+        return "vehicle_purchase" if purchase else "vehicle_operation"
+    if text in ("合计", "总计") or "三公" in text:
+        return "total"
+    return None
+
+
+def measure_of(name: str, year: int | None) -> Measure | None:
+    """What a column (or row) of a “三公” table holds, by its header and the document's year.
+
+    >>> measure_of("预 算 数", 2023), measure_of("2022年度决算数", 2023), measure_of("决算对比", 2023)
+    ('budget', 'prior', 'change')
+    """
+    text = key(name)
+    if re.search(r"对比|增减|减少|增加|变化", text):
+        return "change"
+    found = _YEAR.search(text)
+    stated_year = int(found.group(1)) if found else None
+    if year is not None and stated_year is not None and stated_year < year:
+        return "prior"
+    if "上年" in text:
+        return "prior"
+    if "决算" in text or "支出" in text or "执行" in text:
+        return "final"
+    if "预算" in text:
+        return "budget"
+    return None
+
+
+def three_public_cells(
+    table: Table, year: int | None, final: bool
+) -> dict[tuple[ThreePublicItem, Measure], tuple[int, int]]:
+    """The (row, column) of each “三公” item and measure in ``table``, either way round.
+
+    Items may be rows (项目 | 预算数 | 决算数), or columns with the measures as rows
+    or as the last header level (公务接待费/决算数). A single column or row with no
+    measure in its name holds the document's own figures (预算数 in a 预算, 决算数 in a
+    决算).
+    """
+    own: Measure = "final" if final else "budget"
+    cells: dict[tuple[ThreePublicItem, Measure], tuple[int, int]] = {}
+    row_items = [(i, three_public_item(r.name)) for i, r in enumerate(table.rows)]
+    if sum(1 for _, item in row_items if item) >= 2:
+        measures = [measure_of(c.name, year) for c in table.columns]
+        if len(table.columns) == 1 and measures[0] is None:
+            measures = [own]
+        for r, item in row_items:
+            for c, measure in enumerate(measures):
+                if item is not None and measure is not None:
+                    cells.setdefault((item, measure), (r, c))
+        return cells
+    for c, column in enumerate(table.columns):
+        levels = column.levels
+        in_header = measure_of(levels[-1], year) if len(levels) > 1 else None
+        named = levels[:-1] if in_header is not None else levels
+        # the most specific level that names an item (购置费 under 公务用车购置及运行维护费)
+        item = next(
+            (
+                found
+                for level in reversed(named)
+                if key(level) != "小计" and (found := three_public_item(level))
+            ),
+            None,
+        )
+        if item is None:
+            continue
+        for r, row in enumerate(table.rows):
+            measure = in_header or measure_of(row.name, year)
+            if measure is None and len(table.rows) == 1:
+                measure = own
+            if measure is not None:
+                cells.setdefault((item, measure), (r, c))
+    return cells
