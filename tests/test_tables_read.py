@@ -123,7 +123,7 @@ def test_template_report_names_the_empty_tables_without_statement(
 ) -> None:
     report = validate(template.budget, select=["tables"])
     assert report.ok
-    flagged = {f.location.zh for f in report.findings if f.rule_id == "TAB007"}
+    flagged = {f.location.zh for f in report.findings if f.rule_id == "TAB011"}
     assert "政府性基金预算财政拨款收入支出决算表（第13页）" not in flagged
     assert "收入决算表（第6页）" in flagged
     assert all(f.severity is govbudget.Severity.WARNING for f in report.findings)

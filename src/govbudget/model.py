@@ -23,6 +23,7 @@ from govbudget.figure import Figure, _to_decimal
 from govbudget.precision import DEFAULT_PRECISION, Precision
 from govbudget.tables.model import Table
 from govbudget.tree import Node, Path, replace_at
+from govbudget.wording import Wording
 
 __all__ = [
     "COMPARATOR_WORDS",
@@ -70,6 +71,14 @@ def _goals(value: Iterable[Goal]) -> tuple[Goal, ...]:
 
 
 def _projects(value: Iterable[Project]) -> tuple[Project, ...]:
+    return tuple(value)
+
+
+def _wording(value: Iterable[Wording]) -> tuple[Wording, ...]:
+    return tuple(value)
+
+
+def _contents(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
@@ -417,11 +426,14 @@ class DepartmentBudget:
     ``precision`` is the document's declared unit and decimals (万元, 2 unless
     declared otherwise); a figure's own ``precision`` overrides it. ``tables``
     holds the standard tables (公开表) as printed, when the disclosure was read
-    with them (:func:`govbudget.read_document`). ``statements`` holds the figures a
-    narrative states that no field of the model holds ("全镇本级一般公共预算收入 111.11
+    with them (:func:`govbudget.read_document`) or pasted into its text.
+    ``statements`` holds the figures a narrative states that no field of the model holds ("全镇本级一般公共预算收入 111.11
     万元", "工资福利支出较上年增 18.67 万元"), each a line named by its label as written,
     with the parts it lists (其中 …) as children: the rules check them like any other
     figure (sums of parts, changes, percents, shares, completion, restatements).
+    ``contents`` is its table of contents (目录) as printed, entry by entry, and
+    ``wording`` the places of its text the wording rules judge
+    (:mod:`govbudget.wording`).
     """
 
     department: str | None = field(default=None, validator=_check_department)
@@ -443,6 +455,8 @@ class DepartmentBudget:
     final: FinalAccounts | None = None
     statements: tuple[Node, ...] = field(default=(), converter=_nodes)
     tables: tuple[Table, ...] = field(default=(), converter=_tables)
+    contents: tuple[str, ...] = field(default=(), converter=_contents)
+    wording: tuple[Wording, ...] = field(default=(), converter=_wording)
 
     def precision_of(self, figure: Figure) -> Precision:
         """The precision ``figure`` is published at: its own, or the document's."""

@@ -67,6 +67,7 @@ from govbudget.narrative.numbers import Number, context_kind, scan
 from govbudget.narrative.quality import copied_indicators, missing_sections, unmatched_projects
 from govbudget.narrative.sections import Section, SectionKind, find_sections
 from govbudget.narrative.text import normalize
+from govbudget.narrative.wording import scan_wording, table_of_contents
 from govbudget.precision import Precision
 from govbudget.tables.text import Pasted, find_pasted
 
@@ -224,8 +225,12 @@ def read_narrative(
     for section in sections:
         _read_section(reader, section)
     budget = _assemble(reader, department, year, kind, level)
-    if pasted.tables:
-        budget = evolve(budget, tables=pasted.tables)
+    budget = evolve(
+        budget,
+        tables=pasted.tables,
+        contents=table_of_contents(normal),
+        wording=scan_wording(normal, source),
+    )
     copied_indicators(ledger, budget.performance, budget.projects)
     unmatched_projects(
         ledger, budget.projects, budget.expenditure.by_economic if budget.expenditure else ()

@@ -30,6 +30,7 @@ from govbudget.rules import (
     three_public,
     totals,
     trees,
+    wording,
     yoy,
 )
 from govbudget.rules.base import (
@@ -77,6 +78,7 @@ _FAMILY_MODULES: Final = (
     codes,
     tables,
     repeats,
+    wording,
 )
 
 

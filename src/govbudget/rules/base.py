@@ -78,6 +78,7 @@ FAMILIES: Final[dict[str, tuple[str, str]]] = {
     "codes": ("分类科目", "classification codes"),
     "tables": ("公开表", "tables"),
     "repeats": ("前后一致", "repeated figures"),
+    "wording": ("用语", "wording"),
 }
 
 _ID: Final = re.compile(r"[A-Z]{2,5}\d{3}")

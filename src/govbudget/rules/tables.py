@@ -34,7 +34,7 @@ from govbudget.tables.query import (
     three_public_cells,
     total_row,
 )
-from govbudget.tables.specs import SPECS
+from govbudget.tables.specs import SPECS, match_title, spec_of
 from govbudget.tree import Node, walk
 
 __all__ = ["RULES"]
@@ -877,40 +877,135 @@ def _stated_none(budget: DepartmentBudget, kind: TableKind) -> bool:
     return figure is not None and figure.none_stated
 
 
+#: A 目录 entry's dotted leader and page number ("二、收入决算表……6").
+_LEADER: Final = re.compile(r"\s*(?:[.．·…_\-—]{2,}\s*)?\d{0,3}$")
+
+
+def _listed(budget: DepartmentBudget) -> list[TableKind]:
+    """The standard tables the table of contents (目录) lists, in its order."""
+    kinds: list[TableKind] = []
+    for entry in budget.contents:
+        spec = match_title(_LEADER.sub("", entry))
+        if spec is not None and spec.document is budget.kind and spec.kind not in kinds:
+            kinds.append(spec.kind)
+    return kinds
+
+
+def _expected(budget: DepartmentBudget) -> list[TableKind] | None:
+    """The tables the document should have: those its 目录 lists, else the template's.
+
+    Only for a document whose tables were printed (PDF, workbook). ``None`` for a
+    text with tables pasted into it: a web page shows some tables as text and
+    others as images or attachments, so the ones pasted are not its whole set.
+    """
+    if all(t.pasted for t in budget.tables):
+        return None
+    listed = _listed(budget)
+    if listed:
+        return listed
+    return [s.kind for s in SPECS if s.document is budget.kind and s.required]
+
+
 def _required(budget: DepartmentBudget) -> Iterator[Observation]:
     if not budget.tables:
         return
+    expected = _expected(budget)
+    if expected is None:
+        return
+    listed = bool(_listed(budget))
     present = {t.kind: (i, t) for i, t in reversed(list(enumerate(budget.tables))) if t.kind}
-    for spec in SPECS:
-        if spec.document is not budget.kind or not spec.required:
-            continue
-        found = present.get(spec.kind)
-        if found is None:
-            stated_none = _stated_none(budget, spec.kind)
+    for kind in expected:
+        spec = spec_of(kind)
+        found = present.get(kind)
+        if found is not None:
+            index, table = found
             yield Observation(
-                outcome=Outcome.EXACT if stated_none else Outcome.INCONSISTENT,
-                location=Location(f"/tables#{spec.kind.value}", spec.title, spec.title),
-                params={
-                    "title": spec.title,
-                    "state": "缺少此表，也未说明无此类资金"
-                    if not stated_none
-                    else "未附此表，说明中已说明无此类资金",
-                },
-                formula=f"{spec.title} 存在，或说明本表无数据",
+                outcome=Outcome.EXACT,
+                location=Location(
+                    f"/tables/{index}", table.where("zh"), table.where("en"), table.source
+                ),
+                params={"title": spec.title, "state": "存在"},
+                formula=f"{spec.title} 存在，或说明无此类资金",
             )
             continue
-        index, table = found
-        empty = all(v is None for row in table.rows for v in row.values)
-        unstated = empty and table.empty_statement is None and not _stated_none(budget, spec.kind)
+        stated_none = _stated_none(budget, kind)
+        if stated_none:
+            state = "未附此表，说明中已说明无此类资金"
+        elif listed:
+            state = "目录列出此表，但文件中没有此表，也未说明无此类资金"
+        else:
+            state = "缺少此表，也未说明无此类资金"
         yield Observation(
-            outcome=Outcome.INCONSISTENT if unstated else Outcome.EXACT,
-            location=Location(
-                f"/tables/{index}", table.where("zh"), table.where("en"), table.source
-            ),
-            params={"title": spec.title, "state": "表内无数据，且未说明" if unstated else "存在"},
-            severity=Severity.WARNING if unstated else None,
-            formula=f"{spec.title} 存在，或说明本表无数据",
+            outcome=Outcome.EXACT if stated_none else Outcome.INCONSISTENT,
+            location=Location(f"/tables#{kind.value}", spec.title, spec.title),
+            params={"title": spec.title, "state": state},
+            formula=f"{spec.title} 存在，或说明无此类资金",
         )
+
+
+# --- TAB010: no table twice, and the tables in the order of the 目录 (or the template) --------
+
+
+def _order(budget: DepartmentBudget) -> Iterator[Observation]:
+    expected = _expected(budget)
+    if not budget.tables or expected is None:
+        return
+    rank = {kind: i for i, kind in enumerate(expected)}
+    seen: set[TableKind] = set()
+    latest: tuple[int, Table] | None = None  # the table furthest along the expected order so far
+    for index, table in enumerate(budget.tables):
+        kind = table.kind
+        if kind is None or kind not in rank:
+            continue
+        location = Location(f"/tables/{index}", table.where("zh"), table.where("en"), table.source)
+        if kind in seen:
+            state = "同一张表出现两次"
+        elif latest is not None and rank[kind] < rank[latest[1].kind or kind]:
+            state = f"排在“{latest[1].title}”之后，应在其前"
+        else:
+            state = ""
+        seen.add(kind)
+        if latest is None or rank[kind] > rank[latest[1].kind or kind]:
+            latest = (index, table)
+        yield Observation(
+            outcome=Outcome.INCONSISTENT if state else Outcome.EXACT,
+            location=location,
+            params={"title": table.title, "state": state or "顺序正确"},
+            formula="各表只出现一次，顺序与目录（或模板）一致",
+        )
+
+
+# --- TAB011: an empty table says so, and a fund stated as none has an empty table -----------
+
+
+def _empty_statements(budget: DepartmentBudget) -> Iterator[Observation]:
+    for index, table in enumerate(budget.tables):
+        if table.kind is None:
+            continue
+        location = Location(f"/tables/{index}", table.where("zh"), table.where("en"), table.source)
+        empty = all(v is None or v.fen == 0 for row in table.rows for v in row.values)
+        stated_none = _stated_none(budget, table.kind)
+        if empty:
+            said = table.empty_statement is not None or stated_none
+            yield Observation(
+                outcome=Outcome.EXACT if said else Outcome.INCONSISTENT,
+                location=location,
+                params={
+                    "state": "表内无数据，且未说明“本表无数据”"
+                    if not said
+                    else "表内无数据，已说明"
+                },
+                severity=None if said else Severity.WARNING,
+                formula="无数据的表说明“本表无数据”",
+            )
+        elif stated_none or table.empty_statement is not None:
+            claim = "说明中称无此类资金" if stated_none else f"表注称“{table.empty_statement}”"
+            yield Observation(
+                outcome=Outcome.INCONSISTENT,
+                location=location,
+                params={"state": f"{claim}，但表中有数字"},
+                formula="说明无此类资金（本表无数据）的表中没有数字",
+            )
 
 
 # --- TAB008: every table states its unit ------------------------------------------------------
@@ -1041,9 +1136,9 @@ RULES: Final = (
     ),
     _rule(
         "TAB007",
-        "应公开的表齐全，或说明本表无数据",
-        "Every required table is published, or its absence is stated",
-        "决算九张表、预算八张表均在；无数据的表说明“本表无数据”",
+        "应公开的表齐全（目录所列、或模板所定），或说明无此类资金",
+        "Every table the contents list (or the template requires) is published, or its absence explained",
+        "目录列出的表（无目录时：决算九张表、预算八张表）均在，或说明无此类资金",
         _required,
         message_zh="{where}：{state}",
         message_en="{where}: {state}",
@@ -1065,5 +1160,24 @@ RULES: Final = (
         "人员经费合计 = 工资福利支出 + 对个人和家庭的补助；公用经费合计 = 商品和服务支出 + 资本性支出 + …（各地口径不一，警告）",
         _basic_split,
         severity=Severity.WARNING,
+    ),
+    _rule(
+        "TAB010",
+        "各表不重复，顺序与目录（或模板）一致",
+        "No table twice, and the tables in the order of the contents (or the template)",
+        "每张标准表只出现一次，且按目录（无目录时按模板）的顺序排列",
+        _order,
+        severity=Severity.WARNING,
+        message_zh="{where}：{state}",
+        message_en="{where}: {state}",
+    ),
+    _rule(
+        "TAB011",
+        "无数据的表说明“本表无数据”；说明无此类资金的表中没有数字",
+        "An empty table says so; a table of funds stated as none is empty",
+        "空表有“本表无数据”说明（或说明无此类资金）；说明无此类资金或本表无数据的表中全为空",
+        _empty_statements,
+        message_zh="{where}：{state}",
+        message_en="{where}: {state}",
     ),
 )

@@ -40,6 +40,7 @@ from govbudget.strategies._writing import percent_text, quantum
 from govbudget.tables.model import Column as TableColumn
 from govbudget.tables.model import Row, Table, TableKind
 from govbudget.tree import Node, find
+from govbudget.wording import Wording, WordingKind
 
 __all__ = ["BREAKERS", "LEAST_STEPS", "Breaker", "Place", "get", "put", "slots"]
 
@@ -917,6 +918,27 @@ def _table_required(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
     return _with_tables(budget, _summary(budget, (value, value, None), (value, value, None)))
 
 
+def _table_twice(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """The 收支总表 printed twice (or after the 收入总表)."""
+    value = _money(draw, budget)
+    summary = _summary(budget, (value, value, None), (value, value, None))
+    income = _one_column(
+        budget, "部门收入总表", TableKind.BUDGET_INCOME, (Row(name="合计", values=(value,)),)
+    )
+    tables = draw(st.sampled_from(((summary, summary), (income, summary))))
+    return _with_tables(budget, *tables)
+
+
+def _table_said_empty(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """A table said to have no data (本表无数据) that has figures."""
+    value = Amount.from_fen(_money(draw, budget).fen + _step(budget))
+    table = evolve(
+        _summary(budget, (value, value, None), (value, value, None)),
+        empty_statement="本表无数据",
+    )
+    return _with_tables(budget, table)
+
+
 def _table_unit(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
     """A table printed without its 单位 line."""
     value = _money(draw, budget)
@@ -938,6 +960,44 @@ def _table_basic(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
         budget,
         _one_column(budget, "一般公共预算基本支出表", TableKind.BUDGET_GENERAL_PUBLIC_BASIC, rows),
     )
+
+
+# -- wording (用语) -----------------------------------------------------------------------------
+
+
+def _worded(budget: DepartmentBudget, *wording: Wording) -> DepartmentBudget:
+    return evolve(budget, wording=(*budget.wording, *wording))
+
+
+def _placeholder(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """A template placeholder left in the text."""
+    text = draw(st.sampled_from(("XX局", "××", "增加（减少）", "（增加/减少）")))
+    return _worded(budget, Wording(WordingKind.PLACEHOLDER, text))
+
+
+def _wrong_year(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """A heading naming the year before, among headings naming the document's year."""
+    year = budget.year or 2024
+    word = "决算" if budget.kind is Kind.FINAL else "预算"
+    offset = draw(st.sampled_from((-1, 1, -2)))
+    heading = [Wording(WordingKind.HEADING_YEAR, f"{year}年度", year=year, word=word)] * 2
+    odd = Wording(WordingKind.HEADING_YEAR, f"{year + offset}年度", year=year + offset, word=word)
+    return _worded(evolve(budget, year=year), *heading, odd)
+
+
+def _mixed_level(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """Headings calling the document a 部门 one and, once, a 单位 one (or the other way)."""
+    usual, odd = draw(st.sampled_from((("部门", "单位"), ("单位", "部门"))))
+    kind = "决算" if budget.kind is Kind.FINAL else "预算"
+    words = [Wording(WordingKind.LEVEL_WORD, f"{w}{kind}", word=w) for w in (usual, usual, odd)]
+    return _worded(budget, *words)
+
+
+def _wording_of(kind: WordingKind, *texts: str) -> Apply:
+    def apply(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+        return _worded(budget, Wording(kind, draw(st.sampled_from(texts))))
+
+    return apply
 
 
 # -- the catalogue of breakers -----------------------------------------------------------------
@@ -1175,4 +1235,16 @@ BREAKERS: Final[dict[str, Breaker]] = {
     "TAB007": _b("", _table_required, "standard tables missing", kind=Kind.BUDGET),
     "TAB008": _b("", _table_unit, "a table without its unit line", kind=Kind.BUDGET),
     "TAB009": _b("", _table_basic, "人员经费合计 other than 301 + 303", kind=Kind.BUDGET),
+    "TAB010": _b("", _table_twice, "a table twice, or out of order", kind=Kind.BUDGET),
+    "TAB011": _b("", _table_said_empty, "a table said to be empty has figures", kind=Kind.BUDGET),
+    "WRD001": _b("", _placeholder, "a template placeholder left in"),
+    "WRD002": _b("", _wrong_year, "a heading naming another year"),
+    "WRD003": _b("", _mixed_level, "部门 and 单位 both used for the document"),
+    "WRD004": _b(
+        "", _wording_of(WordingKind.CUT_REASON, "主要原因是：", "原因："), "a reason cut off"
+    ),
+    "WRD005": _b("", _wording_of(WordingKind.PUNCTUATION, "。。", "，，"), "doubled punctuation"),
+    "WRD006": _b(
+        "", _wording_of(WordingKind.PERCENT_SIGN, "下降5.2", "增长12"), "a percent without %"
+    ),
 }

@@ -1,0 +1,187 @@
+"""Wording (用语): what a reviewer marks in the words, beyond the arithmetic.
+
+These rules judge the places the narrative reader records in
+``DepartmentBudget.wording`` (:mod:`govbudget.wording`): a template placeholder
+left in, a year that contradicts the document's, 部门 and 单位 both used for the
+document, a reason sentence cut off after its colon, doubled punctuation, a rate
+written without "%". A budget without recorded wording (a JSON document, a
+generated budget) has nothing to judge here.
+
+A year is judged against the document's year only where the document's own
+headings confirm it: a heading of the document's kind (决算 in a 决算) names a
+year that other headings do not, or a 决算's 截至 date is before its year.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Final
+
+from govbudget.model import DepartmentBudget, Kind, Level
+from govbudget.rounding import Outcome
+from govbudget.rules.base import Location, Observation, Rule, Severity
+from govbudget.wording import Wording, WordingKind
+
+__all__ = ["RULES"]
+
+W = WordingKind
+
+
+def _location(index: int, wording: Wording) -> Location:
+    return Location(
+        f"/wording/{index}",
+        f"“{wording.around or wording.text}”",
+        f"“{wording.around or wording.text}”",
+        wording.source,
+    )
+
+
+def _of(budget: DepartmentBudget, kind: WordingKind) -> Iterator[tuple[int, Wording]]:
+    for index, wording in enumerate(budget.wording):
+        if wording.kind is kind:
+            yield index, wording
+
+
+def _observe(index: int, wording: Wording, *, bad: bool = True, **params: str) -> Observation:
+    return Observation(
+        outcome=Outcome.INCONSISTENT if bad else Outcome.EXACT,
+        location=_location(index, wording),
+        params={"text": wording.text, **params},
+    )
+
+
+def _each(kind: WordingKind) -> Callable[[DepartmentBudget], Iterator[Observation]]:
+    def check(budget: DepartmentBudget) -> Iterator[Observation]:
+        for index, wording in _of(budget, kind):
+            yield _observe(index, wording)
+
+    return check
+
+
+# --- WRD002: a year that contradicts the document's -----------------------------------------
+
+_KIND_WORD: Final = {Kind.FINAL: "决算", Kind.BUDGET: "预算"}
+
+
+def _years(budget: DepartmentBudget) -> Iterator[Observation]:
+    year = budget.year
+    word = _KIND_WORD[budget.kind]
+    headings = [(i, w) for i, w in _of(budget, W.HEADING_YEAR) if w.word == word]
+    named = Counter(w.year for _, w in headings)
+    if year is None or named[year] == 0:
+        return  # the headings do not confirm the document's year: nothing to judge against
+    for index, wording in headings:
+        stated = wording.year
+        # another year is a slip only where the document's year is the usual one
+        bad = stated != year and named[stated] <= named[year]
+        yield _observe(index, wording, bad=bad, year=str(year), stated_year=str(stated))
+    if budget.kind is not Kind.FINAL:
+        return  # a 预算 states its assets at the end of the year before, or later
+    for index, wording in _of(budget, W.AS_OF_YEAR):
+        stated = wording.year
+        if stated is None:
+            continue
+        yield _observe(index, wording, bad=stated < year, year=str(year), stated_year=str(stated))
+
+
+# --- WRD003: 部门 and 单位 both used for the document ----------------------------------------
+
+
+def _level_words(budget: DepartmentBudget) -> Iterator[Observation]:
+    words = list(_of(budget, W.LEVEL_WORD))
+    counts = Counter(w.word for _, w in words)
+    if len(counts) < 2:
+        return
+    own = "单位" if budget.level is Level.UNIT else "部门"
+    # the word used less often is the slip; on a tie, the one the document's level is not
+    odd = min(counts, key=lambda w: (counts[w], w == own))
+    usual = next(w for w in counts if w != odd)
+    for index, wording in words:
+        yield _observe(index, wording, bad=wording.word == odd, usual=str(usual), odd=str(odd))
+
+
+def _rule(
+    id: str,
+    title_zh: str,
+    title_en: str,
+    formula: str,
+    check: Callable[[DepartmentBudget], Iterator[Observation]],
+    message_zh: str,
+    message_en: str,
+    *,
+    severity: Severity = Severity.ERROR,
+) -> Rule:
+    return Rule(
+        id=id,
+        family="wording",
+        severity=severity,
+        title_zh=title_zh,
+        title_en=title_en,
+        message_zh=message_zh,
+        message_en=message_en,
+        formula=formula,
+        check=check,
+    )
+
+
+RULES: Final = (
+    _rule(
+        "WRD001",
+        "未留模板占位符（XX局、××、增加（减少））",
+        "No template placeholder is left in (XX局, ××, 增加（减少）)",
+        "正文中没有“XX”“××”“增加（减少）”等模板占位写法",
+        _each(W.PLACEHOLDER),
+        "{where}：模板占位符“{text}”未替换",
+        "{where}: the template placeholder “{text}” was left in",
+    ),
+    _rule(
+        "WRD002",
+        "标题和截至日期的年度与文件年度一致",
+        "Headings and 截至 dates name the document's year",
+        "决算（预算）标题中的年度 = 文件年度；决算中“截至 X 年 12 月 31 日”的 X 不早于文件年度",
+        _years,
+        "{where}：写作“{text}”（{stated_year}年），而本文件是{year}年度的",
+        "{where}: it says “{text}” ({stated_year}), but the document is for {year}",
+    ),
+    _rule(
+        "WRD003",
+        "通篇用“部门”或“单位”称呼本文件，不混用",
+        "The document is called a 部门 or a 单位 document throughout",
+        "标题中的“部门决算（预算）”与“单位决算（预算）”不混用",
+        _level_words,
+        "{where}：写作“{text}”，其他标题称“{usual}”",
+        "{where}: it says “{text}” where the other headings say {usual}",
+        severity=Severity.WARNING,
+    ),
+    _rule(
+        "WRD004",
+        "原因说明完整（“主要原因是：”之后有内容）",
+        "A reason sentence is complete (something follows 主要原因是：)",
+        "“主要原因是：”之后写明原因",
+        _each(W.CUT_REASON),
+        "{where}：“{text}”之后没有写明原因",
+        "{where}: nothing follows “{text}”",
+        severity=Severity.WARNING,
+    ),
+    _rule(
+        "WRD005",
+        "标点不重复（。。、，，）",
+        "No doubled punctuation (。。, ，，)",
+        "同一标点不连用",
+        _each(W.PUNCTUATION),
+        "{where}：标点“{text}”重复",
+        "{where}: doubled punctuation “{text}”",
+        severity=Severity.INFO,
+    ),
+    _rule(
+        "WRD006",
+        "百分比写有“%”",
+        "A percent is written with %",
+        "增长、下降、占比、完成预算的百分比后写“%”",
+        _each(W.PERCENT_SIGN),
+        "{where}：“{text}”缺少“%”",
+        "{where}: “{text}” has no %",
+        severity=Severity.WARNING,
+    ),
+)

@@ -1,0 +1,111 @@
+"""The table rules on tables written for the tests: required tables, order, empty tables, “三公” cells."""
+
+from __future__ import annotations
+
+from govbudget import DepartmentBudget, validate, wan
+from govbudget.figure import Figure
+from govbudget.model import Income, Kind, ThreePublic
+from govbudget.report import Finding
+from govbudget.rounding import Outcome
+from govbudget.rules.base import Severity
+from govbudget.tables.model import Column, Row, Table, TableKind
+
+K = TableKind
+
+
+def _table(kind: TableKind, title: str, *, pasted: bool = False, **fields: object) -> Table:
+    place: dict[str, object] = {"line": 3} if pasted else {"pages": (2,)}
+    rows = fields.pop("rows", (Row(name="合计", values=(wan(1),)),))
+    columns = fields.pop("columns", (Column("合计"),))
+    return Table(
+        title=title, kind=kind, unit_line="单位：万元", rows=rows, columns=columns,  # type: ignore[arg-type]
+        **place, **fields,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def _bad(budget: DepartmentBudget, rule: str) -> list[Finding]:
+    return [c for c in validate(budget, select=[rule]).checks if c.outcome is Outcome.INCONSISTENT]
+
+
+def test_a_pasted_table_in_an_excerpt_does_not_call_the_others_missing() -> None:
+    three = _table(K.FINAL_THREE_PUBLIC, "财政拨款“三公”经费支出决算表", pasted=True)
+    budget = DepartmentBudget(kind=Kind.FINAL, tables=(three,))
+    assert _bad(budget, "TAB007") == []
+    assert _bad(budget, "TAB010") == []
+
+
+def test_the_tables_the_contents_list_are_required() -> None:
+    summary = _table(K.FINAL_SUMMARY, "收入支出决算总表")
+    budget = DepartmentBudget(
+        kind=Kind.FINAL,
+        contents=("第二部分 决算表", "一、收入支出决算总表", "二、收入决算表……6"),
+        tables=(summary,),
+    )
+    (missing,) = _bad(budget, "TAB007")
+    assert missing.severity is Severity.ERROR
+    assert missing.message("zh") == "收入决算表：目录列出此表，但文件中没有此表，也未说明无此类资金"
+    # without a 目录 the template's nine tables are required
+    assert len(_bad(DepartmentBudget(kind=Kind.FINAL, tables=(summary,)), "TAB007")) == 8
+
+
+def test_a_table_twice_or_out_of_order_is_a_warning() -> None:
+    summary = _table(K.FINAL_SUMMARY, "收入支出决算总表")
+    income = _table(K.FINAL_INCOME, "收入决算表")
+    twice = _bad(DepartmentBudget(kind=Kind.FINAL, tables=(summary, income, summary)), "TAB010")
+    assert [f.message("zh") for f in twice] == ["收入支出决算总表（第2页）：同一张表出现两次"]
+    (late,) = _bad(DepartmentBudget(kind=Kind.FINAL, tables=(income, summary)), "TAB010")
+    assert late.severity is Severity.WARNING
+    assert "排在“收入决算表”之后" in late.message("zh")
+
+
+def test_empty_tables_and_funds_stated_as_none() -> None:
+    empty = _table(K.FINAL_GOVERNMENT_FUND, "政府性基金预算财政拨款收入支出决算表", rows=())
+    (unsaid,) = _bad(DepartmentBudget(kind=Kind.FINAL, tables=(empty,)), "TAB011")
+    assert unsaid.severity is Severity.WARNING
+    said = DepartmentBudget(
+        kind=Kind.FINAL,
+        income=Income(government_fund=Figure(none_stated=True)),
+        tables=(empty,),
+    )
+    assert _bad(said, "TAB011") == []
+    full = _table(K.FINAL_GOVERNMENT_FUND, "政府性基金预算财政拨款收入支出决算表")
+    stated_none = DepartmentBudget(
+        kind=Kind.FINAL, income=Income(government_fund=Figure(none_stated=True)), tables=(full,)
+    )
+    (contradiction,) = _bad(stated_none, "TAB011")
+    assert contradiction.severity is Severity.ERROR
+    assert "说明中称无此类资金，但表中有数字" in contradiction.message("zh")
+
+
+def test_three_public_figures_against_a_table_with_items_as_rows() -> None:
+    table = _table(
+        K.FINAL_THREE_PUBLIC,
+        "“三公”经费支出决算表",
+        pasted=True,
+        columns=(Column("预算数"), Column("决算数")),
+        rows=(
+            Row(name="合计", values=(wan(10), wan(6))),
+            Row(name="公务接待费", values=(wan(4), wan(2))),
+            Row(name="公务用车购置及运行维护费", values=(wan(6), wan(4))),
+        ),
+        source="n.txt",
+    )
+    budget = DepartmentBudget(
+        kind=Kind.FINAL,
+        tables=(table,),
+        three_public=ThreePublic(
+            total=Figure(amount=wan(6), budget_initial=wan(10)),
+            # the narrative swaps 接待 and 用车
+            reception=Figure(amount=wan(4)),
+            vehicles=Figure(amount=wan(2), budget_initial=wan(6)),
+        ),
+    )
+    checks = validate(budget, select=["TAB006"]).checks
+    assert [(c.location.en.split(", ")[-2], c.outcome) for c in checks] == [
+        ("row 合计", Outcome.EXACT),
+        ("row 合计", Outcome.EXACT),
+        ("row 公务接待费", Outcome.INCONSISTENT),
+        ("row 公务用车购置及运行维护费", Outcome.INCONSISTENT),
+        ("row 公务用车购置及运行维护费", Outcome.EXACT),
+    ]
+    assert checks[2].location.source == "n.txt:3"
