@@ -91,7 +91,8 @@ def bench_pdf(path: Path, repeat: int) -> None:
     read_chars = sum(characters(p) for p in placed.pages)
     print(
         f"  characters: {on_pages} on the pages (PDFium, not spaces), {read_chars} read into"
-        f" lines, cells and running lines; {len(placed.notes)} reading notes"
+        f" lines, cells and running lines (of them {sum(p.folded for p in placed.pages)} folded:"
+        f" leader dots, doubled bold); {len(placed.notes)} reading notes"
     )
     by_rule = Counter(c.rule_id for c in report.checks if c.rule.family == "tables")
     print(f"  checks: {report.summary.text('en')}")

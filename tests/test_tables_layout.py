@@ -58,12 +58,14 @@ def test_a_typed_space_is_kept() -> None:
 
 def test_leader_dots_become_an_ellipsis() -> None:
     chars = _run("二、收入决算表", 0, 100) + _run("." * 30, 120, 100, width=5) + _run("6", 280, 100)
-    assert _texts(lay_out(chars, ())) == ["二、收入决算表……6"]
+    layout = lay_out(chars, ())
+    assert (_texts(layout), layout.folded) == (["二、收入决算表……6"], 28)
 
 
 def test_a_character_printed_twice_a_hair_apart_is_read_once() -> None:
     chars = [*_run("合计", 0, 100), *_run("合计", 0.3, 100)]
-    assert _texts(lay_out(chars, ())) == ["合计"]
+    layout = lay_out(chars, ())
+    assert (_texts(layout), layout.folded) == (["合计"], 2)
 
 
 def _ruled(xs: list[float], ys: list[float], *, skip: set[tuple[str, int, int]]) -> list[Rule]:

@@ -254,20 +254,15 @@ def _content(page: Any) -> _Content:
             rules.extend(_rules(obj, matrix, frame, pdfium_c))
     textpage = page.get_textpage()
     try:
-        boxes, quarter = _characters(textpage.raw, frame, pdfium_c)
+        chars, outside, quarter = _characters(textpage.raw, frame, pdfium_c)
     finally:
         textpage.close()
-    chars: list[Char] = []
-    outside: list[Char] = []
     width, height = frame.width, frame.height
-    for text, box in boxes:
-        middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-        char = Char(text, *_turned(box, quarter, width, height))
-        if -1 <= middle_x <= width + 1 and -1 <= middle_y <= height + 1:
-            chars.append(char)
-        else:
-            outside.append(char)
     if quarter:
+        chars = [
+            Char(c.text, *_turned((c.x0, c.top, c.x1, c.bottom), quarter, width, height))
+            for c in chars
+        ]
         rules = [
             Rule(*_turned((r.x0, r.top, r.x1, r.bottom), quarter, width, height)) for r in rules
         ]
@@ -279,20 +274,20 @@ _TYPED_SPACES: Final = frozenset(" \u3000\u00a0")
 _SAMPLED: Final = 48
 
 
-def _characters(
-    textpage: Any, frame: _Frame, pdfium_c: Any
-) -> tuple[list[tuple[str, tuple[float, float, float, float]]], int]:  # float-ok: positions
-    """Each printed character (not spaces) with its display box, and the text's direction.
+def _characters(textpage: Any, frame: _Frame, pdfium_c: Any) -> tuple[list[Char], list[Char], int]:
+    """The page's printed characters (not spaces) in the display frame, those printed
+    outside the page, and the text's direction.
 
     PDFium lists the spaces and line ends it infers as characters too; they
     are skipped — the layout puts its own spaces and line ends from the boxes.
     The direction is the quarter turns (clockwise, as shown) of most of a
     sample of the characters: 0 for upright text, 1 for a landscape table
-    printed on a portrait page reading down.
+    printed on a portrait page reading down. This is the reader's innermost
+    loop (one PDFium call a character), so it is written flat.
     """
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
-        return [], 0
+        return [], [], 0
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
     text = bytes(memoryview(buffer).cast("B")[: 2 * max(written - 1, 0)]).decode(
@@ -302,9 +297,12 @@ def _characters(
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     rect = pdfium_c.FS_RECTF()
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    box_of = frame.box
-    boxes: list[tuple[str, tuple[float, float, float, float]]] = []  # float-ok
-    printed: list[int] = []
+    upright = frame.rotation == 0
+    left, top, width, height = frame.left, frame.top, frame.width, frame.height
+    step = max(1, count // _SAMPLED)
+    chars: list[Char] = []
+    outside: list[Char] = []
+    sample: list[int] = []
     for index, char in enumerate(text):
         if char <= " " or char.isspace() or char in "\ufffe\uffff":
             # a space the document types is kept (PDFium adds its own where gaps are wide)
@@ -313,15 +311,23 @@ def _characters(
             char = " "
         if not loose_box(textpage, index, rect):
             continue
-        boxes.append((char, box_of(rect.left, rect.bottom, rect.right, rect.top)))
-        printed.append(index)
-    step = max(1, len(printed) // _SAMPLED)
+        if upright:
+            x0, y0, x1, y1 = rect.left - left, top - rect.top, rect.right - left, top - rect.bottom
+        else:
+            x0, y0, x1, y1 = frame.box(rect.left, rect.bottom, rect.right, rect.top)
+        middle_x, middle_y = (x0 + x1) / 2, (y0 + y1) / 2
+        if -1 <= middle_x <= width + 1 and -1 <= middle_y <= height + 1:
+            chars.append(Char(char, x0, y0, x1, y1))
+        else:
+            outside.append(Char(char, x0, y0, x1, y1))
+        if index % step == 0:
+            sample.append(index)
     turns = Counter(
         (round(math.degrees(max(pdfium_c.FPDFText_GetCharAngle(textpage, i), 0)) / 90))
-        for i in printed[::step]
+        for i in sample
     )
     quarter = (turns.most_common(1)[0][0] + frame.rotation // 90) % 4 if turns else 0
-    return boxes, quarter
+    return chars, outside, quarter
 
 
 def _objects(page: Any, pdfium_c: Any) -> Iterator[tuple[int, Any, _Matrix]]:

@@ -97,10 +97,15 @@ class PlacedGrid(NamedTuple):
 
 
 class Layout(NamedTuple):
-    """A page's lines and grids, each with its position."""
+    """A page's lines and grids, each with its position.
+
+    ``folded`` counts the characters read but not kept as printed: leader dots
+    written "……", a character printed twice a hair apart (a font's fake bold).
+    """
 
     lines: tuple[PlacedLine, ...]
     grids: tuple[PlacedGrid, ...]
+    folded: int = 0
 
 
 # A character joins a line when its middle is within this share of its height of the line's.
@@ -127,25 +132,28 @@ _UNIT_LINE: Final = re.compile(r"单位[:：]")
 _WHITESPACE: Final = re.compile(r"\s+")
 
 
-def _middle(char: Char) -> float:  # float-ok: positions on the page
-    return (char.top + char.bottom) / 2
-
-
 def _height(char: Char) -> float:  # float-ok: positions on the page
     return max(char.bottom - char.top, 1.0)
 
 
 def _bands(chars: Iterable[Char]) -> list[list[Char]]:
     """Characters grouped into lines by their vertical middles, top line first."""
+    # the innermost loop of the reader (every character): written flat, no calls
+    keyed = sorted(((c.top + c.bottom) / 2, i, c) for i, c in enumerate(chars))
     bands: list[list[Char]] = []
+    band: list[Char] = []
     anchor = size = 0.0  # float-ok: positions on the page
-    for char in sorted(chars, key=_middle):
-        middle, height = _middle(char), _height(char)
-        if bands and middle - anchor <= _JOIN * max(size, height):
-            bands[-1].append(char)
-            size = max(size, height)
+    for middle, _, char in keyed:
+        height = char.bottom - char.top
+        if height < 1.0:
+            height = 1.0
+        if band and middle - anchor <= _JOIN * (size if size > height else height):
+            band.append(char)
+            if height > size:
+                size = height
             continue
-        bands.append([char])
+        band = [char]
+        bands.append(band)
         anchor, size = middle, height
     return bands
 
@@ -160,25 +168,28 @@ def _text(band: Sequence[Char]) -> str:
             space = True
             continue
         if previous is not None:
-            height = max(_height(char), _height(previous))
+            height = char.bottom - char.top
+            if previous.bottom - previous.top > height:
+                height = previous.bottom - previous.top
             if char.text == previous.text and abs(char.x0 - previous.x0) < _SPACE * height:
                 continue  # printed twice a hair apart: the "bold" of a font without a bold face
             if space or char.x0 - previous.x1 > _SPACE * height:
                 parts.append(" ")
         parts.append(char.text)
         previous, space = char, False
-    return _LEADER.sub("……", "".join(parts)).strip()
+    text = "".join(parts)
+    return (_LEADER.sub("……", text) if "." in text or "…" in text or "·" in text else text).strip()
 
 
 def _placed(band: list[Char]) -> PlacedLine:
-    band.sort(key=lambda c: c.x0)
-    return PlacedLine(
-        _text(band),
-        band[0].x0,
-        min(c.top for c in band),
-        max(c.x1 for c in band),
-        max(c.bottom for c in band),
-    )
+    band.sort(key=_x0)
+    top = min(c.top for c in band)
+    bottom = max(c.bottom for c in band)
+    return PlacedLine(_text(band), band[0].x0, top, max(c.x1 for c in band), bottom)
+
+
+def _x0(char: Char) -> float:  # float-ok: positions on the page
+    return char.x0
 
 
 def _lines(chars: Iterable[Char]) -> list[PlacedLine]:
@@ -291,10 +302,12 @@ class _Table:
     def holds(self, x: float, y: float) -> bool:  # float-ok: positions on the page
         return self.xs[0] - 1 <= x <= self.xs[-1] + 1 and self.ys[0] - 1 <= y <= self.ys[-1] + 1
 
-    def put(self, char: Char) -> None:
-        x, y = (char.x0 + char.x1) / 2, _middle(char)
-        r = min(max(bisect_right(self.ys, y) - 1, 0), self.rows - 1)
-        c = min(max(bisect_right(self.xs, x) - 1, 0), self.cols - 1)
+    def put(self, char: Char, x: float, y: float) -> None:  # float-ok: its middle
+        # once a character: comparisons, not min()/max()
+        r = bisect_right(self.ys, y) - 1
+        r = 0 if r < 0 else self.rows - 1 if r >= self.rows else r
+        c = bisect_right(self.xs, x) - 1
+        c = 0 if c < 0 else self.cols - 1 if c >= self.cols else c
         self.chars[self.cell_of[r * self.cols + c]].append(char)
 
     def grid(self) -> Grid:
@@ -405,13 +418,16 @@ def lay_out(chars: Iterable[Char], rules: Iterable[Rule]) -> Layout:
     """A page's text lines and grids from its characters and ruling lines."""
     tables = _tables(rules)
     free: list[Char] = []
-    for char in chars:
-        x, y = (char.x0 + char.x1) / 2, _middle(char)
-        table = next((t for t in tables if t.holds(x, y)), None)
-        if table is None:
-            free.append(char)
+    if not tables:
+        free = list(chars)
+    for char in chars if tables else ():
+        x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+        for table in tables:
+            if table.holds(x, y):
+                table.put(char, x, y)
+                break
         else:
-            table.put(char)
+            free.append(char)
     bands = _bands(free)
     grids = [PlacedGrid(t.grid(), t.top) for t in tables]
     if not tables:
@@ -421,8 +437,16 @@ def lay_out(chars: Iterable[Char], rules: Iterable[Rule]) -> Layout:
             top = min(c.top for c in bands[first])
             grids.append(PlacedGrid(grid, top))
             bands = bands[:first] + bands[end:]
-    lines = tuple(_placed(band) for band in bands)
-    return Layout(tuple(line for line in lines if line.text), tuple(grids))
+    lines = tuple(line for line in (_placed(band) for band in bands) if line.text)
+    kept = sum(_printed(line.text) for line in lines) + sum(
+        _printed(cell.text) for g in grids for row in g.grid.cells for cell in row if cell
+    )
+    return Layout(lines, tuple(grids), sum(1 for c in chars if c.text != " ") - kept)
+
+
+def _printed(text: str) -> int:
+    """How many characters (not spaces) a text holds."""
+    return len(text) - text.count(" ") - text.count("\n")
 
 
 def margins(layouts: Sequence[Layout], heights: Sequence[float]) -> list[set[int]]:  # float-ok
@@ -466,11 +490,13 @@ def to_page(number: int, layout: Layout, margin: set[int] | frozenset[int] = fro
     placed.extend((g.top, 1, g.grid) for g in layout.grids)
     placed.sort(key=lambda item: (item[0], item[1]))
     running = tuple(layout.lines[i].text for i in sorted(margin))
-    return Page(number, tuple(block for _, _, block in placed), margins=running)
+    blocks = tuple(block for _, _, block in placed)
+    return Page(number, blocks, margins=running, folded=layout.folded)
 
 
 def characters(page: Page) -> int:
-    """How many characters (not spaces) a page's lines, cells and running lines hold.
+    """How many characters (not spaces) a page's lines, cells and running lines hold,
+    with those folded (:attr:`Layout.folded`): what the page printed, all of it read.
 
     >>> characters(Page(1, (Line("单位：万元"), Grid.of(["合计", "1.00"])), margins=("- 2 -",)))
     14
@@ -481,4 +507,4 @@ def characters(page: Page) -> int:
             texts.append(block.text)
         else:
             texts.extend(cell.text for row in block.cells for cell in row if cell is not None)
-    return sum(len(_WHITESPACE.sub("", t)) for t in texts)
+    return sum(len(_WHITESPACE.sub("", t)) for t in texts) + page.folded

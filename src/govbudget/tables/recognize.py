@@ -126,13 +126,16 @@ class Page:
 
     ``margins`` are the page's running headers, footers and page numbers, as
     printed: kept apart from the blocks, so that they neither break a
-    sentence of the narrative nor a table continued over pages.
+    sentence of the narrative nor a table continued over pages. ``folded``
+    counts the characters the PDF reader read but did not keep as printed
+    (leader dots written "……", a character printed twice for bold).
     """
 
     number: int
     blocks: tuple[Line | Grid, ...] = field(converter=_blocks)
     sheet: str | None = None
     margins: tuple[str, ...] = field(default=(), converter=_texts)
+    folded: int = field(default=0, eq=False)
 
 
 @frozen
