@@ -120,7 +120,9 @@ def test_unreadable_input_is_one_line_and_status_2(tmp_path: Path) -> None:
     foreign = tmp_path / "letter.txt"
     foreign.write_text("Dear reader, nothing here is a budget.", encoding="utf-8")
     status, out, err = _run("check", str(foreign))
-    assert (status, err) == (0, "")  # text is read, and the report says what it lacks
+    # Text is read, and the report says what it lacks; with no figure checked, that is a
+    # warning (issue 14: a document with nothing to check is not a pass).
+    assert (status, err) == (0, f"govbudget: {foreign}: warning: nothing to check\n")
     assert "IDN001" in out
     assert "未写明部门（单位）名称和年度" in out
 

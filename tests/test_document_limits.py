@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from govbudget import load
 from govbudget.errors import DocumentError
-from govbudget.io import MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_VALUES, loads, read_limited
+from govbudget.io import (
+    MAX_DEPTH,
+    MAX_DOCUMENT_BYTES,
+    MAX_VALUES,
+    loads,
+    read_limited,
+    read_stream_limited,
+)
 from govbudget.money import MAX_DIGITS
 
 HEAD = '{"format": "govbudget/1", "department": "某局", "year": 2025'
@@ -55,8 +62,14 @@ def test_a_large_file_and_an_endless_device_are_refused(tmp_path: Path) -> None:
     error = _refused(str(big))
     assert error.source == str(big)
     if Path("/dev/zero").exists():
-        with pytest.raises(DocumentError, match="MAX_DOCUMENT_BYTES"):
+        # An endless device is not even opened (issue 14: special files are refused).
+        with pytest.raises(DocumentError, match="a character device, not a regular file"):
             read_limited("/dev/zero")
+    with (
+        (tmp_path / "big.json").open("rb") as stream,
+        pytest.raises(DocumentError, match="MAX_DOCUMENT_BYTES"),
+    ):
+        read_stream_limited(stream, "big.json")  # a stream is read one byte past the limit
 
 
 def test_a_document_at_the_size_limit_is_read() -> None:

@@ -85,6 +85,11 @@ def test_parse_published_number_text(text: str, expected: Decimal) -> None:
         "0x10",
         "1_000",
         "9" * 31,
+        "١٢٣",  # Arabic-Indic digits: Decimal would read them, no disclosure prints them
+        "۱۲",  # Persian
+        "१२",  # Devanagari
+        "𝟏𝟐",  # mathematical bold
+        "1,２٣4",
     ],
 )
 def test_parse_refuses_anything_else_quoting_the_text(text: str) -> None:
@@ -223,3 +228,43 @@ def test_unit_round_trip(fen_value: int, unit: Unit) -> None:
     a = fen(fen_value)
     assert amount(a.in_unit(unit), unit) == a
     assert amount(f"{a.in_unit(unit):f}", unit) == a
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Decimal("9" * 40 + "E+40"),  # 40 digits, but an 80-digit number
+        Decimal("1E+30"),
+        Decimal("1" + "0" * 30),
+        Decimal("0." + "0" * 30 + "1"),
+        10**30,
+        10**5000,  # more digits than int() may write out: refused before writing it
+        -(10**40),
+    ],
+    ids=["40-digits-E+40", "1E+30", "31-digits", "31-decimals", "int-31", "int-5001", "int-neg"],
+)
+def test_numbers_longer_than_max_digits_are_refused_whatever_their_form(
+    value: Decimal | int,
+) -> None:
+    with pytest.raises(InvalidAmount, match="MAX_DIGITS"):
+        yuan(value)
+
+
+def test_the_longest_amounts_are_exact_and_print() -> None:
+    longest = yuan("9" * 28 + ".99")
+    assert longest.fen == int("9" * 30)
+    assert str(longest) == "CN¥\xa0" + "9" * 28 + ".99"  # past the default 28-digit context
+    assert str(yuan(Decimal("1E+29"))) == "CN¥\xa01" + "0" * 29 + ".00"
+    with decimal.localcontext() as context:
+        context.prec = 3  # whatever the caller's context
+        assert str(yuan("123456.78")) == "CN¥\xa0123456.78"
+
+
+def test_a_money_whose_amount_became_a_float_is_refused() -> None:
+    money = Money("0.1", "CNY")
+    money.amount = 0.1  # type: ignore[misc,assignment]  # py-moneyed allows it
+    with pytest.raises(AmountTypeError, match=r"refusing float 0\.1"):
+        as_amount(money)
+    longer = Money(Decimal("9" * 40 + "E+40"), "CNY")
+    with pytest.raises(InvalidAmount, match="MAX_DIGITS"):
+        as_amount(longer)

@@ -24,6 +24,7 @@ import difflib
 import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -32,9 +33,11 @@ from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO, cast
 from attrs import evolve, frozen
 
 from govbudget import __version__, batch
-from govbudget.cli_output import Piece, Sink, link_to
-from govbudget.errors import GovBudgetError
+from govbudget._escaping import json_text, printable
+from govbudget.cli_output import OutputError, Piece, Sink, link_to
+from govbudget.errors import DocumentError, GovBudgetError
 from govbudget.io import MAX_DOCUMENT_BYTES, dumps, loads, read_limited, read_stream_limited
+from govbudget.io._files import walk_documents, write_atomic
 from govbudget.io.config import FORMATS, Config, find_config, read_config, severity_overrides
 from govbudget.io.disclosure import read_document
 from govbudget.io.remote import documents, is_url, read_url
@@ -50,6 +53,7 @@ from govbudget.render import (
     catalogue_markdown,
     catalogue_text,
     explain,
+    nothing_to_check,
     render_markdown,
     render_text,
     report_record,
@@ -245,11 +249,21 @@ READERS: Final[Mapping[str, Reader]] = {
 }
 
 
-def _read_stdin(stdin: TextIO) -> bytes:
-    stream = getattr(stdin, "buffer", None)
-    if stream is not None:
-        return read_stream_limited(stream, "<stdin>")
-    return read_stream_limited(io.BytesIO(stdin.read(MAX_DOCUMENT_BYTES + 1).encode()), "<stdin>")
+def _read_stdin(stdin: TextIO | None) -> bytes:
+    """Standard input's bytes (at most MAX_DOCUMENT_BYTES); closed or unreadable, a DocumentError."""
+    if stdin is None or getattr(stdin, "closed", False):  # govbudget check - <&-
+        raise DocumentError("standard input is closed: nothing to read", source="<stdin>")
+    try:
+        stream = getattr(stdin, "buffer", None)
+        if stream is not None:
+            return read_stream_limited(stream, "<stdin>")
+        text = stdin.read(MAX_DOCUMENT_BYTES + 1)
+    except GovBudgetError:
+        raise
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise DocumentError(f"cannot read standard input: {reason}", source="<stdin>") from None
+    return read_stream_limited(io.BytesIO(text.encode("utf-8", "surrogatepass")), "<stdin>")
 
 
 def read_input(name: str, raw: bytes | None = None, identity: Identity = _NO_IDENTITY) -> ReadInput:
@@ -308,9 +322,13 @@ def _status(report: Report, fail_on: Severity) -> int:
     return FINDINGS if any(f.severity in failing for f in report.findings) else OK
 
 
-def _render(report: Report, read: ReadInput, source: str, options: _Options) -> str:
+def _render(
+    report: Report, read: ReadInput, source: str, options: _Options, *, nothing_to_check: bool
+) -> str:
     if options.fmt == "json":
         record = report_record(report, source=source)
+        if nothing_to_check:
+            record["nothing_to_check"] = True
         reading = reading_record(read)
         if reading is not None:
             record["reading"] = reading
@@ -348,15 +366,30 @@ def _failed(source: str, message: str, status: int, options: _Options) -> _Resul
         from govbudget.io.parquet import document_row
 
         rows = (document_row(source, status, error=message), ())
-    return _Result(output, f"govbudget: {message}", status, rows=rows, source=source)
+    # The message quotes the document (a name, a key): one line, escaped, whatever it holds.
+    return _Result(output, f"govbudget: {printable(message)}", status, rows=rows, source=source)
 
 
-def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
+#: Said of a document that states nothing a rule can check (a blank PDF, a document of
+#: its name and year only): passing it would claim more than was looked at.
+NOTHING_TO_CHECK: Final = (
+    "⚠ 没有可检查的内容：文件中没有任何规则可以检查的数字 / nothing to check: the document"
+    " states no figure any rule checks"
+)
+
+
+def _check_one(name: str, raw: bytes | str | None, options: _Options) -> _Result:
+    """One input's result; ``raw`` is stdin's bytes, or why an input could not even be listed."""
     source = "<stdin>" if name == "-" else name
+    if isinstance(raw, str):
+        return _failed(source, raw, UNREADABLE, options)
     try:
         read = read_input(name, raw, options.identity)
     except GovBudgetError as error:
         return _failed(source, str(error), UNREADABLE, options)
+    except RecursionError:  # a reader's library recursing through a hostile structure
+        message = f"{source}: nested too deeply to be read (a hostile or damaged file)"
+        return _failed(source, message, UNREADABLE, options)
     try:
         report = validate(
             read.budget,
@@ -371,12 +404,19 @@ def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
         )
         if options.baseline is not None:
             report = options.baseline.new_findings(report, source)
-        rendered = _render(report, read, source, options)
+        nothing = nothing_to_check(report)
+        if nothing:
+            read = evolve(read, notes=(*read.notes, NOTHING_TO_CHECK))
+        rendered = _render(report, read, source, options, nothing_to_check=nothing)
     except Exception as error:  # a bug of ours must not stop a batch of thousands of files
         return _internal(source, f"{type(error).__name__}: {error}", options)
     summary = report.summary
-    counts = (("error", summary.errors), ("warning", summary.warnings), ("info", summary.infos))
+    warnings = summary.warnings + nothing
+    counts = (("error", summary.errors), ("warning", warnings), ("info", summary.infos))
     status = _status(report, options.fail_on)
+    if nothing and options.fail_on is Severity.WARNING:
+        status = max(status, FINDINGS)
+    warning = f"govbudget: {printable(source)}: warning: nothing to check" if nothing else None
     rows: _Rows | None = None
     if options.parquet:
         from govbudget.io.parquet import document_row, finding_rows
@@ -385,7 +425,7 @@ def _check_one(name: str, raw: bytes | None, options: _Options) -> _Result:
         rows = (document, tuple(finding_rows(report, source, read.budget)))
     return _Result(
         rendered,
-        None,
+        warning,
         status,
         counts,
         rows=rows,
@@ -405,7 +445,7 @@ def _internal(source: str, message: str, options: _Options) -> _Result:
     )
 
 
-_Task = tuple[str, bytes | None, _Options]
+_Task = tuple[str, bytes | str | None, _Options]
 
 
 def _check_task(task: _Task) -> _Result:
@@ -419,7 +459,7 @@ def _task_failed(task: _Task, message: str) -> _Result:
 
 
 def _json_line(data: Mapping[str, object]) -> str:
-    return json.dumps(data, ensure_ascii=False)
+    return json_text(json.dumps(data, ensure_ascii=False))
 
 
 # ---- the command line ------------------------------------------------------------
@@ -570,6 +610,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", metavar="OUT", help="write the document here")
     extract.add_argument("--numbers", metavar="PATH", help="write every number's fate as JSON")
     _identity_arguments(extract)
+    extract.add_argument(
+        "--force", action="store_true", help="replace OUT or PATH when the file exists"
+    )
     return parser
 
 
@@ -598,32 +641,78 @@ def _extract_command(
     args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
 ) -> int:
     source = "<stdin>" if args.file == "-" else args.file
+    targets = [path for path in (args.output, args.numbers) if path]
+    _check_targets(targets, args.file, args.force)
     try:
         raw = _read_stdin(stdin) if args.file == "-" else read_limited(args.file)
         budget, extraction = _extract(raw, source, _identity(args))
     except GovBudgetError as error:
-        print(f"govbudget: {error}", file=stderr)
+        print(f"govbudget: {printable(str(error))}", file=stderr)
         return UNREADABLE
     document = dumps(budget)
-    numbers = json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    numbers = json_text(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2)) + "\n"
     try:
         if args.output:
-            Path(args.output).write_text(document, encoding="utf-8")
+            write_atomic(args.output, document)
         else:
             stdout.write(document)
+            stdout.flush()
         if args.numbers:
-            Path(args.numbers).write_text(numbers, encoding="utf-8")
+            write_atomic(args.numbers, numbers)
+    except BrokenPipeError:
+        raise
     except OSError as error:
-        print(f"govbudget: cannot write {error.filename}: {error.strerror}", file=stderr)
+        _silence(stdout)
+        where = error.filename or "standard output"
+        print(f"govbudget: cannot write {printable(str(where))}: {error.strerror}", file=stderr)
         return UNREADABLE
-    print(extraction.render("zh"), file=stderr)
+    for line in extraction.render("zh").splitlines():
+        print(printable(line), file=stderr)
     return OK
 
 
-def _expand(name: str) -> list[str]:
+def _check_targets(targets: Sequence[str], given: str, force: bool) -> None:
+    """Refuse to write over the input, or over an existing file without ``--force``."""
+    if len(targets) == 2 and os.path.realpath(targets[0]) == os.path.realpath(targets[1]):
+        raise _UsageError(f"-o and --numbers name the same file: {printable(targets[0])}")
+    for target in targets:
+        try:
+            mode = os.stat(target).st_mode
+        except OSError:  # absent (or unreachable: writing it will say why)
+            continue
+        if given != "-" and _same_file(target, given):
+            raise _UsageError(
+                f"{printable(target)} is the input {printable(given)}: refusing to write over"
+                " it; name another file"
+            )
+        if stat.S_ISREG(mode) and not force:
+            raise _UsageError(
+                f"{printable(target)} exists: refusing to replace it; pass --force to replace it"
+            )
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _expand(name: str) -> list[tuple[str, str | None]]:
     """``name``, or for a folder (local or at a URL) every file under it that a reader takes,
-    in a stable order."""
-    return [name] if name == "-" else documents(name, READERS)
+    in a stable order.
+
+    Each with ``None``, or why it cannot be read: a local folder under it that cannot
+    be listed is one of the entries, so that what was not checked is said, never
+    skipped. A file that is not a regular file (a named pipe …) is listed, to be
+    refused when read.
+    """
+    if name == "-":
+        return [(name, None)]
+    if not is_url(name) and Path(name).is_dir():
+        listed = walk_documents(name, READERS)
+        return [(found, None if problem is None else str(problem)) for found, problem in listed]
+    return [(found, None) for found in documents(name, READERS)]
 
 
 def _colour(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
@@ -735,7 +824,7 @@ def _check(
     if args.files.count("-") > 1:
         raise _UsageError("stdin (-) can be read only once")
     try:
-        names = [name for given in args.files for name in _expand(given)]
+        names = [entry for given in args.files for entry in _expand(given)]
     except GovBudgetError as error:  # a folder at a URL that cannot be listed
         raise _UsageError(str(error)) from None
     if not names:
@@ -768,14 +857,16 @@ def _check(
         identity=_identity(args),
         parquet=args.parquet is not None,
     )
-    tasks = [(name, _read_stdin(stdin) if name == "-" else None, options) for name in names]
+    tasks: list[_Task] = [
+        (name, _stdin_input(stdin) if name == "-" else problem, options) for name, problem in names
+    ]
     results: list[_Result] = []
-    slow = len(tasks) == 1 and Path(names[0]).suffix.lower() in (".pdf", ".xlsx", ".xlsm")
+    slow = len(tasks) == 1 and Path(names[0][0]).suffix.lower() in (".pdf", ".xlsx", ".xlsm")
     shown = not args.no_progress
     try:
         with contextlib.ExitStack() as stack:
             if slow:  # one slow document: a spinner while it is read, then the report
-                with working_on(names[0], stream=stderr, environ=environ, enabled=shown):
+                with working_on(names[0][0], stream=stderr, environ=environ, enabled=shown):
                     done: Iterator[_Result] = iter(list(_results(tasks, args)))
             else:
                 done = _results(tasks, args)
@@ -788,7 +879,8 @@ def _check(
             for result in done:
                 if result.error:
                     bar.log(result.error, stderr)
-                sink.add(_piece(result))
+                with _writing():
+                    sink.add(_piece(result))
                 results.append(result)
                 if dataset is not None and result.rows is not None:
                     dataset.add(*result.rows)
@@ -796,9 +888,10 @@ def _check(
     except GovBudgetError as error:  # the executor or the dataset could not start
         raise _UsageError(str(error)) from None
     sink.above = None  # the bar is gone
-    if len(results) > 1 and fmt == "text":
-        sink.footer(f"\n{_total_line(results, lang)}")
-    sink.close()
+    with _writing():
+        if len(results) > 1 and fmt == "text":
+            sink.footer(f"\n{_total_line(results, lang)}")
+        sink.close()
     if args.write_baseline is not None:
         prints = (p for r in results for p in r.fingerprints)
         try:
@@ -827,6 +920,32 @@ def _piece(result: _Result) -> Piece:
         failed=failed,
         counts=result.counts,
     )
+
+
+def _stdin_input(stdin: TextIO | None) -> bytes | str:
+    """Standard input's bytes, or the message saying why it cannot be read."""
+    try:
+        return _read_stdin(stdin)
+    except GovBudgetError as error:
+        return str(error)
+
+
+class _OutputError(Exception):
+    """Standard output cannot be written (a full disk, a closed file): exit status 2."""
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """Writing the reports: one that fails (a full disk, ``--output`` unwritable) ends the run
+    with exit status 2 and one line (a closed pipe is ``main``'s)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OutputError as error:
+        raise _OutputError(str(error)) from None
+    except OSError as error:
+        raise _OutputError(f"cannot write the report: {error.strerror}") from None
 
 
 def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -863,6 +982,11 @@ def main(
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    for stream in {stdout, stderr} & {sys.stdout, sys.stderr}:
+        # A terminal whose encoding cannot hold a character gets it escaped, never a crash.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            reconfigure(errors="backslashreplace")
     environ = os.environ if environ is None else environ
     try:
         with contextlib.redirect_stdout(stdout):  # --help and --version
@@ -886,6 +1010,10 @@ def main(
         # The reader went away (govbudget check … | head): not an error of ours.
         _silence(stdout)
         return OK
+    except _OutputError as error:  # govbudget check … > /dev/full
+        _silence(stdout)
+        print(f"govbudget: {error}", file=stderr)
+        return UNREADABLE
     except KeyboardInterrupt:
         print("govbudget: interrupted", file=stderr)
         return 130

@@ -22,8 +22,8 @@ from typing import Final
 from attrs import field, frozen
 from moneyed import Money
 
-from govbudget.errors import AmountTypeError, ModelError
-from govbudget.money import Amount, as_amount, parse_decimal
+from govbudget.errors import AmountTypeError, InvalidAmount, ModelError
+from govbudget.money import MAX_DIGITS, Amount, as_amount, parse_decimal, written_digits
 from govbudget.precision import Precision
 
 __all__ = [
@@ -147,9 +147,19 @@ def _to_decimal(value: Decimal | str | int) -> Decimal:
     if isinstance(value, str):
         return parse_decimal(value)
     if isinstance(value, int):
+        if abs(value) >= 10**MAX_DIGITS:  # before writing out a long int, which is slow
+            raise InvalidAmount(
+                f"a percent of more than {MAX_DIGITS} digits (the limit MAX_DIGITS)"
+            )
         return Decimal(value)
     if not isinstance(value, Decimal) or not value.is_finite():
         raise ModelError(f"a percent must be a finite Decimal, str or int, not {value!r}")
+    if written_digits(value) > MAX_DIGITS:
+        # As in a document's text: a longer percent could be stated but not written back.
+        raise InvalidAmount(
+            f"a percent of more than {MAX_DIGITS} digits written out (the limit MAX_DIGITS):"
+            f" {value!r}"
+        )
     return value
 
 

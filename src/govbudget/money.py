@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from enum import Enum
 from fractions import Fraction
 from typing import Final, NoReturn
@@ -39,6 +39,7 @@ __all__ = [
     "sum_amounts",
     "to_unit",
     "wan",
+    "written_digits",
     "yi",
     "yuan",
 ]
@@ -174,6 +175,13 @@ class Amount(Money):
     def __repr__(self) -> str:
         return f"Money('{self.amount}', 'CNY')"
 
+    def __str__(self) -> str:
+        # py-moneyed formats under the caller's decimal context, whose default 28 digits
+        # are fewer than an amount may hold (MAX_DIGITS): format with room to spare.
+        with localcontext() as context:
+            context.prec = MAX_DIGITS + 10
+            return super().__str__()
+
     def __hash__(self) -> int:
         return hash(self._fen)
 
@@ -308,14 +316,42 @@ def _exact_fen(value: Fraction | int, what: str) -> int:
     return result.numerator
 
 
+# An int of more than MAX_DIGITS decimal digits has at least this many bits.
+_MAX_INT_BITS: Final = (10**MAX_DIGITS).bit_length()
+
+
 def _to_decimal(value: str | int | Decimal) -> Decimal:
     if isinstance(value, str):
         return parse_decimal(value)
     if isinstance(value, int):
+        # Writing out a long int costs quadratic time (and past 4,300 digits raises): the
+        # bits say first that it is too long.
+        if value.bit_length() > _MAX_INT_BITS or len(str(abs(value))) > MAX_DIGITS:
+            raise InvalidAmount(
+                f"an integer of more than {MAX_DIGITS} digits (the limit MAX_DIGITS),"
+                f" about {value.bit_length() * 3 // 10} digits"
+            )
         return Decimal(value)
     if not value.is_finite():
         raise InvalidAmount(f"not a finite amount: {value!r}")
+    if written_digits(value) > MAX_DIGITS:
+        # Decimal("9" * 40 + "E+40") has 40 digits but states an 80-digit number.
+        raise InvalidAmount(
+            f"more than {MAX_DIGITS} digits written out (the limit MAX_DIGITS):"
+            f" {_quote(str(value))}"
+        )
     return value
+
+
+def written_digits(value: Decimal) -> int:
+    """How many digits the finite ``value`` has written out without an exponent.
+
+    >>> written_digits(Decimal("1E+3")), written_digits(Decimal("0.05")), written_digits(Decimal("12.5"))
+    (4, 2, 3)
+    """
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    return len(digits) + exponent if exponent >= 0 else max(len(digits), -exponent)
 
 
 def _decimal_fraction(value: Decimal) -> Fraction:
@@ -362,8 +398,10 @@ _FULL_WIDTH: Final = str.maketrans(
     "0123456789.,-+----",
 )
 _SPACES: Final = re.compile(r"[\s\u3000\u00a0\u2009\u202f]+")
-_PLAIN: Final = re.compile(r"[+-]?\d+(?:\.\d+)?")
-_GROUPED: Final = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# ASCII digits only ("\d" takes Arabic-Indic, Devanagari, mathematical digits …, which no
+# disclosure prints and Decimal would quietly read); full-width ones are folded first.
+_PLAIN: Final = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+_GROUPED: Final = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 
 
 def _quote(text: str) -> str:
@@ -374,8 +412,9 @@ def _quote(text: str) -> str:
 def parse_decimal(text: str) -> Decimal:
     """Parse a published number exactly, as written (its decimals kept).
 
-    Accepts thousands separators, full-width digits and signs, a leading minus
-    or "−" and surrounding spaces; anything else is an
+    Accepts thousands separators, ASCII and full-width digits and signs, a
+    leading minus or "−" and surrounding spaces; anything else (other scripts'
+    digits, exponents, more than :data:`MAX_DIGITS` digits) is an
     :class:`~govbudget.errors.InvalidAmount` that quotes the text.
 
     >>> parse_decimal(" －１，２３４.５０ ")
@@ -466,9 +505,11 @@ def as_amount(value: Money) -> Amount:
     if value.currency.code != CNY:
         raise InvalidAmount(f"govbudget amounts are in CNY, not {value.currency.code}: {value!r}")
     raw = value.amount
+    if isinstance(raw, float):  # a py-moneyed Money's amount can be reassigned
+        _refuse(raw)
     if not isinstance(raw, Decimal) or not raw.is_finite():
         raise InvalidAmount(f"not a finite amount: {value!r}")
-    return Amount.from_fen(_yuan_to_fen(raw))
+    return Amount.from_fen(_yuan_to_fen(_to_decimal(raw)))
 
 
 def sum_amounts(values: Iterable[Money]) -> Amount:

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
+from govbudget._escaping import json_text, printable
 from govbudget.report import Finding, Language, Report
 from govbudget.rules.base import FAMILIES, Rule, Severity
 
@@ -31,6 +32,7 @@ __all__ = [
     "catalogue_markdown",
     "catalogue_text",
     "explain",
+    "nothing_to_check",
     "render_json",
     "render_markdown",
     "render_text",
@@ -80,6 +82,7 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "passed": ("通过", "passed"),
     "failed": ("有错误", "errors found"),
     "none": ("未发现问题。", "No findings."),
+    "nothing": ("没有可检查的内容", "nothing to check"),
     "severity": ("严重程度", "severity"),
     "rule": ("规则", "rule"),
     "where": ("位置", "location"),
@@ -173,15 +176,41 @@ def _figures_line(finding: Finding, lang: Language) -> str | None:
     return line
 
 
+#: Families whose checks are about the document, not its figures.
+_ABOUT_THE_DOCUMENT: Final = frozenset({"identity"})
+
+
+def nothing_to_check(report: Report) -> bool:
+    """Whether no rule checked a figure of the document (its name and year aside).
+
+    A blank PDF, or a document of its name and year only, passes every check it
+    gets; saying so would claim more than was looked at.
+
+    >>> from govbudget import DepartmentBudget, validate
+    >>> nothing_to_check(validate(DepartmentBudget(department="某局", year=2025)))
+    True
+    """
+    return all(check.rule.family in _ABOUT_THE_DOCUMENT for check in report.checks)
+
+
+def _verdict(report: Report) -> str:
+    if nothing_to_check(report):
+        return "nothing"
+    return "passed" if report.ok else "failed"
+
+
 def _status(report: Report, lang: Language, colour: bool) -> str:
+    if nothing_to_check(report):  # not a pass
+        return _paint(f"⚠ {_say('nothing', lang)}", _COLOUR[Severity.WARNING], colour)
     if report.ok:
         return _paint(f"✓ {_say('passed', lang)}", _GREEN, colour)
     return _paint(f"✗ {_say('failed', lang)}", _COLOUR[Severity.ERROR], colour)
 
 
 def _title(report: Report, source: str | None, lang: Language) -> str:
-    title = report.title(lang)
-    return f"{title} — {source}" if source else title
+    # Names come from the document: escaped, so that they cannot drive the terminal.
+    title = printable(report.title(lang))
+    return f"{title} — {printable(source)}" if source else title
 
 
 def render_text(
@@ -198,20 +227,20 @@ def render_text(
     terminal); ``notes`` are lines a reader adds (what it could not read …).
     """
     lines = [_paint(_title(report, source, lang), _BOLD, colour)]
-    lines += [f"  {note}" for note in notes]
+    lines += [f"  {printable(note)}" for note in notes]
     for name, findings in sections(report.findings):
         lines += ["", _paint(_section_name(name, lang), _BOLD, colour)]
         for f in findings:
             label = _pad(_pick(_SEVERITY[f.severity], lang), 7)
-            where = f.location.zh if lang == "zh" else f.location.en
+            where = printable(f.location.zh if lang == "zh" else f.location.en)
             lines.append(f"  {_paint(label, _COLOUR[f.severity], colour)} {f.rule_id:<7} {where}")
-            lines.append(f"          {_body(f, lang)}")
+            lines.append(f"          {printable(_body(f, lang))}")
             detail = _figures_line(f, lang)
             if f.location.source:
                 source_note = f"{_say('source', lang)} {f.location.source}"
                 detail = f"{detail} · {source_note}" if detail else source_note
             if detail:
-                lines.append("          " + _paint(detail, _DIM, colour))
+                lines.append("          " + _paint(printable(detail), _DIM, colour))
     if not report.findings:
         lines += ["", _say("none", lang)]
     lines += ["", f"{_status(report, lang, colour)} — {report.summary.text(lang)}"]
@@ -221,19 +250,19 @@ def render_text(
 def _cell(text: str | None) -> str:
     if text is None:
         return "—"
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return printable(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
 
 
 def render_markdown(
     report: Report, *, lang: Language = "zh", source: str | None = None, notes: Sequence[str] = ()
 ) -> str:
     """The report as Markdown: a heading, the summary, and a table per section."""
-    lines = [f"## {report.title(lang)}"]
+    lines = [f"## {printable(report.title(lang))}"]
     if source:
-        lines[0] += f" — `{source}`"
+        lines[0] += f" — `{printable(source)}`"
     lines += [
         "",
-        f"**{_say('passed' if report.ok else 'failed', lang)}** — {report.summary.text(lang)}",
+        f"**{_say(_verdict(report), lang)}** — {report.summary.text(lang)}",
     ]
     lines += [f"- {_cell(note)}" for note in notes]
     header = ["severity", "rule", "where", "stated", "computed", "gap", "tolerance", "message"]
@@ -271,7 +300,7 @@ def report_record(report: Report, *, source: str | None = None) -> dict[str, obj
 
 def render_json(report: Report, *, source: str | None = None) -> str:
     """One line of JSON for one document (see :func:`report_record`)."""
-    return json.dumps(report_record(report, source=source), ensure_ascii=False)
+    return json_text(json.dumps(report_record(report, source=source), ensure_ascii=False))
 
 
 # ---- the rule catalogue -------------------------------------------------------

@@ -40,8 +40,10 @@ from typing import Any, Final, TypeAlias, TypeVar, Union
 
 import attrs
 
+from govbudget._escaping import json_text
 from govbudget.errors import DocumentError, GovBudgetError
 from govbudget.figure import StatedChange, StatedPercent
+from govbudget.io._files import open_regular, write_atomic
 from govbudget.model import DepartmentBudget
 from govbudget.money import MAX_DIGITS, Amount, Unit, amount, to_unit
 from govbudget.precision import DEFAULT_PRECISION, Precision
@@ -249,7 +251,12 @@ class _Reader:
         try:
             return tp(**values)
         except GovBudgetError as error:
-            raise self.fail(pointer, str(error)) from None
+            message = str(error)
+            # A field's validator names its field first ("year must be …"): point at it.
+            name = message.split(" ", 1)[0]
+            if name in values and isinstance(tp, type) and name in _fields(tp):
+                pointer = f"{pointer}/{_escape(name)}"
+            raise self.fail(pointer, message) from None
 
 
 @cache
@@ -366,6 +373,12 @@ def _check_limits(data: JSONValue, source: str) -> None:
                 source=source,
                 pointer=_pointer(entry),
             )
+        if isinstance(value, _Duplicated):
+            raise DocumentError(
+                f"the key {_clip(value.key)!r} appears twice in one object",
+                source=source,
+                pointer=f"{_pointer(entry)}/{_escape(_clip(value.key))}",
+            )
         if isinstance(value, Mapping | list | tuple):
             if depth >= MAX_DEPTH:
                 raise DocumentError(
@@ -381,11 +394,21 @@ def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number a budget can state")
 
 
+class _Duplicated(dict[str, JSONValue]):
+    """An object that states a key twice: refused by the walk, which knows its place."""
+
+    def __init__(self, pairs: dict[str, JSONValue], key: str) -> None:
+        super().__init__(pairs)
+        self.key = key
+
+
 def _no_duplicates(pairs: list[tuple[str, JSONValue]]) -> dict[str, JSONValue]:
     result: dict[str, JSONValue] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"the key {key!r} appears twice in one object")
+            # The parser builds objects from the inside out and cannot say where this
+            # one is: mark it, and let the walk over the whole refuse it by its pointer.
+            return _Duplicated(result, key)
         result[key] = value
     return result
 
@@ -423,15 +446,15 @@ def _too_large(source: str) -> DocumentError:
 def read_limited(path: str | os.PathLike[str]) -> bytes:
     """The bytes of the file at ``path``, refusing one larger than :data:`MAX_DOCUMENT_BYTES`.
 
-    Reads at most one byte past the limit, so a device or a pipe that never
-    ends cannot hang the reader.
+    Only a regular file is opened (a named pipe or a device is refused before it
+    is opened), and at most one byte past the limit is read.
     """
     source = str(path)
-    try:
-        with open(path, "rb") as stream:
+    with open_regular(path, source) as stream:
+        try:
             return read_stream_limited(stream, source)
-    except OSError as error:
-        raise DocumentError(f"cannot read the file: {error.strerror}", source=source) from None
+        except OSError as error:
+            raise DocumentError(f"cannot read the file: {error.strerror}", source=source) from None
 
 
 _CHUNK: Final = 1 << 16
@@ -535,15 +558,17 @@ def _unstructure(value: object, unit: Unit) -> JSONValue:
         result["word"] = value.word
         return result
     if isinstance(value, StatedPercent):
+        # Positional notation: str() writes small and large values with an exponent
+        # ("1E-7"), which a document's number text does not accept.
         if value.word is None:
-            return str(value.value)
-        return {"value": str(value.value), "word": value.word}
+            return f"{value.value:f}"
+        return {"value": f"{value.value:f}", "word": value.word}
     if isinstance(value, Precision):
         return {"unit": value.unit.label, "decimals": value.decimals}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):
-        return str(value)
+        return f"{value:f}"
     if isinstance(value, tuple):
         return [_unstructure(item, unit) for item in value]
     cls = type(value)
@@ -569,13 +594,17 @@ def to_data(budget: DepartmentBudget) -> dict[str, JSONValue]:
 
 
 def dumps(budget: DepartmentBudget) -> str:
-    """The budget as JSON text; ``load(dumps(b)) == b``."""
-    return json.dumps(to_data(budget), ensure_ascii=False, indent=2) + "\n"
+    """The budget as JSON text; ``load(dumps(b)) == b``.
+
+    Numbers are written without exponents, and a lone surrogate in a name as a
+    ``\\ud800`` escape, so the text encodes as UTF-8 and reads back the same.
+    """
+    return json_text(json.dumps(to_data(budget), ensure_ascii=False, indent=2)) + "\n"
 
 
 def dump(budget: DepartmentBudget, path: str | os.PathLike[str] | None = None) -> str:
     """The budget as JSON text, also written to ``path`` when one is given."""
     text = dumps(budget)
     if path is not None:
-        Path(path).write_text(text, encoding="utf-8")
+        write_atomic(path, text)  # the old file stays whole if the write fails
     return text

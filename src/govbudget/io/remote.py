@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from govbudget.errors import DocumentError, MissingExtra
+from govbudget.io._files import walk_documents
 from govbudget.io.document import read_stream_limited
 
 __all__ = ["documents", "is_url", "read_url"]
@@ -69,14 +70,13 @@ def documents(name: str, suffixes: Collection[str]) -> list[str]:
     """
     wanted = {suffix.lower() for suffix in suffixes}
     if not is_url(name):
-        folder = Path(name)
-        if not folder.is_dir():
+        if not Path(name).is_dir():
             return [name]
-        return sorted(
-            str(found)
-            for found in folder.rglob("*")
-            if found.suffix.lower() in wanted and found.is_file()
-        )
+        listed = walk_documents(name, wanted)
+        for _found, problem in listed:
+            if problem is not None:  # a folder under it cannot be listed: never skip it quietly
+                raise problem
+        return [found for found, _ in listed]
     fs, path = _filesystem(name)
     try:
         if not fs.isdir(path):

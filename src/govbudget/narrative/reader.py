@@ -162,6 +162,7 @@ def _check(raw: str) -> None:
     if len(raw) > MAX_CHARS:
         raise NarrativeError(
             f"the text has {len(raw):,} characters; at most {MAX_CHARS:,} are read"
+            " (the limit MAX_CHARS)"
         )
     if "\x00" in raw:
         raise NarrativeError("binary data, not text (NUL characters)")
@@ -210,9 +211,12 @@ def read_narrative(
     >>> e.budget.three_public.total.amount, e.budget.three_public.total.change.word
     (Money('4000.00', 'CNY'), '减少')
     """
-    raw = _decode(text)
-    _check(raw)
-    _check_pages(pages)
+    try:
+        raw = _decode(text)
+        _check(raw)
+        _check_pages(pages)
+    except NarrativeError as error:  # every error names the text it is about
+        raise NarrativeError(f"{source}: {error}") from None
     normal = normalize(raw)
     numbers = scan(normal)
     sections = find_sections(normal)
