@@ -525,3 +525,21 @@ def test_the_model_refuses_a_percent_it_could_not_write_back() -> None:
     for value in (Decimal("1E+40"), Decimal("1E-40"), 10**31):
         with pytest.raises(InvalidAmount, match="MAX_DIGITS"):
             StatedPercent(value)
+
+
+@pytest.mark.parametrize(
+    "fmt", ["text", "markdown", "json", "html", "sarif", "github", "csv", "junit"]
+)
+def test_every_output_format_takes_a_hostile_name(tmp_path: Path, fmt: str) -> None:
+    path = _hostile_document(tmp_path)
+    inputs = [str(path)] if fmt == "html" else [str(SEED), str(path)]  # one page on stdout
+    ran = run("check", "--format", fmt, *inputs).bounded()
+    assert ran.status in (0, 1), ran.err
+    assert "please report" not in ran.err
+    if fmt in ("text", "markdown", "json", "github"):  # read on a terminal or in a CI log
+        assert "\x1b" not in ran.out
+    target = tmp_path / f"report.{fmt}"
+    options = ["--output", str(tmp_path / "pages")] if fmt == "html" else ["--output", str(target)]
+    status, _, err = in_process("check", "--format", fmt, *options, str(SEED), str(path))
+    assert status in (0, 1), err
+    assert "please report" not in err

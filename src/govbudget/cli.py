@@ -879,7 +879,7 @@ def _check(
             for result in done:
                 if result.error:
                     bar.log(result.error, stderr)
-                with _writing():
+                with _writing(args.output):
                     sink.add(_piece(result))
                 results.append(result)
                 if dataset is not None and result.rows is not None:
@@ -888,7 +888,7 @@ def _check(
     except GovBudgetError as error:  # the executor or the dataset could not start
         raise _UsageError(str(error)) from None
     sink.above = None  # the bar is gone
-    with _writing():
+    with _writing(args.output):
         if len(results) > 1 and fmt == "text":
             sink.footer(f"\n{_total_line(results, lang)}")
         sink.close()
@@ -935,7 +935,7 @@ class _OutputError(Exception):
 
 
 @contextlib.contextmanager
-def _writing() -> Iterator[None]:
+def _writing(where: str | None) -> Iterator[None]:
     """Writing the reports: one that fails (a full disk, ``--output`` unwritable) ends the run
     with exit status 2 and one line (a closed pipe is ``main``'s)."""
     try:
@@ -945,7 +945,8 @@ def _writing() -> Iterator[None]:
     except OutputError as error:
         raise _OutputError(str(error)) from None
     except OSError as error:
-        raise _OutputError(f"cannot write the report: {error.strerror}") from None
+        target = "standard output" if where is None else printable(where)
+        raise _OutputError(f"cannot write the report to {target}: {error.strerror}") from None
 
 
 def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -970,6 +971,9 @@ def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
     return OK
 
 
+_SAFE_ERRORS: Final = frozenset({"backslashreplace", "replace", "namereplace", "xmlcharrefreplace"})
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -983,9 +987,11 @@ def main(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     for stream in {stdout, stderr} & {sys.stdout, sys.stderr}:
-        # A terminal whose encoding cannot hold a character gets it escaped, never a crash.
+        # What the stream's encoding cannot hold (a lone surrogate; a character a terminal's
+        # legacy encoding lacks) is written escaped, never a crash. "strict", and the
+        # "surrogateescape" of a C locale, would raise on "\ud800".
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+        if reconfigure is not None and getattr(stream, "errors", None) not in _SAFE_ERRORS:
             reconfigure(errors="backslashreplace")
     environ = os.environ if environ is None else environ
     try:

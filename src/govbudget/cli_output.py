@@ -89,7 +89,9 @@ class Sink:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self.stream: TextIO = stdout
             elif output is not None:
-                self.stream = open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+                self.stream = open(  # noqa: SIM115 - closed in close()
+                    output, "w", encoding="utf-8", errors="backslashreplace"
+                )
             else:
                 self.stream = stdout
         except OSError as error:
@@ -131,7 +133,8 @@ class Sink:
 
     def _write_file(self, path: Path, text: str) -> None:
         try:
-            path.write_text(text, encoding="utf-8")
+            # A lone surrogate from a document cannot be encoded: written escaped.
+            path.write_text(text, encoding="utf-8", errors="backslashreplace")
         except OSError as error:
             raise OutputError(f"cannot write {path}: {error.strerror}") from None
 

@@ -414,7 +414,8 @@ def _no_duplicates(pairs: list[tuple[str, JSONValue]]) -> dict[str, JSONValue]:
 
 
 def _parse_json(text: str, source: str) -> JSONValue:
-    if len(text) > MAX_DOCUMENT_BYTES or len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
+    size = len(text.encode("utf-8", "surrogatepass"))  # a str may hold a lone surrogate
+    if len(text) > MAX_DOCUMENT_BYTES or size > MAX_DOCUMENT_BYTES:
         raise _too_large(source)
     try:
         return json.loads(

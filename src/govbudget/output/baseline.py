@@ -67,7 +67,8 @@ def fingerprint(report: Report, finding: Finding, source: str | None = None) -> 
         "" if figures["stated"] is None else exact_text(figures["stated"]),
         "" if figures["computed"] is None else exact_text(figures["computed"]),
     )
-    return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()[:32]
+    # surrogatepass: a lone surrogate in a name (a \ud800 escape in the document) hashes too.
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _fingerprints(value: Iterable[str]) -> frozenset[str]:
