@@ -109,3 +109,135 @@ def test_three_public_figures_against_a_table_with_items_as_rows() -> None:
         ("row 公务用车购置及运行维护费", Outcome.EXACT),
     ]
     assert checks[2].location.source == "n.txt:3"
+
+
+def _sangong(*rows: tuple[str, str | None, str | None]) -> Table:
+    return _table(
+        K.FINAL_THREE_PUBLIC,
+        "“三公”经费支出决算表",
+        pasted=True,
+        columns=(Column("预算数"), Column("决算数")),
+        rows=tuple(
+            Row(name=n, values=(None if b is None else wan(b), None if f is None else wan(f)))
+            for n, b, f in rows
+        ),
+        source="n.txt",
+    )
+
+
+TABLE = _sangong(
+    ("合计", "30", "8"),
+    ("因公出国（境）费", "10", None),
+    ("公务接待费", "12", "5"),
+    ("公务用车购置及运行维护费", "8", "3"),
+)
+
+
+def test_shares_and_completion_from_the_table_where_the_narrative_leaves_a_figure_out() -> None:
+    from govbudget.figure import pct
+
+    budget = DepartmentBudget(
+        kind=Kind.FINAL,
+        tables=(TABLE,),
+        three_public=ThreePublic(
+            # no total stated: the shares are the table's; no budget stated: so is the completion
+            reception=Figure(amount=wan(5), share=pct("62.5"), completion=pct("41.67")),
+            vehicles=Figure(amount=wan(3), share=pct("37.5"), completion=pct("37.5")),
+        ),
+    )
+    checks = {(c.location.path, c.outcome) for c in validate(budget, select=["TAB012"]).checks}
+    assert checks == {
+        ("/three_public/reception/share", Outcome.EXACT),  # 5 ÷ 8
+        ("/three_public/reception/completion", Outcome.EXACT),  # 5 ÷ 12
+        ("/three_public/vehicles/share", Outcome.EXACT),
+        ("/three_public/vehicles/completion", Outcome.EXACT),  # 3 ÷ 8
+    }
+    swapped = evolve_three(budget, reception_share="37.5", vehicles_share="62.5")
+    bad = _bad(swapped, "TAB012")
+    assert {f.location.path for f in bad} == {
+        "/three_public/reception/share",
+        "/three_public/vehicles/share",
+    }
+    assert "公务接待费" in bad[0].message("zh") and "÷" in bad[0].message("zh")
+
+
+def evolve_three(budget: DepartmentBudget, **shares: str) -> DepartmentBudget:
+    from attrs import evolve
+
+    from govbudget.figure import pct
+
+    three = budget.three_public
+    assert three is not None
+    for name, value in shares.items():
+        item = name.removesuffix("_share")
+        three = evolve(three, **{item: evolve(getattr(three, item), share=pct(value))})
+    return evolve(budget, three_public=three)
+
+
+def test_a_change_against_the_budget_with_the_tables_budget() -> None:
+    from govbudget.figure import StatedChange, pct
+
+    budget = DepartmentBudget(
+        kind=Kind.FINAL,
+        tables=(TABLE,),
+        three_public=ThreePublic(
+            # 与预算相比减少0.1万元，下降0.01% — the table says 12 and 5: 7 less, 58.33%
+            reception=Figure(
+                amount=wan(5),
+                budget_change=StatedChange(wan("0.1"), "减少"),
+                budget_percent=pct("0.01", "下降"),
+            ),
+            # 与预算相比无变化 — 3 against 8
+            vehicles=Figure(amount=wan(3), budget_change=StatedChange(None, "无变化")),
+            overseas=Figure(amount=wan(0), budget_change=StatedChange(wan(10), "减少")),
+        ),
+    )
+    change = _bad(budget, "TAB013")
+    assert [f.location.path for f in change] == [
+        "/three_public/reception/budget/change",
+        "/three_public/vehicles/budget/change",  # 无变化 is a change of 0
+    ]
+    assert "表中预算数" in change[0].message("zh") and "12" in change[0].message("zh")
+    assert [f.location.path for f in _bad(budget, "TAB014")] == [
+        "/three_public/reception/budget/percent"
+    ]
+    words = _bad(budget, "TAB015")
+    assert [f.location.path for f in words] == ["/three_public/vehicles/budget/direction"]
+    # where the narrative states the budget itself, EXE003–EXE005 check it instead
+    own = evolve_figure(budget, "reception", budget_initial=wan(12))
+    assert [f.location.path for f in _bad(own, "TAB013")] == [
+        "/three_public/vehicles/budget/change"
+    ]
+
+
+def evolve_figure(budget: DepartmentBudget, item: str, **fields: object) -> DepartmentBudget:
+    from attrs import evolve
+
+    three = budget.three_public
+    assert three is not None
+    figure = evolve(getattr(three, item), **fields)
+    return evolve(budget, three_public=evolve(three, **{item: figure}))
+
+
+def test_one_figure_one_unit_apart_in_two_tables_is_a_warning_naming_both() -> None:
+    def pair(income: str, summary: str) -> DepartmentBudget:
+        income_table = _table(
+            K.FINAL_INCOME,
+            "收入决算表",
+            columns=(Column("本年收入合计"),),
+            rows=(Row(name="合计", values=(wan(income),)),),
+        )
+        summary_table = _table(
+            K.FINAL_SUMMARY,
+            "收入支出决算总表",
+            columns=(Column("决算数", side="收入"),),
+            rows=(Row(name="本年收入合计", side="收入", values=(wan(summary),)),),
+        )
+        return DepartmentBudget(kind=Kind.FINAL, tables=(income_table, summary_table))
+
+    (near,) = _bad(pair("326.71", "326.72"), "TAB005")
+    assert near.severity is Severity.WARNING
+    message = near.message("zh")
+    assert "收入决算表" in message and "收入支出决算总表" in message and "两次舍入" in message
+    (far,) = _bad(pair("326.71", "326.73"), "TAB005")
+    assert far.severity is Severity.ERROR

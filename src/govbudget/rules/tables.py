@@ -15,11 +15,28 @@ from fractions import Fraction
 from typing import Final
 
 from govbudget.classification.names import normalize as name_key
-from govbudget.figure import Figure
+from govbudget.figure import Figure, StatedPercent
 from govbudget.model import DepartmentBudget, Kind
-from govbudget.rounding import Exact, Outcome, Stated, Verdict, check_equal, check_sum
-from govbudget.rules._support import Column, column_value, diagnose_sum, diagnose_value, stated
-from govbudget.rules.base import Location, Observation, Rule, Scale, Severity
+from govbudget.money import Amount
+from govbudget.rounding import (
+    Exact,
+    Outcome,
+    Stated,
+    Verdict,
+    check_equal,
+    check_sum,
+    ratio_range,
+)
+from govbudget.rules._support import (
+    Column,
+    column_value,
+    diagnose_sum,
+    diagnose_value,
+    percent_observation,
+    stated,
+)
+from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
+from govbudget.rules.yoy import BUDGET, Items, change_checks, direction_checks, percent_checks
 from govbudget.tables.model import Table, TableKind
 from govbudget.tables.query import (
     Measure,
@@ -98,8 +115,15 @@ def _sum(
     *,
     signs: Sequence[int] = (),
     severity: Severity | None = None,
+    twice: bool = False,
 ) -> Observation | None:
-    """``total = Σ parts`` over cells; ``None`` when every cell is blank."""
+    """``total = Σ parts`` over cells; ``None`` when every cell is blank.
+
+    ``twice``: the one part is the same figure printed in another table. Printed
+    one unit in the last place apart (326.71 and 326.72), it is one 元 amount
+    rounded twice, each time from its own sum: a warning naming both cells, not
+    an error; further apart, an error.
+    """
     if not parts or all(_blank(budget, r) for r in (total, *parts)):
         return None
     whole = _value(budget, total)
@@ -114,6 +138,13 @@ def _sum(
     if verdict.outcome is Outcome.INCONSISTENT and not signs:
         named = [(_short(budget, r), v) for r, v in zip(parts, values, strict=True)]
         diagnosis = diagnose_sum(whole, named, scale)
+    if twice and _one_unit_apart(whole, values, verdict):
+        severity = Severity.WARNING
+        diagnosis = Diagnosis(
+            "rounded_twice",
+            "两处相差末位一个单位：同一元数两次舍入所致",
+            "one unit in the last place apart: the same amount in 元 rounded twice",
+        )
     return Observation(
         outcome=verdict.outcome,
         location=_place(budget, total),
@@ -124,6 +155,14 @@ def _sum(
         severity=severity,
         formula=relation,
     )
+
+
+def _one_unit_apart(whole: Stated, values: Sequence[Stated], verdict: Verdict) -> bool:
+    """Two statements of one figure at one precision, one last-place unit apart."""
+    if len(values) != 1 or verdict.outcome is not Outcome.INCONSISTENT:
+        return False
+    other = values[0]
+    return whole.half == other.half > 0 and abs(whole.value - other.value) == 2 * whole.half
 
 
 def _equal(
@@ -537,7 +576,7 @@ def _cross_tables(budget: DepartmentBudget) -> Iterator[Observation]:
         parts = [r for r in refs if r is not None]
         names = " + ".join(_short(budget, r) for r in parts)
         relation = f"{_short(budget, ref)} = {names}"
-        observation = _sum(budget, ref, parts, relation)
+        observation = _sum(budget, ref, parts, relation, twice=True)
         if observation is not None:
             yield observation
     yield from _class_lines(budget)
@@ -585,6 +624,7 @@ def _class_lines(budget: DepartmentBudget) -> Iterator[Observation]:
                 (si, ri, sc),
                 [(di, found, dc)],
                 f"{_short(budget, (si, ri, sc))} = {_short(budget, (di, found, dc))}",
+                twice=True,
             )
             if observation is not None:
                 yield observation
@@ -1059,6 +1099,162 @@ def _basic_split(budget: DepartmentBudget) -> Iterator[Observation]:
                 yield observation
 
 
+# --- TAB012: shares and completion rates, recomputed from the table's figures ---------------
+
+
+def _narrative_place(path: str, name: str, figure: Figure, what: str, ref: str) -> Location:
+    return Location(
+        f"{path}/{what}",
+        f"{name}（说明）",
+        f"{name} (narrative)",
+        figure.source,
+    )
+
+
+def _ratio(
+    budget: DepartmentBudget,
+    location: Location,
+    stated_percent: StatedPercent,
+    numerator: Ref,
+    denominator: Ref,
+    formula: str,
+) -> Observation | None:
+    computed = ratio_range(_value(budget, numerator), _value(budget, denominator))
+    if computed is None:
+        return None
+    return percent_observation(
+        location=location,
+        percent=stated_percent,
+        computed=computed,
+        magnitude=True,
+        formula=formula,
+        params={
+            "relation": f"{_short(budget, numerator)} ÷ {_short(budget, denominator)}",
+            "count": "2",
+        },
+    )
+
+
+def _table_ratios(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The shares and completion rates of the “三公” items that the narrative cannot check itself.
+
+    Where the narrative states the whole and the part (or the budget and the final figure),
+    SHR001 and EXE001 check the percent from the narrative's own figures; where it leaves
+    one out, the table's cells are the figures the percent was taken from.
+    """
+    three = budget.three_public
+    if three is None:
+        return
+    own_measure: Measure = "final" if budget.kind is Kind.FINAL else "budget"
+    budgeted: tuple[Column, ...] = ("budget_initial", "budget_full_year")
+    for item, name in _THREE_PUBLIC:
+        figure: Figure | None = getattr(three, item)
+        own = _three_cell(budget, item, own_measure)
+        if figure is None or own is None:
+            continue
+        path = f"/three_public/{item}"
+        whole_figure = three.total
+        whole = _three_cell(budget, "total", own_measure)
+        narrative_can = (
+            whole_figure is not None
+            and column_value(whole_figure, "amount") is not None
+            and column_value(figure, "amount") is not None
+        )
+        if figure.share is not None and item != "total" and whole is not None and not narrative_can:
+            observation = _ratio(
+                budget,
+                _narrative_place(path, name, figure, "share", ""),
+                figure.share,
+                own,
+                whole,
+                "占比 = 表中该项 ÷ 表中合计 × 100%",
+            )
+            if observation is not None:
+                yield observation
+        base = _budget_cell(budget, item)
+        has_budget = any(column_value(figure, c) is not None for c in budgeted)
+        if figure.completion is not None and base is not None and not has_budget:
+            observation = _ratio(
+                budget,
+                _narrative_place(path, name, figure, "completion", ""),
+                figure.completion,
+                own,
+                base,
+                "完成率 = 表中决算数 ÷ 表中预算数 × 100%",
+            )
+            if observation is not None:
+                yield observation
+
+
+def _three_cell(budget: DepartmentBudget, item: ThreePublicItem, measure: Measure) -> Ref | None:
+    """The cell of a “三公” item and measure in the document's “三公” table, if it has one."""
+    final = budget.kind is Kind.FINAL
+    found = find_table(budget.tables, K.FINAL_THREE_PUBLIC if final else K.BUDGET_THREE_PUBLIC)
+    if found is None:
+        return None
+    ti, table = found
+    cell = three_public_cells(table, budget.year, final).get((item, measure))
+    return None if cell is None else (ti, *cell)
+
+
+def _budget_cell(budget: DepartmentBudget, item: ThreePublicItem) -> Ref | None:
+    """The 预算数 cell of a “三公” item in a 决算's table, whether or not the narrative states it."""
+    return _three_cell(budget, item, "budget") if budget.kind is Kind.FINAL else None
+
+
+# --- TAB013: a change against the budget, with the table's 预算数 -------------------------------
+
+
+def _against_table_budget(budget: DepartmentBudget) -> Items:
+    """The “三公” figures compared with their budget in words (与预算相比减少 0.1 万元，下降 …,
+    无变化) where the narrative does not state the budget: the table's 预算数 is the base."""
+    three = budget.three_public
+    if three is None or budget.kind is not Kind.FINAL:
+        return
+    for item, name in _THREE_PUBLIC:
+        figure: Figure | None = getattr(three, item)
+        if figure is None or (figure.budget_change is None and figure.budget_percent is None):
+            continue
+        if figure.budget_initial is not None or figure.budget_full_year is not None:
+            continue  # the narrative's own budget: EXE003–EXE005
+        base = _budget_cell(budget, item)
+        if base is None:
+            continue
+        final = column_value(figure, "amount")
+        if final is None:
+            ref = _three_cell(budget, item, "final")
+            final = None if ref is None else budget.tables[ref[0]].rows[ref[1]].values[ref[2]]
+        table = budget.tables[base[0]]
+        cell = table.rows[base[1]].values[base[2]]
+        if final is None:
+            continue
+        yield (
+            f"/three_public/{item}",
+            f"{name}（表中预算数：{_short(budget, base)}）",
+            f"{name} (budget from the table: {_short(budget, base)})",
+            Figure(
+                amount=final,
+                prior=cell if cell is not None else Amount.from_fen(0),
+                change=figure.budget_change,
+                percent=figure.budget_percent,
+                precision=table.precision or budget.precision,
+                source=figure.source,
+            ),
+        )
+
+
+def _table_budget_change(budget: DepartmentBudget) -> Iterator[Observation]:
+    return change_checks(budget, list(_against_table_budget(budget)), BUDGET)
+
+
+def _table_budget_percent(budget: DepartmentBudget) -> Iterator[Observation]:
+    return percent_checks(budget, list(_against_table_budget(budget)), BUDGET)
+
+
+def _table_budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
+    return direction_checks(budget, list(_against_table_budget(budget)), BUDGET)
+
+
 _SUM_ZH: Final = "{where}：表中为 {stated}{unit}，按“{relation}”应为 {computed}{unit}"
 _SUM_EN: Final = (
     "{where}: the table states {stated} {unit}; by {relation} it should be {computed} {unit}"
@@ -1170,6 +1366,42 @@ RULES: Final = (
         severity=Severity.WARNING,
         message_zh="{where}：{state}",
         message_en="{where}: {state}",
+    ),
+    _rule(
+        "TAB012",
+        "说明中的占比、完成率按表中数字核对",
+        "The narrative's shares and completion rates, from the table's figures",
+        "占比 = 表中该项 ÷ 表中合计；完成率 = 表中决算数 ÷ 表中预算数（说明未写出其中一个数时）",
+        _table_ratios,
+        message_zh="{where}：写明 {stated}%，按表中数字（{relation}）为 {computed}%",
+        message_en="{where}: states {stated}%; from the table ({relation}) it is {computed}%",
+    ),
+    _rule(
+        "TAB013",
+        "说明中较预算的增减额按表中预算数核对",
+        "A change against the budget, with the table's 预算数",
+        "与预算相比的增减额 = 决算数 − 表中预算数（说明未写出预算数时）",
+        _table_budget_change,
+        message_zh="{where}：写明较预算增减 {stated}{unit}，决算数 {current} 与表中预算数 {prior} 之差为 {computed}{unit}",
+        message_en="{where}: stated change against the budget {stated} {unit}; final {current} less the table's budget {prior} is {computed} {unit}",
+    ),
+    _rule(
+        "TAB014",
+        "说明中较预算的增减率按表中预算数核对",
+        "A percent against the budget, with the table's 预算数",
+        "与预算相比的增减率 = （决算数 − 表中预算数）÷ 表中预算数（说明未写出预算数时）",
+        _table_budget_percent,
+        message_zh="{where}：写明较预算增减 {stated}%，按{basis_zh}计算为 {computed}%（舍入范围 {low}%～{high}%）",
+        message_en="{where}: stated {stated}% against the budget; {basis_en} give {computed}% (rounding range {low}% to {high}%)",
+    ),
+    _rule(
+        "TAB015",
+        "说明中较预算的增减用词与表中预算数、决算数一致",
+        "Words comparing a final figure with its budget match the table's figures",
+        "“增加/减少/无变化/持平”与 决算数 − 表中预算数 的符号一致（说明未写出预算数时）",
+        _table_budget_direction,
+        message_zh="{where}：较预算写“{words}”，数字显示{actual_zh}",
+        message_en="{where}: against the budget the words “{words}” state a direction; the figures {actual_en}",
     ),
     _rule(
         "TAB011",

@@ -33,6 +33,7 @@ from govbudget.model import (
     Performance,
     Procurement,
     Staffing,
+    ThreePublic,
 )
 from govbudget.money import Amount
 from govbudget.rules.totals import SPENDING_KINDS
@@ -962,6 +963,67 @@ def _table_basic(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
     )
 
 
+def _sangong_final(
+    draw: DrawFn, budget: DepartmentBudget
+) -> tuple[DepartmentBudget, Amount, Amount, Amount]:
+    """A 决算 with a pasted “三公” table: (budget, 合计, 接待费 预算数, 接待费 决算数)."""
+    planned = Amount.from_fen(_money(draw, budget).fen + 200 * _step(budget))
+    spent = Amount.from_fen(planned.fen // 2 // _step(budget) * _step(budget))
+    total = Amount.from_fen(spent.fen * 2 + _step(budget) * 10)
+    table = _table(
+        budget,
+        title="“三公”经费支出决算表",
+        kind=TableKind.FINAL_THREE_PUBLIC,
+        columns=(TableColumn("预算数"), TableColumn("决算数")),
+        rows=(
+            Row(name="合计", values=(planned + total, total)),
+            Row(name="公务接待费", values=(planned, spent)),
+        ),
+    )
+    return _with_tables(budget, table), total, planned, spent
+
+
+def _with_reception(budget: DepartmentBudget, figure: Figure) -> DepartmentBudget:
+    return evolve(budget, three_public=ThreePublic(reception=figure))
+
+
+def _table_share(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """公务接待费's share of the “三公” total far from the table's figures (the total not stated)."""
+    budget, total, _planned, spent = _sangong_final(draw, budget)
+    right = spent.fen * 100 // total.fen  # just under 50%
+    wrong = right + draw(st.sampled_from((30, 45)))
+    return _with_reception(budget, Figure(amount=spent, share=StatedPercent(Decimal(wrong))))
+
+
+def _table_budget_change(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """与预算相比减少 C, where the table's 预算数 and 决算数 differ by far more."""
+    budget, _total, planned, spent = _sangong_final(draw, budget)
+    wrong = Amount.from_fen((planned.fen - spent.fen) // 10 // _step(budget) * _step(budget))
+    change = StatedChange(wrong, "减少")
+    return _with_reception(budget, Figure(amount=spent, budget_change=change))
+
+
+def _table_budget_percent(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """与预算相比下降 P%, P far from (预算数 − 决算数) ÷ 预算数 in the table."""
+    budget, _total, planned, spent = _sangong_final(draw, budget)
+    right = (planned.fen - spent.fen) * 100 // planned.fen  # about 50%
+    wrong = right + draw(st.sampled_from((-30, 30)))
+    percent = StatedPercent(Decimal(wrong), "下降")
+    change = StatedChange(planned - spent, "减少")
+    return _with_reception(
+        budget, Figure(amount=spent, budget_change=change, budget_percent=percent)
+    )
+
+
+def _table_budget_word(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """与预算相比“增加”, where the table's 决算数 is below its 预算数."""
+    budget, _total, planned, spent = _sangong_final(draw, budget)
+    word = draw(st.sampled_from(("增加", "增长")))
+    return _with_reception(
+        budget, Figure(amount=spent, budget_change=StatedChange(planned - spent, word))
+    )
+
+
 # -- wording (用语) -----------------------------------------------------------------------------
 
 
@@ -1237,6 +1299,14 @@ BREAKERS: Final[dict[str, Breaker]] = {
     "TAB009": _b("", _table_basic, "人员经费合计 other than 301 + 303", kind=Kind.BUDGET),
     "TAB010": _b("", _table_twice, "a table twice, or out of order", kind=Kind.BUDGET),
     "TAB011": _b("", _table_said_empty, "a table said to be empty has figures", kind=Kind.BUDGET),
+    "TAB012": _b("", _table_share, "a share far from the table's figures", kind=Kind.FINAL),
+    "TAB013": _b(
+        "", _table_budget_change, "a change against the table's 预算数, far off", kind=Kind.FINAL
+    ),
+    "TAB014": _b(
+        "", _table_budget_percent, "a percent against the table's 预算数, far off", kind=Kind.FINAL
+    ),
+    "TAB015": _b("", _table_budget_word, "增加 against the table's larger 预算数", kind=Kind.FINAL),
     "WRD001": _b("", _placeholder, "a template placeholder left in"),
     "WRD002": _b("", _wrong_year, "a heading naming another year"),
     "WRD003": _b("", _mixed_level, "部门 and 单位 both used for the document"),
