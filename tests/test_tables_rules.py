@@ -158,7 +158,8 @@ def test_shares_and_completion_from_the_table_where_the_narrative_leaves_a_figur
         "/three_public/reception/share",
         "/three_public/vehicles/share",
     }
-    assert "公务接待费" in bad[0].message("zh") and "÷" in bad[0].message("zh")
+    assert "公务接待费" in bad[0].message("zh")
+    assert "÷" in bad[0].message("zh")
 
 
 def evolve_three(budget: DepartmentBudget, **shares: str) -> DepartmentBudget:
@@ -197,7 +198,8 @@ def test_a_change_against_the_budget_with_the_tables_budget() -> None:
         "/three_public/reception/budget/change",
         "/three_public/vehicles/budget/change",  # 无变化 is a change of 0
     ]
-    assert "表中预算数" in change[0].message("zh") and "12" in change[0].message("zh")
+    assert "表中预算数" in change[0].message("zh")
+    assert "12" in change[0].message("zh")
     assert [f.location.path for f in _bad(budget, "TAB014")] == [
         "/three_public/reception/budget/percent"
     ]
@@ -238,6 +240,8 @@ def test_one_figure_one_unit_apart_in_two_tables_is_a_warning_naming_both() -> N
     (near,) = _bad(pair("326.71", "326.72"), "TAB005")
     assert near.severity is Severity.WARNING
     message = near.message("zh")
-    assert "收入决算表" in message and "收入支出决算总表" in message and "两次舍入" in message
+    assert "收入决算表" in message
+    assert "收入支出决算总表" in message
+    assert "两次舍入" in message
     (far,) = _bad(pair("326.71", "326.73"), "TAB005")
     assert far.severity is Severity.ERROR
