@@ -73,8 +73,11 @@ def test_the_final_accounts_example_is_otherwise_consistent() -> None:
 
 
 def _script() -> ModuleType:
-    path = EXAMPLES / "findings-to-csv" / "findings_to_csv.py"
-    spec = importlib.util.spec_from_file_location("findings_to_csv", path)
+    return _module(EXAMPLES / "findings-to-csv" / "findings_to_csv.py", "findings_to_csv")
+
+
+def _module(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -120,3 +123,33 @@ def test_findings_to_csv_reports_an_unreadable_file(tmp_path: Path) -> None:
     ]
     checks = len(validate(load(tmp_path / "a.json")).checks)
     assert sum(r["file"] == "a.json" for r in rows) == checks
+
+
+WORD = EXAMPLES / "word-made-2024-final"
+
+
+def test_the_word_made_pdf_is_what_its_script_makes(tmp_path: Path) -> None:
+    script = _module(WORD / "make_pdf.py", "make_pdf")
+    script.PDF = tmp_path / "disclosure.pdf"
+    script.main()
+    assert script.PDF.read_bytes() == (WORD / "disclosure.pdf").read_bytes()
+
+
+def test_the_word_made_pdf_gets_exactly_the_errors_its_readme_lists() -> None:
+    from govbudget import read_document
+
+    report = validate(read_document(WORD / "disclosure.pdf").budget)
+    found = set()
+    for f in report.findings:
+        if f.severity is Severity.ERROR:
+            place = f.location.place
+            page = None if place is None else place.page
+            figures = f.figures()
+            found.add((f.rule_id, f.location.zh, str(page), figures["stated"], figures["computed"]))
+    text = (WORD / "README.md").read_text(encoding="utf-8")
+    table = text.split("<!-- planted-errors -->")[1].split("<!-- /planted-errors -->")[0]
+    listed = {
+        tuple(c.strip() for c in line.strip().strip("|").split("|"))
+        for line in table.strip().splitlines()[2:]
+    }
+    assert found == listed
