@@ -130,9 +130,8 @@ WORD = EXAMPLES / "word-made-2024-final"
 
 def test_the_word_made_pdf_is_what_its_script_makes(tmp_path: Path) -> None:
     script = _module(WORD / "make_pdf.py", "make_pdf")
-    script.PDF = tmp_path / "disclosure.pdf"
-    script.main()
-    assert script.PDF.read_bytes() == (WORD / "disclosure.pdf").read_bytes()
+    script.main(tmp_path / "disclosure.pdf")
+    assert (tmp_path / "disclosure.pdf").read_bytes() == (WORD / "disclosure.pdf").read_bytes()
 
 
 def test_the_word_made_pdf_gets_exactly_the_errors_its_readme_lists() -> None:

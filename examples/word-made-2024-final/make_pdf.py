@@ -38,8 +38,8 @@ def planted() -> Disclosure:
     return replace(doc, narrative=narrative)
 
 
-def main() -> None:
-    rendered = render_word_pdf(planted(), PDF, department=DEPARTMENT)
+def main(path: Path = PDF) -> None:
+    rendered = render_word_pdf(planted(), path, department=DEPARTMENT)
     print(f"wrote {rendered.path}: {rendered.pages} pages")
 
 
