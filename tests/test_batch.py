@@ -159,7 +159,7 @@ def test_the_command_line_gives_the_same_output_on_a_dask_scheduler(tmp_path: Pa
     local = _run("check", "--format", "json", "--jobs", "2", str(tmp_path))
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=50
+            n_workers=2, threads_per_worker=1, dashboard_address=":0", silence_logs=50
         ) as cluster,
     ):
         remote = _run(

@@ -227,7 +227,7 @@ class _DaskCluster:
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # no fixed port: no clash with a running cluster
                     silence_logs=logging.CRITICAL,
                 )
             self._client = distributed.Client(self._cluster)  # type: ignore[no-untyped-call]
