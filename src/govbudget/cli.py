@@ -299,6 +299,7 @@ class _Options:
     fingerprints: bool = False  # collect them for --write-baseline
     verbose: bool = False
     pages: str | None = None  # where HTML pages go, for their links to the documents
+    series: bool = False  # read only: the documents are checked together (--series)
 
 
 #: A document's row and its findings' rows, for a Parquet dataset (govbudget.io.parquet).
@@ -315,6 +316,7 @@ class _Result:
     source: str = ""
     title: str | None = None
     fingerprints: tuple[str, ...] = ()
+    budget: DepartmentBudget | None = None  # with --series
 
 
 def _status(report: Report, fail_on: Severity) -> int:
@@ -390,6 +392,8 @@ def _check_one(name: str, raw: bytes | str | None, options: _Options) -> _Result
     except RecursionError:  # a reader's library recursing through a hostile structure
         message = f"{source}: nested too deeply to be read (a hostile or damaged file)"
         return _failed(source, message, UNREADABLE, options)
+    if options.series:
+        return _Result("", None, OK, budget=read.budget)
     try:
         report = validate(
             read.budget,
@@ -579,6 +583,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     _identity_arguments(check)
+    check.add_argument(
+        "--series",
+        action="store_true",
+        help="check the documents against each other across years: group them by unit and"
+        " year, and check each prior-year figure (上年数, 年初预算数) against the earlier"
+        " document (the rules of the family series)",
+    )
     check.add_argument(
         "--parquet",
         metavar="DIR",
@@ -823,6 +834,10 @@ def _check(
         raise _UsageError("--jobs sets the workers of a local cluster; a --scheduler's has its own")
     if args.files.count("-") > 1:
         raise _UsageError("stdin (-) can be read only once")
+    if args.series and args.parquet is not None:
+        raise _UsageError("--parquet writes each document's findings: not with --series")
+    if args.series and fmt not in ("text", "markdown", "json"):
+        raise _UsageError(f"--series reports as text, markdown or json, not {fmt}")
     try:
         names = [entry for given in args.files for entry in _expand(given)]
     except GovBudgetError as error:  # a folder at a URL that cannot be listed
@@ -856,6 +871,7 @@ def _check(
         pages=sink.where(),
         identity=_identity(args),
         parquet=args.parquet is not None,
+        series=args.series,
     )
     tasks: list[_Task] = [
         (name, _stdin_input(stdin) if name == "-" else problem, options) for name, problem in names
@@ -888,6 +904,11 @@ def _check(
     except GovBudgetError as error:  # the executor or the dataset could not start
         raise _UsageError(str(error)) from None
     sink.above = None  # the bar is gone
+    if args.series:
+        with _writing(args.output):
+            status = _series([name for name, _ in names], results, options, sink)
+            sink.close()
+        return max(status, *(r.status for r in results))
     with _writing(args.output):
         if len(results) > 1 and fmt == "text":
             sink.footer(f"\n{_total_line(results, lang)}")
@@ -899,6 +920,26 @@ def _check(
         except OSError as error:
             raise _UsageError(f"cannot write {args.write_baseline}: {error.strerror}") from None
     return max(r.status for r in results)
+
+
+def _series(names: Sequence[str], results: Sequence[_Result], options: _Options, sink: Sink) -> int:
+    """Check the documents read across years and write one report per unit (--series)."""
+    from govbudget.series import check_series
+
+    read = [
+        ("<stdin>" if name == "-" else name, result.budget)
+        for name, result in zip(names, results, strict=True)
+        if result.budget is not None
+    ]
+    status = OK
+    for series in check_series(read, select=options.select, ignore=options.ignore):
+        if options.fmt == "json":
+            text = _json_line(series.to_dict())
+        else:
+            text = series.render(options.lang, markdown=options.fmt == "markdown")
+        sink.add(Piece(series.name or "", text, series.title(options.lang), ok=series.ok))
+        status = max(status, _status(series.report, options.fail_on))
+    return status
 
 
 def _dataset(target: str | None) -> contextlib.AbstractContextManager[FindingsDataset | None]:

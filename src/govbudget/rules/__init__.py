@@ -24,6 +24,7 @@ from govbudget.rules import (
     performance,
     procurement,
     repeats,
+    series,
     shares,
     staffing,
     tables,
@@ -79,6 +80,7 @@ _FAMILY_MODULES: Final = (
     tables,
     repeats,
     wording,
+    series,
 )
 
 

@@ -79,6 +79,7 @@ FAMILIES: Final[dict[str, tuple[str, str]]] = {
     "tables": ("公开表", "tables"),
     "repeats": ("前后一致", "repeated figures"),
     "wording": ("用语", "wording"),
+    "series": ("跨年核对", "across years"),
 }
 
 _ID: Final = re.compile(r"[A-Z]{2,5}\d{3}")

@@ -39,11 +39,13 @@ Rules that no data can break
 Every rule of :data:`govbudget.RULES` has a breaker in :func:`broken_budgets`
 (:data:`BREAKABLE` says how each is broken) except the rules listed in
 :data:`UNBREAKABLE` with the reason no document can break them. **That list is
-empty today**: each rule checks a relation between stated figures, names, codes
-or printed tables, and a document can contradict every one of them — totals and
-their parts, years and their changes, shares, words, goals and indicators,
-codes and names, tables and the narrative. A rule that could not be broken (one
-that only ever reports information, say) would be listed there. govbudget's
+the "series" family only**: each other rule checks a relation between stated
+figures, names, codes or printed tables, and a document can contradict every one
+of them — totals and their parts, years and their changes, shares, words, goals
+and indicators, codes and names, tables and the narrative — while a series rule
+compares two documents of one unit, which one budget cannot break. A rule that
+could not be broken (one that only ever reports information, say) would be
+listed there. govbudget's
 property suite fails, naming the rule, for any rule that has neither a breaker
 nor a reason, so a new rule comes with the way to break it.
 """
@@ -91,7 +93,13 @@ __all__ = [
 ]
 
 #: Rules no data can break, with the reason (see the module's documentation).
-UNBREAKABLE: Final[Mapping[str, str]] = MappingProxyType({})
+UNBREAKABLE: Final[Mapping[str, str]] = MappingProxyType(
+    dict.fromkeys(
+        ("SER001", "SER002", "SER003", "SER004", "SER005", "SER006", "SER007", "SER008"),
+        "compares a unit's documents of different years (govbudget.series.check_series):"
+        " one budget has nothing to compare; tests/test_series.py breaks it with two",
+    )
+)
 
 #: The ids of the rules :func:`broken_budgets` can break, and how it breaks each.
 BREAKABLE: Final[Mapping[str, str]] = MappingProxyType(
