@@ -490,3 +490,38 @@ def test_excel_findings_cite_the_sheet_and_cell(tmp_path: Path) -> None:
     assert place is not None
     assert (place.sheet, place.cell) == ("支出决算表", f"C{row + 5}")
     assert str(place) == f"{path} sheet 支出决算表!C{row + 5}"
+
+
+def test_a_table_drawn_in_a_form_xobject_is_found_where_it_is_shown(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    from govbudget.io.pdf import read_pdf
+    from govbudget.tables.recognize import Grid
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "form.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont("STSong-Light", 10)
+    canvas.drawString(72, 780, "一般公共预算财政拨款支出决算表")
+    canvas.beginForm("grid")  # the table drawn once in a form, shown moved and scaled
+    for x in (0, 100, 200):
+        canvas.line(x, 0, x, 40)
+    for y in (0, 20, 40):
+        canvas.line(0, y, 200, y)
+    canvas.setFont("STSong-Light", 10)
+    for x, y, text in ((5, 25, "合计"), (105, 25, "10.00"), (5, 5, "201"), (105, 5, "10.00")):
+        canvas.drawString(x, y, text)
+    canvas.endForm()
+    canvas.saveState()
+    canvas.translate(72, 600)
+    canvas.scale(1.5, 1.5)
+    canvas.doForm("grid")
+    canvas.restoreState()
+    canvas.save()
+    [page] = read_pdf(path).pages
+    grids = [b for b in page.blocks if isinstance(b, Grid)]
+    assert grids == [Grid.of(["合计", "10.00"], ["201", "10.00"])]
+    [table] = read_document(path).budget.tables
+    assert table.kind is TableKind.FINAL_GENERAL_PUBLIC
