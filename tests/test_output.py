@@ -250,3 +250,25 @@ def test_html_of_a_narrative_links_findings_to_its_lines(tmp_path: Path) -> None
     assert page.count('<li id="L') == len(lines)
     for line in links:
         assert f'<li id="L{line}">' in page
+
+
+def test_findings_of_a_json_document_carry_their_json_pointer() -> None:
+    _, out, _ = _run("check", "--format", "json", str(FINAL))
+    record = json.loads(out)
+    document = json.loads(FINAL.read_text(encoding="utf-8"))
+    for finding in record["findings"]:
+        pointer = finding["place"]["pointer"]
+        assert finding["place"]["file"] == str(FINAL)
+        value: object = document
+        for key in pointer.lstrip("/").split("/"):  # the pointer resolves in the file
+            value = value[int(key)] if isinstance(value, list) else value[key]  # type: ignore[index]
+        assert value is not None
+    # a classification line by its position in the file, not its code
+    from govbudget.output.pointer import pointer_of
+
+    budget = load(FINAL)
+    assert pointer_of(budget, "/expenditure/by_function/207/20701/2070101") == (
+        "/expenditure/by_function/0/children/0/children/0"
+    )
+    _, text, _ = _run("check", str(FINAL))
+    assert "#/three_public" not in text  # the text report does not repeat it

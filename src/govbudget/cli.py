@@ -46,6 +46,7 @@ from govbudget.model import DepartmentBudget, Kind
 from govbudget.narrative import Extraction, read_narrative
 from govbudget.output import render_document, render_failure
 from govbudget.output.baseline import Baseline, fingerprint
+from govbudget.output.pointer import with_pointers
 from govbudget.output.schema import REPORT_FORMAT, report_schema_text
 from govbudget.progress import MIN_FILES, batch_progress, working_on
 from govbudget.render import (
@@ -96,6 +97,7 @@ class ReadInput:
     extraction: Extraction | None = None
     details: tuple[str, ...] = ()  # shown with --verbose: every number not understood
     text: str | None = None  # a narrative's text, for the HTML report's links to its lines
+    json: bool = False  # a JSON document: findings are placed at their JSON Pointer
     reading_notes: tuple[Note, ...] = ()
     tables: int | None = None
 
@@ -156,7 +158,7 @@ Reader = Callable[[bytes, str, Identity], ReadInput]
 
 
 def _read_json(raw: bytes, source: str, identity: Identity) -> ReadInput:
-    return ReadInput(identity.apply(loads(raw, source=source)))
+    return ReadInput(identity.apply(loads(raw, source=source)), json=True)
 
 
 def _extract(
@@ -406,6 +408,8 @@ def _check_one(name: str, raw: bytes | str | None, options: _Options) -> _Result
             if options.fingerprints
             else ()
         )
+        if read.json:
+            report = with_pointers(report, read.budget, source)
         if options.baseline is not None:
             report = options.baseline.new_findings(report, source)
         nothing = nothing_to_check(report)

@@ -236,7 +236,7 @@ def render_text(
             lines.append(f"  {_paint(label, _COLOUR[f.severity], colour)} {f.rule_id:<7} {where}")
             lines.append(f"          {printable(_body(f, lang))}")
             detail = _figures_line(f, lang)
-            if f.location.source:
+            if _source_shown(f):
                 source_note = f"{_say('source', lang)} {f.location.source}"
                 detail = f"{detail} · {source_note}" if detail else source_note
             if detail:
@@ -245,6 +245,17 @@ def render_text(
         lines += ["", _say("none", lang)]
     lines += ["", f"{_status(report, lang, colour)} — {report.summary.text(lang)}"]
     return "\n".join(lines)
+
+
+def _source_shown(finding: Finding) -> bool:
+    """A place worth a line: a text's line, a page, a sheet — not a JSON document's pointer,
+    which says again what the location already says."""
+    place = finding.location.place
+    if finding.location.source is None or place is None:
+        return False
+    return place.pointer is None or any(
+        v is not None for v in (place.line, place.page, place.sheet, place.cell)
+    )
 
 
 def _cell(text: str | None) -> str:
