@@ -962,7 +962,7 @@ def _required(budget: DepartmentBudget) -> Iterator[Observation]:
             yield Observation(
                 outcome=Outcome.EXACT,
                 location=Location(
-                    f"/tables/{index}", table.where("zh"), table.where("en"), table.source
+                    f"/tables/{index}", table.where("zh"), table.where("en"), table.place()
                 ),
                 params={"title": spec.title, "state": "存在"},
                 formula=f"{spec.title} 存在，或说明无此类资金",
@@ -997,7 +997,7 @@ def _order(budget: DepartmentBudget) -> Iterator[Observation]:
         kind = table.kind
         if kind is None or kind not in rank:
             continue
-        location = Location(f"/tables/{index}", table.where("zh"), table.where("en"), table.source)
+        location = Location(f"/tables/{index}", table.where("zh"), table.where("en"), table.place())
         if kind in seen:
             state = "同一张表出现两次"
         elif latest is not None and rank[kind] < rank[latest[1].kind or kind]:
@@ -1022,7 +1022,7 @@ def _empty_statements(budget: DepartmentBudget) -> Iterator[Observation]:
     for index, table in enumerate(budget.tables):
         if table.kind is None:
             continue
-        location = Location(f"/tables/{index}", table.where("zh"), table.where("en"), table.source)
+        location = Location(f"/tables/{index}", table.where("zh"), table.where("en"), table.place())
         empty = all(v is None or v.fen == 0 for row in table.rows for v in row.values)
         stated_none = _stated_none(budget, table.kind)
         if empty:
@@ -1059,7 +1059,7 @@ def _units(budget: DepartmentBudget) -> Iterator[Observation]:
         yield Observation(
             outcome=Outcome.EXACT if table.unit_line else Outcome.INCONSISTENT,
             location=Location(
-                f"/tables/{index}/unit_line", table.where("zh"), table.where("en"), table.source
+                f"/tables/{index}/unit_line", table.where("zh"), table.where("en"), table.place()
             ),
             params={
                 "title": table.title,

@@ -205,6 +205,19 @@ class Table:
             return f"{self.title}（第{at}行）" if lang == "zh" else f"{self.title} (line {at})"
         return f"{self.title}（第{shown}页）" if lang == "zh" else f"{self.title} (p. {shown})"
 
+    def place(self) -> Place:
+        """Where the table is, structured: file, first page (or sheet) and title.
+
+        >>> Table(title="收支总表", pages=(4, 5), source="a.pdf").place().page
+        4
+        """
+        return Place(
+            file=self.source,
+            page=self.pages[0] if self.pages and self.sheet is None else None,
+            sheet=self.sheet,
+            table=self.title,
+        )
+
     def cell_place(self, row: int, column: int) -> Place:
         """Where one cell is, structured: file, page or sheet, table, row and column.
 
