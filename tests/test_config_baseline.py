@@ -209,3 +209,13 @@ def test_repr_html_for_notebooks() -> None:
     html = report._repr_html_()
     assert html.startswith('<div class="govbudget-report">')
     assert html.count('<tr id="f-') == len(report.findings)
+
+
+def test_a_baseline_named_in_the_configuration_is_next_to_it(project: Path) -> None:
+    (project / "govbudget.toml").write_text('baseline = "known.json"\n', "utf-8")
+    status, _, _ = _run("check", "--write-baseline", str(project / "known.json"), str(FINAL))
+    assert status == 1
+    (project / "docs").mkdir()
+    os.chdir(project / "docs")  # the baseline is found beside the file, not here
+    status, out, _ = _run("check", "--format", "json", str(FINAL))
+    assert (status, json.loads(out)["findings"]) == (0, [])

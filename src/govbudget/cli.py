@@ -869,7 +869,8 @@ def _check(
         fail_on=Severity(args.fail_on or (config.fail_on or Severity.ERROR).value),
         colour=fmt == "text" and args.output is None and _colour(args.color, stdout, environ),
         severities=_severities(args, config),
-        baseline=_baseline(args.baseline or config.baseline),
+        # recording a baseline does not need the configured one (it may not exist yet)
+        baseline=_baseline(args.baseline or (None if args.write_baseline else config.baseline)),
         fingerprints=args.write_baseline is not None,
         verbose=args.verbose,
         pages=sink.where(),

@@ -303,9 +303,10 @@ def report_record(report: Report, *, source: str | None = None) -> dict[str, obj
     from govbudget.output.schema import REPORT_FORMAT
 
     data = report.to_dict()
-    data["findings"] = [
-        {**f.to_dict(), "fingerprint": fingerprint(report, f, source)} for f in report.findings
-    ]
+    records = data["findings"]
+    assert isinstance(records, list)
+    for finding, record in zip(report.findings, records, strict=True):
+        record["fingerprint"] = fingerprint(report, finding, source)
     return {"format": REPORT_FORMAT, "source": source, **data}
 
 

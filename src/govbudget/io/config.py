@@ -8,7 +8,7 @@ Keys (all optional; the command line wins over the file)::
     fail-on = "warning"         # the least severe finding that makes the exit status 1
     language = "en"             # zh or en
     format = "markdown"         # text, markdown, json, html, sarif, github, csv, junit
-    baseline = "govbudget-baseline.json"
+    baseline = "govbudget-baseline.json"  # relative to this file's folder
 
     [tool.govbudget.severity]   # per rule (or family): error, warning or info
     COD002 = "info"
@@ -140,7 +140,8 @@ def config_from_table(table: Mapping[str, object], *, source: str) -> Config:
         fail_on=None if fail_on is None else _level(fail_on, "fail-on", source),
         language=None if language is None else _choice(language, "language", ("zh", "en"), source),
         format=None if fmt is None else _choice(fmt, "format", FORMATS, source),
-        baseline=baseline,
+        # a baseline named in a file is relative to that file's folder
+        baseline=None if baseline is None else str(Path(source).parent / baseline),
     )
 
 
