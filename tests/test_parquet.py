@@ -22,6 +22,7 @@ from govbudget.io.parquet import (
     finding_rows,
 )
 from govbudget.money import Unit
+from govbudget.output.pointer import with_pointers
 from govbudget.precision import Precision
 from govbudget.rules.base import Scale
 
@@ -33,9 +34,12 @@ SEED = ROOT / "examples" / "zengdu-xinfang-2025" / "budget.json"
 FINAL = ROOT / "examples" / "shiliwenlv-2024-final" / "budget.json"
 
 
-def _rows(path: Path) -> list[dict[str, object]]:
+def _rows(path: Path, *, checked: bool = False) -> list[dict[str, object]]:
     budget = load(path)
-    return finding_rows(validate(budget), str(path), budget)
+    report = validate(budget)
+    if checked:  # as govbudget check does: a JSON document's findings at their JSON Pointer
+        report = with_pointers(report, budget, str(path))
+    return finding_rows(report, str(path), budget)
 
 
 def _write(target: Path | str, *paths: Path) -> None:
@@ -191,7 +195,7 @@ def test_check_parquet_writes_every_document(tmp_path: Path) -> None:
     ]
     assert documents[1]["error"] == err.getvalue().removeprefix("govbudget: ").strip()
     findings = _table(tmp_path / "out", "findings")
-    assert findings == _rows(FINAL) + _rows(SEED)
+    assert findings == _rows(FINAL, checked=True) + _rows(SEED, checked=True)
 
 
 def test_check_parquet_refuses_a_used_folder_before_checking(tmp_path: Path) -> None:
