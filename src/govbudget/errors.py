@@ -7,6 +7,8 @@ would naturally catch (``ValueError``, ``TypeError``, ``ArithmeticError``), so
 
 from __future__ import annotations
 
+from govbudget._escaping import printable
+
 __all__ = [
     "AmountTypeError",
     "DocumentError",
@@ -58,12 +60,14 @@ class DocumentError(GovBudgetError, ValueError):
         self.source = source
         self.pointer = pointer
         self.line = line
-        where = source
+        # The place comes from the document (a key of it, a file name): escaped, so that
+        # the message stays one line whatever the key holds.
+        where = printable(source)
         if line is not None:
             where += f":{line}"
         if pointer:
-            where += f" at {pointer}"
-        super().__init__(f"{where}: {message}")
+            where += f" at {printable(pointer)}"
+        super().__init__(f"{where}: {printable(message)}")
 
 
 class MissingExtra(GovBudgetError, ImportError):

@@ -32,6 +32,7 @@ from typing import Final
 
 from attrs import evolve
 
+from govbudget._escaping import printable
 from govbudget.errors import GovBudgetError
 from govbudget.model import (
     EXPENDITURE_FIGURES,
@@ -216,7 +217,7 @@ def read_narrative(
         _check(raw)
         _check_pages(pages)
     except NarrativeError as error:  # every error names the text it is about
-        raise NarrativeError(f"{source}: {error}") from None
+        raise NarrativeError(f"{printable(source)}: {error}") from None
     normal = normalize(raw)
     numbers = scan(normal)
     sections = find_sections(normal)
