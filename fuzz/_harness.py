@@ -1,0 +1,34 @@
+"""What every fuzz target shares: the one rule, that a reader gives a result or a GovBudgetError.
+
+Any other exception is a crash for atheris to report (and for us to turn into a regression test
+in ``tests/test_hostile.py`` or an ``@example`` in ``tests/test_fuzz.py``).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import atheris
+
+with atheris.instrument_imports():
+    from govbudget.errors import GovBudgetError
+
+
+def guarded(read: Callable[[bytes], object]) -> Callable[[bytes], None]:
+    """``read`` as a fuzz target: a GovBudgetError is an answer, anything else a crash."""
+
+    def target(data: bytes) -> None:
+        try:
+            read(data)
+        except GovBudgetError as error:
+            if "\n" in str(error):  # every error is one line
+                raise AssertionError(f"a two-line error: {error!r}") from None
+
+    return target
+
+
+def main(read: Callable[[bytes], object]) -> None:
+    """Run ``read`` under atheris with the command line's options (``-max_total_time=600`` …)."""
+    atheris.Setup(sys.argv, guarded(read))
+    atheris.Fuzz()
