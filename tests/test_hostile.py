@@ -126,6 +126,37 @@ _CONTENT_TYPES = (
 )
 
 
+def _merge_bomb() -> bytes:
+    """A 5 KB workbook whose one merged range covers the whole sheet (17·10⁹ cells)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["收支总表"])
+    book.active.merge_cells("A5:B6")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'ref="A5:B6"', b'ref="A1:XFD1048576"')
+            target.writestr(name, data)
+    return bomb.getvalue()
+
+
+def _zip_bomb() -> bytes:
+    """A workbook whose sheet inflates 30,000-fold (a few hundred KB to 300 MB)."""
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        with target.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            chunk = b" " * (1 << 20)
+            for _ in range(300):
+                sheet.write(chunk)
+    return bomb.getvalue()
+
+
 def _deep(depth: int) -> str:
     return HEAD + ', "region": ' + "[" * depth + "]" * depth + "}"
 
@@ -194,6 +225,8 @@ UNREADABLE: dict[str, tuple[Callable[[], bytes | str], str]] = {
     "not-pdf.pdf": (lambda: b"this is not a PDF at all", ""),
     "truncated.pdf": (lambda: b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", ""),
     "not-zip.xlsx": (lambda: b"PK\x03\x04 but not a zip", "not an Excel .xlsx workbook"),
+    "merge-bomb.xlsx": (_merge_bomb, "MAX_MERGED_CELLS"),
+    "zip-bomb.xlsx": (_zip_bomb, "MAX_INFLATED_BYTES"),
     "empty-zip.xlsx": (lambda: _xlsx({}), "damaged"),
     "broken-workbook.xlsx": (
         lambda: _xlsx({"[Content_Types].xml": _CONTENT_TYPES, "xl/workbook.xml": "<workbook"}),
