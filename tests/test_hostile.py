@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -157,6 +158,35 @@ def _zip_bomb() -> bytes:
     return bomb.getvalue()
 
 
+def _pdf(content: bytes, filters: str = "", mediabox: bytes = b"[0 0 612 792]") -> bytes:
+    """A one-page PDF whose page has ``content`` as its content stream."""
+    dictionary = f"<< /Length {len(content)}" + (f" /Filter {filters}" if filters else "") + " >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox " + mediabox + b" /Contents 4 0 R >>",
+        dictionary.encode() + b"\nstream\n" + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    start = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{start}\n%%EOF\n".encode()
+    )
+    return bytes(out)
+
+
+def _compression_bomb() -> bytes:
+    """2 KB that inflate, through two Flate layers, to a gigabyte of content."""
+    twice = zlib.compress(zlib.compress(b" " * (1 << 30), 9), 9)
+    return _pdf(twice, "[/FlateDecode /FlateDecode]")
+
+
 def _deep(depth: int) -> str:
     return HEAD + ', "region": ' + "[" * depth + "]" * depth + "}"
 
@@ -224,6 +254,11 @@ UNREADABLE: dict[str, tuple[Callable[[], bytes | str], str]] = {
     "too-long.txt": (lambda: "一" * (MAX_CHARS + 1), "MAX_CHARS"),
     "not-pdf.pdf": (lambda: b"this is not a PDF at all", ""),
     "truncated.pdf": (lambda: b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", ""),
+    "compression-bomb.pdf": (_compression_bomb, "MAX_INFLATED_BYTES"),
+    "stacked-filters.pdf": (
+        lambda: _pdf(b"x", "[" + " /FlateDecode" * 9 + "]"),
+        "9 filters stacked (the limit MAX_FILTERS",
+    ),
     "not-zip.xlsx": (lambda: b"PK\x03\x04 but not a zip", "not an Excel .xlsx workbook"),
     "merge-bomb.xlsx": (_merge_bomb, "MAX_MERGED_CELLS"),
     "zip-bomb.xlsx": (_zip_bomb, "MAX_INFLATED_BYTES"),
@@ -576,3 +611,40 @@ def test_every_output_format_takes_a_hostile_name(tmp_path: Path, fmt: str) -> N
     status, _, err = in_process("check", "--format", fmt, *options, str(SEED), str(path))
     assert status in (0, 1), err
     assert "please report" not in err
+
+
+# ---- PDF: what PDFium would take long or much memory over ---------------------------------
+
+
+def test_a_pdf_of_endless_operands_or_a_deep_box_is_read_quickly() -> None:
+    zeros = _pdf(b"0 " * 130_000)  # issue 14: ran for more than 300 s under pdfminer
+    deep = _pdf(b"BT ET", mediabox=b"[" * 50_000 + b"]" * 50_000)  # RecursionError in close()
+    from govbudget.io.pdf import read_pdf
+
+    for data in (zeros, deep):
+        start = time.monotonic()
+        pages = read_pdf(data, source="hostile.pdf")
+        assert time.monotonic() - start < 30
+        assert len(pages.pages) == 1
+
+
+def test_the_time_limit_is_checked_inside_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pypdfium2")
+    from govbudget.errors import DocumentError
+    from govbudget.io import pdf as reader
+
+    text = (
+        b"BT /F1 1 Tf " + b" ".join(b"%d 0 Td (x) Tj" % (i % 500) for i in range(10_000)) + b" ET"
+    )
+    clock = iter(range(1_000_000))
+
+    class Clock:
+        @staticmethod
+        def monotonic() -> float:  # float-ok: a time
+            return float(next(clock))  # one second more at every look
+
+    monkeypatch.setattr(reader, "time", Clock)
+    with pytest.raises(DocumentError, match=r"stopped at page 1 of 1: .*MAX_SECONDS") as caught:
+        reader.read_pdf(_pdf(text), source="slow.pdf", max_seconds=2.5)
+    assert str(caught.value).startswith("slow.pdf: ")
+    assert next(clock) >= 4  # looked at inside the page, not only between pages

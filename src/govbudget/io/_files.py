@@ -7,13 +7,24 @@ import io
 import os
 import stat
 import tempfile
+import warnings
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from govbudget.errors import DocumentError
 
-__all__ = ["open_regular", "opened", "sized_head", "walk_documents", "write_atomic"]
+if TYPE_CHECKING:
+    from govbudget.tables.recognize import Note
+
+__all__ = [
+    "open_regular",
+    "opened",
+    "sized_head",
+    "walk_documents",
+    "warning_notes",
+    "write_atomic",
+]
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -158,6 +169,21 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+def warning_notes(caught: list[warnings.WarningMessage], source: str) -> list[Note]:
+    """What a reading library warned of (openpyxl, pypdfium2), once each, as notes on the file."""
+    from govbudget.tables.recognize import Note  # only a reader of tables warns
+
+    said: list[str] = []
+    for warning in caught:
+        text = str(warning.message).strip()
+        if text and text not in said:
+            said.append(text)
+    return [
+        Note(source, f"读取文件的程序提示：{text[:200]}", f"the file reader says: {text[:200]}")
+        for text in said
+    ]
 
 
 def _umask() -> int:

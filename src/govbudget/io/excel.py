@@ -32,7 +32,7 @@ from typing import Any, Final
 from xml.etree import ElementTree
 
 from govbudget.errors import DocumentError, MissingExtra
-from govbudget.io._files import opened, sized_head
+from govbudget.io._files import opened, sized_head, warning_notes
 from govbudget.tables.recognize import Grid, GridCell, Line, Note, Page, Pages
 from govbudget.tables.specs import match_title
 
@@ -99,7 +99,7 @@ def read_workbook(document: str | os.PathLike[str] | bytes, *, source: str | Non
                 source=source,
             ) from None
     pages: list[Page] = []
-    notes: list[Note] = _warning_notes(caught, source)
+    notes: list[Note] = warning_notes(caught, source)
     cells = 0
     for number, sheet in enumerate(formulas.worksheets, start=1):
         if sheet.sheet_state != "visible":
@@ -119,21 +119,6 @@ def read_workbook(document: str | os.PathLike[str] | bytes, *, source: str | Non
             )
         pages.append(_sheet(sheet, values[sheet.title], number, source))
     return Pages(pages, notes)
-
-
-def _warning_notes(caught: list[warnings.WarningMessage], source: str) -> list[Note]:
-    """What the reading library warned of, once each, as notes on the workbook."""
-    said: list[str] = []
-    for warning in caught:
-        text = str(warning.message).strip()
-        if text and text not in said:
-            said.append(text)
-    return [
-        Note(
-            source, f"读取工作簿的程序提示：{text[:200]}", f"the workbook reader says: {text[:200]}"
-        )
-        for text in said
-    ]
 
 
 def _text(cell: Any, shown: Any, where: str, source: str) -> str:

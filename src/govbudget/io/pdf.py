@@ -28,12 +28,14 @@ import ctypes
 import math
 import os
 import time
+import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, Final, NamedTuple
 
 from govbudget.errors import DocumentError, MissingExtra
-from govbudget.io._files import sized_head
+from govbudget.io._files import open_regular, sized_head, warning_notes
+from govbudget.io._inflate import check_streams
 from govbudget.tables.layout import THIN, Char, Layout, Rule, lay_out, margins, to_page
 from govbudget.tables.recognize import Note, Page, Pages
 
@@ -91,15 +93,24 @@ def read_pdf(
     source = source or ("<bytes>" if isinstance(document, bytes) else str(document))
     if b"%PDF-" not in sized_head(document, source, MAX_PDF_BYTES, "MAX_PDF_BYTES"):
         raise DocumentError("not a PDF file (no %PDF- header)", source=source)
+    if not isinstance(document, bytes):
+        with open_regular(document, source) as stream:
+            document = stream.read(MAX_PDF_BYTES + 1)
+    # PDFium inflates a stream whole, in C: measure what the streams inflate to first.
+    check_streams(document, source)
     pdfium = _pdfium()
-    try:
-        pdf = pdfium.PdfDocument(document if isinstance(document, bytes) else str(document))
-    except pdfium.PdfiumError as error:
-        raise _open_error(source, error) from None
-    try:
-        return _read(pdf, source, max_pages, max_seconds)
-    finally:
-        pdf.close()
+    with warnings.catch_warnings(record=True) as caught:
+        # What pypdfium2 warns of is a note of the reading, not text on the terminal.
+        warnings.simplefilter("always")
+        try:
+            pdf = pdfium.PdfDocument(document)
+        except pdfium.PdfiumError as error:
+            raise _open_error(source, error) from None
+        try:
+            read = _read(pdf, source, max_pages, max_seconds)
+        finally:
+            pdf.close()
+    return Pages(read.pages, (*read.notes, *warning_notes(caught, source)))
 
 
 def _read(pdf: Any, source: str, max_pages: int, max_seconds: float) -> Pages:  # float-ok
@@ -155,6 +166,7 @@ def _contents(
 ) -> Iterator[tuple[int, _Content]]:
     """Each page's content, in order: the one loop over the pages, where the limits are."""
     started = time.monotonic()
+    deadline = _Deadline(started + max_seconds, max_seconds, source)
     count = len(pdf)
     if count == 0:
         raise DocumentError("the PDF has no pages (damaged or truncated?)", source=source)
@@ -164,19 +176,17 @@ def _contents(
         )
     for index in range(count):
         number = index + 1
-        if time.monotonic() - started > max_seconds:
-            raise DocumentError(
-                f"stopped at page {number} of {count}: reading took more than"
-                f" {max_seconds:g} s (the limit MAX_SECONDS)",
-                source=source,
-            )
+        deadline.page = f"page {number} of {count}"
+        deadline.check()
         try:
             page = pdf[index]
         except Exception as error:  # PDFium fails a damaged page with PdfiumError
             notes.append(_unreadable(source, number, error))
             continue
         try:
-            content = _content(page)
+            content = _content(page, deadline)
+        except DocumentError:  # the time limit, inside the page
+            raise
         except Exception as error:
             notes.append(_unreadable(source, number, error))
             continue
@@ -241,20 +251,40 @@ def _turned(
     return box
 
 
-def _content(page: Any) -> _Content:
+class _Deadline:
+    """The time limit of one PDF, checked between pages and every few thousand steps within
+    one: a single page of a million objects or characters must not outlast it."""
+
+    EVERY: Final = 4096
+
+    def __init__(self, at: float, seconds: float, source: str) -> None:  # float-ok: times
+        self.at, self.seconds, self.source, self.page = at, seconds, source, "page 1"
+
+    def check(self) -> None:
+        if time.monotonic() > self.at:
+            raise DocumentError(
+                f"stopped at {self.page}: reading took more than {self.seconds:g} s (the limit"
+                " MAX_SECONDS)",
+                source=self.source,
+            )
+
+
+def _content(page: Any, deadline: _Deadline | None = None) -> _Content:
     import pypdfium2.raw as pdfium_c
 
     frame = _Frame(page.get_cropbox(), page.get_rotation())
     rules: list[Rule] = []
     images = 0
-    for kind, obj, matrix in _objects(page.raw, pdfium_c):
+    for seen, (kind, obj, matrix) in enumerate(_objects(page.raw, pdfium_c)):
+        if deadline is not None and not seen % _Deadline.EVERY:
+            deadline.check()
         if kind == _IMAGE:
             images += 1
         elif kind == _PATH:
             rules.extend(_rules(obj, matrix, frame, pdfium_c))
     textpage = page.get_textpage()
     try:
-        chars, outside, quarter = _characters(textpage.raw, frame, pdfium_c)
+        chars, outside, quarter = _characters(textpage.raw, frame, pdfium_c, deadline)
     finally:
         textpage.close()
     width, height = frame.width, frame.height
@@ -274,7 +304,9 @@ _TYPED_SPACES: Final = frozenset(" \u3000\u00a0")
 _SAMPLED: Final = 48
 
 
-def _characters(textpage: Any, frame: _Frame, pdfium_c: Any) -> tuple[list[Char], list[Char], int]:
+def _characters(
+    textpage: Any, frame: _Frame, pdfium_c: Any, deadline: _Deadline | None = None
+) -> tuple[list[Char], list[Char], int]:
     """The page's printed characters (not spaces) in the display frame, those printed
     outside the page, and the text's direction.
 
@@ -304,6 +336,8 @@ def _characters(textpage: Any, frame: _Frame, pdfium_c: Any) -> tuple[list[Char]
     outside: list[Char] = []
     sample: list[int] = []
     for index, char in enumerate(text):
+        if deadline is not None and not index % _Deadline.EVERY:
+            deadline.check()
         if char <= " " or char.isspace() or char in "\ufffe\uffff":
             # a space the document types is kept (PDFium adds its own where gaps are wide)
             if char not in _TYPED_SPACES or pdfium_c.FPDFText_IsGenerated(textpage, index):
