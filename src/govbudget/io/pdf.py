@@ -35,11 +35,18 @@ from typing import Any, Final, NamedTuple
 
 from govbudget.errors import DocumentError, MissingExtra
 from govbudget.io._files import open_regular, sized_head, warning_notes
-from govbudget.io._inflate import check_streams
+from govbudget.io._inflate import MAX_FILTERS, MAX_INFLATED_BYTES, check_streams
 from govbudget.tables.layout import THIN, Char, Layout, Rule, lay_out, margins, to_page
 from govbudget.tables.recognize import Note, Page, Pages
 
-__all__ = ["MAX_PAGES", "MAX_PDF_BYTES", "MAX_SECONDS", "read_pdf"]
+__all__ = [
+    "MAX_FILTERS",
+    "MAX_INFLATED_BYTES",
+    "MAX_PAGES",
+    "MAX_PDF_BYTES",
+    "MAX_SECONDS",
+    "read_pdf",
+]
 
 #: The most pages read from one PDF; the longest real disclosures have about 200.
 MAX_PAGES: Final = 1000
