@@ -11,8 +11,11 @@ limit before it was fixed); the rest are the worst inputs measured before them.
 from __future__ import annotations
 
 import gc
+import io
 import json
 import time
+import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -110,6 +113,44 @@ def _tree_document(lines: int) -> str:
     return json.dumps(document, ensure_ascii=False)
 
 
+def _merges(count: int) -> bytes:
+    """A workbook with ``count`` merged ranges of two cells each, every part measured first."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, count + 1))
+    merged = "".join(f'<mergeCell ref="A{r}:B{r}"/>' for r in range(1, count + 1))
+    sheet = (
+        f'<worksheet xmlns="{main}"><sheetData>{rows}</sheetData>'
+        f'<mergeCells count="{count}">{merged}</mergeCells></worksheet>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return buffer.getvalue()
+
+
+def _inspect_workbook(data: object) -> object:
+    from govbudget.io.excel import _inspect
+
+    assert isinstance(data, bytes)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        _inspect(archive, "bench.xlsx")
+    return None
+
+
+def _streams(count: int) -> bytes:
+    """A PDF's bytes with ``count`` small Flate streams, for the inflation check."""
+    stream = zlib.compress(b"BT /F1 12 Tf 72 700 Td (2025) Tj ET " * 4)
+    one = b"1 0 obj\n<< /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream\nendobj\n"
+    return b"%PDF-1.7\n" + one * count
+
+
+def _check_streams(data: object) -> object:
+    from govbudget.io._inflate import check_streams
+
+    assert isinstance(data, bytes)
+    return check_streams(data, "bench.pdf")
+
+
 CASES: Final = (
     # The four quadratic readings of issue 14.
     _narrative_case(
@@ -153,6 +194,8 @@ CASES: Final = (
         512_000,
     ),
     Case("a document with a long tree", _tree_document, _load, 500, 32_000),
+    Case("a workbook of merged ranges (measured)", _merges, _inspect_workbook, 4_000, 256_000),
+    Case("a PDF of many compressed streams (measured)", _streams, _check_streams, 4_000, 256_000),
     Case(
         "a number with a bad last group",
         lambda n: "1" + fill(",000", n) + "0",
