@@ -187,6 +187,15 @@ def _compression_bomb() -> bytes:
     return _pdf(twice, "[/FlateDecode /FlateDecode]")
 
 
+def _encrypted_pdf() -> bytes:
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, encrypt="a password")
+    page.drawString(72, 700, "2025")
+    page.save()
+    return buffer.getvalue()
+
+
 def _deep(depth: int) -> str:
     return HEAD + ', "region": ' + "[" * depth + "]" * depth + "}"
 
@@ -254,6 +263,7 @@ UNREADABLE: dict[str, tuple[Callable[[], bytes | str], str]] = {
     "too-long.txt": (lambda: "一" * (MAX_CHARS + 1), "MAX_CHARS"),
     "not-pdf.pdf": (lambda: b"this is not a PDF at all", ""),
     "truncated.pdf": (lambda: b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", ""),
+    "encrypted.pdf": (_encrypted_pdf, "encrypted with a password"),
     "compression-bomb.pdf": (_compression_bomb, "MAX_INFLATED_BYTES"),
     "stacked-filters.pdf": (
         lambda: _pdf(b"x", "[" + " /FlateDecode" * 9 + "]"),
@@ -549,6 +559,12 @@ def test_a_document_with_nothing_to_check_says_so(tmp_path: Path) -> None:
     assert in_process("check", "--fail-on", "warning", str(path))[0] == 1
     status, out, _ = in_process("check", "--format", "markdown", "--lang", "en", str(path))
     assert "**nothing to check**" in out
+    blank = tmp_path / "blank.pdf"
+    blank.write_bytes(_pdf(b""))  # a page with nothing on it
+    status, out, err = in_process("check", str(blank))
+    assert status == 0
+    assert err == f"govbudget: {blank}: warning: nothing to check\n"
+    assert "✓" not in out
 
 
 # ---- the API: a round trip for every value the model accepts ---------------------------
