@@ -170,6 +170,10 @@ CASES: Final = (
         lambda n: fill("收入总计主要原因是增加，", n // 2) + "，" * (n // 2),
     ),
     _narrative_case(
+        "a reason with a long run of blanks",
+        lambda n: "收入总计1万元，主要原因是人员" + " " * n + "增加。",
+    ),
+    _narrative_case(
         "staff parts", lambda n: "实有在职人员14人（" + fill("其中：行政5人，", n) + "）"
     ),
     # The worst inputs measured before issue 14 (benchmarks/bench_narrative.py).

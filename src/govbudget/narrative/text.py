@@ -64,7 +64,9 @@ _DIGITS_AND_COMMAS: Final = re.compile(r"[\d,]+")
 _SPACE: Final = re.compile(r"[ \t\f\v]+")
 _ASCII_WORD: Final = re.compile(r"[0-9A-Za-z]")
 _KEEPS_SPACE: Final = re.compile(r"[0-9A-Za-z.%]")
-_PUBLISHED_BREAK: Final = re.compile(r"[ \t\u3000]*(?:\r\n|\r|\n)\s*")
+# Only from the first blank of a run: tried from every blank of a long run that no line
+# break ends, the pattern would run to the run's end each time (quadratic).
+_PUBLISHED_BREAK: Final = re.compile(r"(?<![ \t\u3000])[ \t\u3000]*(?:\r\n|\r|\n)\s*")
 _LINE_BREAK: Final = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 
 
