@@ -129,7 +129,7 @@ def test_what_openpyxl_warns_of_is_a_note_not_noise(recwarn: pytest.WarningsReco
     )
     pages = read_workbook(warned, source="warned.xlsx")
     assert not [w for w in recwarn if "openpyxl" in str(w.filename)]
-    assert any("读取工作簿的程序提示" in note.zh for note in pages.notes), pages.notes
+    assert any("读取文件的程序提示" in note.zh for note in pages.notes), pages.notes
 
 
 @pytest.mark.parametrize(
@@ -179,3 +179,9 @@ def test_percent_and_scaled_cells_are_read_as_shown_from_a_workbook(tmp_path: Pa
     ]
     assert "5.3%" in texts  # was "0.1": the format's one decimal, without its percent
     assert "12.35" in texts  # was "12345678"
+
+
+def test_a_zip_whose_members_point_before_its_start_is_damaged() -> None:
+    # Found by fuzz/fuzz_tables.py: zipfile raised ValueError ("negative seek value").
+    message = _refused(_book()[300:], "damaged")
+    assert "ValueError" in message

@@ -82,7 +82,9 @@ def read_workbook(document: str | os.PathLike[str] | bytes, *, source: str | Non
     try:
         with zipfile.ZipFile(stream) as archive:
             _inspect(archive, source)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as error:
+    except DocumentError:
+        raise
+    except Exception as error:  # a damaged zip fails in many ways (ValueError: negative seek …)
         raise DocumentError(
             f"the workbook is damaged and cannot be opened ({type(error).__name__})", source=source
         ) from None
@@ -339,7 +341,7 @@ def _is_xml(archive: zipfile.ZipFile, name: str) -> bool:
     try:
         with archive.open(name) as stream:
             head = stream.read(64)
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except Exception:  # damaged (BadZipFile, a negative seek, an unknown compression …)
         return True  # let the parse say it is damaged
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
@@ -351,7 +353,9 @@ def _elements(archive: zipfile.ZipFile, name: str, source: str) -> Iterator[Any]
             for _event, element in ElementTree.iterparse(stream, events=("end",)):
                 yield element
                 element.clear()
-    except (ElementTree.ParseError, zipfile.BadZipFile, OSError, EOFError) as error:
+    except DocumentError:
+        raise
+    except Exception as error:  # XML or zip damage of any kind
         raise DocumentError(
             f"the workbook is damaged and cannot be opened ({name}: {type(error).__name__})",
             source=source,
