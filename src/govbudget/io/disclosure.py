@@ -82,8 +82,11 @@ def _pages(document: str | bytes, source: str) -> Pages:
 
 def _identity(
     pages: Sequence[Page], found: Recognition, source: str
-) -> tuple[str | None, int | None, Kind]:
-    """Department, year and kind: from the cover and titles, else the file name."""
+) -> tuple[str | None, int | None, Kind | None]:
+    """Department, year and kind: from the cover and titles, else the file name.
+
+    The kind is ``None`` when neither the titles nor the tables tell it.
+    """
     named = identify(pages)
     stem = Path(source).stem
     department = named.department or found.department
@@ -92,7 +95,7 @@ def _identity(
     if year is None:
         match = _YEAR.search(stem)
         year = None if match is None else int(match.group(1))
-    return department, year, named.kind or found.kind or Kind.BUDGET
+    return department, year, named.kind or found.kind
 
 
 def read_document(
@@ -122,8 +125,9 @@ def read_document(
     found_department, found_year, found_kind = _identity(read.pages, found, source)
     department = department or found_department
     year = year or found_year
+    kind = kind or found_kind
     extraction = None
-    budget = DepartmentBudget(department=department, year=year, kind=kind or found_kind)
+    budget = DepartmentBudget(department=department, year=year, kind=kind or Kind.BUDGET)
     if found.narrative.strip():
         extraction = read_narrative(
             found.narrative,
@@ -133,6 +137,6 @@ def read_document(
             kind=kind,
             pages=found.narrative_pages,
         )
-        budget = evolve(extraction.budget, kind=kind or found.kind or extraction.budget.kind)
+        budget = evolve(extraction.budget, kind=kind or extraction.budget.kind)
     budget = evolve(budget, tables=found.tables)
     return Disclosure(budget, found.narrative, (*read.notes, *found.notes), extraction)
