@@ -330,20 +330,20 @@ class _Scheduler(Generic[T, R]):
                 following += len(chunk.items)
                 yield from results
 
-    def _next(self) -> _Chunk[T] | None:
-        if self.retry:
-            return heapq.heappop(self.retry)
-        return next(self.fresh, None)
-
     def _fill(self) -> bool:
         """Submit chunks while there is room; False when nothing is left to submit."""
         workers = self.backend.workers
         while not self.alone and len(self.flying) < workers * _IN_FLIGHT_PER_WORKER:
-            if len(self.flying) + len(self.done) >= workers * _HELD_PER_WORKER:
+            if self.retry:
+                # Always room for a retry: it holds up the results after it.
+                chunk = heapq.heappop(self.retry)
+            elif len(self.flying) + len(self.done) >= workers * _HELD_PER_WORKER:
                 return True
-            chunk = self._next()
-            if chunk is None:
-                return False
+            else:
+                fresh = next(self.fresh, None)
+                if fresh is None:
+                    return False
+                chunk = fresh
             if chunk.strikes >= _ALONE_AFTER:
                 if self.flying:  # wait until it can run alone
                     heapq.heappush(self.retry, chunk)
