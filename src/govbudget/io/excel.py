@@ -347,12 +347,19 @@ def _is_xml(archive: zipfile.ZipFile, name: str) -> bool:
 
 
 def _elements(archive: zipfile.ZipFile, name: str, source: str) -> Iterator[Any]:
-    """The elements of one part as they end, each cleared after use (memory stays flat)."""
+    """The elements of one part as they end, each dropped after use: memory stays flat
+    however many cells or strings the part holds."""
     try:
         with archive.open(name) as stream:
-            for _event, element in ElementTree.iterparse(stream, events=("end",)):
+            open_elements: list[Any] = []
+            for event, element in ElementTree.iterparse(stream, events=("start", "end")):
+                if event == "start":
+                    open_elements.append(element)
+                    continue
+                open_elements.pop()
                 yield element
-                element.clear()
+                if open_elements:  # its parent holds at most this one child: O(1) to drop
+                    open_elements[-1].remove(element)
     except DocumentError:
         raise
     except Exception as error:  # XML or zip damage of any kind
