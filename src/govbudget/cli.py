@@ -20,52 +20,29 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import io
-import json
 import os
 import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, NoReturn, TextIO, cast, get_args
 
-from attrs import evolve, frozen
-
-from govbudget import __version__, batch
-from govbudget._escaping import json_text, printable
-from govbudget.cli_output import OutputError, Piece, Sink, link_to
+from govbudget import __version__
 from govbudget.errors import DocumentError, GovBudgetError
-from govbudget.io import MAX_DOCUMENT_BYTES, dumps, loads, read_limited, read_stream_limited
-from govbudget.io._files import walk_documents, write_atomic
-from govbudget.io.config import FORMATS, Config, find_config, read_config, severity_overrides
-from govbudget.io.disclosure import read_document
-from govbudget.io.remote import documents, is_url, read_url
-from govbudget.io.schema import schema_text
-from govbudget.model import DepartmentBudget, Kind
-from govbudget.narrative import Extraction, read_narrative
-from govbudget.output import render_document, render_failure
-from govbudget.output.baseline import Baseline, fingerprint
-from govbudget.output.pointer import with_pointers
-from govbudget.output.schema import REPORT_FORMAT, report_schema_text
-from govbudget.progress import MIN_FILES, batch_progress, working_on
-from govbudget.render import (
-    catalogue_json,
-    catalogue_markdown,
-    catalogue_text,
-    explain,
-    nothing_to_check,
-    render_markdown,
-    render_text,
-    report_record,
-)
-from govbudget.report import Language, Report
-from govbudget.rules import RULES, Severity
-from govbudget.tables.recognize import Note
-from govbudget.validation import select_rules, validate
+from govbudget.progress import MIN_FILES
 
+# The command line imports the readers, the checker and the renderers (and attrs, json and
+# pathlib) only when a command uses them, so that `govbudget --help` starts fast.
 if TYPE_CHECKING:
+    from govbudget.cli_output import Piece, Sink
+    from govbudget.io.config import Config
     from govbudget.io.parquet import FindingsDataset
+    from govbudget.model import DepartmentBudget, Kind
+    from govbudget.narrative import Extraction
+    from govbudget.output.baseline import Baseline
+    from govbudget.report import Language, Report
+    from govbudget.rules import Severity
+    from govbudget.tables.recognize import Note
 
 __all__ = ["READERS", "ReadInput", "Reader", "main", "read_input"]
 
@@ -76,14 +53,21 @@ UNREADABLE: Final = 2
 #: A document that made govbudget itself fail: a bug to report, not the user's mistake.
 INTERNAL: Final = 3
 
+#: The choices of ``--executor``: :data:`govbudget.batch.EXECUTORS`, named here so that
+#: ``--help`` does not import the batch engine (and its process pools); a test keeps them equal.
+EXECUTORS: Final = ("local", "dask")
+
 #: Below this many files no progress bar is drawn.
 PROGRESS_MIN_FILES: Final = MIN_FILES
 
 Format = Literal["text", "markdown", "json", "html", "sarif", "github", "csv", "junit"]
 
+#: The choices of ``--format``: :data:`govbudget.io.config.FORMATS` (a test keeps them equal),
+#: without importing the configuration reader for ``--help``.
+FORMATS: Final[tuple[str, ...]] = get_args(Format)
 
-@frozen
-class ReadInput:
+
+class ReadInput(NamedTuple):
     """What a reader makes of one input: the budget and notes to print with its report.
 
     ``extraction``, ``reading_notes`` and ``tables`` say what reading a narrative
@@ -133,8 +117,7 @@ def reading_record(read: ReadInput) -> dict[str, object] | None:
     }
 
 
-@frozen
-class Identity:
+class Identity(NamedTuple):
     """What the caller says of the documents: unit, year and kind, over what they say."""
 
     department: str | None = None
@@ -143,6 +126,8 @@ class Identity:
 
     def apply(self, budget: DepartmentBudget) -> DepartmentBudget:
         """``budget`` with the caller's unit, year and kind where given."""
+        from attrs import evolve
+
         return evolve(
             budget,
             department=self.department or budget.department,
@@ -158,12 +143,16 @@ Reader = Callable[[bytes, str, Identity], ReadInput]
 
 
 def _read_json(raw: bytes, source: str, identity: Identity) -> ReadInput:
+    from govbudget.io import loads
+
     return ReadInput(identity.apply(loads(raw, source=source)), json=True)
 
 
 def _extract(
     raw: bytes, source: str, identity: Identity = _NO_IDENTITY
 ) -> tuple[DepartmentBudget, Extraction]:
+    from govbudget.narrative import read_narrative
+
     extraction = read_narrative(
         raw,
         source=source,
@@ -218,6 +207,8 @@ def _sniff(raw: bytes, source: str, identity: Identity) -> ReadInput:
 
 def _read_disclosure(raw: bytes, source: str, identity: Identity) -> ReadInput:
     """A PDF or Excel disclosure with its tables; reading notes are printed with the report."""
+    from govbudget.io.disclosure import read_document
+
     disclosure = read_document(
         raw,
         source=source,
@@ -253,6 +244,8 @@ READERS: Final[Mapping[str, Reader]] = {
 
 def _read_stdin(stdin: TextIO | None) -> bytes:
     """Standard input's bytes (at most MAX_DOCUMENT_BYTES); closed or unreadable, a DocumentError."""
+    from govbudget.io import MAX_DOCUMENT_BYTES, read_stream_limited
+
     if stdin is None or getattr(stdin, "closed", False):  # govbudget check - <&-
         raise DocumentError("standard input is closed: nothing to read", source="<stdin>")
     try:
@@ -276,6 +269,11 @@ def read_input(name: str, raw: bytes | None = None, identity: Identity = _NO_IDE
     >>> read_input("examples/zengdu-xinfang-2025/budget.json").budget.year
     2025
     """
+    from pathlib import Path
+
+    from govbudget.io import read_limited
+    from govbudget.io.remote import is_url, read_url
+
     source = "<stdin>" if name == "-" else name
     read = read_url if is_url(name) else read_limited
     data = read(name) if raw is None else raw
@@ -286,8 +284,7 @@ def read_input(name: str, raw: bytes | None = None, identity: Identity = _NO_IDE
 # ---- checking one input (runs in a worker process with --jobs) ---------------
 
 
-@frozen
-class _Options:
+class _Options(NamedTuple):
     fmt: Format
     lang: Language
     select: tuple[str, ...] | None
@@ -308,8 +305,7 @@ class _Options:
 _Rows = tuple[Mapping[str, object], tuple[Mapping[str, object], ...]]
 
 
-@frozen
-class _Result:
+class _Result(NamedTuple):
     output: str  # for stdout, may be empty
     error: str | None  # the one line for stderr
     status: int
@@ -322,6 +318,8 @@ class _Result:
 
 
 def _status(report: Report, fail_on: Severity) -> int:
+    from govbudget.rules import Severity
+
     failing = {Severity.ERROR} if fail_on is Severity.ERROR else {Severity.ERROR, Severity.WARNING}
     return FINDINGS if any(f.severity in failing for f in report.findings) else OK
 
@@ -329,6 +327,10 @@ def _status(report: Report, fail_on: Severity) -> int:
 def _render(
     report: Report, read: ReadInput, source: str, options: _Options, *, nothing_to_check: bool
 ) -> str:
+    from govbudget.cli_output import link_to
+    from govbudget.output import render_document
+    from govbudget.render import render_markdown, render_text, report_record
+
     if options.fmt == "json":
         record = report_record(report, source=source)
         if nothing_to_check:
@@ -358,6 +360,10 @@ def _render(
 
 
 def _failed(source: str, message: str, status: int, options: _Options) -> _Result:
+    from govbudget._escaping import printable
+    from govbudget.output import render_failure
+    from govbudget.output.schema import REPORT_FORMAT
+
     output = ""
     if options.fmt == "json":
         output = _json_line(
@@ -382,8 +388,28 @@ NOTHING_TO_CHECK: Final = (
 )
 
 
+def validate(
+    budget: DepartmentBudget,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    severity_overrides: Mapping[str, Severity] | None = None,
+) -> Report:
+    """:func:`govbudget.validate`, imported when the first document is checked."""
+    from govbudget.validation import validate as check
+
+    return check(budget, select=select, ignore=ignore, severity_overrides=severity_overrides)
+
+
 def _check_one(name: str, raw: bytes | str | None, options: _Options) -> _Result:
     """One input's result; ``raw`` is stdin's bytes, or why an input could not even be listed."""
+
+    from govbudget._escaping import printable
+    from govbudget.output.baseline import fingerprint
+    from govbudget.output.pointer import with_pointers
+    from govbudget.render import nothing_to_check
+    from govbudget.rules import Severity
+
     source = "<stdin>" if name == "-" else name
     if isinstance(raw, str):
         return _failed(source, raw, UNREADABLE, options)
@@ -414,7 +440,7 @@ def _check_one(name: str, raw: bytes | str | None, options: _Options) -> _Result
             report = options.baseline.new_findings(report, source)
         nothing = nothing_to_check(report)
         if nothing:
-            read = evolve(read, notes=(*read.notes, NOTHING_TO_CHECK))
+            read = read._replace(notes=(*read.notes, NOTHING_TO_CHECK))
         rendered = _render(report, read, source, options, nothing_to_check=nothing)
     except Exception as error:  # a bug of ours must not stop a batch of thousands of files
         return _internal(source, f"{type(error).__name__}: {error}", options)
@@ -467,6 +493,10 @@ def _task_failed(task: _Task, message: str) -> _Result:
 
 
 def _json_line(data: Mapping[str, object]) -> str:
+    import json
+
+    from govbudget._escaping import json_text
+
     return json_text(json.dumps(data, ensure_ascii=False))
 
 
@@ -569,7 +599,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--executor",
-        choices=batch.EXECUTORS,
+        choices=EXECUTORS,
         default="local",
         help="where the files are checked: local processes, or a Dask cluster (a local one"
         " unless --scheduler names one; needs govbudget[dask])",
@@ -644,6 +674,8 @@ def _identity_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _identity(args: argparse.Namespace) -> Identity:
+    from govbudget.model import Kind
+
     if args.year is not None and not 1949 <= args.year <= 2200:
         raise _UsageError(f"--year must be from 1949 to 2200, not {args.year}")
     if args.department is not None and not args.department.strip():
@@ -655,6 +687,12 @@ def _identity(args: argparse.Namespace) -> Identity:
 def _extract_command(
     args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
 ) -> int:
+    import json
+
+    from govbudget._escaping import json_text, printable
+    from govbudget.io import dumps, read_limited
+    from govbudget.io._files import write_atomic
+
     source = "<stdin>" if args.file == "-" else args.file
     targets = [path for path in (args.output, args.numbers) if path]
     _check_targets(targets, args.file, args.force)
@@ -688,6 +726,8 @@ def _extract_command(
 
 def _check_targets(targets: Sequence[str], given: str, force: bool) -> None:
     """Refuse to write over the input, or over an existing file without ``--force``."""
+    from govbudget._escaping import printable
+
     if len(targets) == 2 and os.path.realpath(targets[0]) == os.path.realpath(targets[1]):
         raise _UsageError(f"-o and --numbers name the same file: {printable(targets[0])}")
     for target in targets:
@@ -722,6 +762,11 @@ def _expand(name: str) -> list[tuple[str, str | None]]:
     skipped. A file that is not a regular file (a named pipe …) is listed, to be
     refused when read.
     """
+    from pathlib import Path
+
+    from govbudget.io._files import walk_documents
+    from govbudget.io.remote import documents, is_url
+
     if name == "-":
         return [(name, None)]
     if not is_url(name) and Path(name).is_dir():
@@ -745,6 +790,8 @@ def _is_tty(stream: TextIO) -> bool:
 
 def _results(tasks: list[_Task], args: argparse.Namespace) -> Iterator[_Result]:
     """One result per task, in order, from the batch engine (:mod:`govbudget.batch`)."""
+    from govbudget import batch
+
     jobs = args.jobs
     if jobs is None:
         jobs = 0 if args.executor == "dask" else 1
@@ -780,6 +827,10 @@ def _total_line(results: Sequence[_Result], lang: Language) -> str:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from pathlib import Path
+
+    from govbudget.io.config import Config, find_config, read_config
+
     try:
         if args.config:
             return read_config(args.config)
@@ -789,6 +840,8 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _severities(args: argparse.Namespace, config: Config) -> tuple[tuple[str, Severity], ...]:
+    from govbudget.io.config import severity_overrides
+
     levels = dict(config.severity)
     pairs: dict[str, object] = {}
     for given in args.severity or ():
@@ -805,6 +858,9 @@ def _severities(args: argparse.Namespace, config: Config) -> tuple[tuple[str, Se
 
 
 def _baseline(name: str | None) -> Baseline | None:
+    from govbudget.io import read_limited
+    from govbudget.output.baseline import Baseline
+
     if name is None:
         return None
     try:
@@ -820,6 +876,14 @@ def _check(
     stderr: TextIO,
     environ: Mapping[str, str],
 ) -> int:
+    from pathlib import Path
+
+    from govbudget.cli_output import Sink
+    from govbudget.output.baseline import Baseline
+    from govbudget.progress import batch_progress, working_on
+    from govbudget.rules import RULES, Severity
+    from govbudget.validation import select_rules
+
     config = _config(args)
     select = _selectors(args.select) if args.select is not None else config.select
     ignore = _selectors(args.ignore) if args.ignore is not None else config.ignore
@@ -929,6 +993,7 @@ def _check(
 
 def _series(names: Sequence[str], results: Sequence[_Result], options: _Options, sink: Sink) -> int:
     """Check the documents read across years and write one report per unit (--series)."""
+    from govbudget.cli_output import Piece
     from govbudget.series import check_series
 
     read = [
@@ -957,6 +1022,8 @@ def _dataset(target: str | None) -> contextlib.AbstractContextManager[FindingsDa
 
 
 def _piece(result: _Result) -> Piece:
+    from govbudget.cli_output import Piece
+
     failed = result.error if result.status >= UNREADABLE else None
     return Piece(
         result.source,
@@ -984,6 +1051,9 @@ class _OutputError(Exception):
 def _writing(where: str | None) -> Iterator[None]:
     """Writing the reports: one that fails (a full disk, ``--output`` unwritable) ends the run
     with exit status 2 and one line (a closed pipe is ``main``'s)."""
+    from govbudget._escaping import printable
+    from govbudget.cli_output import OutputError
+
     try:
         yield
     except BrokenPipeError:
@@ -996,6 +1066,11 @@ def _writing(where: str | None) -> Iterator[None]:
 
 
 def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
+    import difflib
+
+    from govbudget.render import explain
+    from govbudget.rules import RULES
+
     wanted = args.rule.strip().upper()
     rule = RULES.get(wanted)
     if rule is None:
@@ -1007,6 +1082,9 @@ def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
+    from govbudget.render import catalogue_json, catalogue_markdown, catalogue_text
+    from govbudget.rules import RULES
+
     rules = list(RULES.values())
     if args.format == "json":
         print(catalogue_json(rules), file=stdout)
@@ -1051,6 +1129,9 @@ def main(
             return _explain(args, stdout)
         if args.command == "extract":
             return _extract_command(args, stdin, stdout, stderr)
+        from govbudget.io.schema import schema_text
+        from govbudget.output.schema import report_schema_text
+
         stdout.write(report_schema_text() if args.report else schema_text())
         return OK
     except SystemExit as exit_:  # --help, --version
