@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from typing import Final
+from functools import cache
+from typing import Final, Protocol
 
 from attrs import field, frozen
 
@@ -188,18 +189,62 @@ class _Line:
     width: int  # half-widths as printed, spaces included: a margin cuts lines by this
 
 
+#: What mirror sites and word processors add that is not the document's text: a pinyin gloss
+#: after a character ("經（jīng）費"), a Word field code in a table of contents
+#: ("PAGEREF _Toc25831 \h"), an HTML conditional comment ("<![endif]>").
+_NOISE: Final = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(][a-zA-Z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]*[)）]"
+    r"|(?:PAGEREF|HYPERLINK|REF)\s*\\?l?\s*\"?_Toc\d+\"?\s*(?:\\?[hpo](?![a-zA-Z]))?"
+    r"|<!\[(?:end)?if[^\]]*\]>"
+)
+
+
+def _drop_noise(line: str) -> set[int]:
+    """The offsets in ``line`` of characters that are noise (see :data:`_NOISE`)."""
+    if "（" not in line and "(" not in line and "_Toc" not in line and "<![" not in line:
+        return set()
+    return {i for match in _NOISE.finditer(line) for i in range(match.start(), match.end())}
+
+
+def _simplified(text: str) -> str:
+    """``text`` in simplified characters, character for character (traditional mirrors)."""
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase conversion changed the length: convert one character at a time instead, so
+    # every character keeps its place in the original.
+    convert = _converter().convert
+    return "".join(c if len(c := convert(char)) == 1 else char for char in text)
+
+
+class _Convert(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@cache
+def _converter() -> _Convert:
+    """OpenCC's traditional-to-simplified converter, made on first use (it loads dictionaries)."""
+    import opencc
+
+    converter: _Convert = opencc.OpenCC("t2s")
+    return converter
+
+
 def _clean_line(line: str, start: int) -> _Line:
     """One physical line folded, de-spaced and de-grouped, with each char's raw offset."""
     # Folding may delete characters (zero-width spaces): keep the offsets alongside.
+    noise = _drop_noise(line)
     chars: list[str] = []
     offsets: list[int] = []
     for i, char in enumerate(line):
         mapped = _FOLD.get(ord(char), ord(char))
-        if mapped is None:
+        if mapped is None or i in noise:
             continue
         chars.append(chr(mapped))
         offsets.append(start + i)
     text = "".join(chars)
+    if any(ord(c) > 0x2E7F for c in text):
+        text = _simplified(text)
     drop = _group_commas(text)
     out_chars: list[str] = []
     out_offsets: list[int] = []

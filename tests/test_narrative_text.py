@@ -1,0 +1,41 @@
+"""Normalising the text mirrors and word processors leave: traditional characters, pinyin
+glosses, Word field codes — each character keeping its place in the original."""
+
+from __future__ import annotations
+
+from govbudget.narrative import Disposition, read_narrative
+from govbudget.narrative.text import normalize
+
+
+def test_traditional_characters_read_as_simplified_in_place() -> None:
+    raw = "本單位公務接待費支出3.5萬元，與上年相比減少1.2萬元。"
+    text = normalize(raw)
+    assert text.text == "本单位公务接待费支出3.5万元，与上年相比减少1.2万元。"
+    # every character keeps its column in the original
+    assert text.position(text.text.index("1.2")) == (1, raw.index("1.2") + 1)
+    assert text.published(0, 4) == "本單位公"  # what the document wrote, as written
+
+
+def test_pinyin_glosses_of_mirror_sites_are_dropped() -> None:
+    raw = "公務(wù)用車運(yùn)行維護費(fèi)支出2萬(wàn)元"
+    text = normalize(raw)
+    assert text.text == "公务用车运行维护费支出2万元"
+    assert text.position(text.text.index("2")) == (1, raw.index("2") + 1)
+
+
+def test_brackets_that_are_not_glosses_stay() -> None:
+    assert normalize("因公出國(境)費").text == "因公出国（境）费"
+    assert normalize("收入(含上年结转)10万元").text == "收入（含上年结转）10万元"
+
+
+def test_word_field_codes_of_a_table_of_contents_are_dropped() -> None:
+    text = normalize("第二部分 部门决算情况说明 PAGEREF _Toc20715 \\h 4\n一、<![endif]>部门职能")
+    assert text.text == "第二部分部门决算情况说明4\n一、部门职能"
+
+
+def test_a_traditional_narrative_is_read_like_a_simplified_one() -> None:
+    simplified = "某局2024年“三公”经费预算12万元，比上年减少3万元，下降20%。"
+    traditional = "某局2024年“三公”經費預算12萬元，比上年減少3萬元，下降20%。"
+    a, b = read_narrative(simplified), read_narrative(traditional)
+    assert a.budget == b.budget
+    assert {n.disposition for n in b.numbers} == {Disposition.MAPPED, Disposition.CONTEXT}
