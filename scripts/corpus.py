@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from typing import Any
 from pathlib import Path
 
 from attrs import frozen
@@ -80,6 +81,7 @@ class Outcome:
     alarms: tuple[str, ...]
     missed: tuple[str, ...]
     seconds: float
+    identity: tuple[bool, bool, bool] | None  # unit, year, kind as verified; None: unverified
 
 
 def _expected(folder: Path) -> dict[str, list[dict[str, str]]]:
@@ -87,12 +89,27 @@ def _expected(folder: Path) -> dict[str, list[dict[str, str]]]:
     return {f["file"]: f["relations"] for f in data}
 
 
+def _identities(folder: Path) -> dict[str, dict[str, Any]]:
+    data = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    return {f["file"]: f for f in data if "year" in f}
+
+
+def _same_unit(found: str | None, verified: str | None) -> bool:
+    """Whether the unit read is the one verified (its notes in brackets aside)."""
+    if verified is None:
+        return found is None
+    core = re.sub(r"[（(][^）)]*[）)]", "", verified).strip()
+    return found is not None and (core in found or found in core) and len(found) >= 2
+
+
 def _word(relation: dict[str, str]) -> str | None:
     stated = relation["stated"]
     return stated if not re.search(r"\d", stated) else None
 
 
-def measure(path: Path, relations: list[dict[str, str]]) -> Outcome:
+def measure(
+    path: Path, relations: list[dict[str, str]], verified: dict[str, Any] | None = None
+) -> Outcome:
     start = time.perf_counter()
     extraction = read_narrative(_body(path), source=path.name)
     report = govbudget.validate(extraction.budget)
@@ -115,6 +132,15 @@ def measure(path: Path, relations: list[dict[str, str]]) -> Outcome:
         for i, f in enumerate(errors)
         if i not in used
     )
+    budget = extraction.budget
+    identity = None
+    if verified is not None:
+        kind = "决算" if budget.kind.value == "final" else "预算"
+        identity = (
+            _same_unit(budget.department, verified.get("department")),
+            budget.year == verified.get("year"),
+            kind == verified.get("kind"),
+        )
     return Outcome(
         path.name,
         "决算" if extraction.budget.kind.value == "final" else "预算",
@@ -129,6 +155,7 @@ def measure(path: Path, relations: list[dict[str, str]]) -> Outcome:
         alarms,
         tuple(missed),
         seconds,
+        identity,
     )
 
 
@@ -136,8 +163,9 @@ def outcomes() -> Iterator[Outcome]:
     for name in SETS:
         folder = SHARED / name
         expected = _expected(folder)
+        identities = _identities(folder)
         for path in sorted(folder.glob("*.txt")):
-            yield measure(path, expected.get(path.name, []))
+            yield measure(path, expected.get(path.name, []), identities.get(path.name))
 
 
 def _table(results: list[Outcome]) -> list[str]:
@@ -161,7 +189,10 @@ def _totals(results: list[Outcome]) -> list[str]:
     bad = sum(r.inconsistent for r in results)
     caught = sum(r.caught for r in results)
     alarms = sum(len(r.alarms) for r in results)
+    verified = [r.identity for r in results if r.identity is not None]
     return [
+        f"identity as verified ({len(verified)} texts): unit {sum(i[0] for i in verified)},"
+        f" year {sum(i[1] for i in verified)}, kind {sum(i[2] for i in verified)}",
         f"texts: {len(results)}; numbers: {found}; not understood: {unread}"
         f" ({100 * unread / max(found, 1):.1f}%)",
         f"verified inconsistencies found: {caught}/{bad}; error findings quoting no verified"
@@ -215,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     if args.alarms:
         for r in results:
+            if r.identity is not None and not all(r.identity):
+                print(f"IDENTITY {r.name}: unit/year/kind right: {r.identity}")
             for alarm in r.alarms:
                 print(f"ALARM {r.name}: {alarm}")
             for miss in r.missed:
@@ -236,7 +269,7 @@ def _write_docs(results: list[Outcome]) -> None:
         "findings of its report; the relations verified by hand in it; and how many of its verified",
         "inconsistencies an error finding quotes.",
         "",
-        *(f"- {line}" for line in _totals(results)[:2]),
+        *(f"- {line}" for line in _totals(results)[:3]),
         "",
         *_table(results),
         "",

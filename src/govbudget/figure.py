@@ -71,6 +71,7 @@ DIRECTION_WORDS: Final[dict[str, Direction]] = {
     "大于": Direction.UP,
     "多于": Direction.UP,
     "高于": Direction.UP,
+    "超过": Direction.UP,
     "小于": Direction.DOWN,
     "少于": Direction.DOWN,
     "低于": Direction.DOWN,

@@ -238,6 +238,7 @@ def read_labelled(
             note_end=s_end,
             note_stops=stops,
             unit=ledger.unit.label,
+            year=year,
         )
         if (lead.amount is None and not lead.empty) or (lead.note and lead.empty):
             target = None
@@ -264,6 +265,7 @@ def read_labelled(
                 note_end=s_end,
                 note_stops=stops,
                 unit=ledger.unit.label,
+                year=year,
             )
             reached = clause.end
             path = resolve(read.target)
@@ -362,6 +364,12 @@ def apply(
         ledger.put_percent(path, "share", clause.share, None)
     if clause.completion is not None:
         ledger.put_percent(path, "completion", clause.completion, None)
+    if clause.budget_change is not None:
+        ledger.put_change(path, clause.budget_change[0], clause.budget_change[1], "budget_change")
+    if clause.budget_percent is not None:
+        ledger.put_percent(
+            path, "budget_percent", clause.budget_percent[0], clause.budget_percent[1]
+        )
     if clause.note:
         ledger.put_note(path, ledger.text.published(*clause.note), offset)
         ledger.remark(*clause.note)

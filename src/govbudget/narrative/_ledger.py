@@ -135,15 +135,16 @@ class Ledger:
             self.slots[path].setdefault("precision", Precision(unit, max(2, number.decimals)))
         return taken
 
-    def put_change(self, path: str, number: Number | None, word: str) -> bool:
-        """Set the stated change (a word alone when ``number`` is ``None``)."""
+    def put_change(self, path: str, number: Number | None, word: str, name: str = "change") -> bool:
+        """Set the stated change (a word alone when ``number`` is ``None``); ``name`` is
+        ``change`` (against the year before) or ``budget_change`` (against the budget)."""
         if number is None:
             offset = self.places.get(path, 0)
-            return self.put(path, "change", StatedChange(None, word), None, offset)
+            return self.put(path, name, StatedChange(None, word), None, offset)
         parsed = self.money(number)
         if parsed is None:
             return False
-        return self.put(path, "change", StatedChange(parsed[0], word), number, number.start)
+        return self.put(path, name, StatedChange(parsed[0], word), number, number.start)
 
     def put_percent(self, path: str, name: str, number: Number, word: str | None) -> bool:
         """Set a percent field (``percent``, ``share`` or ``completion``)."""
@@ -186,6 +187,8 @@ class Ledger:
             budget_full_year=_typed(slot, "budget_full_year", Amount),
             budget_difference=_typed(slot, "budget_difference", Amount),
             completion=_typed(slot, "completion", StatedPercent),
+            budget_change=_typed(slot, "budget_change", StatedChange),
+            budget_percent=_typed(slot, "budget_percent", StatedPercent),
             precision=_typed(slot, "precision", Precision),
             none_stated=slot.get("none_stated") is True,
             note=_typed(slot, "note", str),
@@ -203,6 +206,8 @@ class _Fields(TypedDict):
     budget_full_year: Amount | None
     budget_difference: Amount | None
     completion: StatedPercent | None
+    budget_change: StatedChange | None
+    budget_percent: StatedPercent | None
     precision: Precision | None
     none_stated: bool
     note: str | None

@@ -233,7 +233,9 @@ class PartReader:
         if not name:
             return end
         bracket_end = _clause_end(text, amount.unit_end, end)
-        clause = read_clause(text, self.numbers, amount.start, bracket_end, final=self.final)
+        clause = read_clause(
+            text, self.numbers, amount.start, bracket_end, final=self.final, year=self.stated_year
+        )
         children, used = self.children(amount.unit_end, end)
         bracketed = bool(children)
         if not children:
@@ -249,7 +251,14 @@ class PartReader:
         """Classes listed on one line ("按经济分类：工资福利支出255.88万元，商品和服务支出…")."""
         for index, item in enumerate(items):
             stop = items[index + 1].name_start if index + 1 < len(items) else end
-            clause = read_clause(self.text, self.numbers, item.number.start, stop, final=self.final)
+            clause = read_clause(
+                self.text,
+                self.numbers,
+                item.number.start,
+                stop,
+                final=self.final,
+                year=self.stated_year,
+            )
             self.add_class(tree, None, item.name, None, clause, item.name_start, (), ())
 
     def children(self, start: int, end: int) -> tuple[list[Item], int]:
@@ -331,7 +340,9 @@ class PartReader:
         self.labelled(ASSETS, start, end, head=HEADS[SectionKind.ASSETS])
         for match in ASSET_PARTS.finditer(text, start, end):
             stop = _clause_end(text, match.end(), end)
-            clause = read_clause(text, self.numbers, match.end(), stop, final=self.final)
+            clause = read_clause(
+                text, self.numbers, match.end(), stop, final=self.final, year=self.stated_year
+            )
             if clause.amount is None or ledger.is_used(clause.amount):
                 continue
             path = f"/assets/parts/{match.group()}"

@@ -51,14 +51,33 @@ __all__ = [
 _WORDS: Final = sorted((w for w in DIRECTION_WORDS if len(w) > 1), key=len, reverse=True)
 #: A direction word ("增加", "下降" …; 增/减 only before a number).
 DIRECTION: Final = re.compile("|".join(_WORDS) + r"|[增减](?=\d)")
-_FLAT: Final = re.compile(r"持平|没有变化|无变化|不变")
+_FLAT: Final = re.compile(r"基本持平|持平|没有变化|无变化|不变|无增减|未发生变化")
 _PRIOR: Final = re.compile(
     r"(?:比|较|与|同)(?:上年度?|去年度?|上一年度?|年初预算数?|上年预算数?|\d{4}\s*年度?)"
     r"|(?<![比较与同])(?:上年度?|去年度?|上一年度?)(?!结转)"
 )
-_INITIAL: Final = re.compile(r"年初预算数?(?:为|是)?")
-_FULL_YEAR: Final = re.compile(r"全年预算数?(?:为|是)?|调整预算数?(?:为|是)?")
-_COMPLETION: Final = re.compile(r"完成(?:年初|全年|调整)?预算的?")
+_INITIAL: Final = re.compile(
+    r"(?:支出)?年初预算数?(?:安排)?(?:为|是)?"
+    r"|(?<![上比较与同年])(?:支出)?预算(?:安排)?数?(?:为|是)?(?=\d)"
+)
+_FULL_YEAR: Final = re.compile(r"全年预算数?(?:为|是)?|调整(?:后)?预算数?(?:为|是)?")
+#: In a 决算, the final figure after its budget: "预算为 49.9 万元，支出决算为 7.69 万元".
+_FINAL_AMOUNT: Final = re.compile(r"(?:支出|实际)?决算数?(?:为|是)(?=\d)|实际支出(?:为)?(?=\d)")
+#: In a 决算, a comparison with the year's own budget: "与年初预算相比", "较预算".
+_AGAINST_BUDGET: Final = re.compile(
+    r"(?:比|较|与|同)(?:年初|全年|调整(?:后)?)?预算(?:数)?(?:相比|对比|比较)?"
+)
+#: "决算数大于预算数": the direction of the final figure against its budget, in words.
+_BUDGET_WORDS: Final = re.compile(
+    r"(?:支出)?决算数?(大于|小于|等于|高于|低于|多于|少于|超过)(?:年初|全年|调整)?预算数?"
+)
+#: "与2021年度预算相比", "比2023年决算数": a year's figure as the base of a comparison.
+_YEAR_BASE: Final = re.compile(
+    r"(?:比|较|与|同)((?:19|20)\d\d)\s*年度?(?:的)?(年初|全年|调整)?(预算|决算)?数?(?:相比|对比|比较)?"
+)
+_COMPLETION: Final = re.compile(
+    r"完成(?:年初|全年|调整(?:后)?)?预算(?:数)?的?|(?:为|占)(?:年初|全年|调整(?:后)?)预算(?:数)?的?"
+)
 _DIFFERENCE: Final = re.compile(r"(?:与(?:年初|全年|调整)?预算(?:数)?的?)?(?:差值|差额)(?:为|是)?")
 _SHARE: Final = re.compile(r"份额比例为?|占比为?|所占比例为?|占[^，。；\d%]{0,14}?(?=\d)")
 _REASON: Final = re.compile(
@@ -88,6 +107,8 @@ class Clause:
     budget_full_year: Number | None = None
     completion: Number | None = None
     budget_difference: Number | None = None
+    budget_change: tuple[Number | None, str] | None = None
+    budget_percent: tuple[Number, str | None] | None = None
     note: tuple[int, int] | None = None
     context: tuple[Number, ...] = ()
     end: int = 0
@@ -105,6 +126,8 @@ class Clause:
             and self.budget_full_year is None
             and self.budget_difference is None
             and self.completion is None
+            and self.budget_change is None
+            and self.budget_percent is None
         )
 
     @property
@@ -117,6 +140,10 @@ class Clause:
             found.append(self.change[0])
         if self.percent is not None:
             found.append(self.percent[0])
+        if self.budget_change is not None:
+            found.append(self.budget_change[0])
+        if self.budget_percent is not None:
+            found.append(self.budget_percent[0])
         return tuple(n for n in found if n is not None)
 
 
@@ -134,12 +161,30 @@ def number_at(numbers: Sequence[Number], start: int) -> Number | None:
     return found[0] if found else None
 
 
-def _marker(text: str, pos: int, end: int, final: bool) -> tuple[str, str, int] | None:
-    """The marker at ``pos``: (kind, word, end) for a direction, prior, share … phrase."""
+def _marker(
+    text: str, pos: int, end: int, final: bool, year: int | None = None
+) -> tuple[str, str, int] | None:
+    """The marker at ``pos``: (kind, word, end) for a direction, prior, share … phrase.
+
+    In a 决算 (``final``) a comparison with the year's own budget is kind ``budget``
+    (what follows is the change against the budget), its direction in words
+    ("决算数大于预算数") kind ``budget_word``; a comparison with an earlier year is
+    ``prior`` — "与2021年度预算相比" in the 2021 决算 is the budget, in the 2022 one the
+    year before.
+    """
+    if text.startswith(("比", "较", "与", "同"), pos):
+        based = _YEAR_BASE.match(text, pos, end)
+        if based is not None:
+            stated_year, column = int(based.group(1)), based.group(3)
+            own = final and year is not None and stated_year == year and column != "决算"
+            return ("budget" if own else "prior"), based.group(), based.end()
     for kind, pattern in (
         ("flat", _FLAT),
         ("reason", _REASON),
+        ("budget_word", _BUDGET_WORDS if final else None),
+        ("final_amount", _FINAL_AMOUNT if final else None),
         ("completion", _COMPLETION if final else None),
+        ("budget", _AGAINST_BUDGET if final else None),
         ("initial", _INITIAL if final else None),
         ("full_year", _FULL_YEAR if final else None),
         ("difference", _DIFFERENCE if final else None),
@@ -153,6 +198,8 @@ def _marker(text: str, pos: int, end: int, final: bool) -> tuple[str, str, int] 
         if match is not None and match.end() > pos:
             if kind == "reason" and "原因" not in match.group():
                 continue
+            if kind == "budget_word":
+                return kind, match.group(1), match.end()
             return kind, match.group(), match.end()
     return None
 
@@ -168,6 +215,7 @@ def read_clause(
     note_end: int | None = None,
     note_stops: Sequence[int] = (),
     unit: str | None = None,
+    year: int | None = None,
 ) -> Clause:
     """Read what ``text[start:end]`` says about the figure labelled just before ``start``.
 
@@ -181,7 +229,10 @@ def read_clause(
     a ； precedes need be given).
     ``unit`` is the document's money unit: a change written with 增加/减少 and no unit,
     in a clause with no amount to take one from ("本年收入较上年减少484.05，降低11.1%"),
-    is in it.
+    is in it; a number after 增长/下降 with no unit is a percent ("同比下降18.87").
+    ``year`` is the document's year: in a 决算 a comparison with that year's budget
+    is a change against the budget (``budget_change``), with an earlier year the
+    year-on-year change.
     """
     values: dict[str, object] = {}
     context: list[Number] = []
@@ -208,9 +259,15 @@ def read_clause(
             pending = None
             pos = last_end = number.unit_end
             continue
-        marker = _marker(text, pos, end, final)
+        marker = _marker(text, pos, end, final, year)
         if marker is not None:
             kind, word, marker_end = marker
+            if kind in ("budget", "prior"):
+                values["mode"] = kind
+            if kind == "budget_word":
+                values["mode"] = "budget"
+                values.setdefault("budget_change", (None, word))
+                started = True
             if kind == "reason":
                 stop = _reason_end(text, marker_end, end, note_end, note_stops)
                 if _holds_figure(numbers, marker_end, stop):
@@ -220,7 +277,8 @@ def read_clause(
                 pos = stop
                 break
             if kind == "flat":
-                values.setdefault("change", (None, word))
+                slot = "budget_change" if values.get("mode") == "budget" else "change"
+                values.setdefault(slot, (None, word))
                 started = True
                 pending = None
                 last_end = marker_end
@@ -257,6 +315,8 @@ def read_clause(
         budget_full_year=_num(values.get("budget_full_year")),
         budget_difference=_num(values.get("budget_difference")),
         completion=_num(values.get("completion")),
+        budget_change=_pair(values.get("budget_change")),
+        budget_percent=_percent(values.get("budget_percent")),
         note=_span(values.get("note")),
         context=tuple(context),
         end=pos,
@@ -276,6 +336,14 @@ def _take(
 ) -> dict[str, object] | None:
     kind = None if pending is None else pending[0]
     amount = values.get("amount")
+    against_budget = values.get("mode") == "budget"
+    if (
+        number.unit is None
+        and kind == "direction"
+        and pending is not None
+        and pending[1] in _PERCENT_WORDS
+    ):
+        number = evolve(number, unit="%")  # "同比下降18.87": 下降 goes with a percent
     if number.unit is None and kind in ("prior", "direction") and isinstance(amount, Number):
         # "较上年2.08减少0.03万元", "较上年减少484.05，降低11.1%": the clause's unit is meant.
         number = evolve(number, unit=amount.unit)
@@ -291,8 +359,14 @@ def _take(
     money = number.money is not None
     if kind is None and money and not started and "amount" not in values:
         return {"amount": number}
+    if kind == "budget_word" and pending is not None:
+        if money:
+            return {"budget_change": (number, pending[1])}
+        return None
     slots = {
         "prior": ("prior", money),
+        "budget": ("budget_initial", money),
+        "final_amount": ("amount", money),
         "initial": ("budget_initial", money),
         "full_year": ("budget_full_year", money),
         "difference": ("budget_difference", money),
@@ -305,11 +379,19 @@ def _take(
             return {name: number}
         return None
     if kind == "direction" and pending is not None:
-        if money and "change" not in values:
-            return {"change": (number, pending[1])}
-        if number.is_percent and "percent" not in values:
-            return {"percent": (number, pending[1])}
+        change, percent = (
+            ("budget_change", "budget_percent") if against_budget else ("change", "percent")
+        )
+        worded_only = isinstance(values.get(change), tuple) and values[change][0] is None  # type: ignore[index]
+        if money and (change not in values or worded_only):
+            return {change: (number, pending[1])}
+        if number.is_percent and percent not in values:
+            return {percent: (number, pending[1])}
     return None
+
+
+#: The direction words a bare number after which is a percent, not money.
+_PERCENT_WORDS: Final = frozenset({"增长", "下降", "上升", "降低", "增幅", "降幅", "减幅", "提高"})
 
 
 def _reason_end(text: str, start: int, end: int, note_end: int | None, stops: Sequence[int]) -> int:

@@ -64,6 +64,7 @@ from govbudget.narrative._ledger import Ledger
 from govbudget.narrative._paired import read_paired
 from govbudget.narrative._parts import PartReader
 from govbudget.narrative.extraction import Disposition, Extraction, NumberUse, SectionInfo
+from govbudget.narrative.identity import identify
 from govbudget.narrative.numbers import Number, context_kind, scan
 from govbudget.narrative.quality import copied_indicators, missing_sections, unmatched_projects
 from govbudget.narrative.sections import Section, SectionKind, find_sections
@@ -86,18 +87,6 @@ class NarrativeError(GovBudgetError, ValueError):
 # ---------------------------------------------------------------------------
 # Identity: department, year, kind.
 
-_YEAR_KIND: Final = re.compile(r"((?:19|20)\d\d)\s*年度?\s*(?:(部门|单位)?)(预算|决算)")
-_AGENCY: Final = (
-    r"[\u4e00-\u9fff（）]{1,30}?(?:人民政府|委员会|办公室|管理局|服务中心|中心|局|委|办|院|厅|部|署|会|所|站|队|馆|处|镇|乡|街道|"
-    r"学校|医院|公司|社|联合会|台|园|室|团|校)"
-)
-_DEPARTMENT: Final = re.compile(
-    rf"(?:^|部分|[\n，。：、])\s*({_AGENCY})(?:\s*(?:19|20)\d\d\s*年|概况|本级|机关|部门预算|部门决算)"
-)
-_FINAL_WORDS: Final = re.compile(
-    r"决算数|支出决算|收入决算|决算情况|(?:部门|单位)决算"
-    r"|与年初预算(?:数)?(?:对比|相比|比较)|年初预算数?为\d|完成(?:年初|全年|调整)?预算的?\d"
-)
 _YEAR_IN_TITLE: Final = re.compile(r"((?:19|20)\d\d)\s*年")
 _REGION: Final = re.compile(r"^(.{2,8}?(?:自治区|自治州|省|市|区|县|旗|盟))(?!场|委|直|属|级)")
 
@@ -105,28 +94,13 @@ _REGION: Final = re.compile(r"^(.{2,8}?(?:自治区|自治州|省|市|区|县|�
 def _identity(
     text: str, department: str | None, year: int | None, given_kind: Kind | None
 ) -> tuple[str | None, int | None, Kind, Level]:
-    kind, level = Kind.BUDGET, Level.DEPARTMENT
-    found = _YEAR_KIND.search(text)
-    if found is not None:
-        if year is None:
-            year = int(found.group(1))
-        kind = Kind.FINAL if found.group(3) == "决算" else Kind.BUDGET
-        level = Level.UNIT if found.group(2) == "单位" else Level.DEPARTMENT
-    elif _FINAL_WORDS.search(text):
-        kind = Kind.FINAL
-    if given_kind is not None:
-        kind = given_kind
-    if year is None:
-        years = Counter(int(m) for m in re.findall(r"((?:19|20)\d\d)\s*年", text))
-        if years:
-            year = years.most_common(1)[0][0]
-    if department is None:
-        for match in _DEPARTMENT.finditer(text[:20_000]):
-            name = re.sub(r"^第[一二三四五六七八九十]+部分", "", match.group(1))
-            if len(name) >= 2 and not re.match(r"(?:本|该|我|各|全|所属|部门|单位)", name):
-                department = name
-                break
-    return department, year, kind, level
+    found = identify(text)
+    return (
+        department or found.department,
+        year or found.year,
+        given_kind or found.kind,
+        found.level,
+    )
 
 
 def _region(department: str) -> str | None:

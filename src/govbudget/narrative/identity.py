@@ -1,0 +1,283 @@
+"""Who and when a narrative is about: the unit, the budget year and 预算 or 决算.
+
+Disclosures say it in their title ("某局2024年度部门决算"), a 单位名称/主管部门 line, a
+heading ("XX县2019年财政拨款“三公”经费预算情况"), the first sentence of a part, or the
+signature at the end; excerpts often say none of it. :func:`identify` reads what the text
+says and leaves the rest ``None`` — a fragment is never taken for a name ("现将焦石镇",
+"主要原因是我院"), and the year is the year the document is about, not the earlier year it
+compares with or the date it was published.
+
+>>> i = identify("杜集区政府办2021年度一般公共预算财政拨款“三公”经费支出决算情况说明\\n…")
+>>> i.department, i.year, i.kind.value
+('杜集区政府办', 2021, 'final')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Final
+
+from attrs import frozen
+
+from govbudget.model import Kind, Level
+
+__all__ = ["Identity", "identify"]
+
+
+@frozen
+class Identity:
+    """The unit, year, kind and level a text states (``None`` where it does not)."""
+
+    department: str | None
+    year: int | None
+    kind: Kind
+    level: Level
+
+
+#: Endings of the names of budget units, longest first where one ends another.
+_SUFFIXES: Final = (
+    "人民代表大会常务委员会",
+    "常务委员会",
+    "人民政府办公室",
+    "人民政府",
+    "委员会",
+    "办公室",
+    "管理局",
+    "管理处",
+    "管理所",
+    "管理站",
+    "服务中心",
+    "事务中心",
+    "研究所",
+    "研究院",
+    "研究中心",
+    "联合会",
+    "联合社",
+    "合作社",
+    "幼儿园",
+    "卫生院",
+    "医院",
+    "学校",
+    "中学",
+    "小学",
+    "学院",
+    "大学",
+    "学区",
+    "中心",
+    "政协",
+    "人大",
+    "法院",
+    "检察院",
+    "公安局",
+    "街道办事处",
+    "办事处",
+    "街道",
+    "电视台",
+    "广播电视台",
+    "纪念馆",
+    "博物馆",
+    "图书馆",
+    "文化馆",
+    "档案馆",
+    "事务局",
+    "局",
+    "委",
+    "办",
+    "院",
+    "厅",
+    "部",
+    "署",
+    "会",
+    "所",
+    "站",
+    "队",
+    "馆",
+    "处",
+    "镇",
+    "乡",
+    "社",
+    "台",
+    "园",
+    "室",
+    "团",
+    "校",
+    "支队",
+    "大队",
+    "总队",
+    "集团",
+    "公司",
+    "本级",
+    "市级",
+    "县级",
+    "区级",
+    "省级",
+)
+_SUFFIX: Final = "|".join(re.escape(s) for s in sorted(set(_SUFFIXES), key=len, reverse=True))
+#: A unit's name as titles write it: Chinese words (with brackets and 、 inside), a suffix.
+_NAME: Final = rf"[\u4e00-\u9fff（）()、“”]{{1,40}}?(?:{_SUFFIX})"
+#: Words that start a clause, not a name ("现将焦石镇…", "主要原因是我院…", "根据…").
+_NOT_A_NAME: Final = re.compile(
+    r"(?:现将|根据|按照|依据|关于|为了|为|经|由|对|在|是|我|本|该|各|全|所属|其中|主要|原因|说明|"
+    r"一般公共|政府性|国有资本|财政拨款|部门预算|部门决算|单位预算|单位决算|预算|决算|第)"
+)
+#: Words that never stand in a name: a title's or a sentence's words caught before one.
+_NOT_IN_A_NAME: Final = re.compile(
+    r"现将|主要原因|我|如下|情况|报告|公开|内容|详细|说明|目录|预算|决算|收入|支出|经费|年度|[：:，。；]"
+)
+#: What a news item or a sentence puts before a name: "…日电", "纳入…", "包括…".
+_LEAD_IN: Final = re.compile(r"^(?:.*日电|纳入|包括|含|其中|以及|和|及)")
+#: A title: a name, then the year, then what the document is ("某局2024年度部门决算").
+_TITLE: Final = re.compile(
+    rf"(?P<name>{_NAME})\s*(?P<year>(?:19|20)\d\d)\s*(?:年度?|(?=(?:部门|单位)?(?:预算|决算)))"
+    r"(?P<rest>[^\n。]{0,40}?(?P<kind>预算|决算))"
+)
+#: A title that names the year first ("2017年湛江市委宣传部“三公”经费…").
+_TITLE_YEAR_FIRST: Final = re.compile(
+    rf"^(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<name>{_NAME})(?=[“\"]?三公|部门|单位|预算|决算|财政|一般)",
+    re.MULTILINE,
+)
+#: "单位名称：某局", "主管部门：某局", "部门：某局" (table headers), "填报单位：某局".
+_NAMED: Final = re.compile(
+    rf"(?:单位名称|部门名称|主管部门|预算单位|预算部门|编制单位|填报单位|编报单位|部门|单位)\s*[：:]\s*(?P<name>{_NAME})(?=[\s\n，。|）]|$)"
+)
+#: A line that is only a name: a title page, or the signature at the end.
+_NAME_LINE: Final = re.compile(rf"^\s*(?P<name>{_NAME})\s*$", re.MULTILINE)
+#: "某局2021年度…支出决算为…": a sentence that opens with the unit and the year.
+_OPENING: Final = re.compile(
+    rf"(?:^|[\n。])\s*(?P<name>{_NAME})\s*(?P<year>(?:19|20)\d\d)\s*年度?(?=[^\n]{{0,30}}(?:预算|决算|收入|支出|经费))"
+)
+#: The signature at the end: the unit on its own line, the date on the next.
+_SIGNATURE: Final = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff（）()]{2,30})\s*\n\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
+    re.MULTILINE,
+)
+_YEAR_KIND: Final = re.compile(
+    r"((?:19|20)\d\d)\s*年度?[^\n。，；]{0,24}?(部门|单位)?(预算|决算)(?!数?[的为]?\s*\d)"
+)
+_YEAR: Final = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
+_DATE: Final = re.compile(
+    r"(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2}\s*[-/.])"
+    r"|(?:发布|日期|时间|归档|公开)[^\n]{0,12}?(?:19|20)\d\d"
+)
+#: Words a 决算 uses and a 预算 does not.
+_FINAL_WORDS: Final = re.compile(
+    r"决算|完成(?:年初|全年|调整)?预算|年初预算数?为|为(?:年初|调整)预算的"
+    r"|与年初预算(?:数)?(?:对比|相比|比较)|执行数|预算执行率|全年预算数|实际支出|自评"
+)
+_HEADING_FINAL: Final = re.compile(r"决算(?:执行)?(?:公开|情况|表|报告|说明|$)")
+_HEADING_BUDGET: Final = re.compile(r"预算(?:安排)?(?:公开|情况|表|报告|说明|$)")
+_REGION_UNITS: Final = re.compile(r"(?:本级|汇总|市级|县级|区级|省级)")
+#: A report on the execution of a year's budget names that year first.
+_EXECUTED: Final = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。]{0,12}?预算执行情况")
+#: Where a year is the base of a comparison ("比2023年…", "较 2022 年度决算数…").
+_BASE: Final = re.compile(r"(?:比|较|与|同|对比|相比|同口径比)\s*")
+
+
+def identify(text: str) -> Identity:
+    """The unit, year, kind and level the normalised ``text`` states.
+
+    >>> identify("2018年基本支出预算较上年增17.1万元。比2017年预算数减少0.06万元。").year
+    2018
+    >>> identify("现将焦石镇2022年部门预算公开如下").department  # not "现将焦石镇"
+    '焦石镇'
+    >>> identify("支出增加，主要原因是我院2023年新增项目。").department is None
+    True
+    """
+    head = text[:3000]
+    kind = _kind(text)
+    department = _department(head, text)
+    year = _year(head, text, kind)
+    level = (
+        Level.UNIT if re.search(r"\d{4}\s*年度?\s*单位(?:预算|决算)", head) else Level.DEPARTMENT
+    )
+    return Identity(department, year, kind, level)
+
+
+def _kind(text: str) -> Kind:
+    """What the first title or heading that says it says, else 决算 when the text uses its
+    words (决算数, 完成年初预算的 …), else 预算."""
+    lines = [line for line in text[:4000].split("\n") if 0 < len(line) <= 60]
+    for line in lines[:15]:
+        final, budget = _HEADING_FINAL.search(line), _HEADING_BUDGET.search(line)
+        if final and not budget:
+            return Kind.FINAL
+        if budget and not final:
+            return Kind.BUDGET
+    words = _FINAL_WORDS.findall(text)
+    return Kind.FINAL if len(words) >= 2 or "决算" in "".join(words) else Kind.BUDGET
+
+
+def _clean(name: str) -> str | None:
+    """The name in a match, without what came before it, or ``None`` if it is not a name."""
+    # The match may start with a title's or a sentence's words: the name is what follows
+    # the last of them ("…公开具体内容南县住房和城乡建设局" is 南县住房和城乡建设局).
+    name = _NOT_IN_A_NAME.split(name)[-1]
+    name = _LEAD_IN.sub("", name.strip("（）()、“” "))
+    name = re.sub(r"^[（(][^）)]*[）)]", "", name)
+    if len(name) < 2 or _NOT_A_NAME.match(name) or _REGION_UNITS.fullmatch(name):
+        return None
+    return name
+
+
+def _department(head: str, text: str) -> str | None:
+    for pattern, where in (
+        (_TITLE, head),
+        (_TITLE_YEAR_FIRST, head),
+        (_NAMED, head),
+        (_OPENING, head),
+    ):
+        for match in pattern.finditer(where):
+            name = _clean(match.group("name"))
+            if name is not None:
+                return name
+    for match in _NAME_LINE.finditer(head[:300]):
+        name = _clean(match.group("name"))
+        if name is not None:
+            return name
+    tail = text[-400:]
+    for match in reversed(list(_SIGNATURE.finditer(tail))):
+        name = _clean(match.group("name"))
+        if name is not None:
+            return name
+    signature = list(_NAME_LINE.finditer(tail))
+    for match in reversed(signature):
+        name = _clean(match.group("name"))
+        if name is not None:
+            return name
+    return None
+
+
+def _year(head: str, text: str, kind: Kind) -> int | None:
+    """The year the document is about: its title's, else the latest year said with its kind."""
+    dates = {m.start() for m in _DATE.finditer(text)}
+    for match in _TITLE.finditer(head):
+        if _clean(match.group("name")) is not None:
+            return int(match.group("year"))
+    for match in _TITLE_YEAR_FIRST.finditer(head):
+        return int(match.group("year"))
+    executed = _EXECUTED.search(head)
+    if executed is not None:
+        return int(executed.group(1))  # "2022年预算执行情况和2023年预算草案的报告"
+    word = "决算" if kind is Kind.FINAL else "预算"
+    bases = {m.end() for m in _BASE.finditer(text)}
+    with_kind = [
+        int(m.group(1))
+        for m in _YEAR_KIND.finditer(text)
+        if m.group(3) == word and not _in_date(m.start(), dates) and m.start() not in bases
+    ]
+    if with_kind:
+        # The latest year stated with the document's kind: earlier ones are compared with.
+        return max(with_kind)
+    years = [
+        int(m.group(1))
+        for m in _YEAR.finditer(text)
+        if not _in_date(m.start(), dates) and m.start() not in bases
+    ]
+    if not years:
+        return None
+    return Counter(years).most_common(1)[0][0]
+
+
+def _in_date(offset: int, dates: set[int]) -> bool:
+    return any(offset - 30 <= d <= offset for d in dates)

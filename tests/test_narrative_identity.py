@@ -1,0 +1,81 @@
+"""The unit, year and kind a narrative states, in the ways disclosures state them."""
+
+from __future__ import annotations
+
+import pytest
+
+from govbudget.model import Kind
+from govbudget.narrative import read_narrative
+from govbudget.narrative.identity import identify
+from govbudget.narrative.text import normalize
+
+
+def _identity(text: str) -> tuple[str | None, int | None, str]:
+    found = identify(normalize(text).text)
+    return found.department, found.year, found.kind.value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("某县水利局2023年度部门决算公开\n一、部门概况", ("某县水利局", 2023, "final")),
+        ("某市档案馆 2025 年部门预算\n目录", ("某市档案馆", 2025, "budget")),
+        ("2019年某区住建局“三公”经费预算情况说明\n…", ("某区住建局", 2019, "budget")),
+        ("某镇卫生院2022决算公开\n发布时间：2023-08-01", ("某镇卫生院", 2022, "final")),
+        (
+            "目录\n单位名称：某县老干部活动中心\n2024年度部门预算",
+            ("某县老干部活动中心", 2024, "budget"),
+        ),
+        (
+            "一、收入支出总体情况\n2021年度收入总计100万元。\n\n某县文联\n2022年8月30日",
+            ("某县文联", 2021, "final"),
+        ),
+    ],
+    ids=["title", "spaced-year", "year-first", "no-nian", "named-line", "signature"],
+)
+def test_where_units_name_themselves(text: str, expected: tuple[str | None, int, str]) -> None:
+    department, year, kind = expected
+    assert _identity(text)[:2] == (department, year)
+    if kind == "final" and "决算" not in text:
+        return  # a signature alone does not say 决算
+    assert _identity(text)[2] == kind
+
+
+def test_fragments_are_not_names() -> None:
+    assert _identity("现将本局2024年部门预算公开如下：")[0] is None
+    assert _identity("支出增加，主要原因是我院开展义诊。")[0] is None
+    assert _identity("现将某乡2024年部门预算公开如下：")[0] == "某乡"
+
+
+def test_the_year_is_the_documents_not_the_one_compared_with() -> None:
+    text = (
+        "2024年基本支出预算较上年增加5万元。比2023年预算数减少1万元，2023年预算数为9万元，"
+        "与2023年预算相比持平。"
+    )
+    assert _identity(text)[1] == 2024
+    final = "较 2022 年度决算数增加 3 万元。较 2022 年度决算数减少 1 万元。本单位 2023 年度决算收入 8 万元。"
+    assert _identity(final)[1:] == (2023, "final")
+
+
+def test_publication_dates_are_not_the_year() -> None:
+    text = "发布时间：2025-03-02\n某所2024年度单位决算\n2025年3月1日"
+    assert _identity(text)[:2] == ("某所", 2024)
+
+
+def test_a_report_on_a_years_execution_is_about_that_year() -> None:
+    text = "关于某县2022年预算执行情况和2023年预算草案的报告\n一、2022年预算执行情况"
+    assert _identity(text)[1] == 2022
+
+
+def test_the_first_heading_that_says_the_kind_decides() -> None:
+    text = (
+        "一、2024年“三公”经费预算安排情况\n2024年度预算10万元。\n"
+        "二、2023年“三公”经费决算情况\n2023年度决算支出9万元，决算数小于预算数。"
+    )
+    assert _identity(text)[1:] == (2024, "budget")
+    assert _identity("2023年度收入10万元，完成年初预算的100%，决算数等于预算数。")[2] == "final"
+
+
+def test_what_the_caller_says_wins() -> None:
+    e = read_narrative("某局2024年部门预算。", department="另一局", year=2023, kind=Kind.FINAL)
+    assert (e.budget.department, e.budget.year, e.budget.kind) == ("另一局", 2023, Kind.FINAL)
