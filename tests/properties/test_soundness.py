@@ -127,6 +127,19 @@ ROUNDS_TO_ZERO = _doc(
         },
     }
 )
+# A budget that prints as 0.00 beside a final 0.89: the change against it is stated, and no
+# percent, which a zero budget cannot have (found by the dev profile: the strategy stated one).
+BUDGET_PRINTS_AS_ZERO = _doc(
+    {
+        "kind": "final",
+        "institutional_operation": {
+            "amount": "0.89",
+            "budget_initial": "0",
+            "budget_full_year": "0",
+            "budget_change": {"value": "0.89", "word": "增加"},
+        },
+    }
+)
 # Shares cut to whole percents (16, 16, 66 of 1/6, 1/6, 2/3) add up to 98% (SHR002).
 TRUNCATED_SHARES = _doc(
     {
@@ -262,6 +275,7 @@ def test_every_check_of_an_exact_budget_is_exact(budget: DepartmentBudget) -> No
 @example(SOME_SOURCES)
 @example(ADJUSTED_BESIDE_NONE)
 @example(SHARES_OF_PRINTED)
+@example(BUDGET_PRINTS_AS_ZERO)
 def test_no_check_of_a_published_budget_is_inconsistent(budget: DepartmentBudget) -> None:
     assert _not(budget, Outcome.EXACT, Outcome.WITHIN_ROUNDING) == []
 

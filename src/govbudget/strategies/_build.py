@@ -351,9 +351,11 @@ class Builder:
                 out["budget_difference"] = self.difference(v[AMOUNT], v[INITIAL], precision)
             if self.decide("final.budget_compared") and self.draw(st.booleans()):
                 # "与年初预算相比减少 … 万元，下降 …%": the budget in place of the year before.
-                compared = self.year_on_year(
-                    v[AMOUNT], v[INITIAL], precision, ("change", "change+percent")
-                )
+                # The budget is stated beside it: a percent only against a budget that
+                # prints as more than zero.
+                printed = self.style.amount(v[INITIAL], precision).fen
+                forms = ("change", "change+percent") if printed > 0 else ("change",)
+                compared = self.year_on_year(v[AMOUNT], v[INITIAL], precision, forms)
                 if "change" in compared:
                     out["budget_change"] = compared["change"]
                 if "percent" in compared:
