@@ -20,8 +20,8 @@ import sys
 import time
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from attrs import frozen
 
