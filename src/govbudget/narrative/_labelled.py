@@ -19,6 +19,7 @@ from govbudget.narrative.patterns import (
     read_clause,
 )
 from govbudget.narrative.sections import SectionKind
+from govbudget.narrative.text import ITEM_MARKER
 
 # ---------------------------------------------------------------------------
 # Labels: the words that name a figure, by part.
@@ -105,15 +106,22 @@ ASSET_PARTS: Final = re.compile(
 )
 THREE_PUBLIC: Final = _labels(
     (r"[“\"]?三公[”\"]?经费|“三公”", "/three_public/total"),
-    (r"因公出国（境）(?:费用?|经费|支出)?|因公出国（境）", "/three_public/overseas"),
+    (
+        r"因公出国(?:（境）|、出境|\(境\))(?:费用?|经费|支出)?|因公出国（境）",
+        "/three_public/overseas",
+    ),
     (r"公务接待(?:费用?|经费|支出)?", "/three_public/reception"),
     (
-        r"公务用车购置及运行(?:维护)?(?:费用?|经费)?|公车购置及运行(?:维护)?费?",
+        r"公务用车购置及运行(?:维护)?(?:费用?|经费)?|公车购置及运行(?:维护)?费?"
+        r"|公务用车运行(?:维护)?(?:费)?及购置(?:费用?|经费)?|公车运行(?:维护)?及购置费?",
         "/three_public/vehicles",
     ),
-    (r"公务用车购置(?:费|支出)?|公车购置费?|车辆购置(?:费)?", "/three_public/vehicle_purchase"),
     (
-        r"公务用车(?:及)?运行(?:维护)?(?:费用?|经费)?|公车运行(?:维护)?费?|车辆运行(?:维护)?(?:费)?",
+        r"公务(?:用)?车购置(?:经费|费|支出)?|公车购置费?|车辆购置(?:费)?",
+        "/three_public/vehicle_purchase",
+    ),
+    (
+        r"公务(?:用)?车(?:及)?运行(?:维护)?(?:费用?|经费)?|公车运行(?:维护)?费?|车辆运行(?:维护)?(?:费)?",
         "/three_public/vehicle_operation",
     ),
 )
@@ -138,6 +146,16 @@ HEADS: Final = {
 NONE_STATED: Final = re.compile(
     r"(?:无|没有|未安排|未发生|不涉及)[^。，；\d]{0,20}?(?:预算|收支|支出|经费|资金|采购|资产)"
 )
+
+
+_EXECUTED: Final = re.compile(r"执行数|决算数|实际支出|执行情况|实际执行")
+_LISTS: Final = re.compile(r"(?:其中|包括|具体)")
+
+
+def _after_marker(text: str, start: int, end: int) -> int:
+    """Where a sentence's words start, after its numbering ("1.", "（二）")."""
+    match = ITEM_MARKER.match(text, start, end)
+    return match.end() if match is not None else start
 
 
 # ---------------------------------------------------------------------------
@@ -214,16 +232,25 @@ def read_labelled(
     text, numbers = ledger.text.text, ledger.numbers
     touched: list[str] = []
     last_sentence: list[str] = []
+    # What a sentence without a label is about: the first figure of the last sentence that
+    # was not a list of parts ("其中：…" lists the parts of the figure before it).
+    subject: list[str] = []
     for s_start, s_end in sentences(text, start, end):
         if not _WORTH_READING.search(text, s_start, s_end):
             continue
         reads = _label_matches(text, labels, s_start, s_end)
         this_sentence: list[str] = []
         lead_end = reads[0].label_start if reads else s_end
-        opening = YEAR_OPENING.search(text, s_start, lead_end)
+        # The year that opens the sentence ("2021年度…"), not one a comparison names further on
+        # ("…，比2014年预算数减少…").
+        opening = YEAR_OPENING.match(text, _after_marker(text, s_start, lead_end), lead_end)
         as_prior = prior_part or (
             year is not None and opening is not None and int(opening.group(1)) == year - 1
         )
+        if as_prior and not final and _EXECUTED.search(text, s_start, s_end):
+            # "2024年…执行数 2010.95 万元" in a 2025 预算 that compares with 上年预算数: the year
+            # before's execution is not the prior its changes are taken against.
+            continue
         # Where a reason ends at a ；: the labels a ； comes just before, in order.
         stops = tuple(
             r.label_start for r in reads if text[r.label_start - 1 : r.label_start] == "；"
@@ -243,7 +270,7 @@ def read_labelled(
         if (lead.amount is None and not lead.empty) or (lead.note and lead.empty):
             target = None
             if not lead.empty:
-                target = last_sentence[0] if last_sentence else existing(ledger, head)
+                target = subject[0] if subject else existing(ledger, head)
             if target is not None:
                 apply(ledger, target, lead, s_start, allow_amount=False)
                 this_sentence.append(target)
@@ -293,6 +320,8 @@ def read_labelled(
         touched.extend(this_sentence)
         if this_sentence:
             last_sentence = this_sentence
+            if not _LISTS.match(text, _after_marker(text, s_start, s_end), s_end):
+                subject = this_sentence
     return touched
 
 

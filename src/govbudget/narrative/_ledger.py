@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TypedDict, TypeVar
 
 from govbudget.errors import GovBudgetError
-from govbudget.figure import Figure, StatedChange, StatedPercent
+from govbudget.figure import Figure, Restatement, StatedChange, StatedPercent
 from govbudget.money import Amount, Unit, amount
 from govbudget.narrative.extraction import Disposition, QualityWarning
 from govbudget.narrative.numbers import Number
@@ -153,6 +153,13 @@ class Ledger:
             return False
         return self.put(path, name, StatedPercent(number.value, word), number, number.start)
 
+    def restate(self, path: str, number: Number, again: Restatement) -> None:
+        """The figure at ``path`` stated again as ``number``, with another amount."""
+        restated = self.slots.setdefault(path, {}).setdefault("restated", [])
+        assert isinstance(restated, list)
+        self.mark(number, f"{path}/restated/{len(restated)}")
+        restated.append(again)
+
     def put_note(self, path: str, note: str, offset: int) -> None:
         """Set the figure's note unless it has one."""
         slot = self.slots.setdefault(path, {})
@@ -189,6 +196,10 @@ class Ledger:
             completion=_typed(slot, "completion", StatedPercent),
             budget_change=_typed(slot, "budget_change", StatedChange),
             budget_percent=_typed(slot, "budget_percent", StatedPercent),
+            share_of=_typed(slot, "share_of", str),
+            restated=tuple(
+                r for r in _typed(slot, "restated", list) or () if isinstance(r, Restatement)
+            ),
             precision=_typed(slot, "precision", Precision),
             none_stated=slot.get("none_stated") is True,
             note=_typed(slot, "note", str),
@@ -208,6 +219,8 @@ class _Fields(TypedDict):
     completion: StatedPercent | None
     budget_change: StatedChange | None
     budget_percent: StatedPercent | None
+    share_of: str | None
+    restated: tuple[Restatement, ...]
     precision: Precision | None
     none_stated: bool
     note: str | None

@@ -315,6 +315,8 @@ def _step(current: object, key: str, path: str) -> object:
             return current[int(key)]
         raise KeyError(f"{path}: nothing at {key!r}")
     if isinstance(current, Node) and not hasattr(current, key):
+        if key == current.key and not any(c.key == key for c in current.children):
+            return current  # a statement's path names it after its place: /statements/0/会议费
         return _step(current.children, key, path)
     if current is None or not hasattr(current, key):
         raise KeyError(f"{path}: nothing at {key!r}")

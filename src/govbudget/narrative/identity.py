@@ -169,7 +169,7 @@ _HEADING_FINAL: Final = re.compile(r"决算(?:执行)?(?:公开|情况|表|报�
 _HEADING_BUDGET: Final = re.compile(r"预算(?:安排)?(?:公开|情况|表|报告|说明|$)")
 _REGION_UNITS: Final = re.compile(r"(?:本级|汇总|市级|县级|区级|省级)")
 #: A report on the execution of a year's budget names that year first.
-_EXECUTED: Final = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。]{0,12}?预算执行情况")
+_EXECUTED: Final = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。\d]{0,8}?预算执行情况")
 #: Where a year is the base of a comparison ("比2023年…", "较 2022 年度决算数…").
 _BASE: Final = re.compile(r"(?:比|较|与|同|对比|相比|同口径比)\s*")
 

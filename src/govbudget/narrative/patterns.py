@@ -53,7 +53,7 @@ _WORDS: Final = sorted((w for w in DIRECTION_WORDS if len(w) > 1), key=len, reve
 DIRECTION: Final = re.compile("|".join(_WORDS) + r"|[增减](?=\d)")
 _FLAT: Final = re.compile(r"基本持平|持平|没有变化|无变化|不变|无增减|未发生变化")
 _PRIOR: Final = re.compile(
-    r"(?:比|较|与|同)(?:上年度?|去年度?|上一年度?|年初预算数?|上年预算数?|\d{4}\s*年度?)"
+    r"(?:同口径)?(?:比|较|与|同)(?:上年度?|去年度?|上一年度?|年初预算数?|上年预算数?|\d{4}\s*年度?)"
     r"|(?<![比较与同])(?:上年度?|去年度?|上一年度?)(?!结转)"
 )
 _INITIAL: Final = re.compile(
@@ -73,7 +73,7 @@ _BUDGET_WORDS: Final = re.compile(
 )
 #: "与2021年度预算相比", "比2023年决算数": a year's figure as the base of a comparison.
 _YEAR_BASE: Final = re.compile(
-    r"(?:比|较|与|同)((?:19|20)\d\d)\s*年度?(?:的)?(年初|全年|调整)?(预算|决算)?数?(?:相比|对比|比较)?"
+    r"(?:同口径)?(?:比|较|与|同)((?:19|20)\d\d)\s*年度?(?:的)?(年初|全年|调整)?(预算|决算)?数?(?:相比|对比|比较)?"
 )
 _COMPLETION: Final = re.compile(
     r"完成(?:年初|全年|调整(?:后)?)?预算(?:数)?的?|(?:为|占)(?:年初|全年|调整(?:后)?)预算(?:数)?的?"
@@ -172,7 +172,7 @@ def _marker(
     ``prior`` — "与2021年度预算相比" in the 2021 决算 is the budget, in the 2022 one the
     year before.
     """
-    if text.startswith(("比", "较", "与", "同"), pos):
+    if text.startswith(("比", "较", "与", "同"), pos):  # 同口径比 too
         based = _YEAR_BASE.match(text, pos, end)
         if based is not None:
             stated_year, column = int(based.group(1)), based.group(3)
@@ -324,7 +324,7 @@ def read_clause(
 
 
 #: The direction words of a money change (a percent goes with 增长, 下降 …).
-_MONEY_WORDS: Final = frozenset({"增加", "减少", "增", "减"})
+_MONEY_WORDS: Final = frozenset({"增加", "减少", "增", "减", "增收", "减收", "增支", "减支"})
 
 
 def _take(

@@ -63,6 +63,7 @@ from govbudget.narrative._labelled import (
 from govbudget.narrative._ledger import Ledger
 from govbudget.narrative._paired import read_paired
 from govbudget.narrative._parts import PartReader
+from govbudget.narrative._statements import StatementReader
 from govbudget.narrative.extraction import Disposition, Extraction, NumberUse, SectionInfo
 from govbudget.narrative.identity import identify
 from govbudget.narrative.numbers import Number, context_kind, scan
@@ -203,7 +204,9 @@ def read_narrative(
     reader = PartReader(ledger, year, kind is Kind.FINAL)
     for section in sections:
         _read_section(reader, section)
-    budget = _assemble(reader, department, year, kind, level)
+    statements = StatementReader(ledger, sections, year, kind is Kind.FINAL)
+    statements.read()
+    budget = evolve(_assemble(reader, department, year, kind, level), statements=statements.nodes())
     budget = evolve(
         budget,
         tables=pasted.tables,

@@ -1,0 +1,349 @@
+"""Relation-first reading: what every sentence states that no part reader took (internal).
+
+The part readers read the figures their labels name. This pass reads each sentence again by
+its shape — a label, an amount, and what the sentence says of it: the year before, a change
+and its percent, the budget, a share of a named whole, the parts a 其中 lists — whatever the
+label. A figure whose label names a field the part readers left empty fills it; any other
+becomes a *statement* (``DepartmentBudget.statements``): a line named by its label as
+written, its 其中 parts as children. The rules then check every one of them.
+
+Two statements with the same label, in the same part of the same fund and of the same year,
+are one figure stated twice: a different amount the second time is a restatement that RPT001
+reports ("支出总计1,867.48万元" … "支出总计,867.48万元").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from attrs import define, evolve, field, frozen
+
+from govbudget.figure import Restatement
+from govbudget.narrative._labelled import (
+    ASSETS,
+    EXPENDITURE,
+    INCOME,
+    OPERATION,
+    PROCUREMENT,
+    THREE_PUBLIC,
+    YEAR_OPENING,
+    Label,
+    apply,
+    sentences,
+)
+from govbudget.narrative._ledger import Ledger
+from govbudget.narrative.numbers import Numbers
+from govbudget.narrative.patterns import Clause, read_clause
+from govbudget.narrative.sections import Section, SectionKind
+from govbudget.narrative.text import ITEM_MARKER
+from govbudget.tree import Node
+
+__all__ = ["StatementReader"]
+
+#: Where a label starts: after the previous clause's punctuation or a bracket.
+_BOUNDARY: Final = re.compile(r"[，。；：、（）\n“”]|其中|包括|以及|另外|此外|加上|扣除")
+#: What stands between a label's words and its amount ("为", "共计", "预算安排" …), kept for
+#: :func:`~govbudget.narrative.patterns.read_clause` to read (预算为, 决算数为 …).
+_LINK: Final = re.compile(
+    r"(?:(?:年初|全年|调整(?:后)?)?(?:预算|决算)(?:安排)?数?|安排|实际|累计|完成|实现|发生)?"
+    r"(?:为|是|达到?|共计?|合计为?|总计为?|计|约|约为|总额为?|金额为?)?$"
+)
+#: What opens a label but is not part of it: numbering, the year, the unit's own words.
+_LEAD: Final = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+[是、.]|（[一二三四五六七八九十\d]+）|第[一二三四五六七八九十]+[，、]?)?"
+    r"(?:(?:19|20)\d\d\s*年度?(?:的)?|本年度?|全年|当年|年初|上年|去年)?"
+    r"(?:本(?:部门|单位|局|院|中心|所|委|办|站|馆)|我(?:部门|单位|局|院|中心|所|委|办|站|馆))?"
+    r"(?:的|共|合计|总计)?"
+)
+#: A label that is only a comparison's words: the number is said of the figure before.
+_ONLY_COMPARISON: Final = re.compile(
+    r"^(?:与|比|较|同比|较上年|比上年|比去年|相比|对比|同口径比)"
+    r"|^(?:增加|减少|增长|下降|上升|降低|增幅|降幅|减幅|持平|其中)$"
+)
+_HAS_WORD: Final = re.compile(r"[\u4e00-\u9fff]{2,}")
+#: Words of a sentence that makes no statement of its own figure: a list heading, a rule.
+_NOT_A_LABEL: Final = re.compile(r"^(?:主要|具体|分别|如下|情况|详见|按照|根据)")
+#: A word that names no figure by itself: what it is of must come from elsewhere.
+_GENERIC: Final = re.compile(
+    r"(?:支出|收入|经费|费用|金额|合计|共计|总计|资金|总额|预算|决算|小计)"
+)
+_FUNDS: Final = (
+    ("一般公共预算", "general_public"),
+    ("政府性基金", "government_fund"),
+    ("国有资本经营", "state_capital"),
+    ("三公", "three_public"),
+    ("财政拨款", "appropriation"),
+)
+#: The fields a label of the whole text names without doubt, wherever it stands.
+_FIELDS: Final = (
+    *THREE_PUBLIC,
+    *OPERATION,
+    *(label for label in INCOME if label.target in ("/income/grand_total", "/income/total")),
+    *(
+        label
+        for label in EXPENDITURE
+        if label.target in ("/expenditure/grand_total", "/expenditure/total")
+    ),
+    *(label for label in PROCUREMENT if label.target == "/procurement/total"),
+    *ASSETS,
+)
+#: Words a label may end with that do not change what it names ("公务接待费支出决算").
+_TRAILING: Final = re.compile(r"(?:支出|经费|费用|预算|决算|数|总额|合计)+$")
+#: Labels of totals, the figures documents state again and again: only these are taken for
+#: the same figure when stated twice; two lines of one name ("单价", a masked "****支出")
+#: are more often two figures.
+_RESTATABLE: Final = re.compile(r"^[^*]*(?:总计|合计|总额|总数|收入总|支出总)[^*]*$")
+_SHARE_BASE: Final = re.compile(
+    r"^占(?:全年|本年|当年)?(.*?)(?:的|的比重为?|的比例为?|比重为?|比例为?)?$"
+)
+
+
+@frozen
+class _Key:
+    """What makes two statements the same figure: label, fund part and year."""
+
+    label: str
+    scope: str
+    prior: bool
+
+
+@define
+class _Node:
+    """A statement being read: its ledger path, label, parts and what identifies it."""
+
+    path: str
+    label: str
+    key: _Key
+    children: list[_Node] = field(factory=list)
+    partial: bool = True
+
+
+class StatementReader:
+    """Reads the statements of one text into the ledger; :meth:`nodes` gives them."""
+
+    def __init__(
+        self, ledger: Ledger, sections: Sequence[Section], year: int | None, final: bool
+    ) -> None:
+        self.ledger = ledger
+        self.text = ledger.text.text
+        self.year = year
+        self.final = final
+        self.sections = sections
+        self.roots: list[_Node] = []
+        self.by_key: dict[_Key, _Node] = {}  # the first statement of each label
+        self.field_keys: dict[str, _Key] = {}
+
+    # -- the pass ----------------------------------------------------------------
+    def read(self) -> None:
+        """Read every sentence outside the parts that hold no figures."""
+        for section in self.sections:
+            if section.kind in (SectionKind.GLOSSARY, SectionKind.DUTIES, SectionKind.TABLES):
+                continue
+            if section.kind in (SectionKind.PERFORMANCE_OVERALL, SectionKind.KEY_PROJECTS):
+                continue
+            scope = _scope(section.title)
+            start = section.heading if section.heading >= 0 else section.start
+            for s_start, s_end in sentences(self.text, max(start, section.start), section.end):
+                self._sentence(s_start, s_end, scope)
+
+    def _unused(self, start: int, end: int) -> Numbers:
+        numbers = self.ledger.numbers
+        between = (
+            numbers.between(start, end)
+            if isinstance(numbers, Numbers)
+            else [n for n in numbers if start <= n.start < end]
+        )
+        return Numbers(n for n in between if not self.ledger.is_used(n))
+
+    def _sentence(self, start: int, end: int, scope: str) -> None:
+        unused = self._unused(start, end)
+        if not any(n.money is not None for n in unused):
+            return
+        opening = YEAR_OPENING.search(self.text, start, min(end, start + 12))
+        prior = (
+            self.year is not None
+            and opening is not None
+            and opening.start() - start <= 2
+            and int(opening.group(1)) == self.year - 1
+        )
+        pos = start
+        head: _Node | None = None  # the sentence's first statement: a 其中 list is its parts
+        listing = False
+        for number in unused:
+            if number.start < pos or self.ledger.is_used(number) or number.money is None:
+                continue
+            label_start = _label_start(self.text, pos, number.start)
+            raw = self.text[label_start : number.start]
+            if "其中" in self.text[max(start, label_start - 4) : number.start] and head is not None:
+                listing = True
+            label, core_end = _label(raw, label_start)
+            if label is None:
+                pos = number.unit_end
+                continue
+            # An item inside brackets ("（其中：运行维护费1920万元，购置经费146万元），减少12万元")
+            # ends at the bracket: what follows it is said of the figure before the bracket.
+            inside = self.text.rfind("（", start, label_start) > self.text.rfind(
+                "）", start, label_start
+            )
+            close = self.text.find("）", number.start, end) if inside else -1
+            stop = close if close >= 0 else end
+            clause = read_clause(
+                self.text,
+                unused,
+                core_end,
+                stop,
+                final=self.final,
+                unit=self.ledger.unit.label,
+                year=self.year,
+                note_end=stop,
+            )
+            if clause.amount is None and clause.prior is None and clause.budget_initial is None:
+                pos = number.unit_end
+                continue
+            pos = max(clause.end, number.unit_end)
+            parent = head if listing else None
+            node = self._put(label, scope, prior, clause, label_start, parent)
+            if head is None and node is not None:
+                head = node
+            if clause.note is not None:
+                self.ledger.remark(*clause.note)
+
+    # -- one figure --------------------------------------------------------------
+    def _put(
+        self,
+        label: str,
+        scope: str,
+        prior: bool,
+        clause: Clause,
+        offset: int,
+        parent: _Node | None,
+    ) -> _Node | None:
+        key = _Key(_normal(label), scope, prior)
+        if prior and clause.amount is not None and clause.prior is None:
+            # "2021年度…支出 20.12 万元" in a 2022 document: the figure's year before.
+            clause = evolve(clause, amount=None, prior=clause.amount)
+            key = _Key(key.label, scope, False)
+        path = self._field(label, key) if parent is None else None
+        if path is not None:
+            apply(self.ledger, path, clause, offset)
+            return None
+        existing = self.by_key.get(key)
+        if existing is not None and parent is None and _RESTATABLE.search(label):
+            self._restate(existing, clause, offset)
+            return existing
+        node = self._new(label, key, parent)
+        apply(self.ledger, node.path, clause, offset)
+        return node
+
+    def _field(self, label: str, key: _Key) -> str | None:
+        """The field a label names without doubt, if it is free (or this is its restatement)."""
+        bare = _TRAILING.sub("", label)
+        for candidate in _FIELDS:
+            if not (candidate.pattern.fullmatch(label) or candidate.pattern.fullmatch(bare)):
+                continue
+            path = _plain(candidate)
+            if path is None:
+                return None
+            first = self.field_keys.get(path)
+            if first is None and not self.ledger.has(path):
+                self.field_keys[path] = key
+                return path
+            return path if first == key else None
+        return None
+
+    def _new(self, label: str, key: _Key, parent: _Node | None) -> _Node:
+        if parent is None:
+            path = f"/statements/{len(self.roots)}/{label}"
+            node = _Node(path, label, key)
+            self.roots.append(node)
+            self.by_key.setdefault(key, node)
+            return node
+        taken = {c.label for c in parent.children}
+        name = label
+        while name in taken or name == parent.label:
+            name += "（另）"
+        node = _Node(f"{parent.path}/{name}", name, key)
+        parent.children.append(node)
+        return node
+
+    def _restate(self, node: _Node, clause: Clause, offset: int) -> None:
+        """The same figure stated again: an equal amount is one more mention of it; another
+        amount is a restatement RPT001 checks; what else the clause says is added."""
+        ledger = self.ledger
+        if clause.amount is not None and ledger.has(node.path):
+            parsed = ledger.money(clause.amount)
+            first = ledger.slots[node.path].get("amount")
+            if parsed is not None and parsed[0] != first:
+                ledger.restate(
+                    node.path, clause.amount, Restatement(parsed[0], ledger.where(offset))
+                )
+            elif parsed is not None:
+                ledger.mark(clause.amount, f"{node.path}/amount")
+            clause = _without_amount(clause)
+        apply(ledger, node.path, clause, offset)
+
+    # -- the result --------------------------------------------------------------
+    def nodes(self) -> tuple[Node, ...]:
+        """The statements read, as lines of the budget."""
+        return tuple(self._node(n) for n in self.roots if self._stated(n))
+
+    def _stated(self, node: _Node) -> bool:
+        return bool(self.ledger.slots.get(node.path)) or any(self._stated(c) for c in node.children)
+
+    def _node(self, node: _Node) -> Node:
+        children = [self._node(c) for c in node.children if self._stated(c)]
+        built = self.ledger.node(node.path, code=None, name=node.label, children=children)
+        return evolve(built, partial=bool(children) and node.partial)
+
+
+def _without_amount(clause: Clause) -> Clause:
+    return evolve(clause, amount=None)
+
+
+def _plain(label: Label) -> str | None:
+    target = label.target
+    return target if target.startswith("/") else None
+
+
+def _label_start(text: str, pos: int, number_start: int) -> int:
+    """Where the label of the amount at ``number_start`` starts (not before ``pos``)."""
+    start = pos
+    for match in _BOUNDARY.finditer(text, pos, number_start):
+        start = match.end()
+    return start
+
+
+def _label(raw: str, offset: int) -> tuple[str | None, int]:
+    """The label's words (or ``None``) and where they end in the text."""
+    link = _LINK.search(raw)
+    core = raw[: link.start()] if link is not None else raw
+    core_end = offset + len(core)
+    lead = _LEAD.match(core)
+    words = core[lead.end() :] if lead is not None else core
+    words = words.strip(" ：，、")
+    if ITEM_MARKER.match(words):
+        words = ITEM_MARKER.sub("", words, count=1)
+    if not words or not _HAS_WORD.search(words) or any(c.isdigit() for c in words):
+        return None, core_end
+    if _ONLY_COMPARISON.search(words) or _NOT_A_LABEL.match(words) or len(words) > 30:
+        return None, core_end
+    if _GENERIC.fullmatch(words):
+        return None, core_end
+    return words, core_end
+
+
+def _normal(label: str) -> str:
+    """A label as compared with another: without the words two statements of it vary in."""
+    return re.sub(
+        r"(?:支出|预算|决算|数|经费|费用|费)$", "", label.replace("“", "").replace("”", "")
+    )
+
+
+def _scope(title: str) -> str:
+    """The fund a part's heading names, which a statement's identity includes."""
+    for word, name in _FUNDS:
+        if word in title:
+            return name
+    return ""
