@@ -62,8 +62,13 @@ def _leaves(data: Any, path: str = "") -> dict[str, Any]:
 
 
 def _figures(data: Any) -> dict[str, Any]:
-    """Every leaf except the text (notes, descriptions) and the sources."""
-    return {k: v for k, v in _leaves(data).items() if k.rsplit("/", 1)[-1] not in TEXT_FIELDS}
+    """Every leaf except the text (notes, descriptions), the sources and how many digits
+    each amount is written with (``written``: the text says it, a hand-made document need not)."""
+    return {
+        k: v
+        for k, v in _leaves(data).items()
+        if k.rsplit("/", 1)[-1] not in TEXT_FIELDS and "/written/" not in k
+    }
 
 
 def _texts(data: Any) -> dict[str, str]:

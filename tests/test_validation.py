@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 from govbudget import RULES, DepartmentBudget, Outcome, Rule, Severity, load, validate
@@ -168,3 +169,28 @@ def test_findings_order_worst_first() -> None:
     assert severities == sorted(
         severities, key=[Severity.ERROR, Severity.WARNING, Severity.INFO].index
     )
+
+
+def test_an_error_that_holds_at_the_digits_written_is_a_warning() -> None:
+    from govbudget.figure import Written
+    from govbudget.model import Kind
+
+    # "预算为1万元，支出决算为0.53万元，完成预算的47%": 0.53 ÷ 1.00 is 53%, but a budget
+    # rounded to the whole 万元 written could be up to 1.5, and 0.53 ÷ 1.13 is 47%.
+    line = Figure(amount=wan("0.53"), budget_initial=wan("1"), completion=pct("47"))
+    strict = DepartmentBudget(
+        department="某局", year=2023, kind=Kind.FINAL, institutional_operation=line
+    )
+    assert [f.severity for f in validate(strict).by_rule("EXE001")] == [Severity.ERROR]
+    written = attrs.evolve(line, written=(Written("budget_initial", 0),))
+    lenient = attrs.evolve(strict, institutional_operation=written)
+    (finding,) = validate(lenient).by_rule("EXE001")
+    assert finding.severity is Severity.WARNING
+    assert finding.diagnosis is not None
+    assert finding.diagnosis.code == "written_precision"
+    # Far off even at the digits written: still an error.
+    far = attrs.evolve(written, completion=pct("20"))
+    assert [
+        f.severity
+        for f in validate(attrs.evolve(strict, institutional_operation=far)).by_rule("EXE001")
+    ] == [Severity.ERROR]

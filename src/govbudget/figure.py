@@ -33,6 +33,7 @@ __all__ = [
     "Restatement",
     "StatedChange",
     "StatedPercent",
+    "Written",
     "direction_of",
     "pct",
 ]
@@ -230,6 +231,41 @@ def _restatements(value: object) -> tuple[Restatement, ...]:
     return items
 
 
+#: The amounts of a figure that can be written with fewer decimals than its precision.
+WRITTEN_COLUMNS: Final = ("amount", "prior", "budget_initial", "budget_full_year")
+
+
+def _check_column(_instance: object, _attribute: object, value: str) -> None:
+    if value not in WRITTEN_COLUMNS:
+        raise ModelError(
+            f"written column must be one of {', '.join(WRITTEN_COLUMNS)}, not {value!r}"
+        )
+
+
+def _check_digits(_instance: object, _attribute: object, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 8:
+        raise ModelError(f"written decimals must be an integer from 0 to 8, not {value!r}")
+
+
+@frozen
+class Written:
+    """An amount of a figure written with fewer decimals than the figure's precision.
+
+    >>> Written("budget_initial", 0)  # "预算为1万元" beside "0.53万元"
+    Written(column='budget_initial', decimals=0)
+    """
+
+    column: str = field(validator=_check_column)
+    decimals: int = field(validator=_check_digits)
+
+
+def _written(value: object) -> tuple[Written, ...]:
+    items = tuple(value) if isinstance(value, tuple | list) else value
+    if not isinstance(items, tuple) or not all(isinstance(i, Written) for i in items):
+        raise ModelError(f"written must be a sequence of Written, not {value!r}")
+    return items
+
+
 def _check_none_stated(instance: Figure, _attribute: object, value: bool) -> None:
     if value and instance.amount is not None and instance.amount.fen != 0:
         raise ModelError(f"a figure stated as none (无) cannot have the amount {instance.amount!r}")
@@ -253,6 +289,10 @@ class Figure:
       whole ("占基本支出的 60%") rather than the figure's usual whole;
     - ``restated``: the same figure stated again, elsewhere in the document;
     - ``precision``: overrides the document's precision for this figure;
+    - ``written``: the decimals an amount is written with where fewer than the figure's
+      precision (``Written("budget_initial", 0)`` for "预算为1万元" beside "0.53万元"): a
+      relation that fails at the precision but holds if that amount was rounded to the
+      digits written is reported as a warning, not an error;
     - ``none_stated``: the document says there is none (无 …), not merely silent;
     - ``note``: the reason or remark given with the figure (主要原因 …);
     - ``source``: where the figure was read (not part of equality).
@@ -272,6 +312,7 @@ class Figure:
     share_of: str | None = None
     restated: tuple[Restatement, ...] = field(default=(), converter=_restatements)
     precision: Precision | None = None
+    written: tuple[Written, ...] = field(default=(), converter=_written, eq=False)
     none_stated: bool = field(default=False, validator=_check_none_stated)
     note: str | None = None
     source: str | None = field(default=None, eq=False)

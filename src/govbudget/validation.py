@@ -11,12 +11,19 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Final
 
+import attrs
+from attrs import evolve
+
+from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget
 from govbudget.report import Finding, Report
 from govbudget.rounding import Outcome
 from govbudget.rules import RULES
-from govbudget.rules.base import FAMILIES, Rule, RuleError, Severity
+from govbudget.rules._support import READ_AS_WRITTEN
+from govbudget.rules.base import FAMILIES, Diagnosis, Rule, RuleError, Severity
+from govbudget.tables.model import Table
 
 __all__ = ["select_rules", "validate"]
 
@@ -78,4 +85,60 @@ def validate(
             else:
                 severity = Severity.INFO
             checks.append(Finding(rule, severity, observation))
+    if any(c.severity is Severity.ERROR for c in checks) and _has_written(budget):
+        checks = _soften(budget, checks)
     return Report(budget.department, budget.year, tuple(checks))
+
+
+_WRITTEN: Final = Diagnosis(
+    "written_precision",
+    "按所写的位数（有的数字只写到较少的小数位，如“1万元”）舍入则一致；按文件的精度则不一致",
+    "consistent if a figure written with fewer decimals (such as “1 万元”) was rounded to the"
+    " digits written; inconsistent at the document's precision",
+)
+
+
+def _soften(budget: DepartmentBudget, checks: list[Finding]) -> list[Finding]:
+    """Errors that hold once amounts are read at the digits they are written with: warnings.
+
+    A narrative declares no precision: its amounts are read at the most decimals any is
+    written with ("1 万元" beside "0.53 万元" is 1.00). That is right for a publisher who drops
+    trailing zeros and wrong for one who rounded the figure to what is written — which the
+    text cannot tell. Such a relation is a warning saying so.
+    """
+    again: dict[str, dict[str, Outcome]] = {}
+    result: list[Finding] = []
+    for check in checks:
+        if check.severity is not Severity.ERROR:
+            result.append(check)
+            continue
+        if check.rule_id not in again:
+            token = READ_AS_WRITTEN.set(True)
+            try:
+                again[check.rule_id] = {
+                    o.location.path: o.outcome for o in check.rule.check(budget)
+                }
+            finally:
+                READ_AS_WRITTEN.reset(token)
+        outcome = again[check.rule_id].get(check.location.path, Outcome.INCONSISTENT)
+        if outcome is Outcome.INCONSISTENT:
+            result.append(check)
+            continue
+        softened = evolve(check.observation, diagnosis=_WRITTEN)
+        result.append(Finding(check.rule, Severity.WARNING, softened))
+    return result
+
+
+def _has_written(value: object) -> bool:
+    """Whether any figure of ``value`` has an amount written with fewer decimals."""
+    if isinstance(value, Figure) and value.written:
+        return True
+    if isinstance(value, tuple):
+        return any(_has_written(item) for item in value)
+    if isinstance(value, Table) or not attrs.has(type(value)):
+        return False
+    return any(
+        _has_written(getattr(value, f.name))
+        for f in attrs.fields(type(value))  # type: ignore[arg-type]
+        if f.name not in ("source", "precision")
+    )

@@ -152,6 +152,15 @@ _EXECUTED: Final = re.compile(r"执行数|决算数|实际支出|执行情况|�
 _LISTS: Final = re.compile(r"(?:其中|包括|具体)")
 
 
+def _closing(text: str, start: int, read: Read, stop: int) -> int | None:
+    """Where the bracket the label of ``read`` stands in closes, if before ``stop``."""
+    opened = text.rfind("（", start, read.label_start)
+    if opened < 0 or opened < text.rfind("）", start, read.label_start):
+        return None
+    close = text.find("）", read.label_end, stop)
+    return close if close >= 0 else None
+
+
 def _after_marker(text: str, start: int, end: int) -> int:
     """Where a sentence's words start, after its numbering ("1.", "（二）")."""
     match = ITEM_MARKER.match(text, start, end)
@@ -279,22 +288,43 @@ def read_labelled(
         if lead.note:
             ledger.remark(*lead.note)
         reached = lead.end if lead.note else s_start
+        mode = lead.mode  # a comparison made once goes on for the sentence
         for index, read in enumerate(reads):
             if read.label_start < reached:
                 continue
             stop = reads[index + 1].label_start if index + 1 < len(reads) else s_end
+            # An item in brackets ends at the bracket; what follows the bracket is said of the
+            # figure the bracket belongs to: "用车费2066万元（其中：运行费1920万元，购置费146
+            # 万元），减少12万元" — the 12 is the 2066's change.
+            close = _closing(text, s_start, read, stop)
             clause = read_clause(
                 text,
                 numbers,
                 read.label_end,
-                stop,
+                stop if close is None else close,
                 final=final,
-                note_end=s_end,
+                note_end=s_end if close is None else close,
                 note_stops=stops,
                 unit=ledger.unit.label,
                 year=year,
+                mode=mode,
             )
             reached = clause.end
+            mode = clause.mode or mode
+            if close is not None and this_sentence:
+                after = read_clause(
+                    text,
+                    numbers,
+                    close + 1,
+                    stop,
+                    final=final,
+                    head_gap=2,
+                    note_end=s_end,
+                    unit=ledger.unit.label,
+                    year=year,
+                )
+                if after.amount is None and not after.empty:
+                    apply(ledger, this_sentence[0], after, close + 1, allow_amount=False)
             path = resolve(read.target)
             if path is not None and clause.empty and _states_none(text, read, s_start, stop):
                 ledger.put(path, "none_stated", True, None, read.label_start)

@@ -13,7 +13,14 @@ from decimal import Decimal
 from typing import TypedDict, TypeVar
 
 from govbudget.errors import GovBudgetError
-from govbudget.figure import Figure, Restatement, StatedChange, StatedPercent
+from govbudget.figure import (
+    WRITTEN_COLUMNS,
+    Figure,
+    Restatement,
+    StatedChange,
+    StatedPercent,
+    Written,
+)
 from govbudget.money import Amount, Unit, amount
 from govbudget.narrative.extraction import Disposition, QualityWarning
 from govbudget.narrative.numbers import Number
@@ -133,6 +140,11 @@ class Ledger:
         taken = self.put(path, name, value, number, number.start)
         if taken and unit is not self.unit and name == "amount":
             self.slots[path].setdefault("precision", Precision(unit, max(2, number.decimals)))
+        if taken and unit is self.unit and value.fen and number.decimals < self.decimals:
+            # "1万元" beside "0.53万元": read as 1.00, but perhaps rounded to what is written.
+            written = self.slots[path].setdefault("written", {})
+            if isinstance(written, dict) and name in WRITTEN_COLUMNS:
+                written[name] = number.decimals
         return taken
 
     def put_change(self, path: str, number: Number | None, word: str, name: str = "change") -> bool:
@@ -201,6 +213,10 @@ class Ledger:
                 r for r in _typed(slot, "restated", list) or () if isinstance(r, Restatement)
             ),
             precision=_typed(slot, "precision", Precision),
+            written=tuple(
+                Written(column, decimals)
+                for column, decimals in sorted((_typed(slot, "written", dict) or {}).items())
+            ),
             none_stated=slot.get("none_stated") is True,
             note=_typed(slot, "note", str),
             source=self.where(self.places[path]) if path in self.places else None,
@@ -222,6 +238,7 @@ class _Fields(TypedDict):
     share_of: str | None
     restated: tuple[Restatement, ...]
     precision: Precision | None
+    written: tuple[Written, ...]
     none_stated: bool
     note: str | None
     source: str | None

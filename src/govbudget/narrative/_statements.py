@@ -63,6 +63,7 @@ _ONLY_COMPARISON: Final = re.compile(
     r"|^(?:增加|减少|增长|下降|上升|降低|增幅|降幅|减幅|持平|其中)$"
 )
 _HAS_WORD: Final = re.compile(r"[\u4e00-\u9fff]{2,}")
+_INNER_YEAR: Final = re.compile(r"(?:19|20)\d\d\s*年度?(?:的)?")
 #: Words of a sentence that makes no statement of its own figure: a list heading, a rule.
 _NOT_A_LABEL: Final = re.compile(r"^(?:主要|具体|分别|如下|情况|详见|按照|根据)")
 #: A word that names no figure by itself: what it is of must come from elsewhere.
@@ -325,6 +326,7 @@ def _label(raw: str, offset: int) -> tuple[str | None, int]:
     words = words.strip(" ：，、")
     if ITEM_MARKER.match(words):
         words = ITEM_MARKER.sub("", words, count=1)
+    words = _INNER_YEAR.sub("", words)  # "公务用车购置及运行费2014年财政拨款": the year's
     if not words or not _HAS_WORD.search(words) or any(c.isdigit() for c in words):
         return None, core_end
     if _ONLY_COMPARISON.search(words) or _NOT_A_LABEL.match(words) or len(words) > 30:

@@ -112,6 +112,7 @@ class Clause:
     note: tuple[int, int] | None = None
     context: tuple[Number, ...] = ()
     end: int = 0
+    mode: str | None = None  # the comparison the clause made or continued: "prior", "budget"
 
     @property
     def empty(self) -> bool:
@@ -216,6 +217,7 @@ def read_clause(
     note_stops: Sequence[int] = (),
     unit: str | None = None,
     year: int | None = None,
+    mode: str | None = None,
 ) -> Clause:
     """Read what ``text[start:end]`` says about the figure labelled just before ``start``.
 
@@ -232,9 +234,11 @@ def read_clause(
     is in it; a number after 增长/下降 with no unit is a percent ("同比下降18.87").
     ``year`` is the document's year: in a 决算 a comparison with that year's budget
     is a change against the budget (``budget_change``), with an earlier year the
-    year-on-year change.
+    year-on-year change. ``mode`` is the comparison an earlier clause of the sentence
+    made (``"budget"``, ``"prior"``), which a clause that names none continues
+    ("较预算减少5818.9万元，主要是因公出国（境）费减少1485.38万元").
     """
-    values: dict[str, object] = {}
+    values: dict[str, object] = {} if mode is None else {"mode": mode}
     context: list[Number] = []
     pending: tuple[str, str] | None = None
     since = 0
@@ -251,6 +255,19 @@ def read_clause(
                 context.append(number)
                 pos = number.unit_end
                 continue
+            if (
+                not started
+                and pending is None
+                and number.unit == "年"
+                and _YEAR_TEXT.fullmatch(number.text)
+            ):
+                # "公务用车购置及运行费2014年财政拨款决算数为…": the year names the figure's year.
+                context.append(number)
+                pos = number.unit_end
+                gap += 1
+                continue
+            if number.unit_end >= len(text) and number.unit is None:
+                break  # the text ends in this number: an excerpt cut off ("下降7…")
             taken = _take(values, number, pending, started, unit)
             if taken is None:
                 break
@@ -262,6 +279,8 @@ def read_clause(
         marker = _marker(text, pos, end, final, year)
         if marker is not None:
             kind, word, marker_end = marker
+            if kind == "share" and _JOINT.search(text, max(start, pos - 6), pos):
+                break  # "…、附属单位上缴收入3363.59万元，两项合计占0.1%": not this figure's share
             if kind in ("budget", "prior"):
                 values["mode"] = kind
             if kind == "budget_word":
@@ -306,6 +325,7 @@ def read_clause(
             if rest[1] > rest[0] and not any(c.isdigit() for c in text[rest[0] : rest[1]]):
                 values["note"] = rest
     return Clause(
+        mode=values.get("mode") if isinstance(values.get("mode"), str) else None,  # type: ignore[arg-type]
         amount=_num(values.get("amount")),
         prior=_num(values.get("prior")),
         change=_pair(values.get("change")),
@@ -391,6 +411,9 @@ def _take(
 
 
 #: The direction words a bare number after which is a percent, not money.
+#: A share said of several figures together ("两项合计占 0.1%").
+_JOINT: Final = re.compile(r"(?:[两二三四五六七八九十几]项|两者|二者|合计|共计|之和|加起来)")
+_YEAR_TEXT: Final = re.compile(r"(?:19|20)\d\d")
 _PERCENT_WORDS: Final = frozenset({"增长", "下降", "上升", "降低", "增幅", "降幅", "减幅", "提高"})
 
 

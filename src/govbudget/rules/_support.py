@@ -7,6 +7,7 @@ way (rounding-aware, exact, on integers of fen) and explains itself the same way
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final, Literal
@@ -16,6 +17,7 @@ from attrs import evolve
 from govbudget.figure import Figure, StatedPercent
 from govbudget.model import EXPENDITURE_FIGURES, DepartmentBudget
 from govbudget.money import Amount
+from govbudget.precision import Precision
 from govbudget.rounding import (
     Exact,
     Outcome,
@@ -67,6 +69,12 @@ def carries_over(budget: DepartmentBudget) -> bool:
     )
 
 
+#: Whether the rules read each amount at the decimals it is written with (``Figure.written``)
+#: rather than at the figure's precision: set by :func:`govbudget.validate` while it looks
+#: again at its errors (see :func:`read_as_written`), never otherwise.
+READ_AS_WRITTEN: Final[ContextVar[bool]] = ContextVar("READ_AS_WRITTEN", default=False)
+
+
 def stated(
     budget: DepartmentBudget, figure: Figure | None, column: Column = "amount"
 ) -> Stated | None:
@@ -74,7 +82,12 @@ def stated(
     value = column_value(figure, column)
     if value is None or figure is None:
         return None
-    half = Fraction(0) if figure.none_stated else budget.precision_of(figure).half_width_fen
+    precision = budget.precision_of(figure)
+    half = Fraction(0) if figure.none_stated else precision.half_width_fen
+    if figure.written and READ_AS_WRITTEN.get():
+        written = next((w.decimals for w in figure.written if w.column == column), None)
+        if written is not None and not figure.none_stated:
+            half = max(half, Precision(precision.unit, written).half_width_fen)
     return Stated(value.fen, half)
 
 
