@@ -34,6 +34,7 @@ from govbudget.narrative._labelled import (
     sentences,
 )
 from govbudget.narrative._ledger import Ledger
+from govbudget.narrative.codes import code_for
 from govbudget.narrative.numbers import Numbers
 from govbudget.narrative.patterns import Clause, read_clause
 from govbudget.narrative.sections import Section, SectionKind
@@ -44,6 +45,8 @@ __all__ = ["StatementReader"]
 
 #: Where a label starts: after the previous clause's punctuation or a bracket.
 _BOUNDARY: Final = re.compile(r"[，。；：、（）\n“”]|其中|包括|以及|另外|此外|加上|扣除")
+#: A direction word in brackets ("较上年（减少）16.23万元"): its brackets are no boundary.
+_WORD_IN_BRACKETS: Final = re.compile(r"（(?:增加|减少|增|减)）")
 #: What stands between a label's words and its amount ("为", "共计", "预算安排" …), kept for
 #: :func:`~govbudget.narrative.patterns.read_clause` to read (预算为, 决算数为 …).
 _LINK: Final = re.compile(
@@ -62,7 +65,16 @@ _ONLY_COMPARISON: Final = re.compile(
     r"^(?:与|比|较|同比|较上年|比上年|比去年|相比|对比|同口径比)"
     r"|^(?:增加|减少|增长|下降|上升|降低|增幅|降幅|减幅|持平|其中)$"
 )
+#: Where a comparison starts within a label's text ("…较上年增", "…比2017年预算数减少").
+_COMPARISON: Final = re.compile(
+    r"(?:同口径)?(?:比|较|与|同比)(?:上年|去年|上一年|年初|全年|调整|预算|决算|\d{4}|同期)"
+    r"|(?:同比|环比)(?:增|减|上升|下降)"
+)
 _HAS_WORD: Final = re.compile(r"[\u4e00-\u9fff]{2,}")
+#: A sentence that announces a list: "主要变动原因如下：", "具体情况如下".
+_AS_FOLLOWS: Final = re.compile(r"如下[：:]?$|如下[：:]?(?=\n)")
+#: A line that starts a new part rather than continuing a list ("二、…", "（二）…").
+_HEADING_LIKE: Final = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
 _INNER_YEAR: Final = re.compile(r"(?:19|20)\d\d\s*年度?(?:的)?")
 #: Words of a sentence that makes no statement of its own figure: a list heading, a rule.
 _NOT_A_LABEL: Final = re.compile(r"^(?:主要|具体|分别|如下|情况|详见|按照|根据)")
@@ -135,6 +147,10 @@ class StatementReader:
         self.roots: list[_Node] = []
         self.by_key: dict[_Key, _Node] = {}  # the first statement of each label
         self.field_keys: dict[str, _Key] = {}
+        # A figure whose sentence ends "…如下：" heads the numbered items that follow it.
+        self.last: _Node | None = None
+        self.list_head: _Node | None = None
+        self.list_style: str | None = None
 
     # -- the pass ----------------------------------------------------------------
     def read(self) -> None:
@@ -146,6 +162,7 @@ class StatementReader:
                 continue
             scope = _scope(section.title)
             start = section.heading if section.heading >= 0 else section.start
+            self.last = self.list_head = None
             for s_start, s_end in sentences(self.text, max(start, section.start), section.end):
                 self._sentence(s_start, s_end, scope)
 
@@ -159,7 +176,22 @@ class StatementReader:
         return Numbers(n for n in between if not self.ledger.is_used(n))
 
     def _sentence(self, start: int, end: int, scope: str) -> None:
+        item = ITEM_MARKER.match(self.text, start, end)
+        if item is not None and self.list_head is not None:
+            style = _style(item.group())
+            if self.list_style is None:
+                self.list_style = style
+            elif style != self.list_style:
+                self.list_head = None
+        elif (
+            item is None
+            and self.list_head is not None
+            and _HEADING_LIKE.match(self.text, start, end)
+        ):
+            self.list_head = None
         unused = self._unused(start, end)
+        if _AS_FOLLOWS.search(self.text, start, end + 1):
+            self.list_head, self.list_style = self.last, None
         if not any(n.money is not None for n in unused):
             return
         opening = YEAR_OPENING.search(self.text, start, min(end, start + 12))
@@ -200,14 +232,19 @@ class StatementReader:
                 year=self.year,
                 note_end=stop,
             )
-            if clause.amount is None and clause.prior is None and clause.budget_initial is None:
+            said = (clause.amount, clause.prior, clause.budget_initial, clause.change)
+            if all(v is None for v in said) and clause.budget_change is None:
                 pos = number.unit_end
                 continue
             pos = max(clause.end, number.unit_end)
             parent = head if listing else None
+            if parent is None and head is None and item is not None and self.list_head is not None:
+                parent = self.list_head  # "1.工资福利支出较上年增…" under "基本支出…如下："
             node = self._put(label, scope, prior, clause, label_start, parent)
             if head is None and node is not None:
                 head = node
+                if parent is None or parent is not self.list_head:
+                    self.last = node
             if clause.note is not None:
                 self.ledger.remark(*clause.note)
 
@@ -296,7 +333,45 @@ class StatementReader:
     def _node(self, node: _Node) -> Node:
         children = [self._node(c) for c in node.children if self._stated(c)]
         built = self.ledger.node(node.path, code=None, name=node.label, children=children)
-        return evolve(built, partial=bool(children) and node.partial)
+        complete = _complete(node.label, [c.name for c in children], self.year)
+        return evolve(built, partial=bool(children) and node.partial and not complete)
+
+
+#: Parts that make up a whole, by the whole's name: basic spending is its economic classes
+#: 工资福利支出 (301), 商品和服务支出 (302), 对个人和家庭的补助 (303); a list naming all of them
+#: is the whole breakdown, and its changes add up to the whole's.
+_WHOLES: Final = {"基本支出": frozenset({"301", "302", "303"})}
+
+
+def _complete(label: str, parts: Sequence[str], year: int | None) -> bool:
+    """Whether ``parts`` are all the parts of ``label`` (so that they must add up to it)."""
+    whole = next((c for name, c in _WHOLES.items() if _normal(label) == _normal(name)), None)
+    if whole is None or not parts:
+        return False
+    codes = {_economic_code(name, year or 2025) for name in parts}
+    return None not in codes and whole <= codes
+
+
+def _economic_code(name: str, year: int) -> str | None:
+    """The economic class a name states, as texts vary it ("对个人和家庭补助支出" is 303)."""
+    for variant in (name, name.removesuffix("支出"), name.replace("的", "").removesuffix("支出")):
+        code = code_for(variant, "department", year)
+        if code is not None:
+            return code
+    bare = name.replace("的", "").removesuffix("支出")
+    for official in ("对个人和家庭的补助",):
+        if bare == official.replace("的", ""):
+            return code_for(official, "department", year)
+    return None
+
+
+def _style(marker: str) -> str:
+    """The numbering style of a list marker: 1. and 2. are one list, （一） another."""
+    if marker[0].isdigit():
+        return "digit"
+    if marker.startswith("（") and marker[1:2].isdigit():
+        return "paren-digit"
+    return "chinese"
 
 
 def _without_amount(clause: Clause) -> Clause:
@@ -311,13 +386,24 @@ def _plain(label: Label) -> str | None:
 def _label_start(text: str, pos: int, number_start: int) -> int:
     """Where the label of the amount at ``number_start`` starts (not before ``pos``)."""
     start = pos
+    inside = [
+        range(m.start(), m.end()) for m in _WORD_IN_BRACKETS.finditer(text, pos, number_start)
+    ]
     for match in _BOUNDARY.finditer(text, pos, number_start):
-        start = match.end()
+        if not any(match.start() in span for span in inside):
+            start = match.end()
     return start
 
 
 def _label(raw: str, offset: int) -> tuple[str | None, int]:
-    """The label's words (or ``None``) and where they end in the text."""
+    """The label's words (or ``None``) and where they end in the text.
+
+    A comparison before the number ends the label: "基本支出预算较上年增17.1万元" is
+    基本支出 changing by 17.1, read from "较上年增" on.
+    """
+    compared = _COMPARISON.search(raw)
+    if compared is not None:
+        raw = raw[: compared.start()]
     link = _LINK.search(raw)
     core = raw[: link.start()] if link is not None else raw
     core_end = offset + len(core)

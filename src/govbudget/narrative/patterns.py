@@ -51,6 +51,8 @@ __all__ = [
 _WORDS: Final = sorted((w for w in DIRECTION_WORDS if len(w) > 1), key=len, reverse=True)
 #: A direction word ("增加", "下降" …; 增/减 only before a number).
 DIRECTION: Final = re.compile("|".join(_WORDS) + r"|[增减](?=\d)")
+#: A direction word in brackets, as templates leave it filled in: "较上年（减少）16.23万元".
+_BRACKETED_DIRECTION: Final = re.compile(r"（(增加|减少|增|减)）")
 _FLAT: Final = re.compile(r"基本持平|持平|没有变化|无变化|不变|无增减|未发生变化")
 _PRIOR: Final = re.compile(
     r"(?:同口径)?(?:比|较|与|同)(?:上年度?|去年度?|上一年度?|年初预算数?|上年预算数?|\d{4}\s*年度?)"
@@ -192,6 +194,7 @@ def _marker(
         ("prior", _PRIOR),
         ("share", _SHARE),
         ("direction", DIRECTION),
+        ("direction", _BRACKETED_DIRECTION),
     ):
         if pattern is None:
             continue
@@ -199,7 +202,7 @@ def _marker(
         if match is not None and match.end() > pos:
             if kind == "reason" and "原因" not in match.group():
                 continue
-            if kind == "budget_word":
+            if kind == "budget_word" or (kind == "direction" and match.re is _BRACKETED_DIRECTION):
                 return kind, match.group(1), match.end()
             return kind, match.group(), match.end()
     return None
