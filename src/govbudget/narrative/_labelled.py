@@ -161,6 +161,16 @@ def _closing(text: str, start: int, read: Read, stop: int) -> int | None:
     return close if close >= 0 else None
 
 
+def _owner(text: str, start: int, reads: Sequence[Read], index: int) -> str | None:
+    """The figure whose bracket the label of ``reads[index]`` stands in: the last label
+    before the bracket opens, when it names a figure directly."""
+    opened = text.rfind("（", start, reads[index].label_start)
+    for read in reversed(reads[:index]):
+        if read.label_start < opened:
+            return read.target if read.target.startswith("/") else None
+    return None
+
+
 def _after_marker(text: str, start: int, end: int) -> int:
     """Where a sentence's words start, after its numbering ("1.", "（二）")."""
     match = ITEM_MARKER.match(text, start, end)
@@ -311,11 +321,15 @@ def read_labelled(
             )
             reached = clause.end
             mode = clause.mode or mode
-            if close is not None and this_sentence:
+            owner = _owner(text, s_start, reads, index) if close is not None else None
+            if close is not None and owner is not None:
+                after_start = close + 1
+                while after_start < stop and text[after_start] in "，、 ":
+                    after_start += 1
                 after = read_clause(
                     text,
                     numbers,
-                    close + 1,
+                    after_start,
                     stop,
                     final=final,
                     head_gap=2,
@@ -324,7 +338,7 @@ def read_labelled(
                     year=year,
                 )
                 if after.amount is None and not after.empty:
-                    apply(ledger, this_sentence[0], after, close + 1, allow_amount=False)
+                    apply(ledger, owner, after, after_start, allow_amount=False)
             path = resolve(read.target)
             if path is not None and clause.empty and _states_none(text, read, s_start, stop):
                 ledger.put(path, "none_stated", True, None, read.label_start)

@@ -15,6 +15,7 @@ reports ("支出总计1,867.48万元" … "支出总计,867.48万元").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Final
 
@@ -51,15 +52,18 @@ _WORD_IN_BRACKETS: Final = re.compile(r"（(?:增加|减少|增|减)）")
 #: :func:`~govbudget.narrative.patterns.read_clause` to read (预算为, 决算数为 …).
 _LINK: Final = re.compile(
     r"(?:(?:年初|全年|调整(?:后)?)?(?:预算|决算)(?:安排)?数?|安排|实际|累计|完成|实现|发生)?"
-    r"(?:为|是|达到?|共计?|合计为?|总计为?|计|约|约为|总额为?|金额为?)?$"
+    r"(?:为|是|达到?|共计?|合计为|总计为|(?<![合总共])计|约|约为|总额为|金额为?)?$"
 )
 #: What opens a label but is not part of it: numbering, the year, the unit's own words.
 _LEAD: Final = re.compile(
     r"^(?:[一二三四五六七八九十\d]+[是、.]|（[一二三四五六七八九十\d]+）|第[一二三四五六七八九十]+[，、]?)?"
     r"(?:(?:19|20)\d\d\s*年度?(?:的)?|本年度?|全年|当年|年初|上年|去年)?"
     r"(?:本(?:部门|单位|局|院|中心|所|委|办|站|馆)|我(?:部门|单位|局|院|中心|所|委|办|站|馆))?"
-    r"(?:的|共|合计|总计)?"
+    r"(?:的|共)?"
 )
+#: A region's words before a label, which do not change what the label names in its own
+#: document ("全镇支出总计" is the 支出总计).
+_REGION: Final = re.compile(r"^全(?:镇|乡|区|县|市|省|州|旗)(?:本级)?|^(?:镇|乡|区|县|市|省)本级")
 #: A label that is only a comparison's words: the number is said of the figure before.
 _ONLY_COMPARISON: Final = re.compile(
     r"^(?:与|比|较|同比|较上年|比上年|比去年|相比|对比|同口径比)"
@@ -75,6 +79,12 @@ _HAS_WORD: Final = re.compile(r"[\u4e00-\u9fff]{2,}")
 _AS_FOLLOWS: Final = re.compile(r"如下[：:]?$|如下[：:]?(?=\n)")
 #: A line that starts a new part rather than continuing a list ("二、…", "（二）…").
 _HEADING_LIKE: Final = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
+#: A heading line: numbered, short, naming a part ("（三）一般公共预算财力及平衡情况").
+_HEADING_LINE: Final = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)([^\n。]{2,40})$"
+    r"|^\d{1,2}[、.]([^\n。，；\d]{2,24}(?:情况|说明))$",
+    re.MULTILINE,
+)
 _INNER_YEAR: Final = re.compile(r"(?:19|20)\d\d\s*年度?(?:的)?")
 #: Words of a sentence that makes no statement of its own figure: a list heading, a rule.
 _NOT_A_LABEL: Final = re.compile(r"^(?:主要|具体|分别|如下|情况|详见|按照|根据)")
@@ -147,8 +157,14 @@ class StatementReader:
         self.roots: list[_Node] = []
         self.by_key: dict[_Key, _Node] = {}  # the first statement of each label
         self.field_keys: dict[str, _Key] = {}
+        headings = [
+            (m.start(), _scope(m.group(1) or m.group(2))) for m in _HEADING_LINE.finditer(self.text)
+        ]
+        self.heading_starts = [start for start, _ in headings]
+        self.heading_scopes = [scope for _, scope in headings]
         # A figure whose sentence ends "…如下：" heads the numbered items that follow it.
         self.last: _Node | None = None
+        self.last_field: tuple[str, str, int] | None = None
         self.list_head: _Node | None = None
         self.list_style: str | None = None
 
@@ -160,11 +176,50 @@ class StatementReader:
                 continue
             if section.kind in (SectionKind.PERFORMANCE_OVERALL, SectionKind.KEY_PROJECTS):
                 continue
-            scope = _scope(section.title)
             start = section.heading if section.heading >= 0 else section.start
             self.last = self.list_head = None
+            self.last_field = None
             for s_start, s_end in sentences(self.text, max(start, section.start), section.end):
-                self._sentence(s_start, s_end, scope)
+                self._sentence(s_start, s_end, self._scope_at(s_start))
+
+    def _field_head(self, start: int, end: int) -> tuple[str, str, int] | None:
+        """The field the part readers read the sentence's first figure into, before any 其中:
+        (path, label, offset), when there is one."""
+        stop = self.text.find("其中", start, end)
+        numbers = self.ledger.numbers
+        for number in numbers.between(start, stop if stop >= 0 else end):  # type: ignore[attr-defined]
+            use = self.ledger.uses.get(number.start)
+            if number.money is None or use is None or use[1] is None:
+                continue
+            path, _, name = use[1].rpartition("/")
+            if name not in ("amount", "change") or path.startswith("/statements"):
+                return None
+            label_start = _label_start(self.text, start, number.start)
+            label, _ = _label(self.text[label_start : number.start], label_start)
+            return (path, label, number.start) if label else None
+        return None
+
+    def _mirror(self, path: str, label: str, offset: int, scope: str, prior: bool) -> _Node:
+        """A statement standing for a field whose 其中 parts no field holds, with its amount:
+        "上级补助收入合计120万元，其中：转移支付补助100万元…" adds up there."""
+        node = self._new(label, _Key(_normal(label) + "·其中", scope, prior), None)
+        slot = self.ledger.slots.get(path, {})
+        for name in ("amount", "change"):  # what the parts add up to; the field keeps the rest
+            if slot.get(name) is not None:
+                self.ledger.put(node.path, name, slot[name], None, offset)
+        return node
+
+    def _scope_of(self, offset: int) -> str:
+        """The fund a figure at ``offset`` is of: the one its sentence names before it, else
+        its part's heading's."""
+        text = self.text
+        start = max(text.rfind("\n", 0, offset), text.rfind("。", 0, offset)) + 1
+        return _scope(text[start:offset]) or self._scope_at(offset)
+
+    def _scope_at(self, offset: int) -> str:
+        """The fund the nearest heading line before ``offset`` names ("" when it names none)."""
+        index = bisect_right(self.heading_starts, offset) - 1
+        return self.heading_scopes[index] if index >= 0 else ""
 
     def _unused(self, start: int, end: int) -> Numbers:
         numbers = self.ledger.numbers
@@ -191,7 +246,13 @@ class StatementReader:
             self.list_head = None
         unused = self._unused(start, end)
         if _AS_FOLLOWS.search(self.text, start, end + 1):
-            self.list_head, self.list_style = self.last, None
+            announced = self.last
+            if announced is None and self.last_field is not None:
+                announced = self._mirror(*self.last_field, self._scope_at(start), False)
+            self.list_head, self.list_style = announced, None
+        field_head = self._field_head(start, end)
+        if field_head is not None and item is None:
+            self.last, self.last_field = None, field_head
         if not any(n.money is not None for n in unused):
             return
         opening = YEAR_OPENING.search(self.text, start, min(end, start + 12))
@@ -209,9 +270,16 @@ class StatementReader:
                 continue
             label_start = _label_start(self.text, pos, number.start)
             raw = self.text[label_start : number.start]
-            if "其中" in self.text[max(start, label_start - 4) : number.start] and head is not None:
-                listing = True
+            if "其中" in self.text[max(start, label_start - 4) : number.start]:
+                if head is None and field_head is not None:
+                    head = self._mirror(*field_head, scope, prior)
+                listing = head is not None
             label, core_end = _label(raw, label_start)
+            if label is None and not raw and self.text[number.start - 1 : number.start] == "，":
+                # "支出总计,867.48万元": a comma where a digit was dropped, the label before it.
+                before = _label_start(self.text, pos, number.start - 1)
+                label, _ = _label(self.text[before : number.start - 1], before)
+                core_end = number.start
             if label is None:
                 pos = number.unit_end
                 continue
@@ -236,11 +304,14 @@ class StatementReader:
             if all(v is None for v in said) and clause.budget_change is None:
                 pos = number.unit_end
                 continue
-            pos = max(clause.end, number.unit_end)
+            consumed = [n.unit_end for n in clause.numbers]
+            pos = max([number.unit_end, *consumed, *(clause.note[1:] if clause.note else ())])
             parent = head if listing else None
             if parent is None and head is None and item is not None and self.list_head is not None:
                 parent = self.list_head  # "1.工资福利支出较上年增…" under "基本支出…如下："
-            node = self._put(label, scope, prior, clause, label_start, parent)
+            # The fund the sentence names before the label is the figure's ("全区政府性基金预算
+            # 收入…，收入合计164.0亿元").
+            node = self._put(label, self._scope_of(label_start), prior, clause, label_start, parent)
             if head is None and node is not None:
                 head = node
                 if parent is None or parent is not self.list_head:
@@ -265,18 +336,53 @@ class StatementReader:
             key = _Key(key.label, scope, False)
         path = self._field(label, key) if parent is None else None
         if path is not None:
-            apply(self.ledger, path, clause, offset)
+            if self.ledger.has(path):
+                self._restate(path, clause, offset)
+            else:
+                apply(self.ledger, path, clause, offset)
             return None
         existing = self.by_key.get(key)
         if existing is not None and parent is None and _RESTATABLE.search(label):
-            self._restate(existing, clause, offset)
+            self._restate(existing.path, clause, offset)
             return existing
         node = self._new(label, key, parent)
+        clause, whole = self._share_of(clause, parent)
         apply(self.ledger, node.path, clause, offset)
+        if whole is not None:
+            self.ledger.put(node.path, "share_of", whole, None, offset)
         return node
+
+    def _share_of(self, clause: Clause, parent: _Node | None) -> tuple[Clause, str | None]:
+        """A share that names its whole ("占政府采购支出总额的6.7%"): the path of that whole,
+        when it is not the parent's; a share of a whole the text states nowhere is left out
+        (and its number said not understood)."""
+        base = clause.share_base
+        if clause.share is None or not base:
+            return clause, None
+        if parent is not None and _normal(base) in (_normal(parent.label), ""):
+            return clause, None
+        path = self._field_of(base)
+        if path is None:
+            for node in self.roots:
+                if _normal(node.label) == _normal(base):
+                    path = node.path
+                    break
+        if path is not None and self.ledger.has(path):
+            return clause, path
+        self.ledger.unread(clause.share, f"a share of {base}, which the text states no figure for")
+        return evolve(clause, share=None), None
+
+    def _field_of(self, label: str) -> str | None:
+        label = _REGION.sub("", label)
+        bare = _TRAILING.sub("", label)
+        for candidate in _FIELDS:
+            if candidate.pattern.fullmatch(label) or candidate.pattern.fullmatch(bare):
+                return _plain(candidate)
+        return None
 
     def _field(self, label: str, key: _Key) -> str | None:
         """The field a label names without doubt, if it is free (or this is its restatement)."""
+        label = _REGION.sub("", label)
         bare = _TRAILING.sub("", label)
         for candidate in _FIELDS:
             if not (candidate.pattern.fullmatch(label) or candidate.pattern.fullmatch(bare)):
@@ -288,7 +394,11 @@ class StatementReader:
             if first is None and not self.ledger.has(path):
                 self.field_keys[path] = key
                 return path
-            return path if first == key else None
+            if first is None and path in self.ledger.places:
+                # Filled by a part reader: the same figure if stated in the same fund's part.
+                first = _Key(key.label, self._scope_of(self.ledger.places[path]), key.prior)
+                self.field_keys[path] = first
+            return path if first == key and _RESTATABLE.search(label) else None
         return None
 
     def _new(self, label: str, key: _Key, parent: _Node | None) -> _Node:
@@ -306,21 +416,20 @@ class StatementReader:
         parent.children.append(node)
         return node
 
-    def _restate(self, node: _Node, clause: Clause, offset: int) -> None:
+    def _restate(self, path: str, clause: Clause, offset: int) -> None:
         """The same figure stated again: an equal amount is one more mention of it; another
         amount is a restatement RPT001 checks; what else the clause says is added."""
         ledger = self.ledger
-        if clause.amount is not None and ledger.has(node.path):
+        if clause.amount is not None and ledger.has(path):
             parsed = ledger.money(clause.amount)
-            first = ledger.slots[node.path].get("amount")
+            first = ledger.slots[path].get("amount")
             if parsed is not None and parsed[0] != first:
-                ledger.restate(
-                    node.path, clause.amount, Restatement(parsed[0], ledger.where(offset))
-                )
+                where = ledger.where(clause.amount.start)
+                ledger.restate(path, clause.amount, Restatement(parsed[0], where))
             elif parsed is not None:
-                ledger.mark(clause.amount, f"{node.path}/amount")
+                ledger.mark(clause.amount, f"{path}/amount")
             clause = _without_amount(clause)
-        apply(ledger, node.path, clause, offset)
+        apply(ledger, path, clause, offset)
 
     # -- the result --------------------------------------------------------------
     def nodes(self) -> tuple[Node, ...]:
@@ -430,8 +539,7 @@ def _normal(label: str) -> str:
 
 
 def _scope(title: str) -> str:
-    """The fund a part's heading names, which a statement's identity includes."""
-    for word, name in _FUNDS:
-        if word in title:
-            return name
-    return ""
+    """The fund a heading (or a sentence before a label) names last, which a statement's
+    identity includes; "" when it names none."""
+    found = [(title.rfind(word), name) for word, name in _FUNDS if word in title]
+    return max(found)[1] if found else ""

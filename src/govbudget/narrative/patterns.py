@@ -115,6 +115,9 @@ class Clause:
     context: tuple[Number, ...] = ()
     end: int = 0
     mode: str | None = None  # the comparison the clause made or continued: "prior", "budget"
+    share_base: str | None = (
+        None  # the whole a share names: "占政府采购支出总额的" → 政府采购支出总额
+    )
 
     @property
     def empty(self) -> bool:
@@ -307,6 +310,9 @@ def read_clause(
             else:
                 pending = (kind, word)
                 since = 0
+                if kind == "share" and "share" not in values:
+                    base = _SHARE_WHOLE.sub("", word.removeprefix("占"))
+                    values["share_base"] = base or None
             pos = marker_end
             continue
         char = text[pos]
@@ -339,6 +345,7 @@ def read_clause(
         budget_difference=_num(values.get("budget_difference")),
         completion=_num(values.get("completion")),
         budget_change=_pair(values.get("budget_change")),
+        share_base=values.get("share_base") if isinstance(values.get("share_base"), str) else None,  # type: ignore[arg-type]
         budget_percent=_percent(values.get("budget_percent")),
         note=_span(values.get("note")),
         context=tuple(context),
@@ -416,6 +423,10 @@ def _take(
 #: The direction words a bare number after which is a percent, not money.
 #: A share said of several figures together ("两项合计占 0.1%").
 _JOINT: Final = re.compile(r"(?:[两二三四五六七八九十几]项|两者|二者|合计|共计|之和|加起来)")
+#: The words around a share's whole: "占【政府采购支出总额】的", "占比为", "所占比重".
+_SHARE_WHOLE: Final = re.compile(
+    r"^(?:比|比重|比例)?(?:为)?$|(?:的|的比重|的比例|比重|比例)(?:为)?$|^全年|^本年"
+)
 _YEAR_TEXT: Final = re.compile(r"(?:19|20)\d\d")
 _PERCENT_WORDS: Final = frozenset({"增长", "下降", "上升", "降低", "增幅", "降幅", "减幅", "提高"})
 

@@ -158,7 +158,10 @@ def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Ob
     whole_value = stated(budget, whole)
     if whole_value is None:
         return
-    shared = [(p, zh, en, f) for p, zh, en, f in parts if f.share is not None]
+    # A share whose whole the text names (share_of) is SHR003's, not this breakdown's.
+    shared = [
+        (p, zh, en, f) for p, zh, en, f in parts if f.share is not None and f.share_of is None
+    ]
     adds_to_100 = (
         complete
         and len(shared) == len(parts) > 1

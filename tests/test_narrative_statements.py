@@ -1,0 +1,114 @@
+"""Relation-first reading: every sentence's figures, whatever their labels (my own sentences)."""
+
+from __future__ import annotations
+
+from govbudget import Severity, validate
+from govbudget.model import Kind
+from govbudget.money import wan
+from govbudget.narrative import Disposition, read_narrative, value_at
+from govbudget.rounding import Outcome
+
+
+def _read(text: str) -> tuple[list[str], dict[str, object]]:
+    extraction = read_narrative(text)
+    budget = extraction.budget
+    names = [s.name for s in budget.statements]
+    mapped = {n.path: value_at(budget, n.path) for n in extraction.numbers if n.path}
+    for number in extraction.numbers:
+        assert number.disposition is not Disposition.NOT_UNDERSTOOD, number
+    return names, mapped
+
+
+def test_a_figure_of_any_label_is_a_statement_with_its_comparison() -> None:
+    text = "某镇2022年决算报告。全镇本级非税收入实现8.5万元，比上年增加0.5万元，增长6.25%。"
+    names, mapped = _read(text)
+    assert names == ["全镇本级非税收入"]
+    assert mapped["/statements/0/全镇本级非税收入/amount"] == wan("8.5")
+    report = validate(read_narrative(text).budget)
+    outcomes = {
+        c.rule_id: c.outcome for c in report.checks if c.location.path.startswith("/statements")
+    }
+    assert outcomes == {"YOY002": Outcome.EXACT, "YOY003": Outcome.EXACT}
+
+
+def test_a_wrong_percent_of_a_statement_is_an_error_quoting_it() -> None:
+    text = "某局2024年部门预算。会议费12.00万元，比上年减少3.00万元，下降25%。"
+    (finding,) = [
+        f for f in validate(read_narrative(text).budget).findings if f.rule_id == "YOY002"
+    ]
+    assert finding.severity is Severity.ERROR
+    assert finding.figures()["stated"] == "25"  # 3 ÷ 15 is 20%
+
+
+def test_numbered_items_after_as_follows_are_the_parts_of_the_figure_before() -> None:
+    text = (
+        "某院2024年部门预算。\n（一）基本支出情况\n"
+        "2024年基本支出较上年增加10.00万元，增长5%。主要变动如下：\n"
+        "1.工资福利支出较上年增加8.00万元。\n2.商品和服务支出较上年增加4.00万元。\n"
+        "3.对个人和家庭的补助较上年减少1.00万元。\n（二）项目支出情况\n项目支出较上年减少2.00万元。"
+    )
+    budget = read_narrative(text).budget
+    # 基本支出 and 项目支出 are fields; the list's parts add up to a statement standing for 基本支出
+    assert budget.expenditure is not None
+    assert budget.expenditure.basic is not None
+    (basic,) = budget.statements
+    assert basic.name == "基本支出"
+    assert [c.name for c in basic.children] == [
+        "工资福利支出",
+        "商品和服务支出",
+        "对个人和家庭的补助",
+    ]
+    assert not basic.partial  # all three economic classes of basic spending
+    (finding,) = [f for f in validate(budget).findings if f.rule_id == "YOY005"]
+    assert finding.severity is Severity.ERROR  # 8 + 4 − 1 = 11, not 10
+
+
+def test_parts_listed_after_qizhong_are_children() -> None:
+    names, mapped = _read(
+        "某镇2023年决算报告。上级补助收入合计120万元，其中：转移支付补助100万元，专项补助20万元。"
+    )
+    assert names == ["上级补助收入合计"]
+    assert mapped["/statements/0/上级补助收入合计/专项补助/amount"] == wan("20")
+
+
+def test_a_total_stated_twice_in_one_funds_part_is_one_figure() -> None:
+    text = (
+        "某镇2022年决算报告\n（一）一般公共预算收支情况\n全镇支出总计1,867.48万元。\n"
+        "（二）政府性基金预算收支情况\n全镇支出总计0万元。\n"
+        "（三）一般公共预算财力及平衡情况\n全镇支出总计,867.48万元，当年收支平衡。"
+    )
+    budget = read_narrative(text).budget
+    (finding,) = [f for f in validate(budget).findings if f.rule_id == "RPT001"]
+    assert finding.severity is Severity.ERROR
+    assert finding.figures()["stated"] == "867.48"
+    assert finding.figures()["computed"] == "1867.48"
+
+
+def test_what_follows_a_bracket_is_said_of_the_figure_the_bracket_belongs_to() -> None:
+    text = (
+        "某市2021年“三公”经费预算。公务用车购置及运行维护费20万元（其中：公务用车运行维护费"
+        "15万元，公务用车购置费5万元），减少2万元，下降9.09%。"
+    )
+    three = read_narrative(text).budget.three_public
+    assert three is not None
+    assert three.vehicles is not None and three.vehicles.change is not None
+    assert three.vehicles.change.value == wan("2")
+    assert three.vehicle_purchase is not None and three.vehicle_purchase.change is None
+
+
+def test_a_final_account_states_budget_and_final_of_one_line() -> None:
+    text = (
+        "某办2021年度“三公”经费决算情况说明。某办2021年度“三公”经费支出预算为20万元，"
+        "支出决算为15万元，完成预算的75%。公务接待费支出决算6万元，与2021年度预算相比减少2万元，"
+        "下降25%。"
+    )
+    budget = read_narrative(text).budget
+    assert budget.kind is Kind.FINAL
+    three = budget.three_public
+    assert three is not None and three.total is not None and three.reception is not None
+    assert (three.total.budget_initial, three.total.amount) == (wan("20"), wan("15"))
+    assert three.reception.budget_change is not None
+    assert three.reception.budget_change.value == wan("2")
+    assert three.reception.change is None  # against the budget, not the year before
+    report = validate(budget)
+    assert all(f.severity is not Severity.ERROR for f in report.findings)
