@@ -173,6 +173,21 @@ _GOAL_NUMBER: Final = re.compile(r"(?:目标|指标|项目|第|图|表|附表|�
 _DESCRIPTION_UNITS: Final = frozenset(COUNT_UNITS) - {"年", "月", "日", "号", "点"}
 
 
+#: A date or a time as sites print them: 2024-04-11, 2024/4/11, 16:53:48, 2023.07-2024.01.
+_DATE_TIME: Final = re.compile(
+    r"(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?"
+    r"|(?<!\d)(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d)"
+)
+#: An index or file number of a government site: 索引号：QZ04101-0105-2024-00210.
+_INDEX_NUMBER: Final = re.compile(
+    r"(?:索引号|文号|编号|发文字号)[：:]?\s*[\[【]?[A-Za-z0-9./\-—_【】\[\]]{3,}"
+)
+#: A page number after a table of contents' dotted leader.
+_LEADER: Final = re.compile(r"(?:\.{3,}|…{2,}|·{3,})\s*（?$")
+_TOC_PAGE: Final = re.compile(r"\s*）?\s*(?:$|\n)")
+#: A list item number run into the line before: "4.负责…", "2、加强…".
+_INLINE_ITEM: Final = re.compile(r"[.、][\u4e00-\u9fff]")
+
 #: How far before a number a web address holding it may start.
 _URL_REACH: Final = 300
 
@@ -215,6 +230,22 @@ def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | No
     is_year = bool(_YEAR.match(number.text))
     if number.unit in ("月", "日") or (is_year and number.unit in ("年", None)):
         return "date"
+    around = source[max(0, number.start - 20) : number.unit_end + 12]
+    offset = max(0, number.start - 20)
+    for pattern, kind in ((_DATE_TIME, "date"), (_INDEX_NUMBER, "document-number")):
+        for match in pattern.finditer(around):
+            if match.start() + offset <= number.start < match.end() + offset:
+                return kind
+    if _TOC_PAGE.match(source, number.unit_end) and _LEADER.search(
+        source, max(0, number.start - 8), number.start
+    ):
+        return "page-number"  # "三、支出决算表……………（8）"
+    if (
+        number.unit is None
+        and _INLINE_ITEM.match(source, number.end)
+        and (number.start == 0 or source[number.start - 1] in "。；：\n")
+    ):
+        return "item-number"  # "…管理工作。4.负责城市生活垃圾…": a list run into one line
     line_start = text.line_at(number.start)[0]
     marker = ITEM_MARKER.match(source, line_start)
     if marker is not None and number.start < marker.end():
