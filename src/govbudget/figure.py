@@ -61,6 +61,7 @@ DIRECTION_WORDS: Final[dict[str, Direction]] = {
     "减": Direction.DOWN,
     "下调": Direction.DOWN,
     "压减": Direction.DOWN,
+    "压缩": Direction.DOWN,
     "缩减": Direction.DOWN,
     "减少了": Direction.DOWN,
     "增幅": Direction.UP,
@@ -88,6 +89,7 @@ DIRECTION_WORDS: Final[dict[str, Direction]] = {
     "不变": Direction.FLAT,
     "没有变化": Direction.FLAT,
     "无增减": Direction.FLAT,
+    "零增长": Direction.FLAT,
     "等于": Direction.FLAT,
 }
 

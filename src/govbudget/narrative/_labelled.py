@@ -39,7 +39,11 @@ def _labels(*pairs: tuple[str, Target]) -> tuple[Label, ...]:
 
 INCOME: Final = _labels(
     (r"收入(?:预算)?总计|收入总预算|收支总预算|收支总计", "/income/grand_total"),
-    (r"(?:本年)?收入(?:预算)?合计|本年收入(?=较|比|与)", "/income/total"),
+    (
+        r"(?:本年)?收入(?:预算)?合计|本年收入(?=较|比|与|为|是|\d)"
+        r"|(?<=本单位|本部门|我单位|我部门)收入(?=为|是|共计|总额|：|\d)|(?<![^、.\n])收入(?=：)",
+        "/income/total",
+    ),
     (r"一般公共预算(?:财政)?拨款(?:收入)?", "/income/general_public"),
     (r"政府性基金(?:预算)?(?:财政)?拨款(?:收入)?", "/income/government_fund"),
     (r"国有资本经营预算(?:财政)?拨款(?:收入)?", "/income/state_capital"),
@@ -55,7 +59,11 @@ INCOME: Final = _labels(
 )
 EXPENDITURE: Final = _labels(
     (r"支出(?:预算)?总计|支出总预算", "/expenditure/grand_total"),
-    (r"(?:本年)?支出(?:预算)?合计|本年支出(?=较|比|与)", "/expenditure/total"),
+    (
+        r"(?:本年)?支出(?:预算)?合计|本年支出(?=较|比|与|为|是|\d)"
+        r"|(?<=本单位|本部门|我单位|我部门)支出(?=为|是|共计|总额|：|\d)|(?<![^、.\n])支出(?=：)",
+        "/expenditure/total",
+    ),
     (r"预算支出|支出预算", "expenditure:any"),
     (r"基本支出", "/expenditure/basic"),
     (r"项目支出", "/expenditure/project"),

@@ -78,8 +78,14 @@ _YEAR_BASE: Final = re.compile(
     r"(?:同口径)?(?:比|较|与|同)((?:19|20)\d\d)\s*年度?(?:的)?(年初|全年|调整)?(预算|决算)?数?(?:相比|对比|比较)?"
 )
 _COMPLETION: Final = re.compile(
-    r"完成(?:年初|全年|调整(?:后)?)?预算(?:数)?的?|(?:为|占)(?:年初|全年|调整(?:后)?)预算(?:数)?的?"
+    r"完成(?:年初|全年|调整(?:后)?)?(?:预算|预期)(?:数)?的?(?!\d+(?:\.\d+)?万?元)"
+    r"|(?:为|占)(?:年初|全年|调整(?:后)?)(?:预算|预期)(?:数)?的?"
 )
+#: "完成预算27万元的63.2%": the budget inside the completion phrase, then its percent.
+_COMPLETION_OF: Final = re.compile(
+    r"完成(?:年初|全年|调整(?:后)?)?预算(?:数)?(?=\d+(?:\.\d+)?(?:万元|万|亿元|元))"
+)
+_OF_PERCENT: Final = re.compile(r"的(?=\d+(?:\.\d+)?%)")
 _DIFFERENCE: Final = re.compile(r"(?:与(?:年初|全年|调整)?预算(?:数)?的?)?(?:差值|差额)(?:为|是)?")
 _SHARE: Final = re.compile(r"份额比例为?|占比为?|所占比例为?|占[^，。；\d%]{0,14}?(?=\d)")
 _REASON: Final = re.compile(
@@ -189,7 +195,9 @@ def _marker(
         ("reason", _REASON),
         ("budget_word", _BUDGET_WORDS if final else None),
         ("final_amount", _FINAL_AMOUNT if final else None),
+        ("initial", _COMPLETION_OF if final else None),
         ("completion", _COMPLETION if final else None),
+        ("completion", _OF_PERCENT if final else None),
         ("budget", _AGAINST_BUDGET if final else None),
         ("initial", _INITIAL if final else None),
         ("full_year", _FULL_YEAR if final else None),
@@ -408,6 +416,11 @@ def _take(
         if fits and name not in values:
             return {name: number}
         return None
+    if kind is None and number.is_percent and "percent" not in values:
+        change = values.get("change")
+        if isinstance(change, tuple) and change[0] is not None:
+            # "较上年减少18.50万元（65.37%）": the change's percent, with its direction.
+            return {"percent": (number, change[1])}
     if kind == "direction" and pending is not None:
         change, percent = (
             ("budget_change", "budget_percent") if against_budget else ("change", "percent")
