@@ -112,3 +112,34 @@ def test_a_final_account_states_budget_and_final_of_one_line() -> None:
     assert three.reception.change is None  # against the budget, not the year before
     report = validate(budget)
     assert all(f.severity is not Severity.ERROR for f in report.findings)
+
+
+def test_a_three_public_total_that_counts_more_than_three_public_is_a_statement() -> None:
+    text = (
+        "某区2022年“三公”经费决算说明。某区2022年的“三公”经费决算数合计为30.00万元，其中："
+        "因公出国（境）费0万元、公务用车购置费5.00万元、公务用车运行维护费10.00万元、"
+        "公务接待费5.00万元、会议费6.00万元、培训费4.00万元。"
+    )
+    budget = read_narrative(text).budget
+    assert budget.three_public is not None
+    assert budget.three_public.total is None  # not the model's 三公 total: it counts 会议费 too
+    (whole,) = budget.statements
+    assert whole.amount == wan("30")
+    assert [c.name for c in whole.children][-2:] == ["会议费", "培训费"]
+    assert not whole.partial
+    report = validate(budget)
+    assert not [f for f in report.findings if f.severity is Severity.ERROR]
+
+
+def test_bracketed_parts_belong_to_the_item_before_the_bracket() -> None:
+    text = (
+        "某市2021年“三公”经费预算。安排“三公”经费预算50.00亿元，其中：因公出国（境）费6.00亿元；"
+        "公务用车购置及运行费40.00亿元（包括购置费9.00亿元、运行费31.00亿元）；公务接待费4.00亿元。"
+    )
+    budget = read_narrative(text).budget
+    report = validate(budget)
+    assert not [f for f in report.findings if f.severity is Severity.ERROR]
+    three = budget.three_public
+    assert three is not None
+    assert three.total is not None
+    assert three.total.amount == wan("500000")

@@ -45,7 +45,7 @@ from govbudget.tree import Node
 __all__ = ["StatementReader"]
 
 #: Where a label starts: after the previous clause's punctuation or a bracket.
-_BOUNDARY: Final = re.compile(r"[，。；：、（）\n“”]|其中|包括|以及|另外|此外|加上|扣除")
+_BOUNDARY: Final = re.compile(r"[，。；：、（）\n]|其中|包括|以及|另外|此外|加上|扣除")
 #: A direction word in brackets ("较上年（减少）16.23万元"): its brackets are no boundary.
 _WORD_IN_BRACKETS: Final = re.compile(r"（(?:增加|减少|增|减)）")
 #: What stands between a label's words and its amount ("为", "共计", "预算安排" …), kept for
@@ -85,6 +85,26 @@ _HEADING_LINE: Final = re.compile(
     r"|^\d{1,2}[、.]([^\n。，；\d]{2,24}(?:情况|说明))$",
     re.MULTILINE,
 )
+_THREE_PUBLIC_NAMES: Final = {
+    "/three_public/overseas": "因公出国（境）费",
+    "/three_public/reception": "公务接待费",
+    "/three_public/vehicles": "公务用车购置及运行维护费",
+    "/three_public/vehicle_purchase": "公务用车购置费",
+    "/three_public/vehicle_operation": "公务用车运行维护费",
+}
+#: Names of the fields a statement may stand for when the text's words for one are not a label.
+_FIELD_NAMES: Final = {
+    "/three_public/total": "“三公”经费",
+    "/income/total": "收入合计",
+    "/income/grand_total": "收入总计",
+    "/expenditure/total": "支出合计",
+    "/expenditure/grand_total": "支出总计",
+    "/expenditure/basic": "基本支出",
+    "/expenditure/project": "项目支出",
+    "/procurement/total": "政府采购",
+    "/procurement/sme": "授予中小企业合同",
+    "/institutional_operation": "机关运行经费",
+}
 _INNER_YEAR: Final = re.compile(r"(?:19|20)\d\d\s*年度?(?:的)?")
 #: Words of a sentence that makes no statement of its own figure: a list heading, a rule.
 _NOT_A_LABEL: Final = re.compile(r"^(?:主要|具体|分别|如下|情况|详见|按照|根据)")
@@ -165,6 +185,7 @@ class StatementReader:
         # A figure whose sentence ends "…如下：" heads the numbered items that follow it.
         self.last: _Node | None = None
         self.last_field: tuple[str, str, int] | None = None
+        self.mirrors: dict[str, tuple[_Node, int]] = {}  # by the field they stand for
         self.list_head: _Node | None = None
         self.list_style: str | None = None
 
@@ -187,22 +208,34 @@ class StatementReader:
         (path, label, offset), when there is one."""
         stop = self.text.find("其中", start, end)
         numbers = self.ledger.numbers
+        found = None
         for number in numbers.between(start, stop if stop >= 0 else end):  # type: ignore[attr-defined]
             use = self.ledger.uses.get(number.start)
-            if number.money is None or use is None or use[1] is None:
-                continue
-            path, _, name = use[1].rpartition("/")
-            if name not in ("amount", "change") or path.startswith("/statements"):
+            if number.money is not None and use is not None and use[1] is not None:
+                found = (number, use[1])
+        if found is None:
+            return None
+        for number, used in (found,):
+            path, _, name = used.rpartition("/")
+            if name not in ("amount", "change", "prior") or path.startswith("/statements"):
                 return None
-            label_start = _label_start(self.text, start, number.start)
+            # Named as the field's own label reads where it was read, else by the field.
+            place = self.ledger.places.get(path, number.start)
+            label_start = _label_start(self.text, start, place + 1)
             label, _ = _label(self.text[label_start : number.start], label_start)
-            return (path, label, number.start) if label else None
+            if label is None or _COMPARISON.search(self.text, label_start, number.start):
+                label = _FIELD_NAMES.get(path) or _THREE_PUBLIC_NAMES.get(path) or path
+            return path, label, number.start
         return None
 
     def _mirror(self, path: str, label: str, offset: int, scope: str, prior: bool) -> _Node:
         """A statement standing for a field whose 其中 parts no field holds, with its amount:
-        "上级补助收入合计120万元，其中：转移支付补助100万元…" adds up there."""
-        node = self._new(label, _Key(_normal(label) + "·其中", scope, prior), None)
+        "上级补助收入合计120万元，其中：转移支付补助100万元…" adds up there. One per field: the
+        year before's list ("2021年…合计为…，其中：…") adds its parts' priors to it."""
+        if path in self.mirrors:
+            return self.mirrors[path][0]
+        node = self._new(label, _Key(_normal(label) + "·其中", scope, False), None)
+        self.mirrors[path] = (node, offset)
         slot = self.ledger.slots.get(path, {})
         for name in ("amount", "change"):  # what the parts add up to; the field keeps the rest
             if slot.get(name) is not None:
@@ -265,15 +298,28 @@ class StatementReader:
         pos = start
         head: _Node | None = None  # the sentence's first statement: a 其中 list is its parts
         listing = False
+        qizhong = self.text.find("其中", start, end)
+        last: tuple[_Node, int] | None = None  # the last statement read, and where
+        child: tuple[_Node, int] | None = None  # the last part of the 其中 list, and its end
         for number in unused:
             if number.start < pos or self.ledger.is_used(number) or number.money is None:
                 continue
             label_start = _label_start(self.text, pos, number.start)
             raw = self.text[label_start : number.start]
-            if "其中" in self.text[max(start, label_start - 4) : number.start]:
-                if head is None and field_head is not None:
+            if 0 <= qizhong < number.start and not listing:
+                # The 其中 list's whole is the last figure before 其中: a statement read here, or
+                # a field a part reader took (then a statement standing for it).
+                preceding = last if last is not None and last[1] < qizhong else None
+                if field_head is not None and (preceding is None or field_head[2] > preceding[1]):
                     head = self._mirror(*field_head, scope, prior)
+                else:
+                    head = preceding[0] if preceding is not None else None
                 listing = head is not None
+            # A clause that names its own year ("…，2025年“三公”经费预算数…") is of that year.
+            named = _INNER_YEAR.search(raw)
+            clause_prior = prior
+            if named is not None and self.year is not None:
+                clause_prior = int(named.group()[:4]) == self.year - 1
             label, core_end = _label(raw, label_start)
             if label is None and not raw and self.text[number.start - 1 : number.start] == "，":
                 # "支出总计,867.48万元": a comma where a digit was dropped, the label before it.
@@ -307,13 +353,23 @@ class StatementReader:
             consumed = [n.unit_end for n in clause.numbers]
             pos = max([number.unit_end, *consumed, *(clause.note[1:] if clause.note else ())])
             parent = head if listing else None
+            if listing and _opened_after(self.text, qizhong, number.start):
+                # "（包括购置费9.26亿元、运行费33.42亿元）": the parts of the item before the bracket,
+                # not of the list's whole — nested under it when it is a statement here.
+                inner = child is not None and _opened_after(self.text, child[1], number.start)
+                parent = child[0] if inner and child is not None else None
             if parent is None and head is None and item is not None and self.list_head is not None:
                 parent = self.list_head  # "1.工资福利支出较上年增…" under "基本支出…如下："
             # The fund the sentence names before the label is the figure's ("全区政府性基金预算
             # 收入…，收入合计164.0亿元").
-            node = self._put(label, self._scope_of(label_start), prior, clause, label_start, parent)
-            if head is None and node is not None:
-                head = node
+            node = self._put(
+                label, self._scope_of(label_start), clause_prior, clause, label_start, parent
+            )
+            if node is not None and not listing:
+                last = (node, number.start)
+            if node is not None and listing and parent is head:
+                child = (node, number.unit_end)
+            if head is None and node is not None and not listing:
                 if parent is None or parent is not self.list_head:
                     self.last = node
             if clause.note is not None:
@@ -341,6 +397,11 @@ class StatementReader:
             else:
                 apply(self.ledger, path, clause, offset)
             return None
+        if parent is not None:
+            twin = next((c for c in parent.children if _normal(c.label) == key.label), None)
+            if twin is not None and (prior or not self.ledger.has(twin.path)):
+                apply(self.ledger, twin.path, clause, offset)  # the year before of the same part
+                return twin
         existing = self.by_key.get(key)
         if existing is not None and parent is None and _RESTATABLE.search(label):
             self._restate(existing.path, clause, offset)
@@ -431,9 +492,53 @@ class StatementReader:
             clause = _without_amount(clause)
         apply(ledger, path, clause, offset)
 
+    def _take_over(self) -> None:
+        """A 三公 total whose 其中 list holds more than the 三公 items ("…会议费34.10万元、培训费
+        51.37万元"): the document's total is not the model's “三公” total. It becomes a
+        statement with the whole list as its parts, and the field is left empty — SG001 would
+        otherwise report a difference the document never claims."""
+        total = "/three_public/total"
+        entry = self.mirrors.get(total)
+        ledger = self.ledger
+        if entry is None or not entry[0].children or not ledger.slots.get(total):
+            return
+        node, offset = entry
+        start = max(self.text.rfind("\n", 0, offset), self.text.rfind("。", 0, offset)) + 1
+        end = min(
+            i
+            for i in (self.text.find("。", offset), self.text.find("\n", offset), len(self.text))
+            if i >= 0
+        )
+        listed = self.text.find("其中", start, end)
+        items: list[tuple[int, _Node]] = []
+        for number in ledger.numbers.between(listed, end):  # type: ignore[attr-defined]
+            use = ledger.uses.get(number.start)
+            path = use[1] if use is not None else None
+            if (
+                path is None
+                or not path.startswith("/three_public/")
+                or not path.endswith("/amount")
+            ):
+                continue
+            item = path.removesuffix("/amount")
+            if item != total and all(c.path != item for _, c in items):
+                name = _THREE_PUBLIC_NAMES.get(item, item)
+                items.append((number.start, _Node(item, name, _Key(item, "", False))))
+        if not items:
+            return
+        ledger.slots[node.path] = {**ledger.slots.get(node.path, {}), **ledger.slots.pop(total)}
+        if total in ledger.places:
+            ledger.places[node.path] = ledger.places.pop(total)
+        for start_at, (disposition, used, reason) in list(ledger.uses.items()):
+            if used is not None and used.startswith(total + "/"):
+                ledger.uses[start_at] = (disposition, node.path + used[len(total) :], reason)
+        node.children[:0] = [child for _, child in items]
+        node.partial = False
+
     # -- the result --------------------------------------------------------------
     def nodes(self) -> tuple[Node, ...]:
         """The statements read, as lines of the budget."""
+        self._take_over()
         return tuple(self._node(n) for n in self.roots if self._stated(n))
 
     def _stated(self, node: _Node) -> bool:
@@ -481,6 +586,12 @@ def _style(marker: str) -> str:
     if marker.startswith("（") and marker[1:2].isdigit():
         return "paren-digit"
     return "chinese"
+
+
+def _opened_after(text: str, start: int, end: int) -> bool:
+    """Whether a bracket opened in ``text[start:end]`` is still open at ``end``."""
+    opened = text.rfind("（", start, end)
+    return opened >= 0 and text.rfind("）", opened, end) < 0
 
 
 def _without_amount(clause: Clause) -> Clause:

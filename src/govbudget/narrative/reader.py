@@ -206,7 +206,8 @@ def read_narrative(
         _read_section(reader, section)
     statements = StatementReader(ledger, sections, year, kind is Kind.FINAL)
     statements.read()
-    budget = evolve(_assemble(reader, department, year, kind, level), statements=statements.nodes())
+    stated = statements.nodes()  # may move a field's figure into a statement: before _assemble
+    budget = evolve(_assemble(reader, department, year, kind, level), statements=stated)
     budget = evolve(
         budget,
         tables=pasted.tables,

@@ -489,7 +489,12 @@ def _breakdowns(
             for n, f in (("因公出国（境）费", three.overseas), ("公务接待费", three.reception))
             if f is not None
         ] + vehicles
-        if len(parts) >= 2:
+        # The three parts must all be stated (用车 as itself or both its parts): the changes of
+        # some of them need not add up to the total's.
+        complete = (
+            three.overseas is not None and three.reception is not None and len(vehicles) in (1, 2)
+        ) and (three.vehicles is not None or len(vehicles) == 2)
+        if len(parts) >= 2 and complete:
             yield (
                 "/three_public/total",
                 "“三公”经费合计",
