@@ -91,9 +91,11 @@ def test_what_follows_a_bracket_is_said_of_the_figure_the_bracket_belongs_to() -
     )
     three = read_narrative(text).budget.three_public
     assert three is not None
-    assert three.vehicles is not None and three.vehicles.change is not None
+    assert three.vehicles is not None
+    assert three.vehicles.change is not None
     assert three.vehicles.change.value == wan("2")
-    assert three.vehicle_purchase is not None and three.vehicle_purchase.change is None
+    assert three.vehicle_purchase is not None
+    assert three.vehicle_purchase.change is None
 
 
 def test_a_final_account_states_budget_and_final_of_one_line() -> None:
@@ -105,7 +107,9 @@ def test_a_final_account_states_budget_and_final_of_one_line() -> None:
     budget = read_narrative(text).budget
     assert budget.kind is Kind.FINAL
     three = budget.three_public
-    assert three is not None and three.total is not None and three.reception is not None
+    assert three is not None
+    assert three.total is not None
+    assert three.reception is not None
     assert (three.total.budget_initial, three.total.amount) == (wan("20"), wan("15"))
     assert three.reception.budget_change is not None
     assert three.reception.budget_change.value == wan("2")

@@ -369,9 +369,8 @@ class StatementReader:
                 last = (node, number.start)
             if node is not None and listing and parent is head:
                 child = (node, number.unit_end)
-            if head is None and node is not None and not listing:
-                if parent is None or parent is not self.list_head:
-                    self.last = node
+            if node is not None and head is None and not listing and parent is not self.list_head:
+                self.last = node
             if clause.note is not None:
                 self.ledger.remark(*clause.note)
 
