@@ -369,7 +369,8 @@ class StatementReader:
                 last = (node, number.start)
             if node is not None and listing and parent is head:
                 child = (node, number.unit_end)
-            if node is not None and head is None and not listing and parent is not self.list_head:
+            heads_list = parent is not None and parent is self.list_head
+            if node is not None and head is None and not listing and not heads_list:
                 self.last = node
             if clause.note is not None:
                 self.ledger.remark(*clause.note)
