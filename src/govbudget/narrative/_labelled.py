@@ -125,11 +125,11 @@ THREE_PUBLIC: Final = _labels(
         "/three_public/vehicles",
     ),
     (
-        r"公务(?:用)?车购置(?:经费|费|支出)?|公车购置费?|车辆购置(?:费)?",
+        r"公务(?:用)?车(?:辆)?购置(?:经费|费|支出)?|公车购置费?|车辆购置(?:费)?",
         "/three_public/vehicle_purchase",
     ),
     (
-        r"公务(?:用)?车(?:及)?运行(?:维护)?(?:费用?|经费)?|公车运行(?:维护)?费?|车辆运行(?:维护)?(?:费)?",
+        r"公务(?:用)?车(?:辆)?(?:及)?运行(?:维护)?(?:费用?|经费)?|公车运行(?:维护)?费?|车辆运行(?:维护)?(?:费)?",
         "/three_public/vehicle_operation",
     ),
 )
@@ -156,6 +156,7 @@ NONE_STATED: Final = re.compile(
 )
 
 
+_YEAR_BEFORE: Final = re.compile(r"((?:19|20)\d\d)\s*年度?(?:的)?$")
 _EXECUTED: Final = re.compile(r"执行数|决算数|实际支出|执行情况|实际执行")
 _LISTS: Final = re.compile(r"(?:其中|包括|具体)")
 
@@ -365,7 +366,15 @@ def read_labelled(
             between = text[reads[index - 1].label_end : read.label_start] if index else ""
             if index and this_sentence and is_enumerated(between):
                 clause = move_tail(ledger, this_sentence[0], clause, read.label_start)
-            if as_prior and clause.amount is not None and clause.prior is None:
+            # The year just before the label names the clause's year ("…，2015年三公经费
+            # 预算拨入57.55万元" in a 2016 document), else the sentence's opening does.
+            own_year = _YEAR_BEFORE.search(
+                text, max(s_start, read.label_start - 8), read.label_start
+            )
+            clause_prior = as_prior
+            if own_year is not None and year is not None:
+                clause_prior = int(own_year.group(1)) == year - 1
+            if clause_prior and clause.amount is not None and clause.prior is None:
                 clause = evolve(clause, amount=None, prior=clause.amount)
             apply(ledger, path, clause, read.label_start)
             this_sentence.append(path)

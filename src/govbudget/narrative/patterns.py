@@ -73,6 +73,10 @@ _AGAINST_BUDGET: Final = re.compile(
 _BUDGET_WORDS: Final = re.compile(
     r"(?:支出)?决算数?(大于|小于|等于|高于|低于|多于|少于|超过)(?:年初|全年|调整)?预算数?"
 )
+#: "2015年预算12.5万元": a year's column of a line, its amount next.
+_YEAR_COLUMN: Final = re.compile(
+    r"((?:19|20)\d\d)\s*年度?(?:的)?(?:年初)?(?:预算|决算|执行)(?:数|拨入|安排)?(?:为|是)?(?=\d)"
+)
 #: "与2021年度预算相比", "比2023年决算数": a year's figure as the base of a comparison.
 _YEAR_BASE: Final = re.compile(
     r"(?:同口径)?(?:比|较|与|同)((?:19|20)\d\d)\s*年度?(?:的)?(年初|全年|调整)?(预算|决算)?数?(?:相比|对比|比较)?"
@@ -184,6 +188,14 @@ def _marker(
     ``prior`` — "与2021年度预算相比" in the 2021 决算 is the budget, in the 2022 one the
     year before.
     """
+    year_column = _YEAR_COLUMN.match(text, pos, end) if year is not None else None
+    if year_column is not None and year is not None:
+        # "…2016年预算8万元，2015年预算12.5万元": each year's column of one line.
+        stated_year = int(year_column.group(1))
+        if stated_year == year - 1:
+            return "prior", year_column.group(), year_column.end()
+        if stated_year == year:
+            return "this_year", year_column.group(), year_column.end()
     if text.startswith(("比", "较", "与", "同"), pos):  # 同口径比 too
         based = _YEAR_BASE.match(text, pos, end)
         if based is not None:
@@ -263,6 +275,8 @@ def read_clause(
     in_numbers = {n.start: n for n in numbers_in(numbers, start, end)}
     while pos < end:
         number = in_numbers.get(pos)
+        if number is not None and number.unit == "年" and _YEAR_COLUMN.match(text, pos, end):
+            number = None  # a year's column ("，2015年预算12.5万元"): the marker reads it
         if number is not None:
             is_year = number.unit == "年" or (number.unit is None and len(number.text) == 4)
             if pending is not None and pending[0] == "prior" and is_year:
@@ -405,6 +419,7 @@ def _take(
         "prior": ("prior", money),
         "budget": ("budget_initial", money),
         "final_amount": ("amount", money),
+        "this_year": ("amount", money),
         "initial": ("budget_initial", money),
         "full_year": ("budget_full_year", money),
         "difference": ("budget_difference", money),
