@@ -77,8 +77,15 @@ class Ledger:
         """Whether a pattern already decided what ``number`` is."""
         return number.start in self.uses
 
+    def is_unread(self, number: Number) -> bool:
+        """Whether a pattern saw ``number`` and could not use it."""
+        use = self.uses.get(number.start)
+        return use is not None and use[0] is Disposition.NOT_UNDERSTOOD
+
     def mark(self, number: Number, path: str) -> None:
-        """``number`` was read into the value at ``path``."""
+        """``number`` was read into the value at ``path`` (also after a pattern gave up on it)."""
+        if self.is_unread(number):
+            del self.uses[number.start]
         self.uses.setdefault(number.start, (Disposition.MAPPED, path, None))
 
     def context(self, number: Number, reason: str) -> None:

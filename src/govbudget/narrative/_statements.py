@@ -36,7 +36,7 @@ from govbudget.narrative._labelled import (
 )
 from govbudget.narrative._ledger import Ledger
 from govbudget.narrative.codes import code_for
-from govbudget.narrative.numbers import Numbers
+from govbudget.narrative.numbers import Number, Numbers
 from govbudget.narrative.patterns import Clause, read_clause
 from govbudget.narrative.sections import Section, SectionKind
 from govbudget.narrative.text import ITEM_MARKER
@@ -130,6 +130,7 @@ _FIELDS: Final = (
         if label.target in ("/expenditure/grand_total", "/expenditure/total")
     ),
     *(label for label in PROCUREMENT if label.target == "/procurement/total"),
+    Label(re.compile(r"政府采购规模"), "/procurement/total"),
     *ASSETS,
 )
 #: Words a label may end with that do not change what it names ("公务接待费支出决算").
@@ -261,7 +262,8 @@ class StatementReader:
             if isinstance(numbers, Numbers)
             else [n for n in numbers if start <= n.start < end]
         )
-        return Numbers(n for n in between if not self.ledger.is_used(n))
+        # A number a part reader could not place is this pass's to read.
+        return Numbers(n for n in between if not self.ledger.is_used(n) or self.ledger.is_unread(n))
 
     def _sentence(self, start: int, end: int, scope: str) -> None:
         item = ITEM_MARKER.match(self.text, start, end)
@@ -288,6 +290,9 @@ class StatementReader:
             self.last, self.last_field = None, field_head
         if not any(n.money is not None for n in unused):
             return
+        if "分别" in self.text[start:end] or "占" in self.text[start:end]:
+            self._respectively(start, end)
+            unused = self._unused(start, end)
         opening = YEAR_OPENING.search(self.text, start, min(end, start + 12))
         prior = (
             self.year is not None
@@ -374,6 +379,65 @@ class StatementReader:
                 self.last = node
             if clause.note is not None:
                 self.ledger.remark(*clause.note)
+
+    # -- lists read in order ------------------------------------------------------
+    def _respectively(self, start: int, end: int) -> None:
+        """ "货物、工程、服务政府采购规模分别为0.72亿元、0.02亿元和0.59亿元，占全市政府采购规模比例
+        为54.54%、1.51%和44.69%": names and values in the same order, each value its name's."""
+        text, ledger = self.text, self.ledger
+        figures: list[str] = []  # the paths of the last list's figures, for the shares after it
+        for match in _RESPECTIVELY.finditer(text, start, end):
+            values = self._values_after(match.end(), end)
+            if not values:
+                continue
+            if values[0].is_percent and figures and len(figures) == len(values):
+                base = _SHARE_BASE_WORDS.search(text, max(start, match.start() - 24), match.end())
+                whole = self._field_of(base.group(1)) if base is not None else None
+                for path, number in zip(figures, values, strict=True):
+                    ledger.put_percent(path, "share", number, None)
+                    if whole is not None and not path.startswith("/procurement/"):
+                        ledger.put(path, "share_of", whole, None, number.start)
+                continue
+            if values[0].money is None or any(v.money is None for v in values):
+                continue
+            names = _names(
+                text[_list_start(text, start, match.start()) : match.start()], len(values)
+            )
+            if names is None:
+                continue
+            figures = []
+            for name, number in zip(names, values, strict=True):
+                field_path = self._field_of(name) or self._part_of(name)
+                if field_path is None or ledger.has(field_path):
+                    key = _Key(_normal(name), self._scope_of(number.start), False)
+                    path = self._new(name, key, None).path
+                else:
+                    path = field_path
+                ledger.put_amount(path, "amount", number)
+                ledger.places.setdefault(path, number.start)
+                figures.append(path)
+
+    def _part_of(self, name: str) -> str | None:
+        """A part of procurement its name gives ("货物政府采购规模" is 货物), when it names one."""
+        if "采购" not in name:
+            return None
+        core = re.sub(r"(?:政府)?采购.*$", "", name) or name
+        for label in PROCUREMENT:
+            if label.target != "/procurement/total" and label.pattern.fullmatch(core):
+                return _plain(label)
+        return None
+
+    def _values_after(self, start: int, end: int) -> list[Number]:
+        """The numbers that follow ``start`` one after another, parted only by 、和及与，."""
+        found: list[Number] = []
+        pos = start
+        for number in self._unused(start, end):
+            gap = self.text[pos : number.start]
+            if gap.strip("、和及与，为是 ") or (found and not gap):
+                break
+            found.append(number)
+            pos = number.unit_end
+        return found if len(found) >= 2 else []
 
     # -- one figure --------------------------------------------------------------
     def _put(
@@ -586,6 +650,43 @@ def _style(marker: str) -> str:
     if marker.startswith("（") and marker[1:2].isdigit():
         return "paren-digit"
     return "chinese"
+
+
+#: "分别为", "分别是", "分别占": a list of names followed by their values in order.
+_RESPECTIVELY: Final = re.compile(
+    r"分别(?:为|是|达到?|占[^，。；\d%]{0,16}?(?:的|比例为?)?)?|(?<=[，。；])占[^，。；\d%]{0,16}?比例为"
+)
+_SHARE_BASE_WORDS: Final = re.compile(
+    r"占((?:全市|全区|全县|全省|全镇)?[^，。；\d%的]{2,14}?)(?:的|比例)"
+)
+
+
+def _list_start(text: str, start: int, end: int) -> int:
+    """Where the list of names before ``end`` starts: after the clause's last punctuation."""
+    found = max(text.rfind(mark, start, end) for mark in "，；：。\n")
+    return found + 1 if found >= 0 else start
+
+
+def _names(words: str, count: int) -> list[str] | None:
+    """``count`` names from "货物、工程、服务政府采购规模" (the last one's extra words are all
+    of theirs: 货物政府采购规模 …), or ``None`` when the words are not that many names."""
+    words = _LEAD.sub("", _INNER_YEAR.sub("", words)).strip()
+    items = [w for w in words.split("、") if w]
+    if len(items) == count - 1 and items:
+        last = re.split(r"(?<=[^\d])(?:和|及|与)(?=[^\d])", items[-1])
+        if len(last) == 2:
+            items[-1:] = last
+    if len(items) != count or any(not _HAS_WORD.search(i) and len(i) < 2 for i in items):
+        return None
+    shortest = min(len(i) for i in items[:-1]) if count > 1 else 0
+    tail = (
+        items[-1][shortest:]
+        if len(items[-1]) > shortest + 1 and all(len(i) <= shortest + 1 for i in items[:-1])
+        else ""
+    )
+    if tail:
+        items = [i + tail for i in items[:-1]] + [items[-1]]
+    return items
 
 
 def _opened_after(text: str, start: int, end: int) -> bool:
