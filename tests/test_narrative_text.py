@@ -39,3 +39,9 @@ def test_a_traditional_narrative_is_read_like_a_simplified_one() -> None:
     a, b = read_narrative(simplified), read_narrative(traditional)
     assert a.budget == b.budget
     assert {n.disposition for n in b.numbers} == {Disposition.MAPPED, Disposition.CONTEXT}
+
+
+def test_a_lone_surrogate_stays_and_the_rest_is_converted() -> None:
+    # OpenCC works on UTF-8, which has no lone surrogates (found by tests/test_fuzz.py).
+    text = normalize("\ud800收入總計1萬元")
+    assert text.text == "\ud800收入总计1万元"

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import cache
 from typing import Final, Protocol
 
@@ -208,13 +209,24 @@ def _drop_noise(line: str) -> set[int]:
 
 def _simplified(text: str) -> str:
     """``text`` in simplified characters, character for character (traditional mirrors)."""
-    converted = _converter().convert(text)
+    convert = _converter().convert
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        # A lone surrogate cannot go to OpenCC (it works on UTF-8): it stays as it is, and
+        # the characters around it are converted on their own.
+        return "".join(
+            char if 0xD800 <= ord(char) <= 0xDFFF else _one(convert, char) for char in text
+        )
+    converted = convert(text)
     if len(converted) == len(text):
         return converted
     # A phrase conversion changed the length: convert one character at a time instead, so
     # every character keeps its place in the original.
-    convert = _converter().convert
-    return "".join(c if len(c := convert(char)) == 1 else char for char in text)
+    return "".join(_one(convert, char) for char in text)
+
+
+def _one(convert: Callable[[str], str], char: str) -> str:
+    converted = convert(char)
+    return converted if len(converted) == 1 else char
 
 
 class _Convert(Protocol):
