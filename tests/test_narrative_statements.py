@@ -147,3 +147,26 @@ def test_bracketed_parts_belong_to_the_item_before_the_bracket() -> None:
     assert three is not None
     assert three.total is not None
     assert three.total.amount == wan("500000")
+
+
+def test_staff_categories_after_qizhong_are_its_parts() -> None:
+    text = (
+        "某中心2024年部门预算。\n一、基本情况\n编制人数9人，其中行政编制6人，事业编制3人；"
+        "在职实有8人，其中行政人员5人，事业人员2人。\n"
+    )
+    budget = read_narrative(text).budget
+    staffing = budget.staffing
+    assert staffing is not None
+    assert [(c.name, c.value) for c in staffing.establishment_parts] == [
+        ("行政编制", 6),
+        ("事业编制", 3),
+    ]
+    assert [c.value for c in staffing.in_service_parts] == [5, 2]
+    (finding,) = [f for f in validate(budget).findings if f.rule_id == "STF001"]
+    assert finding.severity is Severity.ERROR  # 5 + 2 is 7, not 8
+    # a list of kinds of people among them is no breakdown
+    titles = read_narrative(
+        "某校2024年部门预算。\n一、基本情况\n在职教职工30人，其中高级职称8人。\n"
+    )
+    assert titles.budget.staffing is not None
+    assert titles.budget.staffing.in_service_parts == ()

@@ -123,9 +123,10 @@ class Count:
 
 @frozen(kw_only=True)
 class Staffing:
-    """人员: establishment (编制), staff in service by category, retirees."""
+    """人员: establishment (编制), staff in service, retirees — each with its categories."""
 
     establishment: int | None = None
+    establishment_parts: tuple[Count, ...] = field(default=(), converter=_counts)
     in_service: int | None = None
     in_service_parts: tuple[Count, ...] = field(default=(), converter=_counts)
     retired: int | None = None

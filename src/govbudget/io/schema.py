@@ -68,6 +68,7 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Precision.unit": "The unit: 元, 千元, 万元 or 亿元 (also written 万, 亿, yuan, wan …).",
     "Precision.decimals": "The decimals the figures were rounded to (0–8); `10` 万元 at 2 decimals means 10.00.",
     "Staffing.establishment": "编制数: the authorised establishment.",
+    "Staffing.establishment_parts": "The establishment by category, as stated (其中 …).",
     "Staffing.in_service": "实有在职人员: staff in service.",
     "Staffing.in_service_parts": "Staff in service by category (行政, 事业, 工勤 …).",
     "Staffing.retired": "离退休人员: retirees.",

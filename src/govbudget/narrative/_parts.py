@@ -156,31 +156,51 @@ class PartReader:
             if number is not None and not ledger.is_used(number):
                 values[name] = int(match.group(1))
                 ledger.mark(number, f"/staffing/{name}")
-        parts: list[Count] = []
-        if in_service is not None:
-            after = start + in_service.end()
-            bracket = re.match(r"\s*（([^）]*)）", text[after:end])
-            if bracket is not None:
-                inner_start = after + bracket.start(1)
-                for part in _staff_parts(bracket.group(1)):
-                    number = _number_at(self.numbers, inner_start + part.start(2))
-                    if number is None or ledger.is_used(number):
-                        continue
-                    ledger.mark(number, f"/staffing/in_service_parts/{len(parts)}/value")
-                    parts.append(
-                        Count(
-                            name=part.group(1).strip(),
-                            value=int(part.group(2)),
-                            unit=part.group(3),
-                            source=ledger.where(inner_start + part.start()),
-                        )
-                    )
+        parts = self._staff_list(start, end, in_service, "in_service_parts")
+        establishment_parts = self._staff_list(start, end, establishment, "establishment_parts")
         self.staffing = Staffing(
             establishment=values.get("establishment"),
+            establishment_parts=establishment_parts,
             in_service=values.get("in_service"),
             in_service_parts=parts,
             retired=values.get("retired"),
         )
+
+    def _staff_list(
+        self, start: int, end: int, head: re.Match[str] | None, field: str
+    ) -> list[Count]:
+        """The categories a staff count lists after it: in brackets ("14人（行政人员6人，…）")
+        or after 其中 ("在职实有10人，其中参公编制人数7人，参公后勤服务编制人数1人"). A list of
+        kinds of people among them (职称, 党员, 女 …) is not a breakdown and is left alone."""
+        text, ledger = self.text, self.ledger
+        if head is None:
+            return []
+        after = start + head.end()
+        listed = _STAFF_LIST.match(text, after, end)
+        if listed is None:
+            return []
+        group = 1 if listed.group(1) is not None else 2
+        inner_start = listed.start(group)
+        found = list(_staff_parts(listed.group(group)))
+        if not found or any(_STAFF_SUBSET.search(part.group(1)) for part in found):
+            return []
+        if field == "in_service_parts" and any(_RETIRED.search(part.group(1)) for part in found):
+            return []  # "实有人数11人，其中在职10人，退休1人": all the staff, not those in service
+        parts: list[Count] = []
+        for part in found:
+            number = _number_at(self.numbers, inner_start + part.start(2))
+            if number is None or ledger.is_used(number):
+                continue
+            ledger.mark(number, f"/staffing/{field}/{len(parts)}/value")
+            parts.append(
+                Count(
+                    name=part.group(1).strip().removeprefix("其中").strip("："),
+                    value=int(part.group(2)),
+                    unit=part.group(3),
+                    source=ledger.where(inner_start + part.start()),
+                )
+            )
+        return parts
 
     # -- classified lists -------------------------------------------------------
     def classified(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -571,6 +591,13 @@ class _GoalDraft:
     indicators: list[IndicatorText] = Factory(list)
 
 
+#: The list a staff count gives of its categories: in brackets, or after "，其中".
+_STAFF_LIST: Final = re.compile(r"\s*(?:（([^）]*)）|[，,]?\s*其中[：:，]?([^。；]*))")
+_RETIRED: Final = re.compile(r"退休|离休")
+#: Words of a list of kinds among the staff, not of its categories.
+_STAFF_SUBSET: Final = re.compile(
+    r"职称|党员|女|男|少数民族|硕士|博士|本科|大专|研究生|学历|岁|高级|中级|初级|正高|副高"
+)
 _STAFF_PART: Final = re.compile(r"(?:其中[：]?)?([^，、；（）：\d]+?)\s*(\d+)\s*(人|名)")
 # Where a try may succeed after one failed: a name after a separator or a digit, or
 # "其中：", which reads past its colon into the next name.

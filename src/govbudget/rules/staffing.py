@@ -48,6 +48,13 @@ def _staff(budget: DepartmentBudget) -> Iterator[Observation]:
     yield from _counts(
         "/staffing/retired", "退休人员", "retired staff", staffing.retired, staffing.retired_parts
     )
+    yield from _counts(
+        "/staffing/establishment",
+        "编制人数",
+        "establishment",
+        staffing.establishment,
+        staffing.establishment_parts,
+    )
 
 
 RULES: Final = (
@@ -59,7 +66,7 @@ RULES: Final = (
         title_en="A staff total equals the sum of its categories",
         message_zh="{where}：共 {stated} 人，{count} 类（{names}）之和 {computed} 人",
         message_en="{where}: {stated} in all, its {count} categories ({names}) add up to {computed}",
-        formula="实有在职人员 = Σ 各类人员；退休人员 = Σ 各类退休人员",
+        formula="实有在职人员 = Σ 各类人员；退休人员 = Σ 各类退休人员；编制人数 = Σ 各类编制",
         check=_staff,
         example="实有在职人员 14 = 行政 6 + 工勤 1 + 事业岗 5 + 转业干部 2",
     ),
