@@ -132,6 +132,27 @@ _TITLE: Final = re.compile(
     rf"(?P<name>{_NAME})\s*(?P<year>(?:19|20)\d\d)\s*(?:年度?|(?=(?:部门|单位)?(?:预算|决算)))"
     r"(?P<rest>[^\n。]{0,40}?(?P<kind>预算|决算))"
 )
+#: Where a title's year stands: the year, 年 (or the kind right after), the kind soon after.
+_TITLE_YEAR: Final = re.compile(
+    r"((?:19|20)\d\d)\s*(?:年度?|(?=(?:部门|单位)?(?:预算|决算)))(?=[^\n。]{0,40}?(?:预算|决算))"
+)
+#: The name ending right before a title's year.
+_NAME_BEFORE: Final = re.compile(rf"[\u4e00-\u9fff（）()、“”]{{1,40}}(?:{_SUFFIX})\s*$")
+
+
+def _titles(head: str) -> list[tuple[str, int]]:
+    """(name, year) of each title in ``head``: what :data:`_TITLE` finds, anchored on the
+    years so that the name is looked for only where a year follows it (linear)."""
+    found: list[tuple[str, int]] = []
+    for year in _TITLE_YEAR.finditer(head):
+        line_start = head.rfind("\n", 0, year.start()) + 1
+        segment = head[max(line_start, year.start() - 44) : year.start()]
+        name = _NAME_BEFORE.search(segment)
+        if name is not None:
+            found.append((name.group().strip(), int(year.group(1))))
+    return found
+
+
 #: A title that names the year first ("2017年湛江市委宣传部“三公”经费…").
 _TITLE_YEAR_FIRST: Final = re.compile(
     rf"^(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<name>{_NAME})(?=[“\"]?三公|部门|单位|预算|决算|财政|一般)",
@@ -186,8 +207,9 @@ def identify(text: str) -> Identity:
     """
     head = text[:3000]
     kind = _kind(text)
-    department = _department(head, text)
-    year = _year(head, text, kind)
+    titles = _titles(head)
+    department = _department(head, text, titles)
+    year = _year(head, text, kind, titles)
     level = (
         Level.UNIT if re.search(r"\d{4}\s*年度?\s*单位(?:预算|决算)", head) else Level.DEPARTMENT
     )
@@ -220,9 +242,12 @@ def _clean(name: str) -> str | None:
     return name
 
 
-def _department(head: str, text: str) -> str | None:
+def _department(head: str, text: str, titles: list[tuple[str, int]]) -> str | None:
+    for title, _ in titles:
+        name = _clean(title)
+        if name is not None:
+            return name
     for pattern, where in (
-        (_TITLE, head),
         (_TITLE_YEAR_FIRST, head),
         (_NAMED, head),
         (_OPENING, head),
@@ -248,12 +273,12 @@ def _department(head: str, text: str) -> str | None:
     return None
 
 
-def _year(head: str, text: str, kind: Kind) -> int | None:
+def _year(head: str, text: str, kind: Kind, titles: list[tuple[str, int]]) -> int | None:
     """The year the document is about: its title's, else the latest year said with its kind."""
     dates = {m.start() for m in _DATE.finditer(text)}
-    for match in _TITLE.finditer(head):
-        if _clean(match.group("name")) is not None:
-            return int(match.group("year"))
+    for title, year in titles:
+        if _clean(title) is not None:
+            return year
     for match in _TITLE_YEAR_FIRST.finditer(head):
         return int(match.group("year"))
     executed = _EXECUTED.search(head)

@@ -247,7 +247,7 @@ def _pasted_tables(ledger: Ledger, raw: str, kind: Kind, source: str) -> Pasted:
 
     Marked before the parts are read, so no sentence pattern takes a cell for a figure.
     """
-    pasted = find_pasted(raw, fold=lambda cell: normalize(cell).text, kind=kind, source=source)
+    pasted = find_pasted(raw, fold=ledger.text.fold, kind=kind, source=source)
     if not pasted.tables:
         return pasted
     for number in ledger.numbers:

@@ -32,13 +32,13 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Final, Protocol
 
 from attrs import field, frozen
 
-__all__ = ["ITEM_MARKER", "Text", "normalize"]
+__all__ = ["ITEM_MARKER", "Text", "fold_line", "normalize"]
 
 #: A numbered heading or list item at the start of a line: 第一部分, 一、, （一）, 1., 1、, （1）, 1）.
 ITEM_MARKER: Final = re.compile(
@@ -76,9 +76,12 @@ def _is_wide(char: str) -> bool:
     return ord(char) > 0x2E7F
 
 
+_WIDE: Final = re.compile("[\u2e80-\U0010ffff]")
+
+
 def _width(line: str) -> int:
     """The printed width of a line in half-width units (a CJK character is 2)."""
-    return sum(2 if _is_wide(c) else 1 for c in line)
+    return len(line) + len(_WIDE.findall(line))
 
 
 @frozen
@@ -94,6 +97,13 @@ class Text:
     _origin: array[int] = field(alias="origin", repr=False, eq=False)
     _line_starts: tuple[int, ...] = field(alias="line_starts", repr=False, eq=False)
     _breaks: tuple[int, ...] = field(alias="breaks", repr=False, eq=False)
+    _cleaned: Mapping[str, str] = field(alias="cleaned", repr=False, eq=False, factory=dict)
+
+    def fold(self, line: str) -> str:
+        """A line of ``raw`` as normalising wrote it on its own (see :func:`fold_line`): the
+        lines of this text are folded once, here and by :func:`normalize`."""
+        found = self._cleaned.get(line)
+        return found if found is not None else fold_line(line)
 
     def origin(self, index: int) -> int:
         """The offset in ``raw`` of the character at ``index`` of ``text``."""
@@ -242,45 +252,60 @@ def _converter() -> _Convert:
     return converter
 
 
+#: The folding of :data:`_FOLD` without its deletions, for ``str.translate``.
+_FOLD_KEEP: Final = {k: v for k, v in _FOLD.items() if v is not None}
+_DELETED: Final = re.compile("[" + "".join(chr(k) for k, v in _FOLD.items() if v is None) + "]")
+#: What the second pass changes one for one: "," and the ASCII forms written the Chinese way.
+_CHINESE_KEEP: Final = {ord(","): "，", **_CHINESE}
+_SECOND_PASS: Final = re.compile(r"[\s,]")
+
+
 def _clean_line(line: str, start: int) -> _Line:
     """One physical line folded, de-spaced and de-grouped, with each char's raw offset."""
-    # Folding may delete characters (zero-width spaces): keep the offsets alongside.
+    # Folding may delete characters (zero-width spaces, noise): keep the offsets alongside.
     noise = _drop_noise(line)
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, char in enumerate(line):
-        mapped = _FOLD.get(ord(char), ord(char))
-        if mapped is None or i in noise:
+    if noise or _DELETED.search(line):
+        chars: list[str] = []
+        offsets: list[int] = []
+        for i, char in enumerate(line):
+            mapped = _FOLD.get(ord(char), ord(char))
+            if mapped is None or i in noise:
+                continue
+            chars.append(chr(mapped))
+            offsets.append(start + i)
+        text = "".join(chars)
+    else:
+        # The common case, at C speed: nothing deleted, one character for one.
+        text = line.translate(_FOLD_KEEP)
+        offsets = list(range(start, start + len(line)))
+    if not _SECOND_PASS.search(text):
+        return _Line(text.translate(_CHINESE_KEEP), offsets, _width(line.strip()))
+    # What goes: the thousands separators of exact groups, and runs of spaces — one stays
+    # between two ASCII words or numbers ("4125.49 4143.91" stays two numbers).
+    cuts = [(i, i + 1, False) for i in _group_commas(text)]
+    for space in _SPACE.finditer(text):
+        a, b = space.span()
+        keep = (
+            a > 0
+            and b < len(text)
+            and bool(_KEEPS_SPACE.match(text[a - 1]) and _ASCII_WORD.match(text[b]))
+        )
+        cuts.append((a, b, keep))
+    pieces: list[str] = []
+    kept: list[int] = []
+    pos = 0
+    for a, b, keep in sorted(cuts):
+        if a < pos:
             continue
-        chars.append(chr(mapped))
-        offsets.append(start + i)
-    text = "".join(chars)
-    if any(ord(c) > 0x2E7F for c in text):
-        text = _simplified(text)
-    drop = _group_commas(text)
-    out_chars: list[str] = []
-    out_offsets: list[int] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        char = text[i]
-        if i in drop:
-            i += 1
-            continue
-        space = _SPACE.match(text, i)
-        if space is not None:
-            before = out_chars[-1] if out_chars else ""
-            after = text[space.end()] if space.end() < n else ""
-            if before and after and _KEEPS_SPACE.match(before) and _ASCII_WORD.match(after):
-                out_chars.append(" ")
-                out_offsets.append(offsets[i])
-            i = space.end()
-            continue
-        char = "，" if char == "," else _CHINESE.get(ord(char), char)
-        out_chars.append(char)
-        out_offsets.append(offsets[i])
-        i += 1
-    return _Line("".join(out_chars), out_offsets, _width(line.strip()))
+        pieces.append(text[pos:a])
+        kept.extend(offsets[pos:a])
+        if keep and pieces and pieces[-1]:
+            pieces.append(" ")
+            kept.append(offsets[a])
+        pos = b
+    pieces.append(text[pos:])
+    kept.extend(offsets[pos:])
+    return _Line("".join(pieces).translate(_CHINESE_KEEP), kept, _width(line.strip()))
 
 
 _HEADING_WORDS: Final = re.compile(r"情况|说明|概况|职责|解释|预算表|决算表|目标|经费|采购|资产")
@@ -323,6 +348,16 @@ def _page_width(lines: list[_Line]) -> tuple[int, bool]:
     return (widths[-1] if widths else 0), False
 
 
+def fold_line(line: str) -> str:
+    """One line as :func:`normalize` writes it (folded, simplified, de-spaced), on its own.
+
+    >>> fold_line("公務用車 運行費 1,234.5 萬元")
+    '公务用车运行费1234.5万元'
+    """
+    base = _simplified(line) if any(ord(c) > 0x2E7F for c in line) else line
+    return _clean_line(base, 0).text
+
+
 def normalize(raw: str) -> Text:
     """Normalise PDF-extracted text into logical lines (see the module docstring).
 
@@ -334,11 +369,17 @@ def normalize(raw: str) -> Text:
     physical: list[_Line] = []
     line_starts = [0]
     position = 0
+    # Traditional characters read as simplified, one conversion for the whole text: OpenCC
+    # converts character for character, so every offset stays the original's.
+    base = _simplified(raw) if any(ord(c) > 0x2E7F for c in raw) else raw
+    cleaned: dict[str, str] = {}  # each raw line as cleaned, for Text.fold
     for match in _LINE_BREAK.finditer(raw):
-        physical.append(_clean_line(raw[position : match.start()], position))
+        physical.append(_clean_line(base[position : match.start()], position))
+        cleaned[raw[position : match.start()]] = physical[-1].text
         position = match.end()
         line_starts.append(position)
-    physical.append(_clean_line(raw[position:], position))
+    physical.append(_clean_line(base[position:], position))
+    cleaned[raw[position:]] = physical[-1].text
     lines = [line for line in physical if line.text]
     full, wrapped = _page_width(lines)
     chars: list[str] = []
@@ -353,7 +394,7 @@ def normalize(raw: str) -> Text:
         origin.extend(line.offsets)
     text = "".join(chars)
     breaks = tuple(i for i, char in enumerate(text) if char == "\n")
-    return Text(raw, text, origin, tuple(line_starts), breaks)
+    return Text(raw, text, origin, tuple(line_starts), breaks, cleaned)
 
 
 def _separator(before: _Line, line: str, full: int, wrapped: bool) -> str:
