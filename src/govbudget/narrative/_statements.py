@@ -85,6 +85,8 @@ _HEADING_LINE: Final = re.compile(
     r"|^\d{1,2}[、.]([^\n。，；\d]{2,24}(?:情况|说明))$",
     re.MULTILINE,
 )
+#: How far past its amount a clause is read: far enough for its comparisons and reason.
+_CLAUSE_REACH: Final = 160
 _THREE_PUBLIC_NAMES: Final = {
     "/three_public/overseas": "因公出国（境）费",
     "/three_public/reception": "公务接待费",
@@ -247,7 +249,8 @@ class StatementReader:
         """The fund a figure at ``offset`` is of: the one its sentence names before it, else
         its part's heading's."""
         text = self.text
-        start = max(text.rfind("\n", 0, offset), text.rfind("。", 0, offset)) + 1
+        reach = max(0, offset - _CLAUSE_REACH)
+        start = max(text.rfind("\n", reach, offset), text.rfind("。", reach, offset), reach - 1) + 1
         return _scope(text[start:offset]) or self._scope_at(offset)
 
     def _scope_at(self, offset: int) -> str:
@@ -266,6 +269,14 @@ class StatementReader:
         return Numbers(n for n in between if not self.ledger.is_used(n) or self.ledger.is_unread(n))
 
     def _sentence(self, start: int, end: int, scope: str) -> None:
+        numbers = self.ledger.numbers
+        if (
+            isinstance(numbers, Numbers)
+            and not numbers.figures_between(start, end)
+            and self.list_head is None
+            and "如下" not in self.text[start:end]
+        ):
+            return  # no amount, no percent: nothing to state, no list to start or end
         item = ITEM_MARKER.match(self.text, start, end)
         if item is not None and self.list_head is not None:
             style = _style(item.group())
@@ -311,7 +322,7 @@ class StatementReader:
                 continue
             label_start = _label_start(self.text, pos, number.start)
             raw = self.text[label_start : number.start]
-            if 0 <= qizhong < number.start and not listing:
+            if 0 <= qizhong < number.start and not listing:  # (once: the list starts once)
                 # The 其中 list's whole is the last figure before 其中: a statement read here, or
                 # a field a part reader took (then a statement standing for it).
                 preceding = last if last is not None and last[1] < qizhong else None
@@ -336,11 +347,15 @@ class StatementReader:
                 continue
             # An item inside brackets ("（其中：运行维护费1920万元，购置经费146万元），减少12万元")
             # ends at the bracket: what follows it is said of the figure before the bracket.
-            inside = self.text.rfind("（", start, label_start) > self.text.rfind(
-                "）", start, label_start
+            near = max(start, label_start - _CLAUSE_REACH)
+            inside = self.text.rfind("（", near, label_start) > self.text.rfind(
+                "）", near, label_start
             )
-            close = self.text.find("）", number.start, end) if inside else -1
-            stop = close if close >= 0 else end
+            reach = min(end, number.unit_end + _CLAUSE_REACH)
+            close = self.text.find("）", number.start, reach) if inside else -1
+            # A clause ends within a few dozen characters of its amount; reading no further
+            # keeps a sentence of thousands of figures linear.
+            stop = close if close >= 0 else min(end, number.unit_end + _CLAUSE_REACH)
             clause = read_clause(
                 self.text,
                 unused,
@@ -358,10 +373,12 @@ class StatementReader:
             consumed = [n.unit_end for n in clause.numbers]
             pos = max([number.unit_end, *consumed, *(clause.note[1:] if clause.note else ())])
             parent = head if listing else None
-            if listing and _opened_after(self.text, qizhong, number.start):
+            if listing and _opened_after(self.text, max(qizhong, near), number.start):
                 # "（包括购置费9.26亿元、运行费33.42亿元）": the parts of the item before the bracket,
                 # not of the list's whole — nested under it when it is a statement here.
-                inner = child is not None and _opened_after(self.text, child[1], number.start)
+                inner = child is not None and _opened_after(
+                    self.text, max(child[1], near), number.start
+                )
                 parent = child[0] if inner and child is not None else None
             if parent is None and head is None and item is not None and self.list_head is not None:
                 parent = self.list_head  # "1.工资福利支出较上年增…" under "基本支出…如下："
@@ -431,7 +448,7 @@ class StatementReader:
         """The numbers that follow ``start`` one after another, parted only by 、和及与，."""
         found: list[Number] = []
         pos = start
-        for number in self._unused(start, end):
+        for number in self._unused(start, min(end, start + _CLAUSE_REACH)):
             gap = self.text[pos : number.start]
             if gap.strip("、和及与，为是 ") or (found and not gap):
                 break

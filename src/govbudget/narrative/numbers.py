@@ -178,6 +178,7 @@ _DATE_TIME: Final = re.compile(
     r"(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?"
     r"|(?<!\d)(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d)"
 )
+_MARKED: Final = re.compile(r"[-/:：.]|号")
 #: An index or file number of a government site: 索引号：QZ04101-0105-2024-00210.
 _INDEX_NUMBER: Final = re.compile(
     r"(?:索引号|文号|编号|发文字号)[：:]?\s*[\[【]?[A-Za-z0-9./\-—_【】\[\]]{3,}"
@@ -232,7 +233,10 @@ def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | No
         return "date"
     around = source[max(0, number.start - 20) : number.unit_end + 12]
     offset = max(0, number.start - 20)
-    for pattern, kind in ((_DATE_TIME, "date"), (_INDEX_NUMBER, "document-number")):
+    marks = ("-", "/", ":", "：", ".", "号") if _MARKED.search(around) else ()
+    for pattern, kind in (
+        ((_DATE_TIME, "date"), (_INDEX_NUMBER, "document-number")) if marks else ()
+    ):
         for match in pattern.finditer(around):
             if match.start() + offset <= number.start < match.end() + offset:
                 return kind
