@@ -112,7 +112,10 @@ def _check_word(_instance: object, _attribute: object, value: str | None) -> Non
 
 
 def _optional_amount(value: Money | None) -> Amount | None:
-    return None if value is None else as_amount(value)
+    # Run for every amount field of every figure built: the common cases first.
+    if value is None or type(value) is Amount:
+        return value
+    return as_amount(value)
 
 
 def _signed(magnitude: int, word: str | None) -> int:
@@ -227,6 +230,8 @@ class Restatement:
 
 
 def _restatements(value: object) -> tuple[Restatement, ...]:
+    if value == ():  # the common case: not restated
+        return ()
     items = tuple(value) if isinstance(value, tuple | list) else value
     if not isinstance(items, tuple) or not all(isinstance(i, Restatement) for i in items):
         raise ModelError(f"restated must be a sequence of Restatement, not {value!r}")

@@ -135,9 +135,24 @@ class Amount(Money):
         self._set(_yuan_to_fen(_to_decimal(_check_type(amount))))
 
     def _set(self, fen_value: int) -> None:
+        # Only the fen are stored: the Decimal in 元 (``amount``) is made when asked for and
+        # the currency is the class's, so that an amount takes half the memory it would.
         object.__setattr__(self, "_fen", fen_value)
-        object.__setattr__(self, "amount", _fen_to_decimal(fen_value))
-        object.__setattr__(self, "currency", _CNY_CURRENCY)
+
+    # Read-only properties where Money has Final attributes: the same for every reader.
+    @property  # type: ignore[misc]
+    def amount(self) -> Decimal:
+        """The amount in 元, as py-moneyed's ``Money.amount``: an exact Decimal with two places.
+
+        >>> wan("24.1").amount
+        Decimal('241000.00')
+        """
+        return _fen_to_decimal(self._fen)
+
+    @property  # type: ignore[misc]
+    def currency(self) -> Currency:
+        """Always CNY."""
+        return _CNY_CURRENCY
 
     @classmethod
     def from_fen(cls, fen_value: int) -> Amount:
@@ -146,10 +161,13 @@ class Amount(Money):
         >>> Amount.from_fen(2410)
         Money('24.10', 'CNY')
         """
-        if isinstance(fen_value, bool) or not isinstance(fen_value, int):
+        # Made for every amount read or computed: the plain int first, set directly.
+        if type(fen_value) is not int and (
+            isinstance(fen_value, bool) or not isinstance(fen_value, int)
+        ):
             _refuse(fen_value)
-        new = cls.__new__(cls)
-        new._set(fen_value)
+        new = object.__new__(cls)
+        object.__setattr__(new, "_fen", fen_value)
         return new
 
     @property

@@ -49,6 +49,8 @@ def _label(node: Node) -> str:
 
 
 def _check_children(instance: Node, _attribute: object, children: tuple[Node, ...]) -> None:
+    if not children:
+        return
     seen: set[str] = set()
     for child in children:
         if not isinstance(child, Node):
@@ -67,7 +69,7 @@ def _check_children(instance: Node, _attribute: object, children: tuple[Node, ..
 
 
 def _to_tuple(value: Iterable[Node]) -> tuple[Node, ...]:
-    return tuple(value)
+    return value if type(value) is tuple else tuple(value)
 
 
 @frozen(kw_only=True)

@@ -12,6 +12,7 @@ from govbudget.io.document import (
     loads,
     read_limited,
     read_stream_limited,
+    size_limit,
     to_data,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "loads",
     "read_limited",
     "read_stream_limited",
+    "size_limit",
     "to_data",
 ]

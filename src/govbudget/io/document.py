@@ -31,7 +31,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 from functools import cache
@@ -60,6 +60,7 @@ __all__ = [
     "loads",
     "read_limited",
     "read_stream_limited",
+    "size_limit",
     "to_data",
 ]
 
@@ -85,178 +86,323 @@ JSONValue = Any  # the result of json.loads; narrowed where it is read
 _T = TypeVar("_T")
 
 
-class _Reader:
-    """Structures JSON data into model objects, tracking the place for errors."""
+class _Problem(Exception):
+    """What cannot be read at one place: the message, and the keys from that place up.
 
-    def __init__(self, source: str) -> None:
-        self.source = source
+    Raised where the value is and caught at each level above, which adds its key,
+    so that the JSON Pointer is only built for an error, never on the way down.
+    """
 
-    def fail(self, pointer: str, message: str) -> DocumentError:
-        return DocumentError(message, source=self.source, pointer=pointer)
+    def __init__(self, message: str, *keys: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.keys = list(keys)  # innermost first, escaped
 
-    def value(self, tp: object, data: JSONValue, pointer: str, unit: Unit) -> object:
-        origin = typing.get_origin(tp)
-        if origin in (Union, types.UnionType):
-            options = [a for a in typing.get_args(tp) if a is not type(None)]
-            if data is None:
-                return None
-            if len(options) != 1:
-                raise TypeError(f"unsupported union {tp}")
-            return self.value(options[0], data, pointer, unit)
-        if origin is tuple:
-            item_type = typing.get_args(tp)[0]
-            if not isinstance(data, list):
-                raise self.fail(pointer, f"expected a list, got {_describe(data)}")
-            return tuple(
-                self.value(item_type, item, f"{pointer}/{i}", unit) for i, item in enumerate(data)
-            )
-        if tp is Amount:
-            return self.amount(data, pointer, unit)
-        if tp is StatedChange:
-            return self.change(data, pointer, unit)
-        if tp is StatedPercent:
-            return self.percent(data, pointer)
-        if tp is Precision:
-            return self.precision(data, pointer)
-        if isinstance(tp, type) and issubclass(tp, Enum):
-            return self.enum(tp, data, pointer)
-        if isinstance(tp, type) and attrs.has(tp):
-            return self.instance(tp, data, pointer, unit)
-        return self.scalar(tp, data, pointer)
+    def pointer(self) -> str:
+        return "".join(f"/{key}" for key in reversed(self.keys))
 
-    def scalar(self, tp: object, data: JSONValue, pointer: str) -> object:
-        if tp is bool:
-            if not isinstance(data, bool):
-                raise self.fail(pointer, f"expected true or false, got {_describe(data)}")
-            return data
-        if tp is int:
-            if isinstance(data, bool) or not isinstance(data, int):
-                raise self.fail(pointer, f"expected an integer, got {_describe(data)}")
-            return data
-        if tp is str:
-            if not isinstance(data, str):
-                raise self.fail(pointer, f"expected a string, got {_describe(data)}")
-            return data
-        if tp is Decimal:
-            if isinstance(data, bool) or not isinstance(data, int | str | Decimal):
-                raise self.fail(pointer, f"expected a number, got {_describe(data)}")
-            try:
-                return StatedPercent(data).value
-            except GovBudgetError as error:
-                raise self.fail(pointer, str(error)) from None
-        raise TypeError(f"unsupported field type {tp!r}")
 
-    def amount(self, data: JSONValue, pointer: str, unit: Unit) -> Amount:
-        if isinstance(data, bool) or not isinstance(data, int | str | Decimal):
-            raise self.fail(
-                pointer,
-                f"expected an amount in {unit.label} (a decimal string), got {_describe(data)}",
-            )
-        try:
-            return amount(data, unit)
-        except GovBudgetError as error:
-            raise self.fail(pointer, str(error)) from None
+#: Reads one JSON value into a model value, in the unit of the amounts around it.
+_Read: TypeAlias = Callable[[JSONValue, Unit], object]
 
-    def change(self, data: JSONValue, pointer: str, unit: Unit) -> StatedChange:
-        if isinstance(data, dict):
-            self.keys(data, pointer, {"value", "word"}, "a stated change")
-            value = data.get("value")
-            word = self.optional_str(data.get("word"), f"{pointer}/word")
-            parsed = None if value is None else self.amount(value, f"{pointer}/value", unit)
-            return self.build(StatedChange, pointer, value=parsed, word=word)
-        return self.build(StatedChange, pointer, value=self.amount(data, pointer, unit))
 
-    def percent(self, data: JSONValue, pointer: str) -> StatedPercent:
-        if isinstance(data, dict):
-            self.keys(data, pointer, {"value", "word"}, "a stated percent")
-            if "value" not in data:
-                raise self.fail(pointer, "a stated percent needs a 'value'")
-            value = self.scalar(Decimal, data["value"], f"{pointer}/value")
-            word = self.optional_str(data.get("word"), f"{pointer}/word")
-            return self.build(StatedPercent, pointer, value=value, word=word)
-        return self.build(StatedPercent, pointer, value=self.scalar(Decimal, data, pointer))
+def _unknown_key(data: Mapping[str, JSONValue], allowed: frozenset[str], what: str) -> _Problem:
+    key = next(k for k in data if k not in allowed)
+    hint = difflib.get_close_matches(key, sorted(allowed), n=1)
+    suggestion = f"; did you mean {hint[0]!r}?" if hint else f"; expected one of {sorted(allowed)}"
+    return _Problem(f"unknown key {_clip(key)!r} in {what}{suggestion}", _escape(_clip(key)))
 
-    def precision(self, data: JSONValue, pointer: str) -> Precision:
-        if not isinstance(data, dict):
-            raise self.fail(
-                pointer, f"expected {{'unit': ..., 'decimals': ...}}, got {_describe(data)}"
-            )
-        self.keys(data, pointer, {"unit", "decimals"}, "a precision")
-        unit = DEFAULT_PRECISION.unit
-        if "unit" in data:
-            label = self.scalar(str, data["unit"], f"{pointer}/unit")
-            assert isinstance(label, str)
-            try:
-                unit = Unit.parse(label)
-            except GovBudgetError as error:
-                raise self.fail(f"{pointer}/unit", str(error)) from None
-        decimals = self.scalar(
-            int, data.get("decimals", DEFAULT_PRECISION.decimals), f"{pointer}/decimals"
+
+def _build(tp: Callable[..., _T], values: dict[str, object]) -> _T:
+    try:
+        return tp(**values)
+    except GovBudgetError as error:
+        message = str(error)
+        # A field's validator names its field first ("year must be …"): point at it.
+        name = message.split(" ", 1)[0]
+        if name in values and isinstance(tp, type) and name in _fields(tp):
+            raise _Problem(message, _escape(name)) from None
+        raise _Problem(message) from None
+
+
+def _inside(key: str, read: _Read, data: JSONValue, unit: Unit) -> object:
+    try:
+        return read(data, unit)
+    except _Problem as problem:
+        problem.keys.append(key)
+        raise
+
+
+def _read_bool(data: JSONValue, _unit: Unit) -> bool:
+    if not isinstance(data, bool):
+        raise _Problem(f"expected true or false, got {_describe(data)}")
+    return data
+
+
+def _read_int(data: JSONValue, _unit: Unit) -> int:
+    if isinstance(data, bool) or not isinstance(data, int):
+        raise _Problem(f"expected an integer, got {_describe(data)}")
+    return data
+
+
+def _read_str(data: JSONValue, _unit: Unit) -> str:
+    if not isinstance(data, str):
+        raise _Problem(f"expected a string, got {_describe(data)}")
+    return data
+
+
+def _read_optional_str(data: JSONValue, unit: Unit) -> str | None:
+    return None if data is None else _read_str(data, unit)
+
+
+# A plain decimal string ("24.10", "-3"): read straight from its digits.
+_PLAIN_DECIMAL: Final = re.compile(r"(-?)(\d+)(?:\.(\d+))?")
+
+
+def _read_decimal(data: JSONValue, _unit: Unit) -> Decimal:
+    if type(data) is int and -_SHORT_INT < data < _SHORT_INT:
+        return Decimal(data)
+    if type(data) is str:
+        match = _PLAIN_DECIMAL.fullmatch(data)
+        if match is not None and len(match[2]) + len(match[3] or "") <= MAX_DIGITS:
+            return Decimal(data)  # as parse_decimal reads it: the digits as written
+    if isinstance(data, bool) or not isinstance(data, int | str | Decimal):
+        raise _Problem(f"expected a number, got {_describe(data)}")
+    try:
+        return StatedPercent(data).value
+    except GovBudgetError as error:
+        raise _Problem(str(error)) from None
+
+
+def _read_amount(data: JSONValue, unit: Unit) -> Amount:
+    kind = type(data)
+    if kind is str:
+        # A plain decimal ("425.23", "-3"): its fen straight from its digits.
+        whole, dot, fraction = data.partition(".")
+        digits = whole[1:] if whole[:1] == "-" else whole
+        if (
+            digits.isdigit()
+            and data.isascii()  # isdigit() alone takes other scripts' digits
+            and (fraction.isdigit() or not dot)
+            and len(digits) + len(fraction) <= MAX_DIGITS
+        ):
+            fen, rest = divmod(int(digits + fraction) * unit.fen, _POWERS_OF_TEN[len(fraction)])
+            if rest == 0:
+                return Amount.from_fen(fen if digits is whole else -fen)
+    elif kind is int:
+        return Amount.from_fen(data * unit.fen)  # at most MAX_DIGITS digits: checked before
+    # Anything else (separators, full-width digits, JSON decimals, finer than a fen,
+    # not a number): the general conversion, which says what is wrong.
+    if isinstance(data, bool) or not isinstance(data, int | str | Decimal):
+        raise _Problem(
+            f"expected an amount in {unit.label} (a decimal string), got {_describe(data)}"
         )
-        return self.build(Precision, pointer, unit=unit, decimals=decimals)
+    try:
+        return amount(data, unit)
+    except GovBudgetError as error:
+        raise _Problem(str(error)) from None
 
-    def enum(self, tp: type[Enum], data: JSONValue, pointer: str) -> Enum:
-        for member in tp:
-            if member.value == data:
-                return member
-        allowed = ", ".join(repr(m.value) for m in tp)
-        raise self.fail(pointer, f"expected one of {allowed}, got {_describe(data)}")
 
-    def optional_str(self, data: JSONValue, pointer: str) -> str | None:
-        if data is None:
-            return None
-        if not isinstance(data, str):
-            raise self.fail(pointer, f"expected a string, got {_describe(data)}")
-        return data
+_POWERS_OF_TEN: Final = tuple(10**places for places in range(MAX_DIGITS + 1))
+_CHANGE_KEYS: Final = frozenset({"value", "word"})
 
-    def keys(
-        self, data: Mapping[str, JSONValue], pointer: str, allowed: set[str], what: str
-    ) -> None:
-        for key in data:
-            if key not in allowed:
-                hint = difflib.get_close_matches(key, sorted(allowed), n=1)
-                suggestion = (
-                    f"; did you mean {hint[0]!r}?"
-                    if hint
-                    else f"; expected one of {sorted(allowed)}"
-                )
-                raise self.fail(
-                    f"{pointer}/{_escape(_clip(key))}",
-                    f"unknown key {_clip(key)!r} in {what}{suggestion}",
-                )
 
-    def instance(self, tp: type, data: JSONValue, pointer: str, unit: Unit) -> object:
-        if not isinstance(data, dict):
-            raise self.fail(pointer, f"expected an object ({tp.__name__}), got {_describe(data)}")
-        fields = _fields(tp)
-        self.keys(data, pointer, set(fields), tp.__name__)
+def _read_change(data: JSONValue, unit: Unit) -> StatedChange:
+    if isinstance(data, dict):
+        if not _CHANGE_KEYS.issuperset(data):
+            raise _unknown_key(data, _CHANGE_KEYS, "a stated change")
+        value = data.get("value")
+        word = _inside("word", _read_optional_str, data.get("word"), unit)
+        parsed = None if value is None else _inside("value", _read_amount, value, unit)
+        return _build(StatedChange, {"value": parsed, "word": word})
+    return _build(StatedChange, {"value": _read_amount(data, unit)})
+
+
+def _read_percent(data: JSONValue, unit: Unit) -> StatedPercent:
+    if isinstance(data, dict):
+        if not _CHANGE_KEYS.issuperset(data):
+            raise _unknown_key(data, _CHANGE_KEYS, "a stated percent")
+        if "value" not in data:
+            raise _Problem("a stated percent needs a 'value'")
+        value = _inside("value", _read_decimal, data["value"], unit)
+        word = _inside("word", _read_optional_str, data.get("word"), unit)
+        return _build(StatedPercent, {"value": value, "word": word})
+    return _build(StatedPercent, {"value": _read_decimal(data, unit)})
+
+
+_PRECISION_KEYS: Final = frozenset({"unit", "decimals"})
+
+
+def _read_precision(data: JSONValue, unit: Unit) -> Precision:
+    if not isinstance(data, dict):
+        raise _Problem(f"expected {{'unit': ..., 'decimals': ...}}, got {_describe(data)}")
+    if not _PRECISION_KEYS.issuperset(data):
+        raise _unknown_key(data, _PRECISION_KEYS, "a precision")
+    own = DEFAULT_PRECISION.unit
+    if "unit" in data:
+        label = _inside("unit", _read_str, data["unit"], unit)
+        assert isinstance(label, str)
+        try:
+            own = Unit.parse(label)
+        except GovBudgetError as error:
+            raise _Problem(str(error), "unit") from None
+    decimals = _inside(
+        "decimals", _read_int, data.get("decimals", DEFAULT_PRECISION.decimals), unit
+    )
+    return _build(Precision, {"unit": own, "decimals": decimals})
+
+
+def _enum_reader(tp: type[Enum]) -> _Read:
+    members = {member.value: member for member in tp}
+    allowed = ", ".join(repr(m.value) for m in tp)
+
+    def read(data: JSONValue, _unit: Unit) -> Enum:
+        found = members.get(data) if isinstance(data, str) else None
+        if found is None:
+            # The general comparison, for values that are not text (and unhashable ones).
+            found = next((m for m in tp if m.value == data), None)
+        if found is None:
+            raise _Problem(f"expected one of {allowed}, got {_describe(data)}")
+        return found
+
+    return read
+
+
+def _optional_reader(read: _Read) -> _Read:
+    def optional(data: JSONValue, unit: Unit) -> object:
+        return None if data is None else read(data, unit)
+
+    return optional
+
+
+def _tuple_reader(read: _Read) -> _Read:
+    def items(data: JSONValue, unit: Unit) -> tuple[object, ...]:
+        if not isinstance(data, list):
+            raise _Problem(f"expected a list, got {_describe(data)}")
+        out = []
+        for index, item in enumerate(data):
+            try:
+                out.append(read(item, unit))
+            except _Problem as problem:
+                problem.keys.append(str(index))
+                raise
+        return tuple(out)
+
+    return items
+
+
+_SCALARS: Final[dict[object, _Read]] = {
+    bool: _read_bool,
+    int: _read_int,
+    str: _read_str,
+    Decimal: _read_decimal,
+    Amount: _read_amount,
+    StatedChange: _read_change,
+    StatedPercent: _read_percent,
+    Precision: _read_precision,
+}
+
+
+@cache
+def _reader(tp: object) -> _Read:
+    """How to read a value of the field type ``tp``: compiled once per type, then reused."""
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(options) != 1:
+            raise TypeError(f"unsupported union {tp}")
+        return _optional_reader(_reader(options[0]))
+    if origin is tuple:
+        return _tuple_reader(_reader(typing.get_args(tp)[0]))
+    scalar = _SCALARS.get(tp)
+    if scalar is not None:
+        return scalar
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return _enum_reader(tp)
+    if isinstance(tp, type) and attrs.has(tp):
+        return _instance_reader(tp)
+    raise TypeError(f"unsupported field type {tp!r}")
+
+
+def _instance_reader(tp: type) -> _Read:
+    """Reads an object into the attrs class ``tp``, by a plan of its fields made once.
+
+    The values are read in the document's order; only when that meets a problem
+    are they read again in the class's order (``in_order``), so that the first
+    problem in that order is the one reported, whatever order the keys come in.
+    """
+    name = tp.__name__
+    fields = _fields(tp)
+    allowed = frozenset(fields)
+    required = frozenset(n for n, (_, needed) in fields.items() if needed)
+    # Fields that may be null, and text fields (a str is taken as it is).
+    nullable = frozenset(
+        n
+        for n, (field_type, _) in fields.items()
+        if typing.get_origin(field_type) in (Union, types.UnionType)
+        and type(None) in typing.get_args(field_type)
+    )
+    text = frozenset(n for n, (field_type, _) in fields.items() if field_type in (str, str | None))
+    own_precision = "precision" in fields
+    # Made on first use: a class may (through its fields) contain itself.
+    readers: dict[str, _Read] = {}
+
+    def make_readers() -> None:
+        for field_name, (field_type, _) in fields.items():
+            inner = [a for a in typing.get_args(field_type) if a is not type(None)]
+            readers[field_name] = _reader(inner[0] if field_name in nullable else field_type)
+
+    def in_order(data: dict[str, JSONValue], unit: Unit, own_unit: Unit) -> dict[str, object]:
+        values: dict[str, object] = {}
+        for field_name, read in readers.items():
+            if field_name not in data:
+                if field_name in required:
+                    raise _Problem(f"{name} needs {field_name!r}")
+                continue
+            value = data[field_name]
+            if value is None and field_name in nullable:
+                values[field_name] = None
+            else:
+                inner_unit = unit if field_name == "children" else own_unit
+                values[field_name] = _inside(_escape(field_name), read, value, inner_unit)
+        return values
+
+    def read_instance(data: JSONValue, unit: Unit) -> object:
+        if type(data) is not dict:
+            if not isinstance(data, dict):
+                raise _Problem(f"expected an object ({name}), got {_describe(data)}")
+            return read_instance(dict(data), unit)  # a dict of another class: as a plain one
+        if not allowed.issuperset(data):
+            raise _unknown_key(data, allowed, name)
+        if not readers:
+            make_readers()
         own_unit = unit
         # A figure's or a table's own precision sets the unit of its amounts.
-        if "precision" in fields and data.get("precision") is not None:
-            own_unit = self.precision(data["precision"], f"{pointer}/precision").unit
+        if own_precision and data.get("precision") is not None:
+            precision = _inside("precision", _read_precision, data["precision"], unit)
+            assert isinstance(precision, Precision)
+            own_unit = precision.unit
         values: dict[str, object] = {}
-        for name, (field_type, required) in fields.items():
-            if name not in data:
-                if required:
-                    raise self.fail(pointer, f"{tp.__name__} needs {name!r}")
-                continue
-            # A figure's own precision applies to its own amounts, not to its children.
-            inner_unit = unit if name == "children" else own_unit
-            values[name] = self.value(
-                field_type, data[name], f"{pointer}/{_escape(name)}", inner_unit
-            )
-        return self.build(tp, pointer, **values)
-
-    def build(self, tp: Callable[..., _T], pointer: str, **values: object) -> _T:
         try:
-            return tp(**values)
-        except GovBudgetError as error:
-            message = str(error)
-            # A field's validator names its field first ("year must be …"): point at it.
-            name = message.split(" ", 1)[0]
-            if name in values and isinstance(tp, type) and name in _fields(tp):
-                pointer = f"{pointer}/{_escape(name)}"
-            raise self.fail(pointer, message) from None
+            if required and not required.issubset(data):
+                raise _Problem("")  # a required field is missing: said by in_order
+            for field_name, value in data.items():
+                if value is None:
+                    if field_name in nullable:
+                        values[field_name] = None
+                        continue
+                elif type(value) is str and field_name in text:
+                    values[field_name] = value
+                    continue
+                values[field_name] = readers[field_name](value, own_unit)
+            if own_unit is not unit and "children" in data:
+                # A figure's own precision applies to its own amounts, not to its children.
+                values["children"] = readers["children"](data["children"], unit)
+        except _Problem:
+            values = in_order(data, unit, own_unit)
+        return _build(tp, values)
+
+    return read_instance
 
 
 @cache
@@ -348,12 +494,56 @@ def _pointer(entry: _Entry) -> str:
     return "".join(f"/{key}" for key in reversed(keys))
 
 
-def _check_limits(data: JSONValue, source: str) -> None:
-    """Refuse data nested deeper than MAX_DEPTH, with more than MAX_VALUES values or a too long number.
+def _check_limits(data: JSONValue, source: str, max_values: int = MAX_VALUES) -> None:
+    """Refuse data nested deeper than MAX_DEPTH, with more than ``max_values`` values or a too long number.
 
-    Iterative, so that no input can exhaust the interpreter's stack; a cycle in
-    parsed data stops at the depth limit. The JSON Pointer of a place is only
-    built for the error: a walk over a valid document allocates one tuple per value.
+    A quick walk over the containers finds a document within the limits; only
+    one it cannot vouch for is walked again, value by value, by
+    :func:`_refuse_beyond_limits`, which names the place.
+    """
+    if not _within_limits(data, max_values):
+        _refuse_beyond_limits(data, source, max_values)
+
+
+def _within_limits(data: JSONValue, max_values: int) -> bool:
+    """True for plain JSON data (dicts, lists, str, short numbers) within the limits.
+
+    False for anything it does not vouch for — a limit passed, a marked or too
+    long value, a value of another type — which the careful walk then judges.
+    Iterative, so that no input can exhaust the stack; a cycle stops at the depth limit.
+    """
+    if type(data) is not dict:
+        return False
+    count = 1
+    stack: list[tuple[dict[str, JSONValue] | list[JSONValue], int]] = [(data, 0)]
+    while stack:
+        container, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            return False
+        count += len(container)
+        if count > max_values:
+            return False
+        items: Iterable[JSONValue] = container.values() if type(container) is dict else container
+        for item in items:
+            kind: type = type(item)
+            if kind is str or kind is bool or item is None:
+                continue
+            if kind is dict or kind is list:
+                stack.append((item, depth + 1))
+            elif kind is not int or not -_SHORT_INT < item < _SHORT_INT:
+                return False  # a decimal, a long or marked number, another type
+    return True
+
+
+#: Integers below this in magnitude have fewer than MAX_DIGITS digits.
+_SHORT_INT: Final = 10 ** (MAX_DIGITS - 1)
+
+
+def _refuse_beyond_limits(data: JSONValue, source: str, max_values: int) -> None:
+    """The careful walk: raise for the first value beyond a limit, with its JSON Pointer.
+
+    The pointer of a place is only built for the error: the walk allocates one
+    tuple per value.
     """
     stack: list[_Entry] = [(data, "", None, 0)]
     count = 0
@@ -361,10 +551,8 @@ def _check_limits(data: JSONValue, source: str) -> None:
         entry = stack.pop()
         value, _key, _parent, depth = entry
         count += 1
-        if count > MAX_VALUES:
-            raise DocumentError(
-                f"more than {MAX_VALUES} values (the limit MAX_VALUES)", source=source
-            )
+        if count > max_values:
+            raise DocumentError(_too_many(max_values), source=source)
         if type(value) is str:  # the common case, and never too long a number
             continue
         if _too_long(value):
@@ -390,6 +578,15 @@ def _check_limits(data: JSONValue, source: str) -> None:
             stack.extend((item, key, entry, depth + 1) for key, item in items)
 
 
+def _too_many(max_values: int) -> str:
+    if max_values == MAX_VALUES:
+        return (
+            f"more than {MAX_VALUES} values (the limit MAX_VALUES; max_values= or --max-values"
+            " raises it)"
+        )
+    return f"more than {max_values} values (the limit max_values={max_values})"
+
+
 def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number a budget can state")
 
@@ -403,6 +600,9 @@ class _Duplicated(dict[str, JSONValue]):
 
 
 def _no_duplicates(pairs: list[tuple[str, JSONValue]]) -> dict[str, JSONValue]:
+    plain = dict(pairs)
+    if len(plain) == len(pairs):
+        return plain
     result: dict[str, JSONValue] = {}
     for key, value in pairs:
         if key in result:
@@ -413,10 +613,13 @@ def _no_duplicates(pairs: list[tuple[str, JSONValue]]) -> dict[str, JSONValue]:
     return result
 
 
-def _parse_json(text: str, source: str) -> JSONValue:
-    size = len(text.encode("utf-8", "surrogatepass"))  # a str may hold a lone surrogate
-    if len(text) > MAX_DOCUMENT_BYTES or size > MAX_DOCUMENT_BYTES:
-        raise _too_large(source)
+def _parse_json(text: str, source: str, limit: int = MAX_DOCUMENT_BYTES) -> JSONValue:
+    # At most four bytes a character in UTF-8: only a text that long can be too large.
+    if len(text) > limit or (
+        4 * len(text) > limit
+        and len(text.encode("utf-8", "surrogatepass")) > limit  # a str may hold a lone surrogate
+    ):
+        raise _too_large(source, limit)
     try:
         return json.loads(
             text,
@@ -438,14 +641,32 @@ def _parse_json(text: str, source: str) -> JSONValue:
         ) from None
 
 
-def _too_large(source: str) -> DocumentError:
-    return DocumentError(
-        f"larger than {MAX_DOCUMENT_BYTES} bytes (the limit MAX_DOCUMENT_BYTES)", source=source
-    )
+def _too_large(source: str, limit: int = MAX_DOCUMENT_BYTES) -> DocumentError:
+    if limit == MAX_DOCUMENT_BYTES:
+        return DocumentError(
+            f"larger than {MAX_DOCUMENT_BYTES} bytes (the limit MAX_DOCUMENT_BYTES)", source=source
+        )
+    return DocumentError(f"larger than {limit} bytes (the limit given)", source=source)
 
 
-def read_limited(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of the file at ``path``, refusing one larger than :data:`MAX_DOCUMENT_BYTES`.
+def size_limit(max_values: int) -> int:
+    """The size in bytes a document may have when it may hold ``max_values`` values.
+
+    :data:`MAX_DOCUMENT_BYTES` up to the default :data:`MAX_VALUES`; above it the size
+    grows in the same proportion (about 84 bytes a value), so that raising the one
+    limit lets the larger document be read.
+
+    >>> size_limit(MAX_VALUES) == MAX_DOCUMENT_BYTES, size_limit(2_000_000) // 2**20
+    (True, 160)
+    """
+    if max_values <= MAX_VALUES:
+        return MAX_DOCUMENT_BYTES
+    return MAX_DOCUMENT_BYTES * max_values // MAX_VALUES
+
+
+def read_limited(path: str | os.PathLike[str], *, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The bytes of the file at ``path``, refusing one larger than ``limit`` bytes
+    (:data:`MAX_DOCUMENT_BYTES`; see :func:`size_limit`).
 
     Only a regular file is opened (a named pipe or a device is refused before it
     is opened), and at most one byte past the limit is read.
@@ -453,7 +674,7 @@ def read_limited(path: str | os.PathLike[str]) -> bytes:
     source = str(path)
     with open_regular(path, source) as stream:
         try:
-            return read_stream_limited(stream, source)
+            return read_stream_limited(stream, source, limit=limit)
         except OSError as error:
             raise DocumentError(f"cannot read the file: {error.strerror}", source=source) from None
 
@@ -461,8 +682,11 @@ def read_limited(path: str | os.PathLike[str]) -> bytes:
 _CHUNK: Final = 1 << 16
 
 
-def read_stream_limited(stream: typing.BinaryIO, source: str = "<stream>") -> bytes:
-    """The bytes of ``stream`` (a file, a pipe, stdin), refusing more than :data:`MAX_DOCUMENT_BYTES`.
+def read_stream_limited(
+    stream: typing.BinaryIO, source: str = "<stream>", *, limit: int = MAX_DOCUMENT_BYTES
+) -> bytes:
+    """The bytes of ``stream`` (a file, a pipe, stdin), refusing more than ``limit`` bytes
+    (:data:`MAX_DOCUMENT_BYTES`).
 
     Reads in chunks — the file's size where it has one — so that a small
     document costs no more than its own size, and an endless stream stops one
@@ -474,62 +698,95 @@ def read_stream_limited(stream: typing.BinaryIO, source: str = "<stream>") -> by
         size = 0
     chunks: list[bytes] = []
     total = 0
-    while total <= MAX_DOCUMENT_BYTES:
+    while total <= limit:
         wanted = max(size + 1 - total, _CHUNK) if total == 0 else _CHUNK
-        chunk = stream.read(min(wanted, MAX_DOCUMENT_BYTES + 1 - total))
+        chunk = stream.read(min(wanted, limit + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
-    if total > MAX_DOCUMENT_BYTES:
-        raise _too_large(source)
+    if total > limit:
+        raise _too_large(source, limit)
     return b"".join(chunks)
 
 
-def from_data(data: Mapping[str, object], *, source: str = "<data>") -> DepartmentBudget:
-    """Build a budget from already parsed JSON data (numbers as int or Decimal)."""
-    reader = _Reader(source)
+def from_data(
+    data: Mapping[str, object], *, source: str = "<data>", max_values: int = MAX_VALUES
+) -> DepartmentBudget:
+    """Build a budget from already parsed JSON data (numbers as int or Decimal).
+
+    ``max_values`` raises (or lowers) the limit on the number of JSON values.
+    """
     if not isinstance(data, Mapping):
-        raise reader.fail("", f"a document must be a JSON object, got {_describe(data)}")
-    _check_limits(data, source)
+        raise DocumentError(
+            f"a document must be a JSON object, got {_describe(data)}", source=source, pointer=""
+        )
+    _check_limits(data, source, max_values)
     body = dict(data)
     tag = body.pop("format", None)
     if tag != FORMAT:
-        raise reader.fail("/format", f'expected "format": {FORMAT!r}, got {_describe(tag)}')
-    unit = DEFAULT_PRECISION.unit
-    if body.get("precision") is not None:
-        unit = reader.precision(body["precision"], "/precision").unit
-    result = reader.instance(DepartmentBudget, body, "", unit)
+        raise DocumentError(
+            f'expected "format": {FORMAT!r}, got {_describe(tag)}', source=source, pointer="/format"
+        )
+    try:
+        unit = DEFAULT_PRECISION.unit
+        if body.get("precision") is not None:
+            precision = _inside("precision", _read_precision, body["precision"], unit)
+            assert isinstance(precision, Precision)
+            unit = precision.unit
+        result = _reader(DepartmentBudget)(body, unit)
+    except _Problem as problem:
+        raise DocumentError(problem.message, source=source, pointer=problem.pointer()) from None
     assert isinstance(result, DepartmentBudget)
     return result
 
 
-def load(document: str | os.PathLike[str] | bytes | Mapping[str, object]) -> DepartmentBudget:
+def load(
+    document: str | os.PathLike[str] | bytes | Mapping[str, object],
+    *,
+    max_values: int = MAX_VALUES,
+) -> DepartmentBudget:
     """Load a budget from a path, JSON text, bytes or parsed data.
 
     A ``str`` that starts with ``{`` is JSON text; any other ``str`` is a path.
+    ``max_values`` is the most JSON values the document may hold
+    (:data:`MAX_VALUES` unless raised for a larger document, whose size limit
+    then grows with it: :func:`size_limit`).
+
+    >>> many = {"format": "govbudget/1", "department": "某局", "year": 2025,
+    ...         "projects": [{"name": f"项目{i}"} for i in range(100_000)]}
+    >>> load(many)
+    Traceback (most recent call last):
+    ...
+    govbudget.errors.DocumentError: <data>: more than 200000 values (the limit MAX_VALUES; max_values= or --max-values raises it)
+    >>> len(load(many, max_values=250_000).projects)
+    100000
     """
     if isinstance(document, Mapping):
-        return from_data(document)
+        return from_data(document, max_values=max_values)
     if isinstance(document, bytes):
-        return loads(document, source="<bytes>")
+        return loads(document, source="<bytes>", max_values=max_values)
     if isinstance(document, str) and document.lstrip().startswith("{"):
-        return loads(document, source="<text>")
+        return loads(document, source="<text>", max_values=max_values)
     source = str(Path(document))
-    return loads(read_limited(document), source=source)
+    raw = read_limited(document, limit=size_limit(max_values))
+    return loads(raw, source=source, max_values=max_values)
 
 
-def loads(text: str | bytes, *, source: str = "<text>") -> DepartmentBudget:
+def loads(
+    text: str | bytes, *, source: str = "<text>", max_values: int = MAX_VALUES
+) -> DepartmentBudget:
     """Load a budget from JSON ``text`` (or UTF-8 bytes); errors name ``source``.
 
     >>> loads('{"format": "govbudget/1", "department": "某局", "year": 2025}', source="a.json").year
     2025
     """
+    limit = size_limit(max_values)
     if isinstance(text, bytes):
-        if len(text) > MAX_DOCUMENT_BYTES:
-            raise _too_large(source)
+        if len(text) > limit:
+            raise _too_large(source, limit)
         text = _decode(text, source)
-    return from_data(_parse_json(text, source), source=source)
+    return from_data(_parse_json(text, source, limit), source=source, max_values=max_values)
 
 
 def _decode(raw: bytes, source: str) -> str:
