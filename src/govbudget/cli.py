@@ -118,11 +118,22 @@ def reading_record(read: ReadInput) -> dict[str, object] | None:
 
 
 class Identity(NamedTuple):
-    """What the caller says of the documents: unit, year and kind, over what they say."""
+    """What the caller says of the documents: unit, year and kind, over what they say; and
+    ``max_values``, the most JSON values a document may hold (``--max-values``; ``None``:
+    :data:`govbudget.io.MAX_VALUES`), whose size limit grows with it."""
 
     department: str | None = None
     year: int | None = None
     kind: Kind | None = None
+    max_values: int | None = None
+
+    @property
+    def limits(self) -> tuple[int, int]:
+        """The most values a JSON document may hold and the most bytes an input may have."""
+        from govbudget.io import MAX_VALUES, size_limit
+
+        values = MAX_VALUES if self.max_values is None else self.max_values
+        return values, size_limit(values)
 
     def apply(self, budget: DepartmentBudget) -> DepartmentBudget:
         """``budget`` with the caller's unit, year and kind where given."""
@@ -145,7 +156,8 @@ Reader = Callable[[bytes, str, Identity], ReadInput]
 def _read_json(raw: bytes, source: str, identity: Identity) -> ReadInput:
     from govbudget.io import loads
 
-    return ReadInput(identity.apply(loads(raw, source=source)), json=True)
+    budget = loads(raw, source=source, max_values=identity.limits[0])
+    return ReadInput(identity.apply(budget), json=True)
 
 
 def _extract(
@@ -242,23 +254,26 @@ READERS: Final[Mapping[str, Reader]] = {
 }
 
 
-def _read_stdin(stdin: TextIO | None) -> bytes:
-    """Standard input's bytes (at most MAX_DOCUMENT_BYTES); closed or unreadable, a DocumentError."""
+def _read_stdin(stdin: TextIO | None, limit: int | None = None) -> bytes:
+    """Standard input's bytes (at most ``limit``, MAX_DOCUMENT_BYTES unless raised); closed
+    or unreadable, a DocumentError."""
     from govbudget.io import MAX_DOCUMENT_BYTES, read_stream_limited
 
+    limit = MAX_DOCUMENT_BYTES if limit is None else limit
     if stdin is None or getattr(stdin, "closed", False):  # govbudget check - <&-
         raise DocumentError("standard input is closed: nothing to read", source="<stdin>")
     try:
         stream = getattr(stdin, "buffer", None)
         if stream is not None:
-            return read_stream_limited(stream, "<stdin>")
-        text = stdin.read(MAX_DOCUMENT_BYTES + 1)
+            return read_stream_limited(stream, "<stdin>", limit=limit)
+        text = stdin.read(limit + 1)
     except GovBudgetError:
         raise
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise DocumentError(f"cannot read standard input: {reason}", source="<stdin>") from None
-    return read_stream_limited(io.BytesIO(text.encode("utf-8", "surrogatepass")), "<stdin>")
+    raw = io.BytesIO(text.encode("utf-8", "surrogatepass"))
+    return read_stream_limited(raw, "<stdin>", limit=limit)
 
 
 def read_input(name: str, raw: bytes | None = None, identity: Identity = _NO_IDENTITY) -> ReadInput:
@@ -275,8 +290,12 @@ def read_input(name: str, raw: bytes | None = None, identity: Identity = _NO_IDE
     from govbudget.io.remote import is_url, read_url
 
     source = "<stdin>" if name == "-" else name
-    read = read_url if is_url(name) else read_limited
-    data = read(name) if raw is None else raw
+    if raw is not None:
+        data = raw
+    elif is_url(name):
+        data = read_url(name, limit=identity.limits[1])
+    else:
+        data = read_limited(name, limit=identity.limits[1])
     reader = READERS.get(Path(name).suffix.lower(), _sniff)
     return reader(data, source, identity)
 
@@ -616,6 +635,13 @@ def _parser() -> argparse.ArgumentParser:
         help="colour the text output: auto (when writing to a terminal and NO_COLOR is not set)",
     )
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    check.add_argument(
+        "--max-values",
+        type=int,
+        metavar="N",
+        help="read JSON documents of up to N values (default 200,000, a safe limit far above"
+        " real disclosures; the size limit grows with it)",
+    )
     _identity_arguments(check)
     check.add_argument(
         "--series",
@@ -681,7 +707,10 @@ def _identity(args: argparse.Namespace) -> Identity:
     if args.department is not None and not args.department.strip():
         raise _UsageError("--department must not be empty")
     kind = None if args.kind is None else Kind(args.kind)
-    return Identity(args.department, args.year, kind)
+    max_values = getattr(args, "max_values", None)  # check's; extract reads narratives
+    if max_values is not None and max_values < 1:
+        raise _UsageError(f"--max-values must be a positive number of values, not {max_values}")
+    return Identity(args.department, args.year, kind, max_values)
 
 
 def _extract_command(
@@ -943,7 +972,8 @@ def _check(
         series=args.series,
     )
     tasks: list[_Task] = [
-        (name, _stdin_input(stdin) if name == "-" else problem, options) for name, problem in names
+        (name, _stdin_input(stdin, options.identity.limits[1]) if name == "-" else problem, options)
+        for name, problem in names
     ]
     results: list[_Result] = []
     slow = len(tasks) == 1 and Path(names[0][0]).suffix.lower() in (".pdf", ".xlsx", ".xlsm")
@@ -1035,10 +1065,10 @@ def _piece(result: _Result) -> Piece:
     )
 
 
-def _stdin_input(stdin: TextIO | None) -> bytes | str:
+def _stdin_input(stdin: TextIO | None, limit: int | None = None) -> bytes | str:
     """Standard input's bytes, or the message saying why it cannot be read."""
     try:
-        return _read_stdin(stdin)
+        return _read_stdin(stdin, limit)
     except GovBudgetError as error:
         return str(error)
 

@@ -27,7 +27,7 @@ from typing import Any, Final
 
 from govbudget.errors import DocumentError, MissingExtra
 from govbudget.io._files import walk_documents
-from govbudget.io.document import read_stream_limited
+from govbudget.io.document import MAX_DOCUMENT_BYTES, read_stream_limited
 
 __all__ = ["documents", "is_url", "read_url"]
 
@@ -89,9 +89,9 @@ def documents(name: str, suffixes: Collection[str]) -> list[str]:
     )
 
 
-def read_url(url: str) -> bytes:
-    """The bytes of the document at ``url``, refusing one larger than
-    :data:`~govbudget.io.MAX_DOCUMENT_BYTES`.
+def read_url(url: str, *, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The bytes of the document at ``url``, refusing one larger than ``limit`` bytes
+    (:data:`~govbudget.io.MAX_DOCUMENT_BYTES`).
 
     Errors are :class:`~govbudget.errors.DocumentError` naming the URL: a missing
     object, no permission, an unknown protocol, a missing filesystem package.
@@ -99,7 +99,7 @@ def read_url(url: str) -> bytes:
     fs, path = _filesystem(url)
     try:
         with fs.open(path, "rb") as stream:
-            return read_stream_limited(stream, url)
+            return read_stream_limited(stream, url, limit=limit)
     except (FileNotFoundError, IsADirectoryError):
         # Asked only now, so that reading a document costs no extra request.
         what = "a folder, not a document" if _is_dir(fs, path) else "no such file"
