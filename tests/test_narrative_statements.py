@@ -170,3 +170,18 @@ def test_staff_categories_after_qizhong_are_its_parts() -> None:
     )
     assert titles.budget.staffing is not None
     assert titles.budget.staffing.in_service_parts == ()
+
+
+def test_a_yuan_amount_among_wan_amounts_is_a_likely_unit_slip() -> None:
+    text = "某局2024年部门预算。支出合计8425.84万元，其中基本支出8396.48万元，项目支出29.36元。"
+    extraction = read_narrative(text)
+    spending = extraction.budget.expenditure
+    assert spending is not None
+    assert spending.basic is not None
+    assert spending.project is not None
+    assert spending.project.amount == wan("29.36")  # read as the 万元 that was meant
+    assert [w.code for w in extraction.warnings] == ["unit-slip"]
+    assert extraction.budget.statements == ()  # the parts are the fields' own
+    # 元 amounts of their own (per head, or a whole text in 元) are read as written
+    per_head = read_narrative("某校2024年部门决算。生均支出13248.56元，比上年减少3800.96元。")
+    assert [w.code for w in per_head.warnings if w.code == "unit-slip"] == []

@@ -39,6 +39,7 @@ class WordingKind(Enum):
     CUT_REASON = "cut_reason"  # a reason sentence with nothing after its colon
     PUNCTUATION = "punctuation"  # doubled punctuation (。。, ，，)
     PERCENT_SIGN = "percent_sign"  # a rate written without %
+    BLANK = "blank"  # a template slot left empty: 占 %, 增加 万元
 
 
 @frozen

@@ -1,4 +1,4 @@
-"""The wording rules (WRD001–WRD006) on texts written for the tests, and what the reader records."""
+"""The wording rules (WRD001–WRD007) on texts written for the tests, and what the reader records."""
 
 from __future__ import annotations
 
@@ -104,6 +104,14 @@ def test_a_rate_without_a_percent_sign_is_a_warning() -> None:
     (finding,) = _found(text, "WRD006")
     assert finding.severity is Severity.WARNING
     assert "下降33.33" in finding.message("zh")
+
+
+def test_a_slot_left_without_its_number_is_information() -> None:
+    text = DOCUMENT + "三、机关运行经费支出2万元，占%，比上年增加万元。\n"
+    findings = _found(text, "WRD007")
+    assert [f.severity for f in findings] == [Severity.INFO, Severity.INFO]
+    assert "占%" in findings[0].message("zh")
+    assert _found(DOCUMENT + "三、机关运行经费支出2万元，占5%。\n", "WRD007") == []
 
 
 def test_rules_judge_the_recorded_places_with_the_documents_identity() -> None:

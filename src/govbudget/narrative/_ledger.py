@@ -144,6 +144,18 @@ class Ledger:
         if parsed is None:
             return False
         value, unit = parsed
+        if self._unit_slip(number, unit):
+            # "项目支出29.36元" beside "8396.48万元": 29.36 yuan means nothing there; the
+            # document's 万元 was meant. Read so, and said.
+            value, unit = amount(number.value or 0, self.unit), self.unit
+            self.warn(
+                "unit-slip",
+                f"“{number.text}元”似应为“{number.text}{self.unit.label}”（同句其他金额均以{self.unit.label}计）",
+                f"“{number.text} 元” is most likely {number.text} {self.unit.label}: the"
+                f" sentence's other amounts are in {self.unit.label}",
+                number.start,
+                f"{path}/{name}",
+            )
         taken = self.put(path, name, value, number, number.start)
         if taken and unit is not self.unit and name == "amount":
             self.slots[path].setdefault("precision", Precision(unit, max(2, number.decimals)))
@@ -153,6 +165,27 @@ class Ledger:
             if isinstance(written, dict) and name in WRITTEN_COLUMNS:
                 written[name] = number.decimals
         return taken
+
+    def _unit_slip(self, number: Number, unit: Unit) -> bool:
+        """Whether a 元 amount stands among 万元 ones where only 万元 makes sense: under 1,000
+        yuan (a trifle beside 万元 budget lines) in a sentence whose other amounts are all
+        in the document's 万元."""
+        if unit is not Unit.YUAN or self.unit is not Unit.WAN or number.value is None:
+            return False
+        if number.value >= 1000 or number.decimals > 2:
+            return False
+        text = self.text.text
+        start = max(text.rfind("。", 0, number.start), text.rfind("\n", 0, number.start)) + 1
+        ends = [i for i in (text.find("。", number.end), text.find("\n", number.end)) if i >= 0]
+        end = min(ends) if ends else len(text)
+        others = [
+            n
+            for n in numbers_in(
+                self.numbers, max(start, number.start - 200), min(end, number.end + 200)
+            )
+            if n.money is not None and n.start != number.start
+        ]
+        return bool(others) and all(n.money is Unit.WAN for n in others)
 
     def put_change(self, path: str, number: Number | None, word: str, name: str = "change") -> bool:
         """Set the stated change (a word alone when ``number`` is ``None``); ``name`` is

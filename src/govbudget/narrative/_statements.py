@@ -94,6 +94,26 @@ _THREE_PUBLIC_NAMES: Final = {
     "/three_public/vehicle_purchase": "公务用车购置费",
     "/three_public/vehicle_operation": "公务用车运行维护费",
 }
+#: The fields that are parts of a field, by its path: a 其中 list after the whole fills them.
+_PARTS_OF: Final[dict[str, tuple[Label, ...]]] = {
+    "/expenditure/total": tuple(
+        label
+        for label in EXPENDITURE
+        if label.target.rsplit("/", 1)[-1]
+        in ("basic", "project", "to_higher", "operating", "to_affiliated")
+    ),
+    "/income/total": tuple(
+        label
+        for label in INCOME
+        if label.target not in ("/income/grand_total", "/income/total", "/income/carryover")
+    ),
+    "/three_public/total": THREE_PUBLIC[1:],
+    "/procurement/total": tuple(
+        label for label in PROCUREMENT if label.target != "/procurement/total"
+    ),
+}
+_PARTS_OF["/expenditure/grand_total"] = _PARTS_OF["/expenditure/total"]
+_PARTS_OF["/income/grand_total"] = _PARTS_OF["/income/total"]
 #: Names of the fields a statement may stand for when the text's words for one are not a label.
 _FIELD_NAMES: Final = {
     "/three_public/total": "“三公”经费",
@@ -229,6 +249,21 @@ class StatementReader:
             if label is None or _COMPARISON.search(self.text, label_start, number.start):
                 label = _FIELD_NAMES.get(path) or _THREE_PUBLIC_NAMES.get(path) or path
             return path, label, number.start
+        return None
+
+    def _part_field(self, parent: _Node, label: str) -> str | None:
+        """The field a part of a field's 其中 list names, when the model has it and it is free:
+        "支出合计…，其中基本支出…万元，项目支出…万元" fills 基本支出 and 项目支出."""
+        whole = next((f for f, (node, _) in self.mirrors.items() if node is parent), None)
+        labels = _PARTS_OF.get(whole or "")
+        if not labels:
+            return None
+        bare = _TRAILING.sub("", label) or label
+        for candidate in labels:
+            if candidate.pattern.fullmatch(label) or candidate.pattern.fullmatch(bare):
+                path = _plain(candidate)
+                if path is not None and not self.ledger.has(path):
+                    return path
         return None
 
     def _mirror(self, path: str, label: str, offset: int, scope: str, prior: bool) -> _Node:
@@ -478,6 +513,10 @@ class StatementReader:
             else:
                 apply(self.ledger, path, clause, offset)
             return None
+        part = self._part_field(parent, label) if parent is not None else None
+        if part is not None:
+            apply(self.ledger, part, clause, offset)  # "支出合计…，其中基本支出…": the field
+            return None
         if parent is not None:
             twin = next((c for c in parent.children if _normal(c.label) == key.label), None)
             if twin is not None and (prior or not self.ledger.has(twin.path)):
@@ -620,7 +659,12 @@ class StatementReader:
     def nodes(self) -> tuple[Node, ...]:
         """The statements read, as lines of the budget."""
         self._take_over()
-        return tuple(self._node(n) for n in self.roots if self._stated(n))
+        stand_ins = {id(node) for node, _ in self.mirrors.values()}
+        return tuple(
+            self._node(n)
+            for n in self.roots
+            if self._stated(n) and (n.children or id(n) not in stand_ins)
+        )
 
     def _stated(self, node: _Node) -> bool:
         return bool(self.ledger.slots.get(node.path)) or any(self._stated(c) for c in node.children)

@@ -50,6 +50,11 @@ _BARE_RATE: Final = re.compile(
     r"(?:增长|下降|上升|降低|增幅为?|降幅为?|占比为?|比重为?|完成(?:年初|全年|调整)?预算的?)"
     r"\s*(\d+(?:\.\d+)?)(?=[，。；、）)]|\n)",
 )
+#: A slot of a template left empty: a unit where its number should be ("占 %", "增加 万元").
+_BLANK: Final = re.compile(
+    r"(?:占(?:比)?|增长|下降|增加|减少|增幅|降幅|比例为|完成(?:年初)?预算的?)为?(?:%|万元)(?=[，。；）、]|$)",
+    re.MULTILINE,
+)
 _TOC: Final = re.compile(r"^(?:目\s*录|录)$")
 _LEADER: Final = re.compile(r"(?:[.．·…_\-—]{2,}\s*\d*|PAGEREF\s*_Toc\d+\s*\\h\s*\d*|\s\d{1,3})$")
 
@@ -132,6 +137,7 @@ def scan_wording(text: Text, source: str = "<text>") -> tuple[Wording, ...]:
         (_CUT_REASON, WordingKind.CUT_REASON),
         (_DOUBLED, WordingKind.PUNCTUATION),
         (_BARE_RATE, WordingKind.PERCENT_SIGN),
+        (_BLANK, WordingKind.BLANK),
     )
     for pattern, kind in simple:
         for match in pattern.finditer(body):

@@ -184,4 +184,14 @@ RULES: Final = (
         "{where}: “{text}” has no %",
         severity=Severity.WARNING,
     ),
+    _rule(
+        "WRD007",
+        "模板的数字位置已填写",
+        "No slot of the template is left without its number",
+        "“占 %”“增加 万元”之类的位置写有数字",
+        _each(W.BLANK),
+        "{where}：“{text}”未填数字（空白位置，不是数字）",
+        "{where}: “{text}” has no number in it (a blank in the document, not a figure)",
+        severity=Severity.INFO,
+    ),
 )

@@ -1314,6 +1314,7 @@ BREAKERS: Final[dict[str, Breaker]] = {
         "", _wording_of(WordingKind.CUT_REASON, "主要原因是：", "原因："), "a reason cut off"
     ),
     "WRD005": _b("", _wording_of(WordingKind.PUNCTUATION, "。。", "，，"), "doubled punctuation"),
+    "WRD007": _b("", _wording_of(WordingKind.BLANK, "占%", "增加万元"), "a slot left empty"),
     "WRD006": _b(
         "", _wording_of(WordingKind.PERCENT_SIGN, "下降5.2", "增长12"), "a percent without %"
     ),
