@@ -185,3 +185,7 @@ def test_a_yuan_amount_among_wan_amounts_is_a_likely_unit_slip() -> None:
     # 元 amounts of their own (per head, or a whole text in 元) are read as written
     per_head = read_narrative("某校2024年部门决算。生均支出13248.56元，比上年减少3800.96元。")
     assert [w.code for w in per_head.warnings if w.code == "unit-slip"] == []
+    rate = read_narrative(
+        "某局2024年部门预算。支出合计8425.84万元，其中基本支出8396.48万元，人均项目支出29.36元。"
+    )
+    assert [w.code for w in rate.warnings if w.code == "unit-slip"] == []

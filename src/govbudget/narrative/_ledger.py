@@ -7,10 +7,11 @@ the one place where the reader writes, so the parts stay plain functions.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TypedDict, TypeVar
+from typing import Final, TypedDict, TypeVar
 
 from govbudget.errors import GovBudgetError
 from govbudget.figure import (
@@ -28,6 +29,9 @@ from govbudget.narrative.patterns import numbers_in
 from govbudget.narrative.text import Text
 from govbudget.precision import Precision
 from govbudget.tree import Node
+
+#: Words before an amount that make it a rate per head or per day, in 元 by nature.
+_PER_HEAD: Final = re.compile(r"人均|平均|每人|每天|每次|标准")
 
 
 class Ledger:
@@ -175,6 +179,8 @@ class Ledger:
         if number.value >= 1000 or number.decimals > 2:
             return False
         text = self.text.text
+        if _PER_HEAD.search(text, max(0, number.start - 8), number.start):
+            return False  # 人均 70 元, 每人每天 100 元: rates are in 元 by nature
         start = max(text.rfind("。", 0, number.start), text.rfind("\n", 0, number.start)) + 1
         ends = [i for i in (text.find("。", number.end), text.find("\n", number.end)) if i >= 0]
         end = min(ends) if ends else len(text)
