@@ -7,6 +7,7 @@ from govbudget.model import Kind
 from govbudget.money import wan
 from govbudget.narrative import Disposition, read_narrative, value_at
 from govbudget.rounding import Outcome
+from govbudget.tree import walk
 
 
 def _read(text: str) -> tuple[list[str], dict[str, object]]:
@@ -189,3 +190,44 @@ def test_a_yuan_amount_among_wan_amounts_is_a_likely_unit_slip() -> None:
         "某局2024年部门预算。支出合计8425.84万元，其中基本支出8396.48万元，人均项目支出29.36元。"
     )
     assert [w.code for w in rate.warnings if w.code == "unit-slip"] == []
+
+
+def test_what_follows_a_bracket_of_parts_is_said_of_the_amount_before_it() -> None:
+    text = (
+        "某所2023年度部门决算\n（二）收入决算情况说明\n本年收入合计500万元；其中财政拨款收入"
+        "400万元（其中：基本支出300万元，项目支出100万元），占收入合计80%；其他收入100万元。"
+    )
+    extraction = read_narrative(text, kind=Kind.FINAL)
+    income = extraction.budget.income
+    assert income is not None
+    assert income.appropriation is not None
+    assert income.appropriation.share is not None
+    assert income.appropriation.share.value == 80
+    assert all(n.disposition is not Disposition.NOT_UNDERSTOOD for n in extraction.numbers)
+
+
+def test_a_funds_name_ending_in_yusuan_is_not_a_budget_figure() -> None:
+    text = (
+        "某所2023年度部门决算\n（二）收入决算情况说明\n本年收入合计500万元；其中财政拨款收入"
+        "400万元（一般公共预算400万元，政府性基金预算0万元），占收入合计80%。"
+    )
+    budget = read_narrative(text, kind=Kind.FINAL).budget
+    assert budget.income is not None
+    assert budget.income.appropriation is not None
+    assert budget.income.appropriation.budget_initial is None
+    parts = [(node.name, node.amount, node.budget_initial) for _, node in walk(budget.statements)]
+    assert ("一般公共预算", wan(400), None) in parts
+
+
+def test_a_table_of_contents_ending_in_the_glossary_does_not_swallow_the_text() -> None:
+    text = (
+        "某园2021年度单位决算\n目录\n一、收入支出决算总体情况说明\n二、名词解释\n\n"
+        "一、收入支出决算总体情况说明\n2021年度收入总计220.50万元，支出总计220.50万元，"
+        "与2020年度相比，各增加20.50万元，增长9.30%。\n二、名词解释\n1.财政拨款收入：指…。\n"
+    )
+    budget = read_narrative(text).budget
+    assert budget.expenditure is not None
+    assert budget.expenditure.grand_total is not None
+    assert budget.expenditure.grand_total.amount == wan("220.50")
+    (finding,) = [f for f in validate(budget).findings if f.rule_id == "YOY002"]
+    assert finding.severity is Severity.ERROR  # 20.50 over the prior 200 is 10.25%

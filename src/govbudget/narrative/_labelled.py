@@ -170,6 +170,23 @@ def _closing(text: str, start: int, read: Read, stop: int) -> int | None:
     return close if close >= 0 else None
 
 
+def _after_bracket(text: str, clause: Clause, stop: int) -> int | None:
+    """Where the words after a bracket right behind the clause's amount start, when the
+    clause stopped inside it ("1077.36万元（其中：…1000万元…），占…")."""
+    if clause.amount is None:
+        return None
+    opened = clause.amount.unit_end
+    if opened >= stop or text[opened] != "（":
+        return None
+    close = text.find("）", opened, stop)
+    if close < 0 or "（" in text[opened + 1 : close] or clause.end > close:
+        return None
+    after = close + 1
+    while after < stop and text[after] in "，、 ":
+        after += 1
+    return after if after < stop else None
+
+
 def _owner(text: str, start: int, reads: Sequence[Read], index: int) -> str | None:
     """The figure whose bracket the label of ``reads[index]`` stands in: the last label
     before the bracket opens, when it names a figure directly."""
@@ -378,6 +395,23 @@ def read_labelled(
                 clause = evolve(clause, amount=None, prior=clause.amount)
             apply(ledger, path, clause, read.label_start)
             this_sentence.append(path)
+            after_start = _after_bracket(text, clause, stop)
+            if after_start is not None:
+                # "财政拨款收入1077.36万元（其中：…），占收入合计93.57%": what follows the
+                # bracket of parts is said of the amount before it.
+                after = read_clause(
+                    text,
+                    numbers,
+                    after_start,
+                    stop,
+                    final=final,
+                    head_gap=2,
+                    note_end=s_end,
+                    unit=ledger.unit.label,
+                    year=year,
+                )
+                if after.amount is None and not after.empty:
+                    apply(ledger, path, after, after_start, allow_amount=False)
         touched.extend(this_sentence)
         if this_sentence:
             last_sentence = this_sentence

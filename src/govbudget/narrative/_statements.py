@@ -51,7 +51,8 @@ _WORD_IN_BRACKETS: Final = re.compile(r"（(?:增加|减少|增|减)）")
 #: What stands between a label's words and its amount ("为", "共计", "预算安排" …), kept for
 #: :func:`~govbudget.narrative.patterns.read_clause` to read (预算为, 决算数为 …).
 _LINK: Final = re.compile(
-    r"(?:(?:年初|全年|调整(?:后)?)?(?:预算|决算)(?:安排)?数?|安排|实际|累计|完成|实现|发生)?"
+    r"(?:(?:年初|全年|调整(?:后)?)?(?:(?<!公共)(?<!基金)(?<!经营)预算|决算)(?:安排)?数?"
+    r"|安排|实际|累计|完成|实现|发生)?"
     r"(?:为|是|达到?|共计?|合计为|总计为|(?<![合总共])计|约|约为|总额为|金额为?)?$"
 )
 #: What opens a label but is not part of it: numbering, the year, the unit's own words.

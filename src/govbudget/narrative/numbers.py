@@ -175,7 +175,7 @@ _DESCRIPTION_UNITS: Final = frozenset(COUNT_UNITS) - {"年", "月", "日", "号"
 
 #: A date or a time as sites print them: 2024-04-11, 2024/4/11, 16:53:48, 2023.07-2024.01.
 _DATE_TIME: Final = re.compile(
-    r"(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?"
+    r"(?:19|20)\d\d[-/.](?:1[0-2]|0?[1-9])(?:[-/.](?:[12]\d|3[01]|0?[1-9]))?"
     r"|(?<!\d)(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d)"
 )
 _MARKED: Final = re.compile(r"[-/:：.]|号")
@@ -217,6 +217,9 @@ def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | No
     >>> t = normalize("详见 http://czj.example.gov.cn/art/2024/3/art_133619.html。")
     >>> [context_kind(t, n) for n in scan(t)]
     ['url', 'url', 'url']
+    >>> t = normalize("发布日期：2023-10-08 09:30")
+    >>> [context_kind(t, n) for n in scan(t)]
+    ['date', 'date', 'date', 'date', 'date']
     """
     source = text.text
     if _in_url(text, number):

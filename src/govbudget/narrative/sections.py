@@ -194,10 +194,15 @@ def find_sections(text: Text) -> tuple[Section, ...]:
     """The parts of ``text`` in order, starting with the preamble (text before any heading)."""
     found: list[Section] = []
     kind, title, heading, body = SectionKind.PREAMBLE, "", -1, 0
+    written = False  # whether the part has any text of its own yet
     for start, line in text.lines():
-        recognised = _heading(line, kind)
+        # A glossary or duties heading with nothing under it yet (the last line of a table
+        # of contents) holds no terms or duties: the next heading is a heading.
+        recognised = _heading(line, kind if written else SectionKind.OTHER)
         if recognised is None:
+            written = written or bool(line.strip())
             continue
+        written = False
         found.append(Section(kind, title, heading, body, max(body, start - 1)))
         kind, title = recognised
         heading, body = start, min(len(text.text), start + len(line) + 1)
