@@ -395,14 +395,14 @@ def read_labelled(
                 clause = evolve(clause, amount=None, prior=clause.amount)
             apply(ledger, path, clause, read.label_start)
             this_sentence.append(path)
-            after_start = _after_bracket(text, clause, stop)
-            if after_start is not None:
+            behind = _after_bracket(text, clause, stop)
+            if behind is not None:
                 # "财政拨款收入1077.36万元（其中：…），占收入合计93.57%": what follows the
                 # bracket of parts is said of the amount before it.
                 after = read_clause(
                     text,
                     numbers,
-                    after_start,
+                    behind,
                     stop,
                     final=final,
                     head_gap=2,
@@ -411,7 +411,7 @@ def read_labelled(
                     year=year,
                 )
                 if after.amount is None and not after.empty:
-                    apply(ledger, path, after, after_start, allow_amount=False)
+                    apply(ledger, path, after, behind, allow_amount=False)
         touched.extend(this_sentence)
         if this_sentence:
             last_sentence = this_sentence
