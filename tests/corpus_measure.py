@@ -100,6 +100,24 @@ def _same_unit(found: str | None, verified: str | None) -> bool:
     return found is not None and (core in found or found in core) and len(found) >= 2
 
 
+def _both(finding: Finding, relation: dict[str, str]) -> bool:
+    """Whether ``finding`` states both figures of ``relation``, either way round.
+
+    A figure printed twice (the text's 995, the table's 996) is a relation of two
+    stated figures: a finding that sets one against the other judges it, whichever
+    it calls the stated one.
+    """
+    figures = finding.figures()
+    stated, computed = figures["stated"], figures["computed"]
+    if stated is None or computed is None:
+        return False
+    wanted, result = _stated(relation), _numbers(relation["computed"].split("=")[-1])
+    mine, other = _numbers(stated), _numbers(computed.lstrip("≈"))
+    return bool(wanted and result) and bool(
+        (mine & wanted and other & result) or (mine & result and other & wanted)
+    )
+
+
 def _on(finding: Finding, relation: dict[str, str]) -> bool:
     """Whether ``finding`` judges ``relation``: the same stated and computed figures."""
     figures = finding.figures()
@@ -130,7 +148,7 @@ def measure(
     used: set[int] = set()
     for relation in bad:
         wanted, word = _stated(relation), _word(relation)
-        hits = [i for i, f in enumerate(errors) if _quotes(f, wanted, word)]
+        hits = [i for i, f in enumerate(errors) if _quotes(f, wanted, word) or _both(f, relation)]
         if hits:
             caught += 1
             used.update(hits)

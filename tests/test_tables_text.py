@@ -5,10 +5,15 @@ The tables here are made up for the tests, in the layouts real pages use.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from govbudget import read_narrative, wan
+from govbudget import read_narrative, validate, wan
+from govbudget.figure import StatedChange, StatedPercent
+from govbudget.model import Kind
 from govbudget.narrative import Disposition
+from govbudget.rules import Severity
 from govbudget.tables.model import TableKind
 from govbudget.tables.text import find_pasted
 
@@ -207,3 +212,157 @@ def test_the_narrative_reader_keeps_the_table_and_accounts_for_its_numbers() -> 
     assert all(
         u.disposition is not Disposition.NOT_UNDERSTOOD for u in extraction.numbers if u.line <= 28
     )
+
+
+# -- untitled “三公” grids, with their change and rate lines ---------------------------------------
+
+#: Years as rows, a 增减% row, the vehicle costs under one header cell; no standard title.
+BY_YEAR = """某区2024年“三公”经费决算公开说明
+2024年度“三公”经费决算数120万元，其中：因公出国（境）费0万元，公务接待费40万元，公务用车购置及运行费81万元。
+2024年与2023年对比
+年份
+|
+合计
+|
+因公出国（境）费
+|
+公务接待费
+|
+公务用车购置及运行费
+|
+合计
+|
+购置
+|
+运行
+|
+2023年
+|
+150
+|
+10
+|
+40
+|
+100
+|
+30
+|
+70
+|
+2024年
+|
+120
+|
+0
+|
+40
+|
+80
+|
+20
+|
+60
+|
+2024年比2023年增减%
+|
+-20
+|
+-100
+|
+0
+|
+-20
+|
+-40
+|
+-14.29
+|
+"""
+
+
+def test_an_untitled_three_public_grid_by_year_with_a_rate_row() -> None:
+    found = find_pasted(BY_YEAR, kind=Kind.FINAL, year=2024)
+    (table,) = found.tables
+    assert table.kind is K.FINAL_THREE_PUBLIC
+    assert table.title == "2024年与2023年对比"
+    assert [c.name for c in table.columns] == [
+        "合计",
+        "因公出国（境）费",
+        "公务接待费",
+        "公务用车购置及运行费/合计",
+        "公务用车购置及运行费/购置",
+        "公务用车购置及运行费/运行",
+    ]
+    # the rates are no row of amounts: each is the percent of a statement of its column
+    assert [r.name for r in table.rows] == ["2023年", "2024年"]
+    rates = [(n.name.split("：")[1], n.amount, n.prior, n.percent) for n in found.statements]
+    assert rates[4] == (
+        "公务用车购置及运行费·购置",
+        wan(20),
+        wan(30),
+        StatedPercent(Decimal("40"), "下降"),  # the sign is the direction
+    )
+    assert len(found.rates) == 6
+    offset = BY_YEAR.index("-14.29")
+    assert found.rate_at(offset, 3) == f"/statements/8/{found.statements[5].name}/percent"
+    assert found.path_at(offset) is None
+
+
+def test_the_rates_and_figures_of_an_untitled_grid_are_checked() -> None:
+    extraction = read_narrative(BY_YEAR, source="y.txt")
+    budget = extraction.budget
+    assert all(u.disposition is not Disposition.NOT_UNDERSTOOD for u in extraction.numbers)
+    errors = [f for f in validate(budget).findings if f.severity is Severity.ERROR]
+    # 购置 is −33.33%, not the −40% printed; the text's 81 is the table's 80
+    assert sorted(f.rule_id for f in errors) == ["TAB006", "YOY002"]
+    rate = next(f for f in errors if f.rule_id == "YOY002")
+    assert rate.figures()["stated"] == "40"
+    assert "购置" in rate.location.path
+
+
+def test_measures_as_rows_with_a_change_row_in_traditional_characters() -> None:
+    cells = [
+        "項目", "合計", "公務接待費", "公務用車運行費",
+        "2024年預算數", "9.00", "4.00", "5.00",
+        "2024年決算數", "8.50", "3.50", "5.00",
+        "2023年決算數", "7.00", "3.00", "4.00",
+        "決算對比", "1.50", "0.50", "2.00",
+    ]  # fmt: skip
+    text = (
+        "2024年度某所部門決算\n（單位：萬元）\n"
+        + "".join(f"{c} |\n" for c in cells)
+        + "注：以上為財政撥款。\n"
+    )
+    extraction = read_narrative(text, source="t.txt")
+    (table,) = extraction.budget.tables
+    assert table.kind is K.FINAL_THREE_PUBLIC
+    assert table.unit_line == "（单位：万元）"
+    changes = [(n.name.split("：")[1], n.change) for n in extraction.budget.statements]
+    assert changes[2] == ("公务用车运行费", StatedChange(wan(2)))
+    errors = [f for f in validate(extraction.budget).findings if f.severity is Severity.ERROR]
+    # 5.00 − 4.00 is 1.00, not the 2.00 printed (so the change row's parts no longer add up
+    # to its 合计); the prior year's row is a cell, not a heading naming the wrong year
+    found = sorted((f.rule_id, f.figures()["stated"]) for f in errors)
+    assert found == [("TAB002", "1.5"), ("YOY001", "2")]
+
+
+def test_a_rate_column_is_checked_against_its_row() -> None:
+    text = (
+        "2024年“三公”经费预算表\n单位：万元\n"
+        "项目 | 2023年预算数 | 2024年预算数 | 增减额 | 增减率 |\n"
+        "合计 | 50 | 40 | -10 | -20% |\n"
+        "公务接待费 | 20 | 25 | 5 | 20% |\n"
+        "公务用车运行维护费 | 30 | 15 | -15 | -50% |\n"
+    )
+    found = find_pasted(text, kind=Kind.BUDGET, year=2024)
+    (table,) = found.tables
+    assert [c.name for c in table.columns] == ["2023年预算数", "2024年预算数", "增减额"]
+    lines = [(n.name.split("：")[1], n.change, n.percent) for n in found.statements]
+    assert lines[1] == ("公务接待费", StatedChange(wan(5)), StatedPercent(Decimal("20")))
+    assert len(found.rates) == 3
+
+
+def test_a_grid_of_counts_is_no_three_public_table() -> None:
+    text = "2024年“三公”经费使用情况\n项目 |\n数量 |\n因公出国（境）团组数 |\n2 |\n公务用车保有量 |\n5 |\n国内公务接待批次 |\n30 |\n"
+    assert find_pasted(text, kind=Kind.FINAL).tables == ()

@@ -73,6 +73,7 @@ from govbudget.narrative.text import normalize
 from govbudget.narrative.wording import scan_wording, table_of_contents
 from govbudget.precision import Precision
 from govbudget.tables.text import Pasted, find_pasted
+from govbudget.wording import Wording, WordingKind
 
 __all__ = ["MAX_CHARS", "NarrativeError", "read_narrative"]
 
@@ -200,19 +201,21 @@ def read_narrative(
     unit = units.most_common(1)[0][0] if units else Unit.WAN
     ledger = Ledger(normal, numbers, source, unit, pages)
     department, year, kind, level = _identity(normal.text, department, year, kind)
-    pasted = _pasted_tables(ledger, raw, kind, source)
+    pasted = _pasted_tables(ledger, raw, kind, year, source)
     reader = PartReader(ledger, year, kind is Kind.FINAL)
     for section in sections:
         _read_section(reader, section)
     statements = StatementReader(ledger, sections, year, kind is Kind.FINAL)
     statements.read()
     stated = statements.nodes()  # may move a field's figure into a statement: before _assemble
+    _pasted_rates(ledger, raw, pasted, len(stated))
+    stated = (*stated, *pasted.statements)
     budget = evolve(_assemble(reader, department, year, kind, level), statements=stated)
     budget = evolve(
         budget,
         tables=pasted.tables,
         contents=table_of_contents(normal),
-        wording=scan_wording(normal, source),
+        wording=_outside_cells(scan_wording(normal, source), pasted),
     )
     copied_indicators(ledger, budget.performance, budget.projects)
     unmatched_projects(
@@ -242,12 +245,13 @@ def read_narrative(
     return Extraction(source, budget, uses, infos, tuple(ledger.warnings))
 
 
-def _pasted_tables(ledger: Ledger, raw: str, kind: Kind, source: str) -> Pasted:
+def _pasted_tables(ledger: Ledger, raw: str, kind: Kind, year: int | None, source: str) -> Pasted:
     """The tables pasted into the text; each number in one is its cell's value or a label.
 
-    Marked before the parts are read, so no sentence pattern takes a cell for a figure.
+    Marked before the parts are read, so no sentence pattern takes a cell for a figure;
+    a rate the table prints is its statement's (:func:`_pasted_rates`).
     """
-    pasted = find_pasted(raw, fold=ledger.text.fold, kind=kind, source=source)
+    pasted = find_pasted(raw, fold=ledger.text.fold, kind=kind, year=year, source=source)
     if not pasted.tables:
         return pasted
     for number in ledger.numbers:
@@ -255,11 +259,36 @@ def _pasted_tables(ledger: Ledger, raw: str, kind: Kind, source: str) -> Pasted:
         if pasted.table_at(offset) is None:
             continue
         path = pasted.path_at(offset)
-        if path is None:
-            ledger.context(number, "table label")
-        else:
+        if path is not None:
             ledger.mark(number, path)
+        elif pasted.rate_at(offset) is None:
+            ledger.context(number, "table label")
     return pasted
+
+
+def _outside_cells(wording: tuple[Wording, ...], pasted: Pasted) -> tuple[Wording, ...]:
+    """The wording places that are not a pasted table's cells (a "2023年决算数" row is no heading)."""
+    if not pasted.bodies:
+        return wording
+    kept: list[Wording] = []
+    for place in wording:
+        line = (
+            place.source.rsplit(":", 2)[-2] if place.source and place.source.count(":") >= 2 else ""
+        )
+        heading = place.kind is WordingKind.HEADING_YEAR
+        if not (heading and line.isdigit() and pasted.in_cells(int(line))):
+            kept.append(place)
+    return tuple(kept)
+
+
+def _pasted_rates(ledger: Ledger, raw: str, pasted: Pasted, first: int) -> None:
+    """Each rate a pasted table prints, mapped to its statement (after the text's own, from ``first``)."""
+    if not pasted.rates:
+        return
+    for number in ledger.numbers:
+        path = pasted.rate_at(ledger.text.origin(number.start), first)
+        if path is not None:
+            ledger.mark(number, path)
 
 
 def _read_section(reader: PartReader, section: Section) -> None:

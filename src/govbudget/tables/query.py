@@ -19,6 +19,7 @@ from govbudget.tables.specs import normalize_text
 __all__ = [
     "Measure",
     "ThreePublicItem",
+    "bare_year",
     "column_index",
     "find_table",
     "grand_row",
@@ -125,13 +126,16 @@ def three_public_item(name: str) -> ThreePublicItem | None:
     ('vehicle_operation', 'vehicles')
     >>> three_public_item("总“三公”经费支出"), three_public_item("行政运行") is None
     ('total', True)
+    >>> three_public_item("车辆购置")
+    'vehicle_purchase'
+
     """
     text = _PREFIX.sub("", key(name))
     if "出国" in text:
         return "overseas"
     if "接待" in text:
         return "reception"
-    if "用车" in text or "公车" in text:
+    if "用车" in text or "公车" in text or text.startswith("车辆"):
         purchase, operation = "购置" in text, "运行" in text or "维护" in text
         if (purchase and operation) or not (purchase or operation):
             return "vehicles"
@@ -163,6 +167,15 @@ def measure_of(name: str, year: int | None) -> Measure | None:
     return None
 
 
+def bare_year(name: str, year: int | None) -> bool:
+    """A row or column named by the document's own year alone ("2016年", "2016年度").
+
+    >>> bare_year("2016年", 2016), bare_year("2015年", 2016), bare_year("2016年预算数", 2016)
+    (True, False, False)
+    """
+    return year is not None and bool(re.fullmatch(rf"{year}年度?(?:数)?", key(name)))
+
+
 def three_public_cells(
     table: Table, year: int | None, final: bool
 ) -> dict[tuple[ThreePublicItem, Measure], tuple[int, int]]:
@@ -177,7 +190,9 @@ def three_public_cells(
     cells: dict[tuple[ThreePublicItem, Measure], tuple[int, int]] = {}
     row_items = [(i, three_public_item(r.name)) for i, r in enumerate(table.rows)]
     if sum(1 for _, item in row_items if item) >= 2:
-        measures = [measure_of(c.name, year) for c in table.columns]
+        measures = [
+            own if bare_year(c.name, year) else measure_of(c.name, year) for c in table.columns
+        ]
         if len(table.columns) == 1 and measures[0] is None:
             measures = [own]
         for r, item in row_items:
@@ -189,12 +204,14 @@ def three_public_cells(
         levels = column.levels
         in_header = measure_of(levels[-1], year) if len(levels) > 1 else None
         named = levels[:-1] if in_header is not None else levels
-        # the most specific level that names an item (购置费 under 公务用车购置及运行维护费)
+        # the most specific level that names an item (购置费 under 公务用车购置及运行维护费);
+        # a 小计 or 合计 under an item is that item's
         item = next(
             (
                 found
-                for level in reversed(named)
-                if key(level) != "小计" and (found := three_public_item(level))
+                for depth, level in reversed(list(enumerate(named)))
+                if not (key(level) == "小计" or (depth and key(level) == "合计"))
+                and (found := three_public_item(level))
             ),
             None,
         )
@@ -202,7 +219,7 @@ def three_public_cells(
             continue
         for r, row in enumerate(table.rows):
             measure = in_header or measure_of(row.name, year)
-            if measure is None and len(table.rows) == 1:
+            if measure is None and (len(table.rows) == 1 or bare_year(row.name, year)):
                 measure = own
             if measure is not None:
                 cells.setdefault((item, measure), (r, c))

@@ -353,7 +353,10 @@ def _is_data_row(grid: Grid, owner: dict[tuple[int, int], tuple[int, int]], r: i
         return True
     if r > 0 and (_NUMBERED.match(first) or (_TOTAL.search(first) and len(first) <= 12)):
         others = [t for t in texts if t and t != first]
-        return all(_is_number(t) or _NUMBERED.match(t) or _TOTAL.search(t) for t in others)
+        return all(
+            _is_number(t) or _is_number(t.rstrip("%％")) or _NUMBERED.match(t) or _TOTAL.search(t)
+            for t in others
+        )
     return any(_is_number(t) for t in texts[1:])
 
 

@@ -39,15 +39,21 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from typing import Final
 
 from attrs import evolve, field, frozen
 
+from govbudget.figure import StatedChange, StatedPercent
 from govbudget.model import Kind
+from govbudget.money import Amount
+from govbudget.precision import DEFAULT_PRECISION, Precision
 from govbudget.tables.model import Table, TableKind
+from govbudget.tables.query import Measure, bare_year, measure_of, three_public_item
 from govbudget.tables.recognize import CellOrigin, Grid, GridCell, Line, Page, recognize
 from govbudget.tables.specs import TableSpec, match_title, normalize_text, spec_of
+from govbudget.tree import Node
 
 __all__ = ["Pasted", "find_pasted"]
 
@@ -80,6 +86,10 @@ _SHORT_HEADERS: Final = frozenset(
         "类",
         "款",
         "项",
+        "年度",
+        "年份",
+        "类别",
+        "单位",
     }
 )
 _SENTENCE_END: Final = re.compile(r"[。；;]$|。")
@@ -87,6 +97,15 @@ _PART_HEADING: Final = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十]+[)）、.]).{0,40}(?:说明|情况|概况)"
 )
 _SUBTOTAL: Final = re.compile(r"^(?:小计|合计)$")
+#: A row (or column) of rates: 增减%, 增减率, 比上年增长（%）, 支出减少率 …
+_RATE: Final = re.compile(
+    r"(?:增减|增长|下降|减少|增加|变动|变化|增幅|降幅|对比|比较|同比).{0,8}(?:%|％|率|幅度)|[%％]$|百分比"
+)
+_DOWN: Final = re.compile(r"减少|下降|降低|节约|压减")
+#: Header words of a table of counts (批次, 人次, 保有量 …), not of amounts.
+_COUNTS: Final = re.compile(r"批次|人次|团组|保有量|数量|[(（](?:辆|人|个|次|批)[)）]")
+#: Lines a “三公” table without a title is looked for in, from its first cell.
+_LOOKAHEAD: Final = 40
 #: The longest cell read as one (a row name, a header); longer text is narrative.
 _MAX_CELL: Final = 60
 #: Lines of a wrapped cell joined at most before the text is taken to be narrative again.
@@ -139,17 +158,36 @@ def _cells(value: Sequence[CellOrigin]) -> tuple[CellOrigin, ...]:
     return tuple(value)
 
 
+def _nodes(value: Sequence[Node]) -> tuple[Node, ...]:
+    return tuple(value)
+
+
+def _rates(value: Sequence[tuple[int, int, int]]) -> tuple[tuple[int, int, int], ...]:
+    return tuple(value)
+
+
 @frozen
 class Pasted:
     """The tables found in a text: each with its span, and the origin of every value read.
 
     ``spans[i]`` is the part of the text (start and end offsets) table ``i`` is
     printed in, title to last cell; ``cells`` says which offsets each value came from.
+    ``statements`` are the changes and rates the tables print (an 增减 row or column,
+    an 增减率 one), each a line with its current and prior figures, for the rules to check
+    like a sentence's; ``rates`` are the offsets of each rate printed, with the
+    statement it is the percent of (start, end, statement index).
     """
 
     tables: tuple[Table, ...] = field(converter=_tables)
     spans: tuple[tuple[int, int], ...] = field(converter=_spans)
     cells: tuple[CellOrigin, ...] = field(converter=_cells)
+    statements: tuple[Node, ...] = field(default=(), converter=_nodes)
+    rates: tuple[tuple[int, int, int], ...] = field(default=(), converter=_rates)
+    bodies: tuple[tuple[int, int], ...] = field(default=(), converter=_spans)
+
+    def in_cells(self, line: int) -> bool:
+        """Whether line ``line`` (1-based) of the text is among a table's cells (below its title)."""
+        return any(first <= line <= last for first, last in self.bodies)
 
     def table_at(self, offset: int) -> int | None:
         """The index of the table printed at ``offset`` of the text, if any."""
@@ -168,6 +206,13 @@ class Pasted:
             start, end = cell.origin
             if start <= offset < end:
                 return f"/tables/{first + cell.table}/rows/{cell.row}/values/{cell.column}"
+        return None
+
+    def rate_at(self, offset: int, first: int = 0) -> str | None:
+        """The path of the rate printed at ``offset``, its statement counted from ``first``."""
+        for start, end, index in self.rates:
+            if start <= offset < end:
+                return f"/statements/{first + index}/{self.statements[index].name}/percent"
         return None
 
 
@@ -245,11 +290,17 @@ def _ends_region(folded: str) -> bool:
 
 
 class _Finder:
-    def __init__(self, text: str, fold: Fold, document: Kind | None, source: str) -> None:
+    def __init__(
+        self, text: str, fold: Fold, document: Kind | None, year: int | None, source: str
+    ) -> None:
         self.text = text
         self.fold = fold
         self.document = document
+        self.year = year
         self.source = source
+        self.statements: list[Node] = []
+        self.delimited = False  # the table being read has its cells ended by ``|``
+        self.rates: list[tuple[int, int, int]] = []
         self.lines = _lines(text)
         self.folded = [normalize_text(fold(line.text)).strip("|") for line in self.lines]
 
@@ -273,14 +324,20 @@ class _Finder:
     def run(self) -> Pasted:
         tables: list[Table] = []
         spans: list[tuple[int, int]] = []
+        bodies: list[tuple[int, int]] = []
         cells: list[CellOrigin] = []
         index = 0
         while index < len(self.lines):
             spec = self.title(index)
+            head, printed = index, None
+            if spec is None:
+                untitled = self.untitled(index)
+                if untitled is not None:
+                    head, spec, printed = untitled
             if spec is None:
                 index += 1
                 continue
-            found = self.read(index, spec)
+            found = self.read(head, spec, printed)
             if found is None:
                 index += 1
                 continue
@@ -289,23 +346,85 @@ class _Finder:
                 CellOrigin(len(tables), o.row, o.column, o.origin) for o in origins if o.table == 0
             ]
             line = self.lines[last]
-            spans.append((self.lines[index].start, line.start + len(line.text)))
+            spans.append((self.lines[head].start, line.start + len(line.text)))
+            first = (
+                head if printed is not None and not _UNIT.search(self.folded[head]) else head + 1
+            )
+            bodies.append((self.lines[first].number, line.number))
             tables.append(table)
             index = last + 1
-        return Pasted(tables, spans, cells)
+        return Pasted(tables, spans, cells, self.statements, self.rates, bodies)
 
-    def read(self, title: int, spec: TableSpec) -> tuple[Table, tuple[CellOrigin, ...], int] | None:
+    def cellish(self, index: int) -> bool:
+        """A line that is a cell of a pasted grid: ended by ``|``, a row of ``|``, or before a ``|``."""
+        if index >= len(self.lines):
+            return False
+        text = self.lines[index].text.strip()
+        if text.endswith("|") or _is_row_line(self.lines[index]):
+            return True
+        following = index + 1 < len(self.lines) and self.lines[index + 1].text.strip() == "|"
+        return bool(text) and following
+
+    def untitled(self, index: int) -> tuple[int, TableSpec, str | None] | None:
+        """A “三公” grid with no standard title: where it starts, its spec, its heading if any.
+
+        A grid of ``|`` cells starting at ``index`` whose first cells name at least
+        two “三公” items (出国, 接待, 公务用车) and hold amounts is the “三公” table of
+        the document's kind; the short line above it, if any, is its heading.
+        """
+        if not self.cellish(index) or (index > 0 and self.cellish(index - 1)):
+            return None
+        items: set[str] = set()
+        amounts = False
+        for j in range(index, min(index + _LOOKAHEAD, len(self.lines))):
+            folded = self.folded[j]
+            if _ends_region(folded) and not self.cellish(j):
+                break
+            for part in folded.split("|"):
+                if _COUNTS.search(part):
+                    return None
+                item = three_public_item(part) if len(part) < 20 else None
+                if item is not None and item != "total":
+                    items.add("vehicles" if item.startswith("vehicle") else item)
+                amounts = amounts or bool(_NUMBER.match(part.strip()))
+        if len(items) < 2 or not amounts:
+            return None
+        final = self.document is Kind.FINAL
+        spec = spec_of(TableKind.FINAL_THREE_PUBLIC if final else TableKind.BUDGET_THREE_PUBLIC)
+        above = index - 1
+        while above >= 0 and not self.folded[above]:
+            above -= 1
+        unit = (
+            above >= 0 and bool(_UNIT.search(self.folded[above])) and len(self.folded[above]) < 30
+        )
+        if unit:
+            head = above - 1
+            while head >= 0 and not self.folded[head]:
+                head -= 1
+        else:
+            head = above
+        if head >= 0 and len(self.folded[head]) <= 40 and not _ends_region(self.folded[head]):
+            return head, spec, None
+        return (above if unit else index), spec, spec.title
+
+    def read(
+        self, title: int, spec: TableSpec, printed: str | None = None
+    ) -> tuple[Table, tuple[CellOrigin, ...], int] | None:
+        """The table whose title is line ``title`` (or, with ``printed``, whose grid starts there)."""
         unit_line: str | None = None
-        start = title + 1
+        cells_first = printed is not None and not _UNIT.search(self.folded[title])
+        start = title if cells_first else title + 1
         # the unit line, on the title line itself or on the lines after it
         if _UNIT.search(self.folded[title]):
-            unit_line = self.lines[title].text.strip()
+            unit_line = self.fold(self.lines[title].text).strip()
         while start < len(self.lines) and (
             not self.folded[start]
             or (_UNIT.search(self.folded[start]) and len(self.folded[start]) < 30)
+            or (printed is None and match_title(self.folded[start]) is spec)
         ):
-            if self.folded[start] and unit_line is None:
-                unit_line = self.lines[start].text.strip().strip("|").strip()
+            # blank lines, the unit line, and the title printed again (a heading, then the table's)
+            if _UNIT.search(self.folded[start]) and unit_line is None:
+                unit_line = self.fold(self.lines[start].text).strip().strip("|").strip()
             start += 1
         end = start
         while end < len(self.lines) and not (
@@ -327,9 +446,10 @@ class _Finder:
             unit_line = unit_cells[0].text
         if unit_line is None:
             unit_line = _header_unit([*flat, *(c for row in rows for c in row)])
-        grid = _grid(rows) if rows else _flat_grid(flat)
+        grid = _grid(rows) if rows else _flat_grid(flat, delimited=self.delimited)
         if grid is None:
             return None
+        grid, rate_rows = _without_rates(grid)
         # read under the spec's own title (the printed one may be a heading recognize does not know)
         blocks: list[Line | Grid] = [Line(spec.title)]
         if unit_line is not None:
@@ -339,7 +459,8 @@ class _Finder:
         if not recognition.tables:
             return None
         table = recognition.tables[0]
-        printed = self.fold(self.lines[title].text).strip().strip("|").strip()
+        if printed is None:
+            printed = self.fold(self.lines[title].text).strip().strip("|").strip()
         table = evolve(table, kind=spec.kind, title=printed)
         starts: dict[int, int] = {}
         for cell in recognition.cells:
@@ -347,7 +468,18 @@ class _Finder:
                 starts[cell.row] = min(starts.get(cell.row, cell.origin[0]), cell.origin[0])
         lines = {row: self.line_of(offset) for row, offset in starts.items()}
         table = _placed(table, self.lines[title].number, lines)
+        origins = [c for c in recognition.cells if c.table == 0]
+        for node, rate, where in _Changes(table, grid, rate_rows, origins, self.year).nodes():
+            if rate is not None:
+                self.rates.append((*rate, len(self.statements)))
+            line, column = self.position(where)
+            self.statements.append(evolve(node, source=f"{self.source}:{line}:{column}"))
         return table, recognition.cells, last + start
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The line and column (1-based) of an offset."""
+        number = self.line_of(offset)
+        return number, offset - self.lines[number - 1].start + 1
 
     def line_of(self, offset: int) -> int:
         low, high = 0, len(self.lines) - 1
@@ -361,6 +493,7 @@ class _Finder:
 
     def tokens(self, body: Sequence[_RawLine]) -> tuple[list[list[_Cell]], list[_Cell], int | None]:
         """The rows (one per line) or the flat cells of the table's lines, and its last line."""
+        self.delimited = False
         content = [line for line in body if line.text.strip()]
         piped = [line for line in content if "|" in line.text]
         row_lines = [line for line in content if _is_row_line(line)]
@@ -368,6 +501,7 @@ class _Finder:
             return self.rows(body)
         if piped:
             flat, last = self.piped(body)
+            self.delimited = True
             return [], flat, last
         spaced = [line for line in content if len(_space_cells(line)) >= 2]
         if spaced and len(spaced) * 2 >= len(content):
@@ -407,8 +541,11 @@ class _Finder:
             if not stripped.endswith("|"):
                 if stripped:
                     pending.append(line)
-                    # a wrapped cell's first lines are short; a longer line is a heading
-                    if len(pending) > _MAX_WRAP or len(normalize_text(stripped)) > _MAX_WRAPPED:
+                    # a wrapped cell's first lines are short; a longer line is a heading,
+                    # unless its ``|`` is on the next line
+                    closed = i + 1 < len(body) and body[i + 1].text.strip() == "|"
+                    long = len(normalize_text(stripped)) > _MAX_WRAPPED and not closed
+                    if len(pending) > _MAX_WRAP or long:
                         break
                 continue
             if _is_row_line(line):
@@ -470,33 +607,43 @@ def _is_meta_row(row: Sequence[_Cell]) -> bool:
 
 
 def _grid_cell(cell: _Cell, rowspan: int = 1, colspan: int = 1) -> GridCell:
-    origin = (cell.start, cell.end) if cell.number else None
+    origin = (cell.start, cell.end) if cell.number or cell.percent else None
     text = cell.key if cell.number else cell.text
     return GridCell(text, rowspan, colspan, origin)
 
 
-def _flat_grid(cells: Sequence[_Cell]) -> Grid | None:
-    """Rows from one cell per line: header from the labels before the data, width from the header."""
+def _flat_grid(cells: Sequence[_Cell], *, delimited: bool = False) -> Grid | None:
+    """Rows from one cell per line: header from the labels before the data, width from the header.
+
+    ``delimited``: each cell was ended by ``|``, so two short header cells in a row
+    are two cells (购置, 运行), not one cell wrapped over two lines.
+    """
     cells = [c for c in cells if not (_UNIT.search(c.key) or _META.match(c.key))]
     while cells and cells[0].blank:
         cells = cells[1:]
     first = _data_start(cells)
     numbers = [i for i, c in enumerate(cells) if c.number]
     if first is None or not any(c.label for c in cells[numbers[0] :]):
-        return _values_only(cells)
-    header, data = _unwrapped(cells[:first]), list(cells[first:])
+        return _values_only(cells, delimited)
+    header = list(cells[:first]) if delimited else _unwrapped(cells[:first])
+    data = list(cells[first:])
     line_numbers = 0
-    if data and data[0].key in _LINE_NUMBER_LABEL:
+    numbered = bool(data) and data[0].key in _LINE_NUMBER_LABEL
+    if numbered and len(data) > 1 and data[1].number:
         # a 行次 row numbering the value columns: its count is the number of value columns
         count = 1
         while count < len(data) and data[count].number:
             count += 1
         line_numbers = count - 1
         data = data[count:]
+        numbered = False
     found = _width(header, data, line_numbers)
     if found is None:
         return None
     width, labels = found
+    if numbered and all(c.key in _LINE_NUMBER_LABEL or not c.label for c in data[:width]):
+        # the template's 栏次 row (栏次, blank, 1, 栏次, blank, 2 in a two-sided table)
+        data = data[width:]
     head = _header(header, width)
     if head is None:
         return None
@@ -618,7 +765,12 @@ def _owners(top: list[_Cell], groups: list[list[_Cell]]) -> list[int] | None:
 
 
 def _shares_words(parent: str, group: Sequence[_Cell]) -> bool:
-    return any(len(c.key) > 2 and c.key[:4] in normalize_text(parent) for c in group)
+    """Whether a sub-column names its parent: two characters in a row of both (车辆购置 under 公车购置费)."""
+    text = normalize_text(parent)
+    return any(
+        not _SUBTOTAL.match(c.key) and any(c.key[i : i + 2] in text for i in range(len(c.key) - 1))
+        for c in group
+    )
 
 
 def _alignment(data: Sequence[_Cell], width: int) -> tuple[float, frozenset[int]]:
@@ -695,9 +847,10 @@ def _starts_row(cell: _Cell) -> bool:
     return not re.search(r"\d", cell.key)
 
 
-def _values_only(cells: Sequence[_Cell]) -> Grid | None:
+def _values_only(cells: Sequence[_Cell], delimited: bool = False) -> Grid | None:
     """A header of labels and one row of values without a row name (“三公” 合计 … 接待费)."""
-    labels = _unwrapped([c for c in cells if c.label])
+    labels = [c for c in cells if c.label]
+    labels = labels if delimited else _unwrapped(labels)
     values = [c for c in cells if not c.label]
     if not labels or not values:
         return None
@@ -716,13 +869,251 @@ def _values_only(cells: Sequence[_Cell]) -> Grid | None:
     )
 
 
+# -- the changes and rates a table prints -----------------------------------------------------
+
+#: A rate as printed, with its origin: (value, start, end).
+_Rate = tuple[Decimal, int, int]
+
+
+def _rate_value(cell: GridCell | None) -> _Rate | None:
+    """The percent a cell prints ("-16.77", "5.3%"), with the cell's offsets."""
+    if cell is None or cell.origin is None:
+        return None
+    text = normalize_text(cell.text).rstrip("%％").replace("−", "-").replace("－", "-")
+    if not re.fullmatch(r"[-+]?\d+(?:\.\d+)?", text):
+        return None
+    return Decimal(text), cell.origin[0], cell.origin[1]
+
+
+def _is_rate_row(row: Sequence[GridCell | None]) -> bool:
+    cells = [c for c in row if c is not None]
+    if not cells or not _RATE.search(normalize_text(cells[0].text)):
+        return False
+    rest = [c for c in cells[1:] if normalize_text(c.text) not in _BLANK]
+    return bool(rest) and all(_rate_value(c) is not None for c in rest)
+
+
+def _without_rates(grid: Grid) -> tuple[Grid, list[tuple[GridCell | None, ...]]]:
+    """The grid without its rows of rates (增减%), and those rows: rates are not amounts."""
+    rates = [row for row in grid.cells if _is_rate_row(row)]
+    if not rates:
+        return grid, []
+    return Grid([row for row in grid.cells if not _is_rate_row(row)]), rates
+
+
+def _says_down(label: str) -> bool:
+    """A line of decreases (支出减少率, 下降额): its positive figures are decreases."""
+    return bool(_DOWN.search(label)) and "增减" not in label
+
+
+def _decimals_of(text: str) -> int:
+    clean = normalize_text(text)
+    return len(clean.split(".", 1)[1]) if "." in clean else 0
+
+
+class _Changes:
+    """The 增减 and 增减率 lines of a table, each as a statement with its two figures.
+
+    The lines are rows when the table's rows are measures (2015年 | 2016年 | 增减%,
+    预算数 | 决算数 | 上年决算数 | 决算对比), columns when its columns are. The
+    current line is the document's own (the year's 决算数 in a 决算, 预算数 in a 预算,
+    or the row named by the year alone), the base the prior year's (or the budget,
+    for a change the label says is against the 预算).
+    """
+
+    def __init__(
+        self,
+        table: Table,
+        grid: Grid,
+        rate_rows: Sequence[Sequence[GridCell | None]],
+        origins: Sequence[CellOrigin],
+        year: int | None,
+    ) -> None:
+        self.table = table
+        self.grid = grid
+        self.rate_rows = rate_rows
+        at = {o.origin: (o.row, o.column) for o in origins}
+        self.rows: dict[int, int] = {}  # grid row -> table row
+        self.columns: dict[int, int] = {}  # grid column -> table column
+        self.decimals: dict[tuple[int, int], int] = {}
+        self.origins: dict[tuple[int, int], int] = {}  # where each cell's value starts
+        for r, grid_row in enumerate(grid.cells):
+            for c, cell in enumerate(grid_row):
+                origin = None if cell is None else cell.origin
+                found = None if origin is None else at.get(origin)
+                if cell is None or origin is None or found is None:
+                    continue
+                self.rows[r], self.columns[c] = found
+                self.decimals[found] = _decimals_of(cell.text)
+                self.origins[found] = origin[0]
+        names = [r.name for r in table.rows] + [c.name for c in table.columns]
+        years = [int(y) for n in names for y in re.findall(r"((?:19|20)\d\d)年", n)]
+        self.year = year if year is not None else (max(years) if years else None)
+        final = table.kind is not None and table.kind.value.startswith("final")
+        self.own: Measure = "final" if final else "budget"
+
+    def measure(self, name: str) -> Measure | None:
+        if bare_year(name, self.year):
+            return self.own
+        return measure_of(name, self.year)
+
+    def nodes(self) -> list[tuple[Node, tuple[int, int] | None, int]]:
+        """Each statement, the offsets of the rate it states (``None``: a change only), and
+        where it is printed (its rate or its change)."""
+        table = self.table
+        if not table.rows or not table.columns:
+            return []
+        rows = [self.measure(r.name) for r in table.rows]
+        columns = [self.measure(c.levels[-1]) for c in table.columns]
+        if all(rows) and len(table.rows) > 1:
+            return self.lines(rows, by_rows=True)
+        if all(columns) and len(table.columns) > 1:
+            return self.lines(columns, by_rows=False)
+        return []
+
+    def lines(
+        self, measures: Sequence[Measure | None], *, by_rows: bool
+    ) -> list[tuple[Node, tuple[int, int] | None, int]]:
+        current = [i for i, m in enumerate(measures) if m == self.own]
+        if len(current) != 1:
+            return []
+        now = current[0]
+        names = (
+            [r.name for r in self.table.rows] if by_rows else [c.name for c in self.table.columns]
+        )
+        changes = [i for i, m in enumerate(measures) if m == "change"]
+        rates = self.rate_lines(by_rows)
+        found: list[tuple[Node, tuple[int, int] | None, int]] = []
+        across = len(self.table.columns) if by_rows else len(self.table.rows)
+        for other in range(across):
+            for label, change, rate in self.pairs(names, changes, rates, other, by_rows):
+                base = self.base(measures, label)
+                node = self.node(now, base, other, change, rate, label, by_rows)
+                if node is None:
+                    continue
+                if rate is not None:
+                    found.append((node, (rate[1], rate[2]), rate[1]))
+                elif change is not None:
+                    cell = (change, other) if by_rows else (other, change)
+                    found.append((node, None, self.origins.get(cell, 0)))
+        return found
+
+    def rate_lines(self, by_rows: bool) -> list[tuple[str, dict[int, _Rate]]]:
+        """Each line of rates: its label and, by table column (or row), the rate printed."""
+        lines: list[tuple[str, dict[int, _Rate]]] = []
+        if by_rows:
+            for row in self.rate_rows:
+                label = next((c.text for c in row if c is not None), "")
+                values = {
+                    self.columns[c]: rate
+                    for c, cell in enumerate(row)
+                    if c in self.columns and (rate := _rate_value(cell)) is not None
+                }
+                lines.append((label, values))
+            return lines
+        header = min(self.rows, default=0)
+        for c in range(self.grid.width):
+            if c in self.columns:
+                continue
+            label = "".join(
+                cell.text
+                for row in self.grid.cells[:header]
+                if c < len(row) and (cell := row[c]) is not None
+            )
+            if not _RATE.search(normalize_text(label)):
+                continue
+            values = {
+                self.rows[r]: rate
+                for r, row in enumerate(self.grid.cells)
+                if r in self.rows and c < len(row) and (rate := _rate_value(row[c])) is not None
+            }
+            lines.append((label, values))
+        return lines
+
+    def pairs(
+        self,
+        names: Sequence[str],
+        changes: Sequence[int],
+        rates: Sequence[tuple[str, dict[int, _Rate]]],
+        other: int,
+        by_rows: bool,
+    ) -> Iterator[tuple[str, int | None, _Rate | None]]:
+        """(label, change line, rate) for one column (or row): a change and a rate paired."""
+        rated = [(label, values[other]) for label, values in rates if other in values]
+        for index, change in enumerate(changes):
+            rate = rated[index][1] if index < len(rated) and len(changes) == len(rated) else None
+            yield names[change], change, rate
+        if len(changes) != len(rated):
+            for label, rate in rated:
+                yield label, None, rate
+
+    def base(self, measures: Sequence[Measure | None], label: str) -> int | None:
+        wanted: Measure = "budget" if self.own == "final" and "预算" in label else "prior"
+        bases = [i for i, m in enumerate(measures) if m == wanted]
+        return bases[0] if len(bases) == 1 else None
+
+    def value(self, line: int, other: int, by_rows: bool) -> tuple[Amount | None, int]:
+        row, column = (line, other) if by_rows else (other, line)
+        return self.table.rows[row].values[column], self.decimals.get((row, column), 0)
+
+    def node(
+        self,
+        now: int,
+        base: int | None,
+        other: int,
+        change: int | None,
+        rate: _Rate | None,
+        label: str,
+        by_rows: bool,
+    ) -> Node | None:
+        amount, decimals = self.value(now, other, by_rows)
+        prior, prior_decimals = (None, 0) if base is None else self.value(base, other, by_rows)
+        stated_change = None
+        places = [decimals, prior_decimals]
+        if change is not None:
+            value, change_decimals = self.value(change, other, by_rows)
+            if value is not None:
+                down = (value.fen < 0) != _says_down(label)
+                stated_change = StatedChange(
+                    Amount.from_fen(abs(value.fen)), "减少" if down else None
+                )
+                places.append(change_decimals)
+        percent = None
+        if rate is not None:
+            # as written: the digits, and the direction the sign (or the label) gives
+            down = (rate[0] < 0) != _says_down(label)
+            percent = StatedPercent(abs(rate[0]), "下降" if down else None)
+        if amount is None or (stated_change is None and percent is None):
+            return None
+        if prior is None and (stated_change is None or percent is None):
+            return None  # nothing to check it against
+        table = self.table
+        unit = table.precision.unit if table.precision is not None else DEFAULT_PRECISION.unit
+        line = table.columns[other].name if by_rows else table.rows[other].label
+        return Node(
+            name=f"{table.title}：{line}".replace("/", "·"),
+            amount=amount,
+            prior=prior,
+            change=stated_change,
+            percent=percent,
+            precision=Precision(unit, max(places)),
+        )
+
+
 def find_pasted(
-    text: str, *, fold: Fold = _identity, kind: Kind | None = None, source: str = "<text>"
+    text: str,
+    *,
+    fold: Fold = _identity,
+    kind: Kind | None = None,
+    year: int | None = None,
+    source: str = "<text>",
 ) -> Pasted:
     """The standard tables pasted into ``text``, with where each value came from.
 
     ``fold`` folds a cell's text before it is read (the narrative reader passes
     its own normalisation: full-width forms, traditional characters); ``kind``
-    is the document's kind, for a “三公” table whose title says neither 预算 nor 决算.
+    is the document's kind, for a “三公” table whose title says neither 预算 nor 决算
+    (or none at all); ``year`` its year, to tell the current rows (or columns) of a
+    table from the prior year's.
     """
-    return _Finder(text, fold, kind, source).run()
+    return _Finder(text, fold, kind, year, source).run()
