@@ -366,3 +366,56 @@ def test_a_rate_column_is_checked_against_its_row() -> None:
 def test_a_grid_of_counts_is_no_three_public_table() -> None:
     text = "2024年“三公”经费使用情况\n项目 |\n数量 |\n因公出国（境）团组数 |\n2 |\n公务用车保有量 |\n5 |\n国内公务接待批次 |\n30 |\n"
     assert find_pasted(text, kind=Kind.FINAL).tables == ()
+
+
+def test_a_table_of_no_standard_kind_is_read_without_a_kind_and_its_counts_left_out() -> None:
+    # a corner cell the page left out, 数量 and 价值 over 年初 / 年末, a unit line among the cells
+    cells = [
+        "", "金额单位：万元", "", "数量", "价值", "年初", "年末", "年初", "年末",
+        "一、资产总计", "——", "——", "50.5", "60",
+        "（一）固定资产", "", "", "40", "45",
+        "其中：车辆（辆）", "2", "3", "10.5", "15",
+    ]  # fmt: skip
+    text = "2024年度资产情况表\n" + "".join(f"{c}\n|\n" for c in cells) + "第三部分 说明\n"
+    found = find_pasted(text, kind=Kind.FINAL)
+    (table,) = found.tables
+    assert table.kind is None
+    assert table.title == "2024年度资产情况表"
+    assert [c.name for c in table.columns] == ["年初", "年末"]
+    assert [(r.name, r.values) for r in table.rows] == [
+        ("一、资产总计", (wan("50.5"), wan(60))),
+        ("（一）固定资产", (wan(40), wan(45))),
+        ("其中：车辆（辆）", (wan("10.5"), wan(15))),
+    ]
+    # the counts are in the table, but no amounts
+    assert found.table_at(text.index("3\n")) == 0
+    assert found.path_at(text.index("3\n")) is None
+
+
+def test_a_part_heading_is_no_title_of_its_own() -> None:
+    text = (
+        "第二部分 某局2024年度部门决算表\n收入决算表\n单位：万元\n"
+        "项目 |\n金额 |\n合计 |\n5 |\n事业收入 |\n5 |\n"
+    )
+    (table,) = find_pasted(text).tables
+    assert table.kind is K.FINAL_INCOME
+
+
+def test_the_template_column_numbers_row_and_a_repeated_title() -> None:
+    # a heading naming the table, then its title again; 栏次 | (blank) | 1 on each side
+    cells = [
+        "公开01表", "金额单位：万元", "收入", "支出", "项目", "行次", "金额", "项目", "行次", "金额",
+        "栏次", "", "1", "栏次", "", "2",
+        "一、财政拨款收入", "1", "20", "一、教育支出", "21", "20",
+    ]  # fmt: skip
+    text = (
+        "一、收入支出决算总表\n\n收入支出决算总表\n\n"
+        + "".join(f"{c}\n\n" if c else "\n" for c in cells)
+        + "第三部分 说明\n"
+    )
+    (table,) = find_pasted(text).tables
+    assert table.kind is K.FINAL_SUMMARY
+    assert [(r.name, r.side) for r in table.rows] == [
+        ("一、财政拨款收入", "收入"),
+        ("一、教育支出", "支出"),
+    ]

@@ -106,6 +106,14 @@ _DOWN: Final = re.compile(r"减少|下降|降低|节约|压减")
 _COUNTS: Final = re.compile(r"批次|人次|团组|保有量|数量|[(（](?:辆|人|个|次|批)[)）]")
 #: Lines a “三公” table without a title is looked for in, from its first cell.
 _LOOKAHEAD: Final = 40
+#: The title of a table that is none of the standard ones (资产负债情况表, 收支预算执行情况表 …).
+_OTHER_TITLE: Final = re.compile(
+    r"^[^。，；,;：:|]{2,40}(?:表|情况表|明细表|统计表)(?:[(（][^)）]{1,12}[)）])?$"
+)
+#: A column of counts, not amounts: 数量, 人数, 面积 … (dropped from the table, its numbers context).
+_COUNT_COLUMN: Final = re.compile(r"数量|人数|车辆数|面积|平方米|^(?:台|辆|人|个|套)$")
+#: The spec a table that is none of the standard ones is recognised under (its kind then dropped).
+_OTHER: Final = spec_of(TableKind.FINAL_EXPENDITURE)
 #: The longest cell read as one (a row name, a header); longer text is narrative.
 _MAX_CELL: Final = 60
 #: Lines of a wrapped cell joined at most before the text is taken to be narrative again.
@@ -330,14 +338,17 @@ class _Finder:
         while index < len(self.lines):
             spec = self.title(index)
             head, printed = index, None
+            other = False
             if spec is None:
                 untitled = self.untitled(index)
                 if untitled is not None:
                     head, spec, printed = untitled
+                elif self.other(index):
+                    spec, other = _OTHER, True
             if spec is None:
                 index += 1
                 continue
-            found = self.read(head, spec, printed)
+            found = self.read(head, spec, printed, other=other)
             if found is None:
                 index += 1
                 continue
@@ -364,6 +375,19 @@ class _Finder:
             return True
         following = index + 1 < len(self.lines) and self.lines[index + 1].text.strip() == "|"
         return bool(text) and following
+
+    def other(self, index: int) -> bool:
+        """A title of a table that is none of the standard ones, right above a grid of ``|`` cells."""
+        if not _OTHER_TITLE.match(self.folded[index]) or "|" in self.lines[index].text:
+            return False
+        if re.match(r"第[一二三四五六七八九十]+部分", self.folded[index]):
+            return False  # a part heading (第二部分 …决算表), the tables' own titles below it
+        following = index + 1
+        while following < len(self.lines) and not self.folded[following]:
+            following += 1
+        if following < len(self.lines) and self.title(following) is not None:
+            return False
+        return self.cellish(following) or self.lines[following - 1].text.strip() == "|"
 
     def untitled(self, index: int) -> tuple[int, TableSpec, str | None] | None:
         """A “三公” grid with no standard title: where it starts, its spec, its heading if any.
@@ -408,9 +432,12 @@ class _Finder:
         return (above if unit else index), spec, spec.title
 
     def read(
-        self, title: int, spec: TableSpec, printed: str | None = None
+        self, title: int, spec: TableSpec, printed: str | None = None, *, other: bool = False
     ) -> tuple[Table, tuple[CellOrigin, ...], int] | None:
-        """The table whose title is line ``title`` (or, with ``printed``, whose grid starts there)."""
+        """The table whose title is line ``title`` (or, with ``printed``, whose grid starts there).
+
+        ``other``: the title is none of the standard ones; the table is read without a kind.
+        """
         unit_line: str | None = None
         cells_first = printed is not None and not _UNIT.search(self.folded[title])
         start = title if cells_first else title + 1
@@ -449,7 +476,7 @@ class _Finder:
         grid = _grid(rows) if rows else _flat_grid(flat, delimited=self.delimited)
         if grid is None:
             return None
-        grid, rate_rows = _without_rates(grid)
+        grid, rate_rows = _without_rates(_without_counts(grid))
         # read under the spec's own title (the printed one may be a heading recognize does not know)
         blocks: list[Line | Grid] = [Line(spec.title)]
         if unit_line is not None:
@@ -461,7 +488,7 @@ class _Finder:
         table = recognition.tables[0]
         if printed is None:
             printed = self.fold(self.lines[title].text).strip().strip("|").strip()
-        table = evolve(table, kind=spec.kind, title=printed)
+        table = evolve(table, kind=None if other else spec.kind, title=printed)
         starts: dict[int, int] = {}
         for cell in recognition.cells:
             if cell.table == 0:
@@ -676,8 +703,11 @@ def _data_start(cells: Sequence[_Cell]) -> int | None:
         following = cells[i + 1]
         if following.number:
             return i
-        # a label, a blank and an amount: a row whose first value is blank
-        later = i + 2 < len(cells) and cells[i + 2].number
+        # a label, blanks and an amount: a row whose first values are blank
+        after = i + 1
+        while after < min(len(cells), i + 5) and cells[after].blank:
+            after += 1
+        later = after < len(cells) and cells[after].number
         if following.blank and later and any(c.label for c in cells[:i]):
             return i
     return None
@@ -696,6 +726,8 @@ def _width(
         options.append(line_numbers + 1)
     leaves = _leaf_count(header)
     options += [w for w in leaves if w not in options]
+    # the label column's header left out (a blank corner cell the page dropped)
+    options += [w + 1 for w in leaves if w + 1 not in options]
     best: tuple[float, int, frozenset[int]] | None = None
     for width in options:
         if width < 2:
@@ -811,6 +843,14 @@ def _header(header: Sequence[_Cell], width: int) -> list[list[GridCell | None]] 
             top += [None] * (len(children) - 1)
             bottom += [_grid_cell(c) for c in children]
         return [top, bottom]
+    for split in range(1, len(header)):
+        built = _two_levels(header, split)
+        if built is None or sum(len(ch) or 1 for _, ch in built) != width - 1:
+            continue
+        # the label column's header left out: a 项目 cell over both rows
+        rebuilt = _header(header, width - 1)
+        if rebuilt is not None and len(rebuilt) == 2:
+            return [[GridCell("项目", rowspan=2), *rebuilt[0]], [None, *rebuilt[1]]]
     if len(header) < width:
         # fewer header cells than columns: the label column's header left out
         row: list[GridCell | None] = [GridCell("项目"), *(_grid_cell(c) for c in header)]
@@ -904,6 +944,44 @@ def _without_rates(grid: Grid) -> tuple[Grid, list[tuple[GridCell | None, ...]]]
 def _says_down(label: str) -> bool:
     """A line of decreases (支出减少率, 下降额): its positive figures are decreases."""
     return bool(_DOWN.search(label)) and "增减" not in label
+
+
+def _without_counts(grid: Grid) -> Grid:
+    """The grid without its columns of counts (数量 over 年初数 / 年末数): they hold no amounts."""
+    header = next(
+        (r for r, row in enumerate(grid.cells) if any(c is not None and c.origin for c in row)),
+        len(grid.cells),
+    )
+    owners: dict[tuple[int, int], GridCell] = {}
+    for r, row in enumerate(grid.cells[:header]):
+        for c, cell in enumerate(row):
+            if cell is not None:
+                for dr in range(cell.rowspan):
+                    for dc in range(cell.colspan):
+                        owners.setdefault((r + dr, c + dc), cell)
+    dropped = {
+        c
+        for c in range(1, grid.width)
+        if any(
+            _COUNT_COLUMN.search(normalize_text(cell.text))
+            for r in range(header)
+            if (cell := owners.get((r, c))) is not None
+        )
+    }
+    if not dropped or len(dropped) >= grid.width - 1:
+        return grid
+    rows: list[list[GridCell | None]] = []
+    for row in grid.cells:
+        kept: list[GridCell | None] = []
+        for c, cell in enumerate(row):
+            if c in dropped:
+                continue
+            if cell is not None and cell.colspan > 1:
+                span = sum(1 for k in range(c, c + cell.colspan) if k not in dropped)
+                cell = evolve(cell, colspan=span)
+            kept.append(cell)
+        rows.append(kept)
+    return Grid(rows)
 
 
 def _decimals_of(text: str) -> int:
