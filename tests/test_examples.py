@@ -125,6 +125,20 @@ def test_findings_to_csv_reports_an_unreadable_file(tmp_path: Path) -> None:
     assert sum(r["file"] == "a.json" for r in rows) == checks
 
 
+def test_findings_to_csv_writes_no_formula(tmp_path: Path) -> None:
+    """A unit named like a spreadsheet formula is text in the CSV (CSV injection)."""
+    script = _script()
+    final = json.loads((FINAL / "budget.json").read_text("utf-8"))
+    final["department"] = "=cmd|' /C calc'!A0"
+    (tmp_path / "a.json").write_text(json.dumps(final, ensure_ascii=False), "utf-8")
+    target = tmp_path / "out.csv"
+    assert script.main([str(tmp_path), str(target)]) == 1
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert {row["department"] for row in rows} == {"'=cmd|' /C calc'!A0"}
+    assert all(not row["location_zh"].startswith(("=", "+", "-", "@")) for row in rows)
+
+
 WORD = EXAMPLES / "word-made-2024-final"
 
 

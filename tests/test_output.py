@@ -6,10 +6,12 @@ import csv
 import io
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree
 
 import jsonschema
+import pytest
 
 from govbudget import load, validate
 from govbudget.cli import main
@@ -122,6 +124,39 @@ def test_csv_one_row_per_finding_with_exact_figures() -> None:
     )
     assert rows[-1]["document"] == "missing.json"
     assert "cannot read" in rows[-1]["error"]
+
+
+#: What a spreadsheet program runs as a formula when a cell starts with it.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_FIGURES = ("year", "stated", "computed", "low", "high", "gap", "tolerance", "min_gap")
+
+
+def test_csv_text_from_a_document_never_starts_a_formula(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CSV injection: a file or unit named like a formula is text when the CSV is opened
+    in Excel, and the exact figures stay numbers."""
+    name = '=HYPERLINK("http://example.com/x","看")'
+    document = tmp_path / "=1+1.json"
+    document.write_text(
+        FINAL.read_text("utf-8").replace('"示例县文化广电旅游局"', json.dumps(name), 1), "utf-8"
+    )
+    unreadable = tmp_path / "@SUM(A1).json"
+    unreadable.write_text("-2+3", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = _run("check", "--format", "csv", document.name, unreadable.name)
+    assert status == 2
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert (rows[0]["document"], rows[0]["department"]) == ("'=1+1.json", "'" + name)
+    assert rows[-1]["document"] == "'@SUM(A1).json"
+    assert rows[-1]["error"].startswith("'@SUM(A1).json")
+    for row in rows:
+        for column, cell in row.items():
+            if column in _FIGURES and cell:
+                Decimal(cell)  # a number, as written
+            else:
+                assert not cell.startswith(_FORMULA), (column, cell)
+    assert any(row["gap"] for row in rows)
 
 
 def test_github_annotations_escape_what_would_end_them() -> None:

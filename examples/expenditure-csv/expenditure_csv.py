@@ -20,6 +20,7 @@ from typing import Final, TextIO
 
 from govbudget import DepartmentBudget, Figure, Report, load, validate
 from govbudget.money import to_unit
+from govbudget.output.csvfile import safe_cell
 from govbudget.rounding import Outcome
 from govbudget.tree import walk
 
@@ -60,8 +61,8 @@ def rows(budget: DepartmentBudget, report: Report | None = None) -> Iterator[dic
             "tree": tree,
             "path": path,
             "level": level,
-            "code": code,
-            "name": name,
+            "code": safe_cell(code),
+            "name": safe_cell(name),  # a name like "=…" is shown, not run, in a spreadsheet
             "amount": _number(budget, figure, "amount"),
             "prior": _number(budget, figure, "prior"),
             "unit": budget.precision_of(figure).unit.label if figure.precision else unit,

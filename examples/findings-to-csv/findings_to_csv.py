@@ -6,7 +6,9 @@ Reads every ``*.json`` under FOLDER that is a govbudget document (``"format":
 "govbudget/1"``), validates it and writes its findings — or, with ``--all``,
 every check — to OUT.csv (UTF-8 with a byte-order mark, so that spreadsheet
 programs show the Chinese text). A file that cannot be read gets one row with
-the error. Prints a one-line summary; the exit status is 1 when some finding
+the error. Text from a document that starts like a formula (``=``, ``+``, ``-``,
+``@``) is written with an apostrophe before it, so that a spreadsheet shows it
+rather than running it (``govbudget.output.csvfile.safe_cell``). Prints a one-line summary; the exit status is 1 when some finding
 is an error, 2 when some file could not be read.
 """
 
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import govbudget
 from govbudget.errors import DocumentError
+from govbudget.output.csvfile import safe_cell
 
 COLUMNS = [
     "file",
@@ -40,6 +43,8 @@ COLUMNS = [
     "message_zh",
     "message_en",
 ]
+#: Numbers as the report shows them: a leading minus is a sign, not a formula.
+FIGURES = frozenset({"year", "stated", "computed", "gap", "tolerance"})
 
 
 def documents(folder: Path) -> Iterator[Path]:
@@ -78,7 +83,14 @@ def main(argv: list[str]) -> int:
         for path in documents(folder):
             counts["files"] += 1
             for row in rows(path, folder, all_checks=len(argv) == 3):
-                writer.writerow(row)
+                writer.writerow(
+                    {
+                        key: safe_cell(value)
+                        if isinstance(value, str) and key not in FIGURES
+                        else value
+                        for key, value in row.items()
+                    }
+                )
                 counts["rows"] += 1
                 if row.get("severity") == "error":
                     counts["error"] += 1

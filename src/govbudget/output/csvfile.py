@@ -8,6 +8,16 @@ A document that could not be read is a row with only its ``document`` and
 the ``error``. UTF-8, with a header; spreadsheet programs read it with
 "Data → From Text/CSV" (Excel: choose UTF-8).
 
+Text from a document cannot become a formula: a spreadsheet program runs a cell
+that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return before
+one) as a formula — a file or unit named ``=HYPERLINK(…)`` would be a link, and
+worse, on the reader's machine (CSV injection). Such a text cell is written with
+an apostrophe before it, which the program shows as text and hides; the exact
+figures are numbers govbudget writes itself and are left as they are.
+
+>>> safe_cell("=1+2"), safe_cell("@SUM(A1)"), safe_cell("某局")
+("'=1+2", "'@SUM(A1)", '某局')
+
 >>> from govbudget import load, validate
 >>> report = validate(load("examples/zengdu-xinfang-2025/budget.json"))
 >>> text = table([rows(report, source="budget.json")])
@@ -26,18 +36,31 @@ from typing import Final
 
 from govbudget.report import RECORD_KEYS, Language, Report
 
-__all__ = ["COLUMNS", "failure", "rows", "table"]
+__all__ = ["COLUMNS", "failure", "rows", "safe_cell", "table"]
 
 #: The columns, in order.
 COLUMNS: Final = ("document", *RECORD_KEYS, "error")
 
 
+#: What makes a spreadsheet program read a cell as a formula (OWASP's list), in ASCII
+#: and in the full-width forms an input method types.
+_FORMULA_START: Final = tuple("=+-@\t\r＝＋－＠")
+
+
+def safe_cell(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet program shows and does not run: with an
+    apostrophe before it when it starts like a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal):  # a figure govbudget wrote: a number, never a formula
         return f"{value:f}"
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return safe_cell(str(value))
 
 
 def _write(records: Sequence[dict[str, object]], header: bool = False) -> str:
