@@ -23,7 +23,7 @@ from govbudget.model import (
     Project,
     ThreePublic,
 )
-from govbudget.money import Unit
+from govbudget.money import Amount, Unit
 from govbudget.precision import Precision
 from govbudget.rounding import Outcome
 from govbudget.rules.base import Severity
@@ -455,3 +455,108 @@ def test_check_series_usage_mistakes(argv: list[str], message: str) -> None:
     status, out, err = _run("check", "--series", *argv, "x.json")
     assert (status, out) == (2, "")
     assert message in err
+
+
+# ---- documents read from PDFs and workbooks: their 收支总表 ------------------------------------
+
+
+def _summary(
+    kind: Kind, year: int, *rows: tuple[str, str, tuple[str | None, ...]]
+) -> DepartmentBudget:
+    """A document with only a 收支总表 (as a PDF or workbook whose narrative says nothing):
+    rows of (side, name, values), the columns 年初预算数 then 决算数 (or 上年数 then 预算数)
+    on each side."""
+    from govbudget.tables.model import Column, Row, Table, TableKind
+
+    final = kind is Kind.FINAL
+    heads = ("年初预算数", "决算数") if final else ("上年预算数", "预算数")
+    columns = [Column(head, side=side) for side in ("收入", "支出") for head in heads]
+    table_rows = []
+    for side, name, values in rows:
+        cells: list[Amount | None] = [None] * 4
+        first = 0 if side == "收入" else 2
+        for offset, value in enumerate(values):
+            cells[first + offset] = None if value is None else wan(value)
+        table_rows.append(Row(name=name, side=side, values=cells, page=2))
+    table = Table(
+        title="收入支出决算总表" if final else "部门收支总表",
+        kind=TableKind.FINAL_SUMMARY if final else TableKind.BUDGET_SUMMARY,
+        columns=columns,
+        rows=table_rows,
+        pages=(2,),
+        source=f"{year}-{kind.value}.pdf",
+    )
+    return DepartmentBudget(department=UNIT, year=year, kind=kind, tables=(table,))
+
+
+def test_a_pdfs_summary_table_is_compared_across_years() -> None:
+    """Documents read from PDFs or workbooks, whose narrative states none of these figures:
+    their 收支总表 is — the opening balance against last year's closing one (SER004), the
+    决算's 年初预算数 against the year's budget (SER002), a budget's 上年数 (SER001); the
+    决算数 column, not the 年初预算数 before it, is the 决算's amount."""
+    final_2023 = _summary(
+        Kind.FINAL,
+        2023,
+        ("收入", "本年收入合计", ("600", "610")),
+        ("支出", "年末结转和结余", (None, "47.75")),
+    )
+    final_2024 = _summary(
+        Kind.FINAL,
+        2024,
+        ("收入", "本年收入合计", ("650", "663.35")),
+        ("收入", "年初结转和结余", (None, "47.57")),
+    )
+    budget_2024 = _summary(Kind.BUDGET, 2024, ("收入", "本年收入合计", ("600", "650")))
+    budget_2025 = _summary(Kind.BUDGET, 2025, ("收入", "本年收入合计", ("650", "700")))
+    sources = ("2023-final.pdf", "2024-final.pdf", "2024-budget.pdf", "2025-budget.pdf")
+    (series,) = check_series(
+        zip(sources, (final_2023, final_2024, budget_2024, budget_2025), strict=True)
+    )
+    checks = {(c.rule_id, c.location.path): c for c in series.report.checks}
+    opening = checks["SER004", "/final/carried_in#amount"]
+    assert opening.outcome is Outcome.INCONSISTENT
+    assert opening.diagnosis is not None  # 47.57 against 47.75: two digits swapped
+    assert opening.location.source == "2024-final.pdf p. 2"
+    assert "2023-final.pdf p. 2" in opening.message("zh")
+    assert checks["SER002", "/income/total#budget_initial"].outcome is Outcome.EXACT
+    assert checks["SER001", "/income/total#prior"].outcome is Outcome.EXACT
+    assert {rule for rule, _ in checks} == {"SER001", "SER002", "SER004"}
+
+
+def test_check_series_over_workbooks_compares_their_tables(tmp_path: Path) -> None:
+    """``govbudget check --series`` over two 决算 workbooks: the second's 年初结转和结余
+    against the first's 年末结转和结余, each named by its sheet and cell."""
+    pytest.importorskip("openpyxl")
+    from dataclasses import replace
+
+    from tests.disclosure_factory import make_final, render_xlsx
+
+    made = make_final()
+    for year in (2023, 2024):
+        narrative = tuple(p.replace("2024", str(year)) for p in made.narrative)
+        render_xlsx(replace(made, year=year, narrative=narrative), tmp_path / f"{year}.xlsx")
+    out, err = io.StringIO(), io.StringIO()
+    status = main(
+        ["check", "--series", "--format", "json", str(tmp_path)],
+        stdin=io.StringIO(),
+        stdout=out,
+        stderr=err,
+        environ={},
+    )
+    assert status == 0, err.getvalue()  # SER004 is a warning
+    (line,) = out.getvalue().splitlines()
+    (finding,) = json.loads(line)["findings"]
+    assert finding["rule_id"] == "SER004"
+    assert finding["place"]["sheet"] == "收入支出决算总表"
+    assert finding["place"]["cell"]
+    assert f"{tmp_path / '2023.xlsx'} sheet 收入支出决算总表!" in finding["message_zh"]
+
+
+def test_a_series_with_nothing_to_compare_says_so() -> None:
+    """Two documents with no figure in common are not reported as "no problem found"."""
+    first = DepartmentBudget(department=UNIT, year=2023)
+    second = DepartmentBudget(department=UNIT, year=2024)
+    (series,) = check_series([("2023.json", first), ("2024.json", second)])
+    assert "没有可比较的数字" in series.render("zh")
+    assert "nothing to compare" in series.render("en")
+    assert "未发现问题" not in series.render("zh")

@@ -49,6 +49,7 @@ from govbudget.rounding import Outcome, Stated, check_equal
 from govbudget.rules import RULES
 from govbudget.rules._support import diagnose_value, figures, money
 from govbudget.rules.base import Location, Observation, Rule, Severity
+from govbudget.tables.model import Table
 from govbudget.validation import select_rules
 
 __all__ = ["Series", "SeriesDocument", "check_series", "unit_key", "unit_name"]
@@ -297,6 +298,15 @@ def _render(series: Series, lang: Language, markdown: bool) -> Iterator[str]:
         line = f"{year} {kind}  {document.source}"
         yield f"- {line}" if markdown else f"  {line}"
     yield ""
+    if len(series.documents) > 1 and not series.report.checks:
+        # "no problem found" would claim a comparison that was never made
+        yield (
+            "⚠ 没有可比较的数字：这些文件没有一个数字可与另一年度的文件核对"
+            if zh
+            else "⚠ nothing to compare: no figure of these documents can be checked against"
+            " another year's"
+        )
+        return
     # The findings as a report renders them, without its title line.
     body = series.report.render(lang, markdown=markdown).split("\n")
     yield from body[2:]
@@ -312,11 +322,83 @@ _COLUMNS: Final = {
 }
 
 
-def _keyed_figures(budget: DepartmentBudget) -> dict[str, tuple[str, str, Figure]]:
+#: The figures a document's 收支总表 states, for a document read from a PDF or a workbook whose
+#: narrative does not state them: (model path, section, field, side, row).
+_TABLE_FIGURES: Final = (
+    ("/income/total", "income", "total", "收入", "本年收入合计"),
+    ("/income/grand_total", "income", "grand_total", "收入", "总计"),
+    ("/expenditure/total", "expenditure", "total", "支出", "本年支出合计"),
+    ("/expenditure/grand_total", "expenditure", "grand_total", "支出", "总计"),
+    ("/final/carried_in", "final", "carried_in", "收入", "年初结转和结余"),
+    ("/final/carried_out", "final", "carried_out", "支出", "年末结转和结余"),
+)
+
+Keyed = dict[str, tuple[str, str, Figure, Place | None]]
+
+
+def _summary_columns(table: Table, side: str | None, final: bool) -> dict[str, int]:
+    """The columns of one side of a 收支总表 by the Figure field they hold: the amount (决算数
+    in a 决算, else the side's first column that is not the prior year's), and where printed
+    the 年初预算数 of a 决算 and the 上年数."""
+    from govbudget.tables.query import key
+
+    columns: dict[str, int] = {}
+    for index, column in enumerate(table.columns):
+        if column.side != side:
+            continue
+        name = key(column.name)
+        if "上年" in name:
+            columns.setdefault("prior", index)
+        elif final and "年初预算" in name:
+            columns.setdefault("budget_initial", index)
+        elif final and "决算" in name:
+            columns["amount"] = index
+        elif not final or "预算" not in name:
+            columns.setdefault("amount", index)
+    return columns
+
+
+def _table_figures(budget: DepartmentBudget) -> Keyed:
+    """The figures of the document's 收支总表 (收入支出决算总表 for a 决算), each at its cell."""
+    from govbudget.rules._labels import label
+    from govbudget.rules.tables import spot_cell
+    from govbudget.tables.model import TableKind
+
+    final = budget.kind is Kind.FINAL
+    kind = TableKind.FINAL_SUMMARY if final else TableKind.BUDGET_SUMMARY
+    found: Keyed = {}
+    for path, section, name, side, row in _TABLE_FIGURES:
+        if section == "final" and not final:
+            continue
+        ref = spot_cell(budget, (kind, side, row, ""))
+        if ref is None:
+            continue
+        table = budget.tables[ref[0]]
+        line = table.rows[ref[1]]
+        columns = _summary_columns(table, table.columns[ref[2]].side, final)
+        amount = columns.get("amount")
+        if amount is None or line.values[amount] is None:
+            continue
+        prior, initial = columns.get("prior"), columns.get("budget_initial")
+        place = table.cell_place(ref[1], amount)
+        figure = Figure(
+            amount=line.values[amount],
+            prior=None if prior is None else line.values[prior],
+            budget_initial=None if initial is None else line.values[initial],
+            precision=table.precision,
+            source=str(place),
+        )
+        zh, en = label(section, name)
+        found[path] = (f"{zh}（{table.title}）", f"{en} ({table.title})", figure, place)
+    return found
+
+
+def _keyed_figures(budget: DepartmentBudget) -> Keyed:
     """Every stated figure by a path that means the same in another year's document:
-    key projects by name, not by their place in the list."""
-    keyed = {
-        path: (zh, en, figure)
+    key projects by name, not by their place in the list; a figure the narrative does not
+    state, from the document's 收支总表 when it has one (a PDF or a workbook)."""
+    keyed: Keyed = {
+        path: (zh, en, figure, None)
         for path, zh, en, figure in figures(budget)
         if not path.startswith("/projects/")
     }
@@ -326,7 +408,11 @@ def _keyed_figures(budget: DepartmentBudget) -> dict[str, tuple[str, str, Figure
                 f"重点项目“{project.name}”",
                 f"key project {project.name}",
                 project.amount,
+                None,
             )
+    if budget.tables:
+        for path, found in _table_figures(budget).items():
+            keyed.setdefault(path, found)
     return keyed
 
 
@@ -339,7 +425,9 @@ def _stated(budget: DepartmentBudget, figure: Figure, column: str) -> Stated | N
     return Stated(value.fen, budget.precision_of(figure).half_width_fen)
 
 
-def _place(document: SeriesDocument, figure: Figure) -> Place:
+def _place(document: SeriesDocument, figure: Figure, at: Place | None = None) -> Place:
+    if at is not None:
+        return at
     if figure.source is not None:
         place = Place.parse(figure.source)
         if place.file is not None:
@@ -361,7 +449,7 @@ def _compare(
     for path in paths:
         if path not in late:
             continue
-        zh, en, figure = late[path]
+        zh, en, figure, at = late[path]
         stated = _stated(later.budget, figure, column)
         other = early.get(path if renamed is None else renamed[path])
         if stated is None or other is None:
@@ -376,12 +464,14 @@ def _compare(
         yield Observation(
             outcome=verdict.outcome,
             location=Location(
-                f"{path}#{column}", zh + suffix_zh, en + suffix_en, _place(later, figure)
+                f"{path}#{column}", zh + suffix_zh, en + suffix_en, _place(later, figure, at)
             ),
             verdict=verdict,
             scale=scale,
             diagnosis=diagnose_value(stated.value, computed.value, scale) if inconsistent else None,
-            params=_documents(later, _place(later, figure), earlier, _place(earlier, other[2])),
+            params=_documents(
+                later, _place(later, figure, at), earlier, _place(earlier, other[2], other[3])
+            ),
         )
 
 

@@ -549,6 +549,13 @@ def _spot(budget: DepartmentBudget, spot: Spot) -> Ref | None:
     return ti, row, column
 
 
+def spot_cell(budget: DepartmentBudget, spot: Spot) -> Ref | None:
+    """The cell (table, row, column) of a standard table's row and column, by their names:
+    ``(kind, side, row, column)``, ``""`` for the side's amount column (for other modules:
+    the series across years read a document's 收支总表 with it)."""
+    return _first_row(budget, spot)
+
+
 def _column(table: Table, name: str, side: str | None = None) -> int | None:
     """The column called ``name``, or else the first whose header contains it."""
     found = column_index(table, name, side)
