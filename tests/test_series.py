@@ -447,7 +447,6 @@ def test_check_series_on_a_folder(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--parquet", "out"], "--parquet writes each document's findings: not with --series"),
         (["--format", "sarif"], "--series reports as text, markdown or json, not sarif"),
     ],
 )
@@ -455,6 +454,38 @@ def test_check_series_usage_mistakes(argv: list[str], message: str) -> None:
     status, out, err = _run("check", "--series", *argv, "x.json")
     assert (status, out) == (2, "")
     assert message in err
+
+
+def test_check_series_writes_a_parquet_dataset(tmp_path: Path) -> None:
+    """--series --parquet: a row per document (the unreadable one too) and one per finding
+    across years, in the later document's name, with exact decimal figures."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "2024-budget.json", _budget(2024, total="449.71"))
+    _write(folder, "2025-budget.json", _budget(2025, total="425.23", prior="449.17"))
+    (folder / "broken.json").write_text("{", "utf-8")
+    out = tmp_path / "out"
+    status, _, err = _run("check", "--series", "--parquet", str(out), str(folder))
+    assert status == 2, err  # the broken document
+    documents = pq.read_table(out / "documents").to_pylist()
+    assert sorted((d["document"], d["status"]) for d in documents) == [
+        (str(folder / "2024-budget.json"), 0),
+        (str(folder / "2025-budget.json"), 0),
+        (str(folder / "broken.json"), 2),
+    ]
+    (finding,) = pq.read_table(out / "findings").to_pylist()
+    assert (finding["rule_id"], finding["document"], finding["year"]) == (
+        "SER001",
+        str(folder / "2025-budget.json"),
+        2025,
+    )
+    assert (str(finding["stated"]), str(finding["computed"])) == (
+        "449.170000000000",
+        "449.710000000000",
+    )
+    later = next(d for d in documents if d["document"].endswith("2025-budget.json"))
+    assert (later["warnings"], later["checks"]) == (1, 1)
 
 
 # ---- documents read from PDFs and workbooks: their 收支总表 ------------------------------------

@@ -40,8 +40,9 @@ if TYPE_CHECKING:
     from govbudget.model import DepartmentBudget, Kind
     from govbudget.narrative import Extraction
     from govbudget.output.baseline import Baseline
-    from govbudget.report import Language, Report
+    from govbudget.report import Finding, Language, Report
     from govbudget.rules import Severity
+    from govbudget.series import Series
     from govbudget.tables.recognize import Note
 
 __all__ = ["READERS", "ReadInput", "Reader", "main", "read_input"]
@@ -931,8 +932,6 @@ def _check(
         raise _UsageError("--jobs sets the workers of a local cluster; a --scheduler's has its own")
     if args.files.count("-") > 1:
         raise _UsageError("stdin (-) can be read only once")
-    if args.series and args.parquet is not None:
-        raise _UsageError("--parquet writes each document's findings: not with --series")
     if args.series and fmt not in ("text", "markdown", "json"):
         raise _UsageError(f"--series reports as text, markdown or json, not {fmt}")
     try:
@@ -1000,12 +999,17 @@ def _check(
                 if dataset is not None and result.rows is not None:
                     dataset.add(*result.rows)
                 bar.advance(result.source)
+            if args.series:
+                across = _check_series([name for name, _ in names], results, options)
+                if dataset is not None:
+                    for document, findings in _series_rows(across, options):
+                        dataset.add(document, findings)
     except GovBudgetError as error:  # the executor or the dataset could not start
         raise _UsageError(str(error)) from None
     sink.above = None  # the bar is gone
     if args.series:
         with _writing(args.output):
-            status = _series([name for name, _ in names], results, options, sink)
+            status = _series(across, options, sink)
             sink.close()
         return max(status, *(r.status for r in results))
     with _writing(args.output):
@@ -1021,9 +1025,10 @@ def _check(
     return max(r.status for r in results)
 
 
-def _series(names: Sequence[str], results: Sequence[_Result], options: _Options, sink: Sink) -> int:
-    """Check the documents read across years and write one report per unit (--series)."""
-    from govbudget.cli_output import Piece
+def _check_series(
+    names: Sequence[str], results: Sequence[_Result], options: _Options
+) -> tuple[Series, ...]:
+    """The documents read, checked across years (--series)."""
     from govbudget.series import check_series
 
     read = [
@@ -1031,8 +1036,15 @@ def _series(names: Sequence[str], results: Sequence[_Result], options: _Options,
         for name, result in zip(names, results, strict=True)
         if result.budget is not None
     ]
+    return check_series(read, select=options.select, ignore=options.ignore)
+
+
+def _series(across: Sequence[Series], options: _Options, sink: Sink) -> int:
+    """Write one report per unit (--series); the exit status they give."""
+    from govbudget.cli_output import Piece
+
     status = OK
-    for series in check_series(read, select=options.select, ignore=options.ignore):
+    for series in across:
         if options.fmt == "json":
             text = _json_line(series.to_dict())
         else:
@@ -1040,6 +1052,28 @@ def _series(names: Sequence[str], results: Sequence[_Result], options: _Options,
         sink.add(Piece(series.name or "", text, series.title(options.lang), ok=series.ok))
         status = max(status, _status(series.report, options.fail_on))
     return status
+
+
+def _series_rows(across: Sequence[Series], options: _Options) -> Iterator[_Rows]:
+    """The Parquet rows of --series --parquet: each document read, with the checks across
+    years whose place is in it (a series' own findings, such as its missing years, go to its
+    latest document)."""
+    from govbudget.io.parquet import document_row, finding_rows
+    from govbudget.place import Place
+    from govbudget.report import Report
+
+    for series in across:
+        sources = [document.source for document in series.documents]
+        mine: dict[str, list[Finding]] = {source: [] for source in sources}
+        for finding in series.report.checks:
+            where = finding.location.source
+            file = None if where is None else Place.parse(where).file
+            mine[file if file in mine else sources[-1]].append(finding)
+        for document in series.documents:
+            budget = document.budget
+            report = Report(budget.department, budget.year, tuple(mine[document.source]))
+            row = document_row(document.source, _status(report, options.fail_on), report, budget)
+            yield row, tuple(finding_rows(report, document.source, budget))
 
 
 def _dataset(target: str | None) -> contextlib.AbstractContextManager[FindingsDataset | None]:
