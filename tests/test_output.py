@@ -307,3 +307,46 @@ def test_findings_of_a_json_document_carry_their_json_pointer() -> None:
     )
     _, text, _ = _run("check", str(FINAL))
     assert "#/three_public" not in text  # the text report does not repeat it
+
+
+def test_html_charts_the_classes_of_a_pdfs_tables() -> None:
+    """A PDF or workbook states its classes in its tables, seldom in its narrative: the page
+    charts the 类 rows of the 支出决算表 (not its 款 and 项) and of the basic-spending table."""
+    from govbudget import wan
+    from govbudget.model import DepartmentBudget, Kind
+    from govbudget.output.html import render_html
+    from govbudget.tables.model import Column, Row, Table, TableKind
+
+    spending = Table(
+        title="支出决算表",
+        kind=TableKind.FINAL_EXPENDITURE,
+        columns=[Column("本年支出合计"), Column("基本支出")],
+        rows=[
+            Row(name="合计", values=[wan("30"), wan("20")]),
+            Row(code="201", name="一般公共服务支出", values=[wan("18.5"), wan("10")]),
+            Row(code="20103", name="政府办公厅（室）及相关机构事务", values=[wan("18.5"), None]),
+            Row(code="208", name="社会保障和就业支出", values=[wan("11.5"), wan("10")]),
+        ],
+        pages=(6,),
+    )
+    basic = Table(
+        title="一般公共预算财政拨款基本支出决算表",
+        kind=TableKind.FINAL_GENERAL_PUBLIC_BASIC,
+        columns=[Column("决算数", side="人员经费"), Column("决算数", side="公用经费")],
+        rows=[
+            Row(code="301", name="工资福利支出", side="人员经费", values=[wan("15"), None]),
+            Row(code="302", name="商品和服务支出", side="公用经费", values=[None, wan("5")]),
+        ],
+        pages=(8,),
+    )
+    budget = DepartmentBudget(
+        department="某局", year=2024, kind=Kind.FINAL, tables=(spending, basic)
+    )
+    page = render_html(validate(budget), source="a.pdf", budget=budget)
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", page)
+    assert "支出功能分类 expenditure by function（万元）" in labels
+    assert "201 一般公共服务支出" in labels
+    assert "208 社会保障和就业支出" in labels
+    assert "11.50" in labels
+    assert "20103 政府办公厅（室）及相关机构事务" not in labels
+    assert "302 商品和服务支出" in labels  # on the other side of the table, in its own column

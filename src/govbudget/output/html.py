@@ -36,6 +36,7 @@ from govbudget.render import SECTIONS, sections
 from govbudget.report import Finding, Language, Report
 from govbudget.rounding import Outcome
 from govbudget.rules import Severity
+from govbudget.tables.model import TableKind
 from govbudget.tree import Node
 
 __all__ = ["IndexEntry", "render_failure", "render_html", "render_index", "report_fragment"]
@@ -230,6 +231,31 @@ def _class_bars(budget: DepartmentBudget, roots: Iterable[Node]) -> list[Bar]:
     ]
 
 
+def _table_class_bars(
+    budget: DepartmentBudget, kinds: Sequence[TableKind]
+) -> tuple[list[Bar], str]:
+    """The 类 rows (three-digit codes) of the first of ``kinds`` among the document's tables,
+    each at its side's first column (本年支出合计, 合计, 决算数 …), with the table's unit: the
+    classes of a PDF or workbook, whose narrative seldom lists them."""
+    from govbudget.tables.query import column_index, find_table
+
+    found = find_table(budget.tables, *kinds)
+    if found is None:
+        return [], ""
+    table = found[1]
+    unit = (table.precision or budget.precision).unit
+    found_bars = []
+    for row in table.rows:
+        code = (row.code or "").replace(" ", "")
+        if len(code) != 3 or not code.isdigit():
+            continue
+        column = column_index(table, "", row.side)
+        value = None if column is None else row.values[column]
+        if value is not None:
+            found_bars.append(Bar(row.label, Fraction(value.fen, unit.fen)))
+    return found_bars, unit.label
+
+
 def _yoy_figures(budget: DepartmentBudget) -> Iterable[tuple[str, object]]:
     income, expenditure, three = budget.income, budget.expenditure, budget.three_public
     if income is not None:
@@ -283,6 +309,19 @@ def _inconsistent_charts(report: Report) -> list[str]:
     ]
 
 
+#: The tables of a disclosure whose classes are charted when the narrative gives none.
+_TABLE_CHARTS: Final = (
+    (
+        (TableKind.FINAL_EXPENDITURE, TableKind.BUDGET_EXPENDITURE),
+        "支出功能分类 expenditure by function",
+    ),
+    (
+        (TableKind.FINAL_GENERAL_PUBLIC_BASIC, TableKind.BUDGET_GENERAL_PUBLIC_BASIC),
+        "基本支出经济分类 basic expenditure by economic class",
+    ),
+)
+
+
 def _charts(report: Report, budget: DepartmentBudget | None) -> str:
     charts: list[str] = []
     if budget is not None and budget.expenditure is not None:
@@ -295,6 +334,11 @@ def _charts(report: Report, budget: DepartmentBudget | None) -> str:
             charts.append(
                 bars(economic, unit=unit, title="支出经济分类 expenditure by economic class")
             )
+    if budget is not None and not charts and budget.tables:  # a PDF or a workbook: its tables
+        for kinds, title in _TABLE_CHARTS:
+            rows, unit = _table_class_bars(budget, kinds)
+            if rows:
+                charts.append(bars(rows, unit=unit, title=title))
     charts += _inconsistent_charts(report)
     if budget is not None:
         changes = _yoy_bars(budget)
