@@ -6,16 +6,16 @@ from decimal import Decimal
 
 import pytest
 from attrs import evolve
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govbudget import DepartmentBudget, validate
-from govbudget.errors import DocumentError, ModelError
+from govbudget.errors import DocumentError, GovBudgetError, ModelError
 from govbudget.figure import Figure
 from govbudget.model import Income, Kind
-from govbudget.money import Amount, Unit, wan, yuan
+from govbudget.money import Amount, Unit, amount, parse_decimal, wan, yuan
 from govbudget.tables import Column, Row, Table, TableKind
-from govbudget.tables.recognize import Grid, GridCell, Line, Page, recognize
+from govbudget.tables.recognize import Grid, GridCell, Line, Page, plain_amount, recognize
 from govbudget.tables.specs import SPECS, match_title
 
 
@@ -390,3 +390,29 @@ def test_contents_entries_are_kept_apart() -> None:
     assert "……" not in found.narrative
     assert "收入决算表" not in found.narrative
     assert found.tables == ()
+
+
+@given(
+    st.one_of(
+        st.from_regex(r"-?[0-9]{1,3}(,[0-9]{3}){0,3}(\.[0-9]{1,7})?", fullmatch=True),
+        st.from_regex(r"-?[0-9]{1,26}(\.[0-9]{0,7})?", fullmatch=True),
+        st.text(alphabet="0123456789,.-+ －１２", max_size=12),
+    ),
+    st.sampled_from(list(Unit)),
+)
+@example("1,234.56", Unit.WAN)
+@example("0.001", Unit.YUAN)
+@example("１２", Unit.YUAN)
+@example("-0.00", Unit.WAN)
+def test_a_plainly_printed_amount_reads_as_parse_decimal_reads_it(text: str, unit: Unit) -> None:
+    """The fast path of cell reading gives what the careful one does, or leaves the text to it."""
+    fast = plain_amount(text, unit)
+    try:
+        careful: tuple[Amount, int] | None = (amount(parse_decimal(text), unit), 0)
+    except GovBudgetError:
+        careful = None
+    if fast is None:
+        return
+    assert careful is not None, text
+    assert fast[0] == careful[0], text
+    assert fast[1] == (len(text.split(".", 1)[1]) if "." in text else 0)

@@ -307,6 +307,8 @@ def _content(page: Any, deadline: _Deadline | None = None) -> _Content:
 
 
 _TYPED_SPACES: Final = frozenset(" \u3000\u00a0")
+# A character made without the named tuple's Python-level constructor (once a character).
+_new_char: Final = tuple.__new__
 # How many characters of a page are asked their direction (PDFium answers one at a time).
 _SAMPLED: Final = 48
 
@@ -335,37 +337,44 @@ def _characters(
     if len(text) != count:  # characters outside the BMP, or a gap: one at a time
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     rect = pdfium_c.FS_RECTF()
+    # the box read back as four floats at once (left, top, right, bottom): one struct read
+    # instead of four attribute lookups, in the loop over every character
+    box = memoryview(rect).cast("B").cast("f")
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    generated = pdfium_c.FPDFText_IsGenerated
     upright = frame.rotation == 0
-    left, top, width, height = frame.left, frame.top, frame.width, frame.height
+    left, top = frame.left, frame.top
+    # bounds of a character's doubled middle (x0 + x1, top + bottom): within a point of the page
+    width2, height2 = 2 * frame.width + 2, 2 * frame.height + 2
     step = max(1, count // _SAMPLED)
     chars: list[Char] = []
     outside: list[Char] = []
-    sample: list[int] = []
+    every = _Deadline.EVERY
     for index, char in enumerate(text):
-        if deadline is not None and not index % _Deadline.EVERY:
+        if deadline is not None and not index % every:
             deadline.check()
         if char <= " " or char.isspace() or char in "\ufffe\uffff":
             # a space the document types is kept (PDFium adds its own where gaps are wide)
-            if char not in _TYPED_SPACES or pdfium_c.FPDFText_IsGenerated(textpage, index):
+            if char not in _TYPED_SPACES or generated(textpage, index):
                 continue
             char = " "
         if not loose_box(textpage, index, rect):
             continue
+        b_left, b_top, b_right, b_bottom = box
         if upright:
-            x0, y0, x1, y1 = rect.left - left, top - rect.top, rect.right - left, top - rect.bottom
+            x0, y0, x1, y1 = b_left - left, top - b_top, b_right - left, top - b_bottom
         else:
-            x0, y0, x1, y1 = frame.box(rect.left, rect.bottom, rect.right, rect.top)
-        middle_x, middle_y = (x0 + x1) / 2, (y0 + y1) / 2
-        if -1 <= middle_x <= width + 1 and -1 <= middle_y <= height + 1:
-            chars.append(Char(char, x0, y0, x1, y1))
+            x0, y0, x1, y1 = frame.box(b_left, b_bottom, b_right, b_top)
+        placed = _new_char(Char, (char, x0, y0, x1, y1))
+        if -2 <= x0 + x1 <= width2 and -2 <= y0 + y1 <= height2:
+            chars.append(placed)
         else:
-            outside.append(Char(char, x0, y0, x1, y1))
-        if index % step == 0:
-            sample.append(index)
+            outside.append(placed)
+    sample = range(0, count, step)
     turns = Counter(
         (round(math.degrees(max(pdfium_c.FPDFText_GetCharAngle(textpage, i), 0)) / 90))
         for i in sample
+        if text[i] > " " and not text[i].isspace()
     )
     quarter = (turns.most_common(1)[0][0] + frame.rotation // 90) % 4 if turns else 0
     return chars, outside, quarter

@@ -39,7 +39,7 @@ by the reader.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
@@ -192,10 +192,6 @@ def _x0(char: Char) -> float:  # float-ok: positions on the page
     return char.x0
 
 
-def _lines(chars: Iterable[Char]) -> list[PlacedLine]:
-    return [_placed(band) for band in _bands(chars)]
-
-
 # -- ruled tables ---------------------------------------------------------------
 
 
@@ -230,9 +226,17 @@ def _positions(values: Iterable[float]) -> list[float]:  # float-ok: positions o
     return result
 
 
-def _covered(runs: Sequence[_Segment], start: float, end: float) -> bool:  # float-ok
-    """Whether a ruling line at one position closes the edge from ``start`` to ``end``."""
-    return any(r.start <= start + _REACH and r.end >= end - _REACH for r in runs)
+def _closed(runs: Sequence[_Segment], positions: Sequence[float]) -> list[bool]:  # float-ok
+    """For each span between neighbouring ``positions``, whether one of the ruling ``runs`` at
+    one position closes it: runs from ``start`` to ``end`` close the spans they reach over,
+    within :data:`_REACH` at either end."""
+    closed = [False] * (len(positions) - 1)
+    for run in runs:
+        first = bisect_left(positions, run.start - _REACH)
+        last = bisect_right(positions, run.end + _REACH) - 1
+        for i in range(first, last):
+            closed[i] = True
+    return closed
 
 
 class _Table:
@@ -248,6 +252,10 @@ class _Table:
             across[self._nearest(self.ys, s.at)].append(s)
         for s in verticals:
             down[self._nearest(self.xs, s.at)].append(s)
+        # where a ruling closes the edge between two atomic cells: closed_down[c][r] for the
+        # edge left of column c in row r, closed_across[r][c] for the edge above row r
+        closed_down = [_closed(runs, self.ys) for runs in down]
+        closed_across = [_closed(runs, self.xs) for runs in across]
         parent = list(range(rows * cols))
 
         def find(i: int) -> int:
@@ -259,9 +267,9 @@ class _Table:
         for r in range(rows):
             for c in range(cols):
                 here = r * cols + c
-                if c + 1 < cols and not _covered(down[c + 1], self.ys[r], self.ys[r + 1]):
+                if c + 1 < cols and not closed_down[c + 1][r]:
                     parent[find(here + 1)] = find(here)
-                if r + 1 < rows and not _covered(across[r + 1], self.xs[c], self.xs[c + 1]):
+                if r + 1 < rows and not closed_across[r + 1][c]:
                     parent[find(here + cols)] = find(here)
         groups: dict[int, list[int]] = {}
         for i in range(rows * cols):
@@ -299,9 +307,6 @@ class _Table:
     def top(self) -> float:  # float-ok: positions on the page
         return self.ys[0]
 
-    def holds(self, x: float, y: float) -> bool:  # float-ok: positions on the page
-        return self.xs[0] - 1 <= x <= self.xs[-1] + 1 and self.ys[0] - 1 <= y <= self.ys[-1] + 1
-
     def put(self, char: Char, x: float, y: float) -> None:  # float-ok: its middle
         # once a character: comparisons, not min()/max()
         r = bisect_right(self.ys, y) - 1
@@ -313,9 +318,15 @@ class _Table:
     def grid(self) -> Grid:
         cells: list[list[GridCell | None]] = [[None] * self.cols for _ in range(self.rows)]
         for (r0, c0, r1, c1), chars in zip(self.spans, self.chars, strict=True):
-            text = "\n".join(line.text for line in _lines(chars))
-            cells[r0][c0] = GridCell(text, r1 - r0 + 1, c1 - c0 + 1)
+            cells[r0][c0] = GridCell(_cell_text(chars), r1 - r0 + 1, c1 - c0 + 1)
         return Grid(cells)
+
+
+def _cell_text(chars: list[Char]) -> str:
+    """A cell's lines, top to bottom (most cells hold one line, or one character, or none)."""
+    if len(chars) <= 1:
+        return "" if not chars or chars[0].text == " " else chars[0].text
+    return "\n".join(_text(sorted(band, key=_x0)) for band in _bands(chars))
 
 
 def _tables(rules: Iterable[Rule]) -> list[_Table]:
@@ -417,17 +428,20 @@ def _unruled(bands: list[list[Char]]) -> tuple[int, int, Grid] | None:
 def lay_out(chars: Iterable[Char], rules: Iterable[Rule]) -> Layout:
     """A page's text lines and grids from its characters and ruling lines."""
     tables = _tables(rules)
-    free: list[Char] = []
-    if not tables:
-        free = list(chars)
-    for char in chars if tables else ():
-        x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-        for table in tables:
-            if table.holds(x, y):
-                table.put(char, x, y)
-                break
-        else:
-            free.append(char)
+    chars = chars if isinstance(chars, list) else list(chars)
+    free: list[Char] = chars
+    if tables:
+        free = []
+        # each character once: the tables' bounds unpacked, compared inline
+        bounds = [(t.xs[0] - 1, t.xs[-1] + 1, t.ys[0] - 1, t.ys[-1] + 1, t) for t in tables]
+        for char in chars:
+            x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+            for left, right, top, bottom, table in bounds:
+                if left <= x <= right and top <= y <= bottom:
+                    table.put(char, x, y)
+                    break
+            else:
+                free.append(char)
     bands = _bands(free)
     grids = [PlacedGrid(t.grid(), t.top) for t in tables]
     if not tables:

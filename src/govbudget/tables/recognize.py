@@ -230,6 +230,9 @@ _LABEL_NAMES: Final = frozenset({"项目", "科目", "项目名称", "单位名�
 #: Columns that number the lines of the national template (行次, 栏次): neither label nor value.
 _LINE_NUMBERS: Final = frozenset({"行次", "栏次"})
 _PART_CODES: Final = ("类", "款", "项")
+# An amount as most cells print it (ASCII digits, thousands grouped or not, at most six
+# decimals); anything else goes through parse_decimal(), which reads every published form.
+_PLAIN_AMOUNT: Final = re.compile(r"(-?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,24})(?:\.([0-9]{1,6}))?")
 
 
 def _clean(text: str) -> str:
@@ -651,9 +654,14 @@ class _Reader:
     def value(self, draft: _Draft, text: str, row: str, position: int) -> Amount | None:
         if text in _BLANKS or _ELLIPSIS.match(text):
             return None
+        unit = draft.unit or DEFAULT_PRECISION.unit
+        plain = plain_amount(text, unit)
+        if plain is not None:
+            draft.decimals = max(draft.decimals, plain[1])
+            return plain[0]
         try:
             number = parse_decimal(text.replace("，", ","))
-            result = amount(number, draft.unit or DEFAULT_PRECISION.unit)
+            result = amount(number, unit)
         except GovBudgetError:
             column = draft.columns[position].name
             self.note(
@@ -664,6 +672,24 @@ class _Reader:
             return None
         draft.decimals = max(draft.decimals, _decimals(text))
         return result
+
+
+def plain_amount(text: str, unit: Unit) -> tuple[Amount, int] | None:
+    """The amount a cell prints the way most cells do ("1,234.56"), with its decimals, read
+    straight into fen; ``None`` for any other text (:func:`~govbudget.money.parse_decimal`
+    reads those, or refuses them).
+
+    >>> plain_amount("1,234.56", Unit.WAN), plain_amount("１２", Unit.WAN)
+    ((Money('12345600.00', 'CNY'), 2), None)
+    """
+    plain = _PLAIN_AMOUNT.fullmatch(text)
+    if plain is None:
+        return None
+    sign, whole, decimals = plain.group(1), plain.group(2), plain.group(3) or ""
+    fen, rest = divmod(int(whole.replace(",", "") + decimals) * unit.fen, 10 ** len(decimals))
+    if rest:  # finer than a fen: refused by amount()
+        return None
+    return Amount.from_fen(-fen if sign else fen), len(decimals)
 
 
 def _repeated_header(grid: Grid, draft: _Draft) -> int:
