@@ -282,13 +282,14 @@ def _content(page: Any, deadline: _Deadline | None = None) -> _Content:
     frame = _Frame(page.get_cropbox(), page.get_rotation())
     rules: list[Rule] = []
     images = 0
+    bounds = _Bounds()
     for seen, (kind, obj, matrix) in enumerate(_objects(page.raw, pdfium_c)):
         if deadline is not None and not seen % _Deadline.EVERY:
             deadline.check()
         if kind == _IMAGE:
             images += 1
         elif kind == _PATH:
-            rules.extend(_rules(obj, matrix, frame, pdfium_c))
+            rules.extend(_rules(obj, matrix, frame, pdfium_c, bounds))
     textpage = page.get_textpage()
     try:
         chars, outside, quarter = _characters(textpage.raw, frame, pdfium_c, deadline)
@@ -425,17 +426,30 @@ def _apply(matrix: _Matrix, x: float, y: float) -> tuple[float, float]:  # float
     return a * x + c * y + e, b * x + d * y + f
 
 
-def _rules(obj: Any, forms: _Matrix, frame: _Frame, pdfium_c: Any) -> list[Rule]:
+class _Bounds:
+    """The four floats PDFium writes a path's bounds into, made once a page."""
+
+    def __init__(self) -> None:
+        self.values = [ctypes.c_float() for _ in range(4)]
+        self.refs = [ctypes.byref(v) for v in self.values]
+
+
+def _rules(
+    obj: Any, forms: _Matrix, frame: _Frame, pdfium_c: Any, bounds: _Bounds | None = None
+) -> list[Rule]:
     """The ruling lines a path draws: a thin box is a line, a stroked path gives its edges."""
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+    # once a path (Word draws every border as a thin filled box): written flat
+    bounds = bounds or _Bounds()
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, *bounds.refs):
         return []
-    corners = [
-        frame.point(*_apply(forms, x, y))
-        for x, y in ((left.value, bottom.value), (right.value, top.value))
-    ]
-    x0, x1 = sorted(p[0] for p in corners)
-    y0, y1 = sorted(p[1] for p in corners)
+    left, bottom, right, top = (v.value for v in bounds.values)
+    if forms is not _IDENTITY:
+        left, bottom = _apply(forms, left, bottom)
+        right, top = _apply(forms, right, top)
+    ax, ay = frame.point(left, bottom)
+    bx, by = frame.point(right, top)
+    x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+    y0, y1 = (ay, by) if ay <= by else (by, ay)
     if x1 - x0 <= THIN or y1 - y0 <= THIN:
         if x1 - x0 <= THIN and y1 - y0 <= THIN:
             return []  # a dot

@@ -266,6 +266,14 @@ class _Layout:
         self.width = grid.width
         self.owner = _owners(grid)
         self.cells = grid.cells
+        # each cell's printed text once, by its place (a merged cell's text at each place it covers)
+        printed = {
+            (r, c): _printed(cell.text)
+            for r, row in enumerate(grid.cells)
+            for c, cell in enumerate(row)
+            if cell is not None
+        }
+        self.texts = {place: printed[owner] for place, owner in self.owner.items()}
         self.header = _header_rows(grid, self.owner)
         self.paths = [self.path(c) for c in range(self.width)]
         self.roles = [self.role(c) for c in range(self.width)]
@@ -282,11 +290,7 @@ class _Layout:
     def text(self, r: int, c: int) -> str:
         if r >= len(self.cells) or c >= len(self.cells[r]):
             return ""
-        owner = self.owner.get((r, c))
-        if owner is None:
-            return ""
-        cell = self.cells[owner[0]][owner[1]]
-        return "" if cell is None else _printed(cell.text)
+        return self.texts.get((r, c), "")
 
     def anchored(self, r: int, c: int) -> GridCell | None:
         """The cell at (r, c) if it starts there."""
@@ -335,6 +339,9 @@ def _owners(grid: Grid) -> dict[tuple[int, int], tuple[int, int]]:
     for r, row in enumerate(grid.cells):
         for c, cell in enumerate(row):
             if cell is None:
+                continue
+            if cell.rowspan <= 1 and cell.colspan <= 1:
+                owner.setdefault((r, c), (r, c))
                 continue
             for dr in range(max(1, cell.rowspan)):
                 for dc in range(max(1, cell.colspan)):
@@ -580,8 +587,8 @@ class _Reader:
             return
         draft = self.draft
         if draft is not None and not draft.closed and grid.width == draft.layout.width:
-            skip = _repeated_header(grid, draft)
-            self.rows(draft, grid, skip)
+            layout = _Layout(grid)
+            self.rows(draft, grid, _repeated_header(layout, draft), layout)
             return
         self.finish()
         first = next((c.text for row in grid.cells for c in row if c and c.text.strip()), "")
@@ -602,8 +609,10 @@ class _Reader:
                 f"{draft.title}: the percent columns ({', '.join(names)}) are not amounts; not read as such",
             )
 
-    def rows(self, draft: _Draft, grid: Grid, start: int) -> None:
-        layout = draft.layout if draft.layout.cells is grid.cells else _Layout(grid)
+    def rows(self, draft: _Draft, grid: Grid, start: int, layout: _Layout | None = None) -> None:
+        """The rows of ``grid`` from ``start``, read with the draft's columns (``layout`` is the
+        grid's own, for a grid continuing the draft's table)."""
+        layout = layout or draft.layout
         if self.page.number not in draft.pages:
             draft.pages.append(self.page.number)
         draft.sheet = self.page.sheet
@@ -692,12 +701,11 @@ def plain_amount(text: str, unit: Unit) -> tuple[Amount, int] | None:
     return Amount.from_fen(-fen if sign else fen), len(decimals)
 
 
-def _repeated_header(grid: Grid, draft: _Draft) -> int:
+def _repeated_header(layout: _Layout, draft: _Draft) -> int:
     """How many rows at the top of a continuation grid repeat the table's header."""
     count = 0
-    layout = _Layout(grid)
     for r, expected in enumerate(draft.header_texts):
-        if r >= len(grid.cells):
+        if r >= len(layout.cells):
             break
         if [layout.text(r, c) for c in range(layout.width)] != expected:
             break
