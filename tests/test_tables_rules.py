@@ -245,3 +245,67 @@ def test_one_figure_one_unit_apart_in_two_tables_is_a_warning_naming_both() -> N
     assert "两次舍入" in message
     (far,) = _bad(pair("326.71", "326.73"), "TAB005")
     assert far.severity is Severity.ERROR
+
+
+def _basic_table(personnel: str, public: str) -> Table:
+    return _table(
+        K.FINAL_GENERAL_PUBLIC_BASIC,
+        "一般公共预算财政拨款基本支出决算表",
+        columns=(Column("决算数"),),
+        rows=(
+            Row(name="人员经费合计", values=(wan(personnel),)),
+            Row(name="公用经费合计", values=(wan(public),)),
+        ),
+    )
+
+
+def test_personnel_public_and_operation_against_the_basic_table_are_warnings() -> None:
+    from govbudget.model import Appropriation, Expenditure, Spending
+
+    table = _basic_table("40.5", "12.25")
+    page = "d.pdf p. 14"
+    budget = DepartmentBudget(
+        kind=Kind.FINAL,
+        tables=(table,),
+        # the narrative does not say these are of the general public budget only
+        expenditure=Expenditure(
+            personnel=Figure(amount=wan("40.5"), source=page),
+            public=Figure(amount=wan("12.52"), source=page),
+        ),
+        institutional_operation=Figure(amount=wan("13"), source="d.pdf p. 15"),
+    )
+    (public, operation) = _bad(budget, "TAB006")
+    assert (public.severity, operation.severity) == (Severity.WARNING, Severity.WARNING)
+    message = public.message("zh")
+    assert "12.25" in message
+    assert "12.52" in message
+    assert "说明（第14页）中的公用经费" in message
+    assert "一般公共预算财政拨款基本支出决算表（第2页），公用经费合计" in message
+    assert "说明（第15页）中的机关运行经费 ≤" in operation.message("zh")
+    # said of the general public budget's basic spending: an error (the narrative's own figure)
+    stated = DepartmentBudget(
+        kind=Kind.FINAL,
+        tables=(table,),
+        appropriation=Appropriation(
+            general_public=Spending(public=Figure(amount=wan("12.52"), source=page))
+        ),
+        institutional_operation=Figure(amount=wan("12.25")),
+    )
+    (wrong,) = _bad(stated, "TAB006")
+    assert wrong.severity is Severity.ERROR
+
+
+def test_appropriation_income_against_the_income_table() -> None:
+    table = _table(
+        K.FINAL_INCOME,
+        "收入决算表",
+        columns=(Column("本年收入合计"), Column("财政拨款收入"), Column("事业收入")),
+        rows=(Row(name="合计", values=(wan("120"), wan("100"), wan("20"))),),
+    )
+    budget = DepartmentBudget(
+        kind=Kind.FINAL,
+        tables=(table,),
+        income=Income(appropriation=Figure(amount=wan("110"), source="d.pdf p. 13")),
+    )
+    (wrong,) = _bad(budget, "TAB006")
+    assert "说明（第13页）中的财政拨款收入 = 收入决算表·合计·财政拨款收入" in wrong.message("zh")

@@ -67,6 +67,8 @@ _TWO_SIDED: Final = (
 )
 #: A cell: (table index, row index, column index).
 Ref = tuple[int, int, int]
+# The page a narrative figure's source names ("d.pdf p. 13").
+_PAGE: Final = re.compile(r" p\. (\d+)$")
 
 
 def _precision_half(budget: DepartmentBudget, table: Table) -> Exact:
@@ -172,14 +174,21 @@ def _equal(
     relation: str,
     *,
     at_most: bool = False,
+    at_least: bool = False,
     severity: Severity | None = None,
 ) -> Observation:
-    """A cell against another statement of the same figure (or ``cell ≤ other``)."""
+    """A cell against another statement of the same figure (or ``cell ≤ other``, or
+    ``cell ≥ other``)."""
     mine = _value(budget, first)
     scale = _scale(budget, budget.tables[first[0]])
-    verdict = _at_most(mine, second) if at_most else check_equal(mine, second)
+    if at_most:
+        verdict = _at_most(mine, second)
+    elif at_least:
+        verdict = _at_least(mine, second)
+    else:
+        verdict = check_equal(mine, second)
     diagnosis = None
-    if verdict.outcome is Outcome.INCONSISTENT and not at_most:
+    if verdict.outcome is Outcome.INCONSISTENT and not at_most and not at_least:
         diagnosis = diagnose_value(mine.value, second.value, scale)
     return Observation(
         outcome=verdict.outcome,
@@ -204,6 +213,21 @@ def _at_most(part: Stated, whole: Stated) -> Verdict:
         outcome = Outcome.INCONSISTENT
     min_gap = max(Fraction(0), part.low - whole.high)
     return Verdict(outcome, part.value, whole.value, whole.low, whole.high, gap, tolerance, min_gap)
+
+
+def _at_least(whole: Stated, part: Stated) -> Verdict:
+    """``part ≤ whole``, stated as the whole against the part (the figure it must not be under)."""
+    flipped = _at_most(part, whole)
+    return Verdict(
+        flipped.outcome,
+        whole.value,
+        part.value,
+        part.low,
+        part.high,
+        flipped.gap,
+        flipped.tolerance,
+        flipped.min_gap,
+    )
 
 
 # --- TAB001: column sums: the 合计 row and the 类 → 款 → 项 lines ---------------------------
@@ -721,6 +745,11 @@ def _narrative_spots(budget: DepartmentBudget) -> list[tuple[str, Figure | None,
                 income.state_capital,
                 (summary, "收入", "国有资本经营预算财政拨款收入", ""),
             ),
+            (
+                "财政拨款收入",
+                income.appropriation,
+                (K.FINAL_INCOME if final_kind else K.BUDGET_INCOME, None, "合计", "财政拨款收入"),
+            ),
             ("上级补助收入", income.higher_subsidy, (summary, "收入", "上级补助收入", "")),
             ("事业收入", income.business, (summary, "收入", "事业收入", "")),
             ("经营收入", income.operating, (summary, "收入", "经营收入", "")),
@@ -834,6 +863,12 @@ def _first_row(budget: DepartmentBudget, spot: Spot) -> Ref | None:
     return None if column is None else (ti, 0, column)
 
 
+def _said(figure: Figure | Node | None) -> str:
+    """Where the narrative states a figure: 说明（第13页）, or 说明 where no page is known."""
+    found = _PAGE.search(figure.source or "") if figure is not None else None
+    return "说明" if found is None else f"说明（第{found.group(1)}页）"
+
+
 def _narrative(budget: DepartmentBudget) -> Iterator[Observation]:
     if not budget.tables:
         return
@@ -842,7 +877,8 @@ def _narrative(budget: DepartmentBudget) -> Iterator[Observation]:
         ref = _first_row(budget, spot)
         if mine is None or ref is None:
             continue
-        yield _equal(budget, ref, mine, f"说明中的{name} = {_short(budget, ref)}")
+        yield _equal(budget, ref, mine, f"{_said(figure)}中的{name} = {_short(budget, ref)}")
+    yield from _basic_parts(budget)
     for _item, name, figure, column, ref in three_public_refs(budget):
         mine = stated(budget, figure, column)
         if mine is None:
@@ -853,7 +889,7 @@ def _narrative(budget: DepartmentBudget) -> Iterator[Observation]:
             budget,
             ref,
             mine,
-            f"说明中的{name}{_MEASURE_NAMES[column]} = {_short(budget, ref)}",
+            f"{_said(figure)}中的{name}{_MEASURE_NAMES[column]} = {_short(budget, ref)}",
             severity=Severity.WARNING if budgeted else None,
         )
     yield from _narrative_trees(budget)
@@ -903,8 +939,50 @@ def _narrative_trees(budget: DepartmentBudget) -> Iterator[Observation]:
                 budget,
                 (ti, ri, column),
                 mine,
-                f"说明中的 {node.label} = {_short(budget, (ti, ri, column))}",
+                f"{_said(node)}中的 {node.label} = {_short(budget, (ti, ri, column))}",
             )
+
+
+def _basic_parts(budget: DepartmentBudget) -> Iterator[Observation]:
+    """人员经费 and 公用经费 the narrative states without saying whose (not under 一般公共预算
+    基本支出) against the 一般公共预算 基本支出 table's totals, and 机关运行经费 within its
+    公用经费合计: warnings, for the narrative's figures may cover every fund and localities
+    count 机关运行经费 differently."""
+    spending = budget.expenditure
+    gp = budget.appropriation.general_public if budget.appropriation else None
+    final_kind = budget.kind is Kind.FINAL
+    basic = K.FINAL_GENERAL_PUBLIC_BASIC if final_kind else K.BUDGET_GENERAL_PUBLIC_BASIC
+    parts: list[tuple[str, Figure | None, Figure | None, str]] = []
+    if spending is not None:
+        parts += [
+            ("人员经费", spending.personnel, gp.personnel if gp else None, "人员经费合计"),
+            ("公用经费", spending.public, gp.public if gp else None, "公用经费合计"),
+        ]
+    for name, figure, own, row_name in parts:
+        mine = stated(budget, figure)
+        ref = _first_row(budget, (basic, None, row_name, ""))
+        if mine is None or ref is None or own is not None:
+            continue
+        yield _equal(
+            budget,
+            ref,
+            mine,
+            f"{_said(figure)}中的{name} = {_short(budget, ref)}（说明未写明是否仅一般公共预算财政拨款）",
+            severity=Severity.WARNING,
+        )
+    operation = budget.institutional_operation
+    mine = stated(budget, operation)
+    ref = _first_row(budget, (basic, None, "公用经费合计", ""))
+    if mine is None or ref is None:
+        return
+    yield _equal(
+        budget,
+        ref,
+        mine,
+        f"{_said(operation)}中的机关运行经费 ≤ {_short(budget, ref)}",
+        at_least=True,
+        severity=Severity.WARNING,
+    )
 
 
 # --- TAB007: the required tables are there, or their absence is stated ------------------------
