@@ -19,6 +19,7 @@ from govbudget.model import Kind
 from govbudget.money import Unit, wan, yuan
 from govbudget.tables import TableKind
 from govbudget.tables.query import column_index, row_index
+from govbudget.tables.recognize import Line
 
 from .disclosure_factory import Disclosure, make_final, render_pdf, render_xlsx
 from .realdata import TEMPLATE_PDF as TEMPLATE
@@ -352,6 +353,67 @@ def test_scanned_pdf_names_its_pages(tmp_path: Path) -> None:
     canvas.save()
     with pytest.raises(DocumentError, match=r"no text layer on any page \(1-3\)"):
         read_document(path)
+
+
+def _pdf_with_a_font_not_embedded(shows: list[bytes]) -> bytes:
+    """A one-page PDF whose text is in a CJK font it does not embed (Identity-H, with a
+    ToUnicode map of CIDs 1–4 to 第 页 共 年), one text string per item of ``shows``."""
+    to_unicode = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def"
+        b" /CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange"
+        b" 4 beginbfchar <0001> <7B2C> <0002> <9875> <0003> <5171> <0004> <5E74> endbfchar"
+        b" endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b" ".join(
+        b"BT /F1 12 Tf %d 700 Td %s ET" % (100 + 80 * i, show) for i, show in enumerate(shows)
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+        b" /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H"
+        b" /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo"
+        b" << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R"
+        b" /DW 1000 >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(to_unicode), to_unicode),
+        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859]"
+        b" /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>",
+    ]
+    out = b"%PDF-1.7\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
+def test_text_pdfium_cannot_read_is_a_note_naming_the_page() -> None:
+    """PDFium reads no text from some strings of a font it cannot find (a lone glyph of a CJK
+    font not embedded, on a machine without one to substitute): what it does not read is
+    counted in a note, never silently lost."""
+    from govbudget.io.pdf import read_pdf
+
+    pieces = {b"<0001> Tj": "第", b"<00020003> Tj": "页共", b"[<0004>] TJ": "年"}
+    read = read_pdf(_pdf_with_a_font_not_embedded(list(pieces)), source="f.pdf")
+    text = " ".join(b.text for p in read.pages for b in p.blocks if isinstance(b, Line))
+    lost = [piece for piece in pieces.values() if piece not in text]
+    notes = [n for n in read.notes if "PDFium 读不出" in n.zh]
+    if not lost:
+        assert notes == []
+        return
+    (note,) = notes
+    assert note.place == "f.pdf p. 1"
+    assert f"该页有 {len(lost)} 处文字" in note.zh
 
 
 def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

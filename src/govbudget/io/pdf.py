@@ -56,6 +56,7 @@ MAX_SECONDS: Final = 120.0
 MAX_PDF_BYTES: Final = 256 * 1024 * 1024
 
 # PDFium's page object types (fpdf_edit.h).
+_TEXT: Final = 1
 _PATH: Final = 2
 _IMAGE: Final = 3
 _FORM: Final = 5
@@ -87,6 +88,7 @@ class _Content(NamedTuple):
     images: int
     outside: list[Char]
     height: float  # float-ok: positions on the page
+    unread: int = 0  # text objects PDFium reads no text from
 
 
 def read_pdf(
@@ -125,6 +127,17 @@ def _read(pdf: Any, source: str, max_pages: int, max_seconds: float) -> Pages:  
     notes: list[Note] = []
     scanned: list[int] = []
     for number, content in _contents(pdf, source, max_pages, max_seconds, notes):
+        if content.unread:
+            notes.append(
+                Note(
+                    f"{source} p. {number}",
+                    f"该页有 {content.unread} 处文字 PDFium 读不出（字体未嵌入且本机无可替代的字体？），"
+                    "这些字符未读取",
+                    f"{content.unread} pieces of text on the page have no text PDFium can read (a"
+                    " font not embedded, and none on this machine to stand in for it?); those"
+                    " characters are not read",
+                )
+            )
         if not content.chars and not content.outside:
             if content.images:
                 scanned.append(number)
@@ -281,17 +294,22 @@ def _content(page: Any, deadline: _Deadline | None = None) -> _Content:
 
     frame = _Frame(page.get_cropbox(), page.get_rotation())
     rules: list[Rule] = []
-    images = 0
+    images = unread = 0
     bounds = _Bounds()
-    for seen, (kind, obj, matrix) in enumerate(_objects(page.raw, pdfium_c)):
-        if deadline is not None and not seen % _Deadline.EVERY:
-            deadline.check()
-        if kind == _IMAGE:
-            images += 1
-        elif kind == _PATH:
-            rules.extend(_rules(obj, matrix, frame, pdfium_c, bounds))
     textpage = page.get_textpage()
     try:
+        text_length = pdfium_c.FPDFTextObj_GetText
+        for seen, (kind, obj, matrix) in enumerate(_objects(page.raw, pdfium_c)):
+            if deadline is not None and not seen % _Deadline.EVERY:
+                deadline.check()
+            if kind == _TEXT:
+                # the bytes of its text with the closing NUL: 2 for a text PDFium reads nothing
+                # from (a font it has no glyphs for, nothing to substitute it with)
+                unread += text_length(obj, textpage.raw, None, 0) <= 2
+            elif kind == _IMAGE:
+                images += 1
+            elif kind == _PATH:
+                rules.extend(_rules(obj, matrix, frame, pdfium_c, bounds))
         chars, outside, quarter = _characters(textpage.raw, frame, pdfium_c, deadline)
     finally:
         textpage.close()
@@ -304,7 +322,7 @@ def _content(page: Any, deadline: _Deadline | None = None) -> _Content:
         rules = [
             Rule(*_turned((r.x0, r.top, r.x1, r.bottom), quarter, width, height)) for r in rules
         ]
-    return _Content(chars, rules, images, outside, width if quarter % 2 else height)
+    return _Content(chars, rules, images, outside, width if quarter % 2 else height, unread)
 
 
 _TYPED_SPACES: Final = frozenset(" \u3000\u00a0")
