@@ -19,7 +19,8 @@ from typing import Final, Literal, TypeAlias
 from attrs import evolve, field, frozen
 
 from govbudget.errors import ModelError
-from govbudget.figure import Figure, _to_decimal
+from govbudget.figure import Figure, StatedPercent, _optional_amount, _to_decimal
+from govbudget.money import Amount
 from govbudget.precision import DEFAULT_PRECISION, Precision
 from govbudget.tables.model import Table
 from govbudget.tree import Node, Path, replace_at
@@ -36,6 +37,7 @@ __all__ = [
     "EconomicScheme",
     "Expenditure",
     "FinalAccounts",
+    "FundLine",
     "Goal",
     "GoalKind",
     "Income",
@@ -44,10 +46,13 @@ __all__ = [
     "Kind",
     "Level",
     "Performance",
+    "PerformanceTable",
+    "PerformanceTableKind",
     "Procurement",
     "Project",
     "Spending",
     "Staffing",
+    "StatedWeight",
     "ThreePublic",
     "TreeName",
     "replace_node",
@@ -67,6 +72,18 @@ def _indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
 
 
 def _goals(value: Iterable[Goal]) -> tuple[Goal, ...]:
+    return tuple(value)
+
+
+def _funds(value: Iterable[FundLine]) -> tuple[FundLine, ...]:
+    return tuple(value)
+
+
+def _weights(value: Iterable[StatedWeight]) -> tuple[StatedWeight, ...]:
+    return tuple(value)
+
+
+def _performance_tables(value: Iterable[PerformanceTable]) -> tuple[PerformanceTable, ...]:
     return tuple(value)
 
 
@@ -327,6 +344,12 @@ def _optional_decimal(value: Decimal | str | int | None) -> Decimal | None:
 class Indicator:
     """A performance indicator: kind, name, comparator word, target, unit and basis.
 
+    In a performance table (:class:`PerformanceTable`) it also has its 二级指标
+    (``category``: 数量指标, 质量指标 …), the 实际完成值 (``actual``, or ``actual_text``
+    when the table writes words such as 完成), its 分值/权重 (``weight``) and 得分
+    (``score``). ``target_text`` keeps a target that is not a number with a unit
+    (优良, 及时, a period such as 2023.07-2024.01) as written.
+
     >>> Indicator(kind=IndicatorKind.OUTPUT, name="完成上级交办案件",
     ...           comparator="大于", target=Decimal(110), unit="件").comparison
     <Comparator.GT: '>'>
@@ -338,6 +361,12 @@ class Indicator:
     target: Decimal | None = field(default=None, converter=_optional_decimal)
     unit: str | None = None
     basis: str | None = None
+    category: str | None = None
+    target_text: str | None = None
+    actual: Decimal | None = field(default=None, converter=_optional_decimal)
+    actual_text: str | None = None
+    weight: Decimal | None = field(default=None, converter=_optional_decimal)
+    score: Decimal | None = field(default=None, converter=_optional_decimal)
     source: str | None = field(default=None, eq=False)
 
     @property
@@ -364,13 +393,83 @@ class Goal:
     indicators: tuple[Indicator, ...] = field(default=(), converter=_indicators)
 
 
+class PerformanceTableKind(Enum):
+    """Which performance table: a target table or a self-evaluation."""
+
+    TARGETS = "targets"  # 绩效目标表, 绩效目标申报表
+    SELF_EVALUATION = "self_evaluation"  # 绩效自评表
+
+
+@frozen(kw_only=True)
+class FundLine:
+    """One line of a performance table's funds (资金来源, 预算执行情况).
+
+    ``initial`` is the 年初预算数 (年初安排金额), ``full_year`` the 全年预算数
+    (调整后预算数), ``executed`` the 全年执行数 (预算执行数), ``rate`` the stated
+    执行率, and ``weight``/``score`` the 分值 and 得分 of budget execution. ``part``
+    says the line is one of the parts (其中 …) of the line before the parts.
+
+    >>> from govbudget.money import wan
+    >>> FundLine(name="总额", full_year=wan("3.36"), executed=wan("3.36")).executed
+    Money('33600.00', 'CNY')
+    """
+
+    name: str
+    part: bool = False
+    initial: Amount | None = field(default=None, converter=_optional_amount)
+    full_year: Amount | None = field(default=None, converter=_optional_amount)
+    executed: Amount | None = field(default=None, converter=_optional_amount)
+    rate: StatedPercent | None = None
+    weight: Decimal | None = field(default=None, converter=_optional_decimal)
+    score: Decimal | None = field(default=None, converter=_optional_decimal)
+    source: str | None = field(default=None, eq=False)
+
+
+@frozen(kw_only=True)
+class StatedWeight:
+    """A weight a performance table states for a part of it: 绩效指标（90分）,
+    产出指标权重分值50分, 预算执行情况（10分）.
+
+    ``part`` is ``indicators`` (all the indicators), ``funds`` (budget
+    execution) or an indicator kind's value (``output``, ``effect`` …).
+    """
+
+    name: str
+    part: str
+    weight: Decimal = field(converter=_to_decimal)
+
+
+@frozen(kw_only=True)
+class PerformanceTable:
+    """A 项目支出绩效目标表 or 绩效自评表: the project, its funds and its scored indicators.
+
+    ``weights`` are the weights the table states for its parts; ``total_weight`` and
+    ``total_score`` the 合计 (总分) row. ``complete`` says the indicators end
+    where the table says (a 合计 row, or a part after them) rather than where the
+    text stops: only then are the weights of a part summed.
+    """
+
+    kind: PerformanceTableKind
+    title: str | None = None
+    project: str | None = None
+    funds: tuple[FundLine, ...] = field(default=(), converter=_funds)
+    indicators: tuple[Indicator, ...] = field(default=(), converter=_indicators)
+    weights: tuple[StatedWeight, ...] = field(default=(), converter=_weights)
+    total_weight: Decimal | None = field(default=None, converter=_optional_decimal)
+    total_score: Decimal | None = field(default=None, converter=_optional_decimal)
+    complete: bool = False
+    source: str | None = field(default=None, eq=False)
+
+
 @frozen(kw_only=True)
 class Performance:
-    """预算绩效: the department's overall statement, long-term and annual goals."""
+    """预算绩效: the department's overall statement, long-term and annual goals, and the
+    performance tables (绩效目标表, 绩效自评表) the disclosure prints."""
 
     overall: str | None = None
     long_term: tuple[Goal, ...] = field(default=(), converter=_goals)
     annual: tuple[Goal, ...] = field(default=(), converter=_goals)
+    tables: tuple[PerformanceTable, ...] = field(default=(), converter=_performance_tables)
 
 
 @frozen(kw_only=True)

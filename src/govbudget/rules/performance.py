@@ -1,16 +1,40 @@
-"""绩效目标: each goal has output, effect and satisfaction indicators; targets are sound."""
+"""绩效目标: each goal has output, effect and satisfaction indicators; targets are sound.
+
+The performance tables (项目支出绩效目标表, 绩效自评表) are checked where arithmetic
+applies: a score never exceeds its weight (PRF004); the weights of the indicators
+add up to the weight the table states for them, for each 一级指标 and in all, and
+with the weight of budget execution to the 合计 (PRF005); the scores add up to the
+total score (PRF006); the 执行率 is the 执行数 over the 全年预算数 (else the 年初预算数),
+at the decimals written (PRF007); the lines of the funds add up to their total
+(PRF008). A relation is checked only where the table states every figure it needs:
+a sum of weights only when the indicators end where the table says (``complete``),
+not where the text stops.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Final
 
-from govbudget.model import Comparator, DepartmentBudget, Goal, GoalKind, Indicator, IndicatorKind
-from govbudget.rounding import Outcome
-from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Severity
+from govbudget.model import (
+    Comparator,
+    DepartmentBudget,
+    FundLine,
+    Goal,
+    GoalKind,
+    Indicator,
+    IndicatorKind,
+    PerformanceTable,
+    PerformanceTableKind,
+)
+from govbudget.money import Amount
+from govbudget.rounding import Outcome, Stated, check_sum, ratio_range
+from govbudget.rules._support import percent_observation
+from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
 
-__all__ = ["RULES", "goals_of"]
+__all__ = ["RULES", "goals_of", "tables_of"]
 
 _KIND_ZH: Final = {
     IndicatorKind.OUTPUT: "产出指标",
@@ -67,6 +91,19 @@ def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
         )
 
 
+def tables_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, PerformanceTable]]:
+    """Every performance table with its path and names: (path, zh, en, table)."""
+    if budget.performance is None:
+        return
+    for index, table in enumerate(budget.performance.tables):
+        self_evaluation = table.kind is PerformanceTableKind.SELF_EVALUATION
+        zh = "绩效自评表" if self_evaluation else "绩效目标表"
+        en = "performance self-evaluation" if self_evaluation else "performance target table"
+        if table.project:
+            zh, en = f"项目“{table.project}”{zh}", f"{en} of {table.project}"
+        yield f"/performance/tables/{index}", zh, en, table
+
+
 def _indicators(budget: DepartmentBudget) -> Iterator[tuple[Location, Indicator]]:
     for path, zh, en, goal in goals_of(budget):
         for index, indicator in enumerate(goal.indicators):
@@ -79,6 +116,18 @@ def _indicators(budget: DepartmentBudget) -> Iterator[tuple[Location, Indicator]
                 ),
                 indicator,
             )
+    for path, zh, en, table in tables_of(budget):
+        for index, indicator in enumerate(table.indicators):
+            yield _indicator_place(path, zh, en, index, indicator), indicator
+
+
+def _indicator_place(path: str, zh: str, en: str, index: int, indicator: Indicator) -> Location:
+    return Location(
+        f"{path}/indicators/{index}",
+        f"{zh} 指标“{indicator.name}”",
+        f"{en}, indicator {indicator.name}",
+        indicator.source,
+    )
 
 
 #: Words naming a percent that may exceed 100 (a growth or increase, not a share of a whole).
@@ -126,6 +175,8 @@ def _range(budget: DepartmentBudget) -> Iterator[Observation]:
 
 def _parsed(budget: DepartmentBudget) -> Iterator[Observation]:
     for location, indicator in _indicators(budget):
+        if indicator.target_text is not None:
+            continue  # a target in words (优良, 及时) or a date: stated, with no number to write
         lacking_zh: list[str] = []
         lacking_en: list[str] = []
         if indicator.target is None:
@@ -144,6 +195,278 @@ def _parsed(budget: DepartmentBudget) -> Iterator[Observation]:
                 "lacking_en": ", ".join(lacking_en) or "nothing",
             },
         )
+
+
+# -- performance tables ------------------------------------------------------------------------
+
+
+def _exact(value: Decimal) -> Fraction:
+    return Fraction(value)
+
+
+def _show(value: Fraction | int) -> str:
+    return Scale.count().show(value)
+
+
+def _scores(budget: DepartmentBudget) -> Iterator[Observation]:
+    for path, zh, en, table in tables_of(budget):
+        scored: list[tuple[Location, Decimal, Decimal]] = [
+            (_indicator_place(path, zh, en, i, indicator), indicator.score, indicator.weight)
+            for i, indicator in enumerate(table.indicators)
+            if indicator.score is not None and indicator.weight is not None
+        ]
+        scored += [
+            (
+                Location(
+                    f"{path}/funds/{i}",
+                    f"{zh} 预算执行“{line.name}”",
+                    f"{en}, budget execution {line.name}",
+                    line.source,
+                ),
+                line.score,
+                line.weight,
+            )
+            for i, line in enumerate(table.funds)
+            if line.score is not None and line.weight is not None
+        ]
+        for location, score, weight in scored:
+            yield Observation(
+                outcome=Outcome.EXACT if Decimal(0) <= score <= weight else Outcome.INCONSISTENT,
+                location=location,
+                params={"score": f"{score.normalize():f}", "weight": f"{weight.normalize():f}"},
+                formula="0 ≤ 得分 ≤ 分值",
+            )
+
+
+def _group_complete(table: PerformanceTable, kind: IndicatorKind) -> bool:
+    """Whether the indicators of ``kind`` all stand in the text: the table ends where it says,
+    or indicators of another kind follow them."""
+    if table.complete:
+        return True
+    kinds = [i.kind for i in table.indicators]
+    if kind not in kinds:
+        return False
+    last = len(kinds) - 1 - kinds[::-1].index(kind)
+    return any(k is not kind for k in kinds[last + 1 :])
+
+
+def _fund_weight(table: PerformanceTable) -> Decimal | None:
+    """The weight of budget execution: on the funds' first line, else as the table states it."""
+    for line in table.funds:
+        if not line.part and line.weight is not None:
+            return line.weight
+    for stated in table.weights:
+        if stated.part == "funds":
+            return stated.weight
+    return None
+
+
+def _sum_observation(
+    location: Location, total: Decimal, parts: Sequence[tuple[str, Decimal]], formula: str
+) -> Observation:
+    verdict = check_sum(Stated(_exact(total)), [Stated(_exact(v)) for _, v in parts])
+    return Observation(
+        outcome=verdict.outcome,
+        location=location,
+        verdict=verdict,
+        scale=Scale.count(),
+        params={
+            "total": _show(_exact(total)),
+            "computed": _show(verdict.computed),
+            "parts": " + ".join(_show(_exact(v)) for _, v in parts) or "0",
+        },
+        formula=formula,
+    )
+
+
+def _weights(budget: DepartmentBudget) -> Iterator[Observation]:
+    for path, zh, en, table in tables_of(budget):
+        weighted = [i for i in table.indicators if i.weight is not None]
+        all_weighted = bool(table.indicators) and len(weighted) == len(table.indicators)
+        stated_kinds = {w.part: w for w in table.weights if w.part not in ("indicators", "funds")}
+        indicators_weight: Decimal | None = None
+        for number, stated in enumerate(table.weights):
+            location = Location(
+                f"{path}/weights/{number}",
+                f"{zh} {stated.name}权重（{stated.weight.normalize():f}分）",
+                f"{en}, the weight of {stated.name} ({stated.weight.normalize():f})",
+                table.source,
+            )
+            if stated.part == "indicators":
+                indicators_weight = stated.weight
+                if stated_kinds:
+                    yield _sum_observation(
+                        location,
+                        stated.weight,
+                        [(w.name, w.weight) for w in stated_kinds.values()],
+                        "绩效指标权重 = Σ 各一级指标权重",
+                    )
+                if table.complete and all_weighted:
+                    yield _sum_observation(
+                        location,
+                        stated.weight,
+                        [(i.name, i.weight) for i in weighted if i.weight is not None],
+                        "绩效指标权重 = Σ 各三级指标分值",
+                    )
+            elif stated.part == "funds":
+                line = next((f for f in table.funds if not f.part and f.weight is not None), None)
+                if line is not None and line.weight is not None:
+                    yield _sum_observation(
+                        location,
+                        stated.weight,
+                        [(line.name, line.weight)],
+                        "预算执行权重 = 资金总额行的分值",
+                    )
+            else:
+                kind = IndicatorKind(stated.part)
+                group = [i for i in table.indicators if i.kind is kind]
+                if (
+                    group
+                    and _group_complete(table, kind)
+                    and all(i.weight is not None for i in group)
+                ):
+                    yield _sum_observation(
+                        location,
+                        stated.weight,
+                        [(i.name, i.weight) for i in group if i.weight is not None],
+                        f"{stated.name}权重 = Σ 其三级指标分值",
+                    )
+        if table.total_weight is None:
+            continue
+        funds = _fund_weight(table)
+        if indicators_weight is None and table.complete and all_weighted:
+            indicators_weight = sum(
+                (i.weight for i in weighted if i.weight is not None), Decimal(0)
+            )
+        if funds is None or indicators_weight is None:
+            continue  # the table's funds part (or its indicators) is not in the text
+        yield _sum_observation(
+            Location(f"{path}/total_weight", f"{zh} 合计分值", f"{en}, total weight", table.source),
+            table.total_weight,
+            [("预算执行", funds), ("绩效指标", indicators_weight)],
+            "合计分值 = 预算执行分值 + 绩效指标分值",
+        )
+
+
+def _total_score(budget: DepartmentBudget) -> Iterator[Observation]:
+    for path, zh, en, table in tables_of(budget):
+        if table.total_score is None or not table.complete or table.title is None:
+            continue
+        if not table.indicators or any(i.score is None for i in table.indicators):
+            continue
+        parts = [
+            (line.name, line.score)
+            for line in table.funds
+            if not line.part and line.score is not None
+        ][:1]
+        parts += [(i.name, i.score) for i in table.indicators if i.score is not None]
+        yield _sum_observation(
+            Location(f"{path}/total_score", f"{zh} 总分", f"{en}, total score", table.source),
+            table.total_score,
+            parts,
+            "总分 = 预算执行得分 + Σ 各指标得分",
+        )
+
+
+def _fen(value: Amount, half: int | Fraction) -> Stated:
+    return Stated(value.fen, half)
+
+
+def _rates(budget: DepartmentBudget) -> Iterator[Observation]:
+    half = budget.precision.half_width_fen
+    scale = Scale.money(budget.precision)
+    for path, zh, en, table in tables_of(budget):
+        for index, line in enumerate(table.funds):
+            if line.rate is None or line.executed is None:
+                continue
+            tried: list[Observation] = []
+            for base, base_zh, base_en in (
+                (line.full_year, "全年预算数", "full-year budget"),
+                (line.initial, "年初预算数", "initial budget"),
+            ):
+                if base is None or base.fen == 0:
+                    continue  # no budget: a rate of it is undefined (0.00% or blank is written)
+                computed = ratio_range(_fen(line.executed, half), _fen(base, half))
+                if computed is None:
+                    continue
+                observation = percent_observation(
+                    location=Location(
+                        f"{path}/funds/{index}/rate",
+                        f"{zh} “{line.name}”执行率",
+                        f"{en}, execution rate of {line.name}",
+                        line.source,
+                    ),
+                    percent=line.rate,
+                    computed=computed,
+                    magnitude=False,
+                    formula=f"执行率 = 全年执行数 ÷ {base_zh} × 100%",
+                    params={
+                        "base_zh": base_zh,
+                        "base_en": base_en,
+                        "executed": scale.show(line.executed.fen),
+                        "base": scale.show(base.fen),
+                    },
+                )
+                if observation.outcome is not Outcome.INCONSISTENT:
+                    tried = [observation]
+                    break
+                tried.append(observation)
+            if tried:
+                yield tried[0]
+
+
+_FUND_COLUMNS: Final = (
+    ("initial", "年初预算数", "initial budget"),
+    ("full_year", "全年预算数", "full-year budget"),
+    ("executed", "全年执行数", "amount executed"),
+)
+
+
+def _fund_runs(funds: Sequence[FundLine]) -> Iterator[tuple[int, FundLine, list[FundLine]]]:
+    """Each line followed by parts, with its parts."""
+    index = 0
+    while index < len(funds):
+        line = funds[index]
+        parts: list[FundLine] = []
+        end = index + 1
+        while end < len(funds) and funds[end].part:
+            parts.append(funds[end])
+            end += 1
+        if not line.part and parts:
+            yield index, line, parts
+        index = end
+
+
+def _fund_parts(budget: DepartmentBudget) -> Iterator[Observation]:
+    half = budget.precision.half_width_fen
+    scale = Scale.money(budget.precision)
+    for path, zh, en, table in tables_of(budget):
+        for index, line, parts in _fund_runs(table.funds):
+            for column, column_zh, column_en in _FUND_COLUMNS:
+                total: Amount | None = getattr(line, column)
+                stated = [
+                    (p.name, getattr(p, column)) for p in parts if getattr(p, column) is not None
+                ]
+                if total is None or not stated:
+                    continue
+                verdict = check_sum(_fen(total, half), [_fen(v, half) for _, v in stated])
+                yield Observation(
+                    outcome=verdict.outcome,
+                    location=Location(
+                        f"{path}/funds/{index}/{column}",
+                        f"{zh} “{line.name}”{column_zh}",
+                        f"{en}, {column_en} of {line.name}",
+                        line.source,
+                    ),
+                    verdict=verdict,
+                    scale=scale,
+                    params={
+                        "total": scale.show(total.fen),
+                        "computed": scale.show(verdict.computed),
+                        "parts": "、".join(name for name, _ in stated),
+                    },
+                    formula=f"{line.name} = Σ 其中各项（{column_zh}）",
+                )
 
 
 RULES: Final = (
@@ -182,5 +505,65 @@ RULES: Final = (
         formula="目标 = [比较方式] + 数值 + 计量单位；未写比较方式时按“达到”理解",
         check=_parsed,
         example="“完成上级交办案件大于 110 件”写明了数值和单位",
+    ),
+    Rule(
+        id="PRF004",
+        family="performance",
+        severity=Severity.ERROR,
+        title_zh="绩效表中得分不超过分值",
+        title_en="In a performance table a score never exceeds its weight",
+        message_zh="{where}：得分 {score} 超过分值 {weight}（或为负）",
+        message_en="{where}: the score {score} exceeds the weight {weight} (or is negative)",
+        formula="0 ≤ 得分 ≤ 分值（权重）",
+        check=_scores,
+        example="分值 4 的指标得分 4（一致）；分值 10 的预算执行得分 12 无法成立",
+    ),
+    Rule(
+        id="PRF005",
+        family="performance",
+        severity=Severity.ERROR,
+        title_zh="绩效表各部分的权重相加等于所写的权重和合计",
+        title_en="The weights of a performance table add up to the weights it states and to its total",
+        message_zh="{where}：写明 {total} 分，各项相加（{parts}）为 {computed} 分",
+        message_en="{where}: stated {total}, the parts ({parts}) add up to {computed}",
+        formula="绩效指标权重 = Σ 一级指标权重 = Σ 三级指标分值；合计 = 预算执行分值 + 绩效指标分值",
+        check=_weights,
+        example="绩效指标（权重分值90分，其中产出指标50分，效益指标30分，满意度指标10分）：50 + 30 + 10 = 90（一致）",
+    ),
+    Rule(
+        id="PRF006",
+        family="performance",
+        severity=Severity.ERROR,
+        title_zh="绩效自评总分等于各项得分之和",
+        title_en="A self-evaluation's total score is the sum of its scores",
+        message_zh="{where}：写明总分 {total}，各项得分相加（{parts}）为 {computed}",
+        message_en="{where}: stated total score {total}, the scores ({parts}) add up to {computed}",
+        formula="总分 = 预算执行得分 + Σ 各指标得分",
+        check=_total_score,
+        example="预算执行得分 10，指标得分 55 与 30，总分写 95（一致）",
+    ),
+    Rule(
+        id="PRF007",
+        family="performance",
+        severity=Severity.ERROR,
+        title_zh="预算执行率等于执行数除以预算数",
+        title_en="A stated execution rate equals the amount executed over the budget",
+        message_zh="{where}：写明执行率 {stated}%，按执行数 {executed}、{base_zh} {base} 计算为 {computed}%（舍入范围 {low}%～{high}%）",
+        message_en="{where}: stated execution rate {stated}%; executed {executed} over the {base_en} {base} gives {computed}% (rounding range {low}% to {high}%)",
+        formula="执行率 = 全年执行数 ÷ 全年预算数（调整后预算数，否则年初预算数）× 100%，按所写小数位",
+        check=_rates,
+        example="调整后预算数 251.89、预算执行数 251.89，执行率 100.00%（一致）；预算数为 0 时不计算",
+    ),
+    Rule(
+        id="PRF008",
+        family="performance",
+        severity=Severity.ERROR,
+        title_zh="绩效表资金总额等于其中各项之和",
+        title_en="A performance table's total funds equal the sum of their parts",
+        message_zh="{where}：写明 {total}{unit}，其中各项（{parts}）相加为 {computed}{unit}",
+        message_en="{where}: stated {total} {unit}, the parts ({parts}) add up to {computed} {unit}",
+        formula="资金总额 = 财政拨款（财政资金）+ 财政专户管理资金 + 单位资金 + 其他资金，逐列核对",
+        check=_fund_parts,
+        example="资金总额 3 万元，其中财政拨款 3 万元、其他资金 0（一致）",
     ),
 )

@@ -1,0 +1,151 @@
+"""The performance-table rules (PRF004–PRF008) on tables built directly."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govbudget import DepartmentBudget, validate, wan
+from govbudget.figure import StatedPercent
+from govbudget.model import (
+    FundLine,
+    Indicator,
+    IndicatorKind,
+    Performance,
+    PerformanceTable,
+    PerformanceTableKind,
+    StatedWeight,
+)
+from govbudget.rounding import Outcome
+
+D = Decimal
+
+
+def _budget(*tables: PerformanceTable) -> DepartmentBudget:
+    return DepartmentBudget(department="某局", year=2024, performance=Performance(tables=tables))
+
+
+def _outcomes(budget: DepartmentBudget, rule: str) -> list[tuple[str, Outcome]]:
+    return [(f.location.path, f.outcome) for f in validate(budget, select=[rule]).checks]
+
+
+def _indicator(kind: IndicatorKind, name: str, weight: int, score: int | None = None) -> Indicator:
+    return Indicator(
+        kind=kind,
+        name=name,
+        target=D(1),
+        unit="项",
+        weight=D(weight),
+        score=None if score is None else D(score),
+    )
+
+
+def _table(**changes: object) -> PerformanceTable:
+    fields: dict[str, object] = {
+        "kind": PerformanceTableKind.SELF_EVALUATION,
+        "title": "项目支出绩效自评表",
+        "indicators": (
+            _indicator(IndicatorKind.OUTPUT, "甲", 50, 50),
+            _indicator(IndicatorKind.OUTPUT, "乙", 10, 8),
+            _indicator(IndicatorKind.EFFECT, "丙", 30, 30),
+        ),
+        "weights": (
+            StatedWeight(name="绩效指标", part="indicators", weight=D(90)),
+            StatedWeight(name="产出指标", part="output", weight=D(60)),
+            StatedWeight(name="效益指标", part="effect", weight=D(30)),
+        ),
+        "funds": (FundLine(name="总额", weight=D(10), score=D(10)),),
+        "total_weight": D(100),
+        "total_score": D(98),
+        "complete": True,
+    }
+    fields.update(changes)
+    return PerformanceTable(**fields)  # type: ignore[arg-type]
+
+
+def test_an_exact_table_is_exact_throughout() -> None:
+    budget = _budget(_table())
+    for rule in ("PRF004", "PRF005", "PRF006"):
+        outcomes = _outcomes(budget, rule)
+        assert outcomes, rule
+        assert {o for _, o in outcomes} == {Outcome.EXACT}, rule
+
+
+def test_a_negative_score_or_one_above_the_weight() -> None:
+    indicators = (
+        _indicator(IndicatorKind.OUTPUT, "甲", 50, 51),
+        _indicator(IndicatorKind.OUTPUT, "乙", 10, -1),
+    )
+    outcomes = dict(_outcomes(_budget(_table(indicators=indicators)), "PRF004"))
+    assert outcomes["/performance/tables/0/indicators/0"] is Outcome.INCONSISTENT
+    assert outcomes["/performance/tables/0/indicators/1"] is Outcome.INCONSISTENT
+
+
+def test_a_group_cut_off_by_the_text_is_not_summed() -> None:
+    # the text stops inside the effect indicators: output (followed by effect) is summed,
+    # effect (perhaps cut off) and the whole are not
+    table = _table(
+        complete=False,
+        indicators=(
+            _indicator(IndicatorKind.OUTPUT, "甲", 50),
+            _indicator(IndicatorKind.OUTPUT, "乙", 10),
+            _indicator(IndicatorKind.EFFECT, "丙", 20),
+        ),
+    )
+    outcomes = _outcomes(_budget(table), "PRF005")
+    paths = [path for path, _ in outcomes]
+    assert "/performance/tables/0/weights/1" in paths  # 产出指标 60 = 50 + 10
+    assert "/performance/tables/0/weights/2" not in paths
+    assert {o for _, o in outcomes} == {Outcome.EXACT}
+
+
+def test_a_total_whose_funds_part_is_not_in_the_text_is_not_summed() -> None:
+    table = _table(
+        funds=(), weights=(StatedWeight(name="绩效指标", part="indicators", weight=D(90)),)
+    )
+    paths = [path for path, _ in _outcomes(_budget(table), "PRF005")]
+    assert "/performance/tables/0/total_weight" not in paths
+
+
+def test_the_total_score_needs_the_head_of_the_table() -> None:
+    assert _outcomes(_budget(_table(title=None)), "PRF006") == []
+    wrong = _outcomes(_budget(_table(total_score=D(90))), "PRF006")
+    assert wrong == [("/performance/tables/0/total_score", Outcome.INCONSISTENT)]
+
+
+def _rate(rate: str, **amounts: object) -> list[tuple[str, Outcome]]:
+    line = FundLine(name="总额", rate=StatedPercent(D(rate)), **amounts)  # type: ignore[arg-type]
+    return _outcomes(_budget(_table(funds=(line,))), "PRF007")
+
+
+def test_the_execution_rate() -> None:
+    assert _rate("98.97", full_year=wan("2.92"), executed=wan("2.89")) == [
+        ("/performance/tables/0/funds/0/rate", Outcome.EXACT)
+    ]
+    # no full-year budget: against the initial one
+    assert _rate("50", initial=wan(4), executed=wan(2)) == [
+        ("/performance/tables/0/funds/0/rate", Outcome.EXACT)
+    ]
+    # a full-year budget of zero beside the initial: the initial one is the base
+    assert _rate("100.00", initial=wan("3.36"), full_year=wan(0), executed=wan("3.36")) == [
+        ("/performance/tables/0/funds/0/rate", Outcome.EXACT)
+    ]
+    assert _rate("90.00", full_year=wan("3.36"), executed=wan("3.36")) == [
+        ("/performance/tables/0/funds/0/rate", Outcome.INCONSISTENT)
+    ]
+
+
+def test_no_rate_of_a_zero_budget() -> None:
+    assert _rate("0.00", initial=wan(0), full_year=wan(0), executed=wan(0)) == []
+
+
+def test_the_funds_add_up_column_by_column() -> None:
+    funds = (
+        FundLine(name="资金总额", initial=wan(3), executed=wan("2.5")),
+        FundLine(name="其中：财政拨款", part=True, initial=wan(3), executed=wan("2.4")),
+        FundLine(name="其他资金", part=True, initial=wan(0)),
+    )
+    outcomes = dict(_outcomes(_budget(_table(funds=funds)), "PRF008"))
+    assert outcomes == {
+        "/performance/tables/0/funds/0/initial": Outcome.EXACT,
+        "/performance/tables/0/funds/0/executed": Outcome.INCONSISTENT,
+    }
