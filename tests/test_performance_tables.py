@@ -340,3 +340,31 @@ def test_a_table_cut_off_by_the_text_sums_nothing_it_cannot_see() -> None:
         if c.rule_id == "PRF005" and "三级" in (c.observation.formula or "")
     ]
     _no_inconsistency(extraction)
+
+
+def test_the_project_counts_of_a_performance_report() -> None:
+    text = (
+        "一、基本情况\n"
+        "2024年，本单位实施项目共12个（含上年结转项目2个），年初批复预算7个项目320万元"
+        "（含1个续建项目40万元），年中增加6个项目，实际到位资金280.5万元。\n"
+    )
+    extraction = read_narrative(text, source="t.txt", department="某局", year=2024)
+    performance = extraction.budget.performance
+    assert performance is not None
+    (count,) = performance.project_counts
+    assert (count.total, count.initial, count.added, count.initial_amount) == (
+        12,
+        7,
+        6,
+        wan(320),
+    )
+    uses = {n.text: n.disposition for n in extraction.numbers}
+    assert uses["2"] is Disposition.CONTEXT  # what the total includes
+    assert uses["40"] is Disposition.CONTEXT
+    report = validate(extraction.budget, select=["PRF009"])
+    (finding,) = report.findings
+    assert finding.outcome is Outcome.INCONSISTENT
+    assert "写明共 12 个" in finding.message("zh")
+    consistent = text.replace("年中增加6个", "年中增加5个")
+    report = validate(read_narrative(consistent, department="某局", year=2024).budget)
+    assert [c.outcome for c in report.by_rule("PRF009")] == [Outcome.EXACT]

@@ -50,6 +50,7 @@ __all__ = [
     "PerformanceTableKind",
     "Procurement",
     "Project",
+    "ProjectCount",
     "Spending",
     "Staffing",
     "StatedWeight",
@@ -84,6 +85,10 @@ def _weights(value: Iterable[StatedWeight]) -> tuple[StatedWeight, ...]:
 
 
 def _performance_tables(value: Iterable[PerformanceTable]) -> tuple[PerformanceTable, ...]:
+    return tuple(value)
+
+
+def _project_counts(value: Iterable[ProjectCount]) -> tuple[ProjectCount, ...]:
     return tuple(value)
 
 
@@ -462,14 +467,36 @@ class PerformanceTable:
 
 
 @frozen(kw_only=True)
+class ProjectCount:
+    """How many projects a performance report says were carried out, and how they came:
+    实施项目共 15 个 … 年初批复预算 8 个项目 985 万元 … 年中增加 8 个项目.
+
+    ``total`` is the number stated for all; ``initial`` the projects of the budget at
+    the start of the year (with their amount, ``initial_amount``), ``added`` those added
+    during the year.
+
+    >>> ProjectCount(total=15, initial=8, added=7).added
+    7
+    """
+
+    total: int
+    initial: int | None = None
+    added: int | None = None
+    initial_amount: Amount | None = field(default=None, converter=_optional_amount)
+    source: str | None = field(default=None, eq=False)
+
+
+@frozen(kw_only=True)
 class Performance:
-    """预算绩效: the department's overall statement, long-term and annual goals, and the
-    performance tables (绩效目标表, 绩效自评表) the disclosure prints."""
+    """预算绩效: the department's overall statement, long-term and annual goals, the
+    performance tables (绩效目标表, 绩效自评表) the disclosure prints, and the project
+    counts its performance report states."""
 
     overall: str | None = None
     long_term: tuple[Goal, ...] = field(default=(), converter=_goals)
     annual: tuple[Goal, ...] = field(default=(), converter=_goals)
     tables: tuple[PerformanceTable, ...] = field(default=(), converter=_performance_tables)
+    project_counts: tuple[ProjectCount, ...] = field(default=(), converter=_project_counts)
 
 
 @frozen(kw_only=True)

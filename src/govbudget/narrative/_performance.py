@@ -34,7 +34,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Final
 
-from attrs import define, field, frozen
+from attrs import define, evolve, field, frozen
 
 from govbudget.figure import StatedPercent
 from govbudget.model import (
@@ -42,15 +42,17 @@ from govbudget.model import (
     FundLine,
     Indicator,
     IndicatorKind,
+    Performance,
     PerformanceTable,
     PerformanceTableKind,
+    ProjectCount,
     StatedWeight,
 )
 from govbudget.money import Amount, Unit, amount
 from govbudget.narrative._ledger import Ledger
 from govbudget.narrative.numbers import Number, context_kind
 
-__all__ = ["read_performance_tables"]
+__all__ = ["Found", "read_performance"]
 
 _TITLE: Final = re.compile(r"绩效(?:目标|自评)(?:申报)?表|绩效自评情况表|绩效目标情况表")
 _SELF: Final = re.compile(r"自评")
@@ -956,17 +958,12 @@ def _narrative(line: str, fold: _Fold) -> bool:
     return len(text) > _MAX_CELL_LINE or bool(_SENTENCE.search(text))
 
 
-def read_performance_tables(
-    ledger: Ledger, raw: str, first: int = 0
-) -> tuple[PerformanceTable, ...]:
-    """The performance tables of ``raw`` (the text as given), their numbers marked in ``ledger``.
-
-    ``first`` is the index the first table will have in ``Performance.tables``.
-    """
+def _tables(ledger: Ledger, raw: str) -> tuple[PerformanceTable, ...]:
+    """The performance tables of ``raw`` (the text as given), their numbers marked in ``ledger``."""
     if "指标" not in raw:
         return ()
     lines = _lines(raw)
-    reader = _Reader(ledger, first)
+    reader = _Reader(ledger, 0)
     reader.raw_lines = [line.start for line in lines]
     fold = _Fold(ledger)
     index = 0
@@ -984,3 +981,94 @@ def read_performance_tables(
         reader.read(tokens.cells, title, kind)
         index = end
     return tuple(table.model() for table in reader.tables if table.indicators or table.funds)
+
+
+# -- project counts of a performance report ---------------------------------------------------
+
+#: 实施项目共15个, 项目共计15个, 共实施15个项目.
+_COUNT_TOTAL: Final = re.compile(
+    r"项目(?:共|共计|合计|总计)(?P<n>\d+)个|共(?:实施|安排|有|计|涉及)?(?P<m>\d+)个项目"
+)
+#: 年初批复预算8个项目985万元, 年初安排5个项目.
+_COUNT_INITIAL: Final = re.compile(
+    r"年初(?:批复|安排|下达)?(?:预算)?(?:项目)?(?P<n>\d+)个(?:项目)?(?P<amount>\d+(?:\.\d+)?)?(?:万元)?"
+)
+#: 年中增加8个项目, 年中追加项目3个.
+_COUNT_ADDED: Final = re.compile(r"年中(?:新增|增加|追加|调增)(?:项目)?(?P<n>\d+)个")
+#: What a count includes: （含2023年转列暂付性款项项目5个）.
+_INCLUDES: Final = re.compile(r"（含[^（）]{0,60}）")
+
+
+def _counts(ledger: Ledger) -> tuple[ProjectCount, ...]:
+    """实施项目共 N 个 … 年初 … N₁ 个项目 … 年中增加 N₂ 个项目, sentence by sentence."""
+    text = ledger.text.text
+    if "个项目" not in text and "项目共" not in text:
+        return ()
+    by_start = {n.start: n for n in ledger.numbers}
+    found: list[ProjectCount] = []
+    for sentence in re.finditer(r"[^。\n]+", text):
+        body = sentence.group(0)
+        total = _COUNT_TOTAL.search(body)
+        if total is None:
+            continue
+        start = sentence.start()
+        initial = _COUNT_INITIAL.search(body, total.end())
+        added = _COUNT_ADDED.search(body, total.end())
+        if initial is None and added is None:
+            continue
+        path = f"/performance/project_counts/{len(found)}"
+        group = "n" if total.group("n") is not None else "m"
+        values: dict[str, object] = {}
+        for name, match, key in (
+            ("total", total, group),
+            ("initial", initial, "n"),
+            ("added", added, "n"),
+        ):
+            if match is None:
+                continue
+            number = by_start.get(start + match.start(key))
+            if number is None or ledger.is_used(number):
+                continue
+            values[name] = int(match.group(key))
+            ledger.mark(number, f"{path}/{name}")
+        if "total" not in values:
+            continue
+        if initial is not None and initial.group("amount") is not None:
+            number = by_start.get(start + initial.start("amount"))
+            if number is not None and number.money is not None and not ledger.is_used(number):
+                parsed = ledger.money(number)
+                if parsed is not None:
+                    values["initial_amount"] = parsed[0]
+                    ledger.mark(number, f"{path}/initial_amount")
+        for bracket in _INCLUDES.finditer(body):
+            for offset in range(start + bracket.start(), start + bracket.end()):
+                number = by_start.get(offset)
+                if number is not None and not ledger.is_used(number):
+                    ledger.context(number, "included in the count or amount before it (含 …)")
+        found.append(ProjectCount(source=ledger.where(start + total.start()), **values))  # type: ignore[arg-type]
+    return tuple(found)
+
+
+@frozen
+class Found:
+    """What :func:`read_performance` found: the tables and the project counts."""
+
+    tables: tuple[PerformanceTable, ...]
+    project_counts: tuple[ProjectCount, ...]
+
+    def into(self, performance: Performance | None) -> Performance | None:
+        """``performance`` with what was found added (a new one if there was none)."""
+        if not self.tables and not self.project_counts:
+            return performance
+        base = performance or Performance()
+        return evolve(base, tables=self.tables, project_counts=self.project_counts)
+
+
+def read_performance(ledger: Ledger, raw: str) -> Found:
+    """The performance tables of ``raw`` (the text as given) and the project counts of its
+    performance report, their numbers marked in ``ledger``.
+
+    Run before the parts of the narrative are read, so no sentence pattern takes a
+    table cell or a count for a figure.
+    """
+    return Found(_tables(ledger, raw), _counts(ledger))

@@ -63,7 +63,7 @@ from govbudget.narrative._labelled import (
 from govbudget.narrative._ledger import Ledger
 from govbudget.narrative._paired import read_paired
 from govbudget.narrative._parts import PartReader
-from govbudget.narrative._performance import read_performance_tables
+from govbudget.narrative._performance import read_performance
 from govbudget.narrative._statements import StatementReader
 from govbudget.narrative.extraction import Disposition, Extraction, NumberUse, SectionInfo
 from govbudget.narrative.identity import identify
@@ -203,7 +203,7 @@ def read_narrative(
     ledger = Ledger(normal, numbers, source, unit, pages)
     department, year, kind, level = _identity(normal.text, department, year, kind)
     pasted = _pasted_tables(ledger, raw, kind, year, source)
-    scored = read_performance_tables(ledger, raw)  # before the parts: no pattern takes a cell
+    scored = read_performance(ledger, raw)  # before the parts: no pattern takes a cell
     reader = PartReader(ledger, year, kind is Kind.FINAL)
     for section in sections:
         _read_section(reader, section)
@@ -213,9 +213,7 @@ def read_narrative(
     _pasted_rates(ledger, raw, pasted, len(stated))
     stated = (*stated, *pasted.statements)
     budget = evolve(_assemble(reader, department, year, kind, level), statements=stated)
-    if scored:
-        performance = budget.performance or Performance()
-        budget = evolve(budget, performance=evolve(performance, tables=scored))
+    budget = evolve(budget, performance=scored.into(budget.performance))
     budget = evolve(
         budget,
         tables=pasted.tables,

@@ -6,7 +6,8 @@ add up to the weight the table states for them, for each 一级指标 and in all
 with the weight of budget execution to the 合计 (PRF005); the scores add up to the
 total score (PRF006); the 执行率 is the 执行数 over the 全年预算数 (else the 年初预算数),
 at the decimals written (PRF007); the lines of the funds add up to their total
-(PRF008). A relation is checked only where the table states every figure it needs:
+(PRF008). The project counts of a performance report add up: 实施项目共 N 个 = 年初 N₁ 个
++ 年中增加 N₂ 个 (PRF009). A relation is checked only where the table states every figure it needs:
 a sum of weights only when the indicators end where the table says (``complete``),
 not where the text stops.
 """
@@ -469,6 +470,33 @@ def _fund_parts(budget: DepartmentBudget) -> Iterator[Observation]:
                 )
 
 
+def _project_counts(budget: DepartmentBudget) -> Iterator[Observation]:
+    if budget.performance is None:
+        return
+    for index, count in enumerate(budget.performance.project_counts):
+        if count.initial is None or count.added is None:
+            continue
+        verdict = check_sum(Stated(count.total), [Stated(count.initial), Stated(count.added)])
+        yield Observation(
+            outcome=verdict.outcome,
+            location=Location(
+                f"/performance/project_counts/{index}",
+                "绩效报告实施项目个数",
+                "the number of projects of the performance report",
+                count.source,
+            ),
+            verdict=verdict,
+            scale=Scale.count(),
+            params={
+                "total": str(count.total),
+                "initial": str(count.initial),
+                "added": str(count.added),
+                "computed": str(count.initial + count.added),
+            },
+            formula="实施项目个数 = 年初批复项目个数 + 年中增加项目个数",
+        )
+
+
 RULES: Final = (
     Rule(
         id="PRF001",
@@ -565,5 +593,17 @@ RULES: Final = (
         formula="资金总额 = 财政拨款（财政资金）+ 财政专户管理资金 + 单位资金 + 其他资金，逐列核对",
         check=_fund_parts,
         example="资金总额 3 万元，其中财政拨款 3 万元、其他资金 0（一致）",
+    ),
+    Rule(
+        id="PRF009",
+        family="performance",
+        severity=Severity.ERROR,
+        title_zh="实施项目个数等于年初项目与年中增加项目之和",
+        title_en="The projects carried out are those of the initial budget plus those added",
+        message_zh="{where}：写明共 {total} 个，年初 {initial} 个与年中增加 {added} 个相加为 {computed} 个",
+        message_en="{where}: stated {total} in all; {initial} at the start of the year and {added} added make {computed}",
+        formula="实施项目个数 = 年初批复项目个数 + 年中增加项目个数",
+        check=_project_counts,
+        example="实施项目共 15 个，年初批复 8 个，年中增加 8 个：8 + 8 = 16",
     ),
 )

@@ -35,6 +35,7 @@ from govbudget.model import (
     PerformanceTable,
     PerformanceTableKind,
     Procurement,
+    ProjectCount,
     Staffing,
     StatedWeight,
     ThreePublic,
@@ -900,6 +901,17 @@ def _fund_parts_off(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
     return _with_table(budget, evolve(table, funds=funds))
 
 
+def _project_count_off(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """A number of projects other than those of the initial budget plus those added."""
+    initial, added = draw(st.integers(0, 40)), draw(st.integers(0, 40))
+    off = draw(st.integers(1, 5)) * draw(st.sampled_from((1, -1)))
+    total = max(0, initial + added + off) if initial + added + off >= 0 else initial + added + 1
+    count = ProjectCount(total=total, initial=initial, added=added)
+    performance = budget.performance or Performance()
+    counts = (*performance.project_counts, count)
+    return evolve(budget, performance=evolve(performance, project_counts=counts))
+
+
 # -- procurement ------------------------------------------------------------------------------
 
 
@@ -1406,6 +1418,7 @@ BREAKERS: Final[dict[str, Breaker]] = {
     "PRF006": _b("", _total_score_off, "a total score other than the sum of the scores"),
     "PRF007": _b("", _rate_off, "an execution rate other than executed ÷ budget"),
     "PRF008": _b("", _fund_parts_off, "a funds total other than the sum of its parts"),
+    "PRF009": _b("", _project_count_off, "a number of projects other than initial plus added"),
     "XS001": _b(
         "projects projects.lines " + _ECONOMIC,
         _project_line,
