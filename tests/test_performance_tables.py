@@ -368,3 +368,59 @@ def test_the_project_counts_of_a_performance_report() -> None:
     consistent = text.replace("年中增加6个", "年中增加5个")
     report = validate(read_narrative(consistent, department="某局", year=2024).budget)
     assert [c.outcome for c in report.by_rule("PRF009")] == [Outcome.EXACT]
+
+
+def test_a_title_in_a_table_of_contents_takes_nothing() -> None:
+    text = (
+        "目录\n十二、项目支出绩效目标表\n十三、部门整体支出绩效目标表\n"
+        "一、收入预算\n2024年收入预算合计425.23万元。\n"
+    )
+    extraction = read_narrative(text, source="t.txt", department="某局", year=2024)
+    performance = extraction.budget.performance
+    assert performance is None or performance.tables == ()
+    assert extraction.budget.income is not None
+    income = extraction.budget.income.total
+    assert income is not None
+    assert income.amount == wan("425.23")
+
+
+MINISTRY_TEMPLATE = """\
+项目支出绩效自评表
+（2023年度）
+项目名称 | 农村道路养护 | |||
+主管部门及代码 | 某县交通运输局 | 215001 | 实施单位 | 某县公路中心 |
+项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+年度资金总额 | 50 | 60 | 57 | 10 | 95.00% | 9.5 |
+其中：当年财政拨款 | 50 | 55 | 52 | — | 94.55% | — |
+上年结转资金 | 0 | 5 | 5 | — | 100.00% | — |
+其他资金 | 0 | 0 | 0 | — | — | — |
+年度总体目标 | 预期目标 | 实际完成情况 |
+| 养护道路120公里，群众满意度90%以上 | 养护道路126公里，满意度93% |
+绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+产出指标 | 数量指标 | 养护道路里程 | ≥120公里 | 126公里 | 25 | 25 | |
+| 质量指标 | 道路优良率 | ≥85% | 88% | 25 | 25 | |
+效益指标 | 社会效益指标 | 通行条件改善 | 明显改善 | 改善 | 30 | 27 | 部分路段待维修 |
+满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 93% | 10 | 10 | |
+总分 | 100 | 96.5 | |
+"""
+
+
+def test_the_ministry_template() -> None:
+    extraction, (table,) = _read(MINISTRY_TEMPLATE)
+    assert table.project == "农村道路养护"
+    assert [(f.name, f.part, f.executed) for f in table.funds] == [
+        ("年度资金总额", False, wan(57)),
+        ("其中：当年财政拨款", True, wan(52)),
+        ("上年结转资金", True, wan(5)),
+        ("其他资金", True, wan(0)),
+    ]
+    assert (table.funds[0].weight, table.funds[0].score) == (D(10), D("9.5"))
+    road, quality, access, satisfaction = table.indicators
+    assert (road.comparator, road.target, road.unit, road.actual) == ("≥", D(120), "公里", D(126))
+    assert (access.target_text, access.actual_text, access.score) == ("明显改善", "改善", D(27))
+    assert (quality.kind, quality.category) == (IndicatorKind.OUTPUT, "质量指标")
+    assert (satisfaction.kind, satisfaction.actual) == (IndicatorKind.SATISFACTION, D(93))
+    assert (table.total_weight, table.total_score) == (D(100), D("96.5"))
+    _nothing_unread(extraction)
+    _no_inconsistency(extraction)
+    assert {"PRF004", "PRF005", "PRF006", "PRF007", "PRF008"} <= _checked(extraction)

@@ -161,6 +161,11 @@ _FIELDS: Final = frozenset(
         "立项依据",
     }
 )
+_FIELD: Final = re.compile(
+    "^(?:"
+    + "|".join(sorted(_FIELDS, key=len, reverse=True))
+    + r")(?:及代码|（代码）|（盖章）)?：?$"
+)
 #: Cells whose text (and the numbers in it) is prose of the table: goals, conclusions.
 _PROSE: Final = frozenset(
     {
@@ -177,6 +182,14 @@ _PROSE: Final = frozenset(
         "改进措施",
         "财政部门审核意见",
         "主管部门审核意见",
+        "年度总体目标",
+        "总体目标",
+        "预期目标",
+        "实际完成情况",
+        "目标完成情况",
+        "年度绩效目标完成情况",
+        "项目概况",
+        "项目主要内容",
     }
 )
 _ENDS_INDICATORS: Final = frozenset({"评价结论", "存在问题", "改进措施", "财政部门审核意见"})
@@ -212,7 +225,8 @@ _PART_OF_WEIGHT: Final = {
 }
 #: A heading field that states the project's money (年度本级预算金额, 该项目支出上级资金).
 _AMOUNT_FIELD: Final = re.compile(
-    r"(?:预算金额|安排金额|资金总额|项目金额|上级资金|总金额|预算资金)(?:（万元）|（元）)?$"
+    r"(?:预算金额|安排金额|资金总额|项目金额|上级资金|总金额|预算资金|财政拨款(?:资金)?|其他资金"
+    r"|上年结转(?:资金)?|单位资金|财政资金|自有资金)(?:（万元）|（元）)?$"
 )
 _AMOUNT_VALUE: Final = re.compile(r"^(?P<number>\d+(?:\.\d+)?)(?P<unit>万元|万|元)?$")
 _UNITS: Final = {"万元": Unit.WAN, "万": Unit.WAN, "元": Unit.YUAN}
@@ -498,7 +512,7 @@ class _Reader:
                     columns, state, previous = roles, "indicators", {}
                 index = found
                 continue
-            if text in _FIELDS or text.rstrip("：") in _FIELDS:
+            if _FIELD.match(text):
                 index = self.heading_field(cells, index)
                 continue
             if text in _PROSE or text.rstrip("：") in _PROSE:
@@ -535,7 +549,10 @@ class _Reader:
             if cell.blank:
                 index += 1
                 continue
-            self.leftover(cell, "a cell of a performance table no column explains")
+            if state == "meta" and re.fullmatch(r"\d{5,}", text):
+                self.context(cell, "code")  # 主管部门及代码 | 某局 | 123001
+            else:
+                self.leftover(cell, "a cell of a performance table no column explains")
             index += 1
 
     def amount_field(self, cells: Sequence[_Cell], index: int) -> bool:
@@ -554,8 +571,10 @@ class _Reader:
         self.context(cells[index], "performance table label")
         self.mark(cells[index + 1], path)
         name = _strip_unit(cells[index].text)
+        # 其中 starts the parts; the lines after a part are parts too
+        part = bool(_PART_WORDS.match(name)) or bool(table.funds and table.funds[-1].part)
         table.funds.append(
-            FundLine(name=name, initial=figure, source=self.where(cells[index].start))
+            FundLine(name=name, part=part, initial=figure, source=self.where(cells[index].start))
         )
         return True
 
@@ -590,7 +609,7 @@ class _Reader:
     def header(self, cells: Sequence[_Cell], index: int) -> tuple[list[_Role], int, bool] | None:
         """The columns of an indicator or a fund header starting at ``index``, and where it ends."""
         text = cells[index].text
-        indicator = _INDICATOR_HEADERS.get(text)
+        indicator = _INDICATOR_HEADERS.get(_strip_unit(text))
         fund = _FUND_HEADERS.get(_strip_unit(text))
         if indicator not in (_Role.L1, _Role.L2, _Role.L3) and fund not in (
             _Role.INITIAL,
@@ -613,6 +632,7 @@ class _Reader:
 
     def heading_field(self, cells: Sequence[_Cell], index: int) -> int:
         label = cells[index].text.rstrip("：")
+        label = next((f for f in _FIELDS if label.startswith(f)), label)
         self.context(cells[index], "performance table label")
         index += 1
         if index < len(cells) and (
@@ -875,11 +895,17 @@ class _Reader:
 
 
 def _is_label(text: str) -> bool:
-    return text in _FIELDS or text in _PROSE or text in _INDICATOR_HEADERS or text in _FUND_HEADERS
+    return (
+        bool(_FIELD.match(text))
+        or text in _PROSE
+        or text in _INDICATOR_HEADERS
+        or text in _FUND_HEADERS
+    )
 
 
 def _strip_unit(text: str) -> str:
-    return re.sub(r"[（(](?:万元|元|分)[)）]$", "", text)
+    """A header or label without its unit or its column letter: 年初预算数（万元）, 年度指标值（A）."""
+    return re.sub(r"[（(](?:万元|元|分|[A-Za-z]|[A-Za-z][/÷][A-Za-z])[)）]$", "", text)
 
 
 def _is_total_fund(name: str) -> bool:
@@ -978,7 +1004,14 @@ def _tables(ledger: Ledger, raw: str) -> tuple[PerformanceTable, ...]:
         tokens = _Tokens(lines[index:end], fold)
         title_text = _squeeze(fold(lines[index].text)).strip("|")
         title = title_text if _TITLE.search(title_text) else None
+        before, read = set(ledger.uses), len(reader.tables)
         reader.read(tokens.cells, title, kind)
+        if not any(t.indicators or t.funds for t in reader.tables[read:]):
+            # a title with no table under it (a table of contents, a heading): nothing is
+            # taken from these lines
+            del reader.tables[read:]
+            for start in set(ledger.uses) - before:
+                del ledger.uses[start]
         index = end
     return tuple(table.model() for table in reader.tables if table.indicators or table.funds)
 

@@ -36,6 +36,7 @@ from govbudget.model import (
     EconomicScheme,
     Expenditure,
     FinalAccounts,
+    FundLine,
     Goal,
     GoalKind,
     Income,
@@ -43,10 +44,14 @@ from govbudget.model import (
     IndicatorKind,
     Kind,
     Performance,
+    PerformanceTable,
+    PerformanceTableKind,
     Procurement,
     Project,
+    ProjectCount,
     Spending,
     Staffing,
+    StatedWeight,
     ThreePublic,
 )
 from govbudget.model import (
@@ -54,6 +59,7 @@ from govbudget.model import (
 )
 from govbudget.money import Amount, Unit
 from govbudget.precision import Precision
+from govbudget.rounding import round_half_up
 from govbudget.strategies import _vocabulary as vocab
 from govbudget.strategies._writing import WORDS, Rounding, Style, largest_remainder, percent_text
 from govbudget.tree import Node
@@ -1205,13 +1211,130 @@ def _goal(b: Builder, kind: GoalKind, number: int | None) -> Goal:
     )
 
 
+def _rate(executed: int, budget: int) -> StatedPercent | None:
+    """The 执行率 as a table prints it: executed ÷ budget, rounded half up to 0.01%."""
+    if budget == 0:
+        return None
+    rate = round_half_up(Fraction(executed * 100, budget), 2)
+    return StatedPercent(Decimal(rate.numerator) / Decimal(rate.denominator))
+
+
+def _fund_lines(b: Builder) -> tuple[FundLine, ...]:
+    """A total with its parts (其中 …), every column adding up, each with its 执行率."""
+    names = b.draw(
+        st.lists(
+            st.sampled_from(("财政资金", "财政专户管理资金", "单位资金", "其他资金")),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        )
+    )
+    # amounts as the table prints them: whole printed steps, so each is exactly what it says
+    steps = b.shape.max_total // 20 // b.step
+
+    def printed(most: int) -> int:
+        return b.draw(st.integers(0, max(most, 0))) * b.step
+
+    parts: list[tuple[str, int, int, int]] = []
+    for name in names:
+        initial, full_year = printed(steps), printed(steps)
+        parts.append((name, initial, full_year, printed(full_year // b.step)))
+    total = (
+        sum(p[1] for p in parts),
+        sum(p[2] for p in parts),
+        sum(p[3] for p in parts),
+    )
+    weight = Decimal(b.draw(st.integers(5, 20)))
+    lines = [
+        FundLine(
+            name="总额",
+            initial=Amount.from_fen(total[0]),
+            full_year=Amount.from_fen(total[1]),
+            executed=Amount.from_fen(total[2]),
+            rate=_rate(total[2], total[1]),
+            weight=weight,
+            score=Decimal(b.draw(st.integers(0, int(weight)))),
+        )
+    ]
+    lines += [
+        FundLine(
+            name=("其中：" if i == 0 else "") + name,
+            part=True,
+            initial=Amount.from_fen(initial),
+            full_year=Amount.from_fen(full_year),
+            executed=Amount.from_fen(executed),
+            rate=_rate(executed, full_year),
+        )
+        for i, (name, initial, full_year, executed) in enumerate(parts)
+    ]
+    return tuple(lines)
+
+
+def _performance_table(b: Builder) -> PerformanceTable:
+    """A self-evaluation whose weights, scores, rates and funds all add up."""
+    funds = _fund_lines(b)
+    funds_weight = funds[0].weight
+    assert funds_weight is not None
+    kinds = (IndicatorKind.OUTPUT, IndicatorKind.EFFECT, IndicatorKind.SATISFACTION)
+    indicators: list[Indicator] = []
+    weights: list[StatedWeight] = []
+    for kind in kinds:
+        group = [
+            evolve(_indicator(b, kind), weight=Decimal(b.draw(st.integers(1, 30))))
+            for _ in range(b.draw(st.integers(1, 3)))
+        ]
+        group = [
+            evolve(i, score=Decimal(b.draw(st.integers(0, int(i.weight or 0))))) for i in group
+        ]
+        indicators += group
+        name = {IndicatorKind.OUTPUT: "产出指标", IndicatorKind.EFFECT: "效益指标"}.get(
+            kind, "满意度指标"
+        )
+        weights.append(
+            StatedWeight(
+                name=name,
+                part=kind.value,
+                weight=sum((i.weight or Decimal(0) for i in group), Decimal(0)),
+            )
+        )
+    indicators_weight = sum((w.weight for w in weights), Decimal(0))
+    weights = [
+        StatedWeight(name="预算执行情况", part="funds", weight=funds_weight),
+        StatedWeight(name="绩效指标", part="indicators", weight=indicators_weight),
+        *weights,
+    ]
+    scores = sum((i.score or Decimal(0) for i in indicators), funds[0].score or Decimal(0))
+    return PerformanceTable(
+        kind=PerformanceTableKind.SELF_EVALUATION,
+        title="项目支出绩效自评表",
+        project=b.draw(st.sampled_from(vocab.GOALS)),
+        funds=funds,
+        indicators=indicators,
+        weights=weights,
+        total_weight=funds_weight + indicators_weight,
+        total_score=scores,
+        complete=True,
+    )
+
+
+def _project_count(b: Builder) -> ProjectCount:
+    initial, added = b.draw(st.integers(0, 30)), b.draw(st.integers(0, 30))
+    return ProjectCount(total=initial + added, initial=initial, added=added)
+
+
 def _performance(b: Builder) -> Performance | None:
     if not b.decide("performance"):
         return None
     long_term = tuple(_goal(b, GoalKind.LONG_TERM, i + 1) for i in range(b.draw(st.integers(0, 2))))
     annual = tuple(_goal(b, GoalKind.ANNUAL, i + 1) for i in range(b.draw(st.integers(1, 3))))
+    tables = tuple(_performance_table(b) for _ in range(b.draw(st.integers(0, 2))))
+    counts = (_project_count(b),) if b.draw(st.booleans()) else ()
     return Performance(
-        overall=b.draw(st.none() | st.sampled_from(vocab.GOALS)), long_term=long_term, annual=annual
+        overall=b.draw(st.none() | st.sampled_from(vocab.GOALS)),
+        long_term=long_term,
+        annual=annual,
+        tables=tables,
+        project_counts=counts,
     )
 
 
