@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from itertools import islice
 from typing import Final
 
 from attrs import define, evolve, field, frozen
@@ -302,7 +303,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 class _Tokens:
@@ -312,13 +313,10 @@ class _Tokens:
         self.cells: list[_Cell] = []
         self.row = 0
         self.fold = fold
-        breaks = any(
-            _squeeze(line.text).count("|") >= 2 and not _squeeze(line.text).strip("|")
-            for line in lines
-        )
+        squeezed_lines = [_squeeze(line.text) for line in lines]
+        breaks = any(t.count("|") >= 2 and not t.strip("|") for t in squeezed_lines)
         after_break = False
-        for line in lines:
-            squeezed = _squeeze(line.text)
+        for line, squeezed in zip(lines, squeezed_lines, strict=True):
             if not squeezed:
                 continue
             if not squeezed.strip("|"):
@@ -337,12 +335,22 @@ class _Tokens:
             filled = [p for p in parts if _squeeze(p[0])]
             if "|" in line.text and len(filled) >= 2:
                 self.row += 1
-                for piece, start, end in parts:
-                    self.add(piece, start, end)
+                # the line's own folding (made once, when the text was normalised) cut at its
+                # bars, when folding kept them all; else each cell folded on its own
+                folded = _squeeze(fold(line.text)).split("|")
+                whole = len(folded) >= len(parts) and all(
+                    bool(f) == bool(_squeeze(p[0])) for f, p in zip(folded, parts, strict=False)
+                )
+                for number, (piece, start, end) in enumerate(parts):
+                    self.add(piece, start, end, folded[number] if whole else None)
                 self.row += 1
             elif "|" in line.text:
-                for piece, start, end in filled:
-                    self.add(piece, start, end)
+                (piece, start, end), *rest = filled
+                if rest:
+                    for piece, start, end in filled:
+                        self.add(piece, start, end)
+                else:  # one cell: the line's folding without its bars
+                    self.add(piece, start, end, squeezed and _squeeze(fold(line.text)).strip("|"))
                 if not breaks:
                     self.row += 1
             else:
@@ -362,8 +370,9 @@ class _Tokens:
             parts.pop()
         return parts
 
-    def add(self, raw: str, start: int, end: int) -> None:
-        self.cells.append(_Cell(_squeeze(self.fold(raw)), start, end, self.row))
+    def add(self, raw: str, start: int, end: int, folded: str | None = None) -> None:
+        text = _squeeze(self.fold(raw)) if folded is None else folded
+        self.cells.append(_Cell(text, start, end, self.row))
 
 
 class _Fold:
@@ -371,9 +380,13 @@ class _Fold:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
+        self.folded: dict[str, str] = {}  # tables repeat their cells (0.00, /, 指标 names)
 
     def __call__(self, text: str) -> str:
-        return self.ledger.text.fold(text)
+        found = self.folded.get(text)
+        if found is None:
+            found = self.folded[text] = self.ledger.text.fold(text)
+        return found
 
 
 # -- the reading -------------------------------------------------------------------------------
@@ -1004,13 +1017,13 @@ def _tables(ledger: Ledger, raw: str) -> tuple[PerformanceTable, ...]:
         tokens = _Tokens(lines[index:end], fold)
         title_text = _squeeze(fold(lines[index].text)).strip("|")
         title = title_text if _TITLE.search(title_text) else None
-        before, read = set(ledger.uses), len(reader.tables)
+        before, read = len(ledger.uses), len(reader.tables)
         reader.read(tokens.cells, title, kind)
         if not any(t.indicators or t.funds for t in reader.tables[read:]):
             # a title with no table under it (a table of contents, a heading): nothing is
-            # taken from these lines
+            # taken from these lines (the uses are in the order they were made)
             del reader.tables[read:]
-            for start in set(ledger.uses) - before:
+            for start in list(islice(reversed(ledger.uses), len(ledger.uses) - before)):
                 del ledger.uses[start]
         index = end
     return tuple(table.model() for table in reader.tables if table.indicators or table.funds)
