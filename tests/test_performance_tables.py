@@ -424,3 +424,21 @@ def test_the_ministry_template() -> None:
     _nothing_unread(extraction)
     _no_inconsistency(extraction)
     assert {"PRF004", "PRF005", "PRF006", "PRF007", "PRF008"} <= _checked(extraction)
+
+
+def test_tables_one_after_another_are_summed_each_on_its_own() -> None:
+    second = (
+        PIPED_ROWS.split("绩效指标（90分）")[1]
+        .replace("合计 | 100 | 95", "合计 | 100 | 98")
+        .replace("| 18 |", "| 20 |")
+        .replace("| 10 | 8 |", "| 10 | 9 |")
+    )
+    text = (
+        PIPED_ROWS.split("评价结论")[0]
+        + "绩效指标（80分）"
+        + second.replace("| 40 | 40 |", "| 30 | 30 |")
+    )
+    extraction, tables = _read(text)
+    assert [len(t.indicators) for t in tables] == [4, 4]
+    assert [w.weight for w in tables[1].weights] == [D(80)]
+    _no_inconsistency(extraction)

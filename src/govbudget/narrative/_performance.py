@@ -514,9 +514,8 @@ class _Reader:
             header = self.header(cells, index)
             if header is not None:
                 roles, found, funds = header
-                if not funds and table.indicators:
-                    table.complete = True
-                if funds and (table.indicators or table.funds):
+                if table.indicators or (funds and table.funds):
+                    # a header after a table's indicators begins the next table
                     table.complete = table.complete or bool(table.indicators)
                     self.start(None, kind, cell.start)
                 if funds:
@@ -600,6 +599,9 @@ class _Reader:
         found = list(_WEIGHT_STATED.finditer(cell.text))
         if not found:
             return False
+        if self.tables[-1].indicators:  # the weights of a part come before it: a new table
+            self.tables[-1].complete = True
+            self.start(None, self.tables[-1].kind, cell.start)
         table = self.tables[-1]
         numbers = [n for n in self.numbers_in(cell) if n.value is not None]
         for match in found:
