@@ -442,3 +442,24 @@ def test_tables_one_after_another_are_summed_each_on_its_own() -> None:
     assert [len(t.indicators) for t in tables] == [4, 4]
     assert [w.weight for w in tables[1].weights] == [D(80)]
     _no_inconsistency(extraction)
+
+
+def test_execution_rates_in_the_sentences_of_a_performance_report() -> None:
+    text = (
+        "项目支出绩效自评报告\n一、项目资金情况\n"
+        "该项目年初预算数40万元，全年预算数50万元，全年执行数47.5万元，预算执行率95%。"
+        "资金到位率100%，自评得分96.5分。\n"
+    )
+    extraction = read_narrative(text, source="t.txt", department="某局", year=2024)
+    performance = extraction.budget.performance
+    assert performance is not None
+    (line,) = performance.funds
+    assert (line.initial, line.full_year, line.executed) == (wan(40), wan(50), wan("47.5"))
+    assert line.rate == StatedPercent(D(95))
+    _nothing_unread(extraction)
+    assert [c.outcome for c in validate(extraction.budget).by_rule("PRF007")] == [Outcome.EXACT]
+    wrong = text.replace("预算执行率95%", "预算执行率97%")
+    report = validate(read_narrative(wrong, department="某局", year=2024).budget)
+    (finding,) = report.by_rule("PRF007")
+    assert finding.outcome is Outcome.INCONSISTENT
+    assert "写明执行率 97%" in finding.message("zh")

@@ -489,14 +489,16 @@ class ProjectCount:
 @frozen(kw_only=True)
 class Performance:
     """预算绩效: the department's overall statement, long-term and annual goals, the
-    performance tables (绩效目标表, 绩效自评表) the disclosure prints, and the project
-    counts its performance report states."""
+    performance tables (绩效目标表, 绩效自评表) the disclosure prints, and what its
+    performance report states in sentences: the project counts, and the funds with
+    their 执行率 (``funds``: 全年预算数 60 万元，全年执行数 57 万元，预算执行率 95%)."""
 
     overall: str | None = None
     long_term: tuple[Goal, ...] = field(default=(), converter=_goals)
     annual: tuple[Goal, ...] = field(default=(), converter=_goals)
     tables: tuple[PerformanceTable, ...] = field(default=(), converter=_performance_tables)
     project_counts: tuple[ProjectCount, ...] = field(default=(), converter=_project_counts)
+    funds: tuple[FundLine, ...] = field(default=(), converter=_funds)
 
 
 @frozen(kw_only=True)

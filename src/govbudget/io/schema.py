@@ -188,6 +188,7 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Performance.annual": "年度目标.",
     "Performance.tables": "The performance tables printed (项目支出绩效目标表, 绩效自评表).",
     "Performance.project_counts": "The numbers of projects a performance report states (实施项目共 N 个 = 年初 N₁ 个 + 年中增加 N₂ 个).",
+    "Performance.funds": "The funds a performance report states in sentences, with their 执行率 (全年预算数 60 万元，全年执行数 57 万元，执行率 95%).",
     "ProjectCount.total": "The number of projects stated for all (实施项目共 N 个).",
     "ProjectCount.initial": "The projects of the budget at the start of the year (年初批复 N 个).",
     "ProjectCount.added": "The projects added during the year (年中增加 N 个).",

@@ -1097,19 +1097,112 @@ def _counts(ledger: Ledger) -> tuple[ProjectCount, ...]:
     return tuple(found)
 
 
+# -- execution rates in sentences --------------------------------------------------------------
+
+_AMOUNT: Final = r"(?:为|是|共计|合计|共|达|：)?(?P<{0}>\d+(?:\.\d+)?)(?:万元|元|亿元)"
+#: The amounts of a sentence about execution, each after its label.
+_EXECUTION_AMOUNTS: Final = (
+    ("initial", re.compile(r"(?:年初预算数|年初预算|年初批复预算|年初安排)" + _AMOUNT.format("v"))),
+    (
+        "full_year",
+        re.compile(
+            r"(?:全年预算数|调整后预算数|调整后预算|全年预算|预算数|预算资金|预算金额|批复预算|年度预算)"
+            + _AMOUNT.format("v")
+        ),
+    ),
+    (
+        "executed",
+        re.compile(
+            r"(?:全年执行数|预算执行数|执行数|实际支出|实际执行|实际使用|已支付|累计支付|支出)"
+            + _AMOUNT.format("v")
+        ),
+    ),
+)
+_EXECUTION_RATE: Final = re.compile(r"执行率(?:为|达到|达|是)?(?P<v>\d+(?:\.\d+)?)%")
+#: A rate or a score a performance report states with nothing to check it against.
+_PERFORMANCE_VALUE: Final = re.compile(
+    r"(?:到位率|执行率|支付率|满意度|满意率|合格率|覆盖率|达标率|知晓率|及时率|准确率|达成率)"
+    r"(?:为|达到|达|是)?(?:了)?(?P<v>\d+(?:\.\d+)?)%"
+    r"|(?:自评|综合|评价)(?:得分|评分|总分)(?:为|是)?(?P<s>\d+(?:\.\d+)?)分"
+)
+
+
+def _executions(ledger: Ledger) -> tuple[FundLine, ...]:
+    """全年预算数 A 万元 … 全年执行数 B 万元 … 执行率 P%, sentence by sentence; a rate or a
+    score stated alone (资金到位率 100%, 自评得分 96.5 分) is the report's context."""
+    text = ledger.text.text
+    if "率" not in text and "得分" not in text:
+        return ()
+    if "绩效" not in text:
+        return ()
+    by_start = {n.start: n for n in ledger.numbers}
+    found: list[FundLine] = []
+    for sentence in re.finditer(r"[^。\n；]+", text):
+        body, start = sentence.group(0), sentence.start()
+        rate = _EXECUTION_RATE.search(body)
+        if rate is not None:
+            line = _execution(ledger, by_start, body, start, rate, len(found))
+            if line is not None:
+                found.append(line)
+        for value in _PERFORMANCE_VALUE.finditer(body):
+            key = "v" if value.group("v") is not None else "s"
+            number = by_start.get(start + value.start(key))
+            if number is not None and not ledger.is_used(number):
+                ledger.context(number, "a rate or score a performance report states")
+    return tuple(found)
+
+
+def _execution(
+    ledger: Ledger,
+    by_start: dict[int, Number],
+    body: str,
+    start: int,
+    rate: re.Match[str],
+    index: int,
+) -> FundLine | None:
+    amounts: dict[str, tuple[Number, Amount]] = {}
+    for name, pattern in _EXECUTION_AMOUNTS:
+        for match in pattern.finditer(body, 0, rate.start()):
+            number = by_start.get(start + match.start("v"))
+            if number is None or ledger.is_used(number) or number.money is None:
+                continue
+            parsed = ledger.money(number)
+            if parsed is not None:
+                amounts[name] = (number, parsed[0])  # the last before the rate
+    rate_number = by_start.get(start + rate.start("v"))
+    if "executed" not in amounts or not ({"initial", "full_year"} & set(amounts)):
+        return None
+    if rate_number is None or ledger.is_used(rate_number) or rate_number.value is None:
+        return None
+    path = f"/performance/funds/{index}"
+    for name, (number, _) in amounts.items():
+        ledger.mark(number, f"{path}/{name}")
+    ledger.mark(rate_number, f"{path}/rate")
+    return FundLine(
+        name="项目资金",
+        rate=StatedPercent(rate_number.value),
+        source=ledger.where(start),
+        **{name: value for name, (_, value) in amounts.items()},  # type: ignore[arg-type]
+    )
+
+
 @frozen
 class Found:
-    """What :func:`read_performance` found: the tables and the project counts."""
+    """What :func:`read_performance` found: the tables, the project counts and the funds
+    the report's sentences state."""
 
     tables: tuple[PerformanceTable, ...]
     project_counts: tuple[ProjectCount, ...]
+    funds: tuple[FundLine, ...] = ()
 
     def into(self, performance: Performance | None) -> Performance | None:
         """``performance`` with what was found added (a new one if there was none)."""
-        if not self.tables and not self.project_counts:
+        if not self.tables and not self.project_counts and not self.funds:
             return performance
         base = performance or Performance()
-        return evolve(base, tables=self.tables, project_counts=self.project_counts)
+        return evolve(
+            base, tables=self.tables, project_counts=self.project_counts, funds=self.funds
+        )
 
 
 def read_performance(ledger: Ledger, raw: str) -> Found:
@@ -1119,4 +1212,5 @@ def read_performance(ledger: Ledger, raw: str) -> Found:
     Run before the parts of the narrative are read, so no sentence pattern takes a
     table cell or a count for a figure.
     """
-    return Found(_tables(ledger, raw), _counts(ledger))
+    tables = _tables(ledger, raw)
+    return Found(tables, _counts(ledger), _executions(ledger))

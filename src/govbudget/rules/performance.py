@@ -373,11 +373,21 @@ def _fen(value: Amount, half: int | Fraction) -> Stated:
     return Stated(value.fen, half)
 
 
+def _fund_places(
+    budget: DepartmentBudget,
+) -> Iterator[tuple[str, str, str, Sequence[FundLine]]]:
+    """The fund lines of each table, and those the report's sentences state."""
+    for path, zh, en, table in tables_of(budget):
+        yield path, zh, en, table.funds
+    if budget.performance is not None and budget.performance.funds:
+        yield "/performance", "绩效报告", "performance report", budget.performance.funds
+
+
 def _rates(budget: DepartmentBudget) -> Iterator[Observation]:
     half = budget.precision.half_width_fen
     scale = Scale.money(budget.precision)
-    for path, zh, en, table in tables_of(budget):
-        for index, line in enumerate(table.funds):
+    for path, zh, en, funds in _fund_places(budget):
+        for index, line in enumerate(funds):
             if line.rate is None or line.executed is None:
                 continue
             tried: list[Observation] = []
