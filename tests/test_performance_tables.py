@@ -8,6 +8,10 @@ closing each row), and rows with runs of spaces between the cells.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govbudget import validate
 from govbudget.figure import StatedPercent
@@ -463,3 +467,68 @@ def test_execution_rates_in_the_sentences_of_a_performance_report() -> None:
     (finding,) = report.by_rule("PRF007")
     assert finding.outcome is Outcome.INCONSISTENT
     assert "写明执行率 97%" in finding.message("zh")
+
+
+# -- a table written out and read back ---------------------------------------------------------
+
+_NAMES: Final = {
+    IndicatorKind.OUTPUT: ("数量指标", ("培训人次", "检查次数", "覆盖户数")),
+    IndicatorKind.EFFECT: ("社会效益指标", ("群众知晓率", "问题整改率")),
+    IndicatorKind.SATISFACTION: ("服务对象满意度指标", ("群众满意度", "学员满意度")),
+}
+_LEVEL1: Final = {
+    IndicatorKind.OUTPUT: "产出指标",
+    IndicatorKind.EFFECT: "效益指标",
+    IndicatorKind.SATISFACTION: "满意度指标",
+}
+
+
+@st.composite
+def _rows(draw: st.DrawFn) -> list[tuple[IndicatorKind, str, str, int, str, int, int]]:
+    rows = []
+    for kind, (category, names) in _NAMES.items():
+        for name in draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True)):
+            unit = draw(st.sampled_from(("%", "人次", "次", "户")))
+            weight = draw(st.integers(1, 40))
+            rows.append(
+                (
+                    kind,
+                    category,
+                    name,
+                    draw(st.integers(1, 100 if unit == "%" else 999)),
+                    unit,
+                    weight,
+                    draw(st.integers(0, weight)),
+                )
+            )
+    return rows
+
+
+def _written(rows: list[tuple[IndicatorKind, str, str, int, str, int, int]], layout: str) -> str:
+    total = sum(r[5] for r in rows)
+    header = ["一级指标", "二级指标", "三级指标", "指标值", "度量单位", "权重", "得分"]
+    lines: list[list[str]] = [[f"绩效指标（{total}分）"], header]
+    last: IndicatorKind | None = None
+    for kind, category, name, target, unit, weight, score in rows:
+        first = [_LEVEL1[kind], category] if kind is not last else ["", ""]
+        last = kind
+        lines.append([*first, name, str(target), unit, str(weight), str(score)])
+    lines.append(["合计", str(total), str(sum(r[6] for r in rows))])
+    title = "部门预算项目支出绩效自评表"
+    if layout == "rows":
+        return title + "\n" + "".join(" | ".join(cells) + " |\n" for cells in lines)
+    return title + " |\n" + "".join(f"{cell} |\n" for cells in lines for cell in cells)
+
+
+@settings(max_examples=60)
+@given(_rows(), st.sampled_from(("rows", "cells")))
+def test_a_table_written_out_reads_back(
+    rows: list[tuple[IndicatorKind, str, str, int, str, int, int]], layout: str
+) -> None:
+    extraction, (table,) = _read(_written(rows, layout))
+    assert [
+        (i.kind, i.category, i.name, i.target, i.unit, i.weight, i.score) for i in table.indicators
+    ] == [(k, c, n, D(t), u, D(w), D(s)) for k, c, n, t, u, w, s in rows]
+    assert table.total_weight == sum(D(r[5]) for r in rows)
+    _nothing_unread(extraction)
+    _no_inconsistency(extraction)

@@ -149,3 +149,12 @@ def test_the_funds_add_up_column_by_column() -> None:
         "/performance/tables/0/funds/0/initial": Outcome.EXACT,
         "/performance/tables/0/funds/0/executed": Outcome.INCONSISTENT,
     }
+
+
+def test_a_satisfaction_counted_in_people_is_no_rate() -> None:
+    counted = Indicator(kind=IndicatorKind.SATISFACTION, name="回访人数", target=D(200), unit="人")
+    rate = Indicator(kind=IndicatorKind.SATISFACTION, name="群众满意度", target=D(101), unit="%")
+    table = PerformanceTable(kind=PerformanceTableKind.TARGETS, indicators=(counted, rate))
+    assert _outcomes(_budget(table), "PRF002") == [
+        ("/performance/tables/0/indicators/1", Outcome.INCONSISTENT)
+    ]

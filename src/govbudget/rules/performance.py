@@ -136,9 +136,11 @@ _GROWTH: Final = ("增长", "增幅", "增加", "提高", "提升", "同比", "�
 
 
 def _is_rate(indicator: Indicator) -> bool:
-    """A satisfaction, or a percent of a whole (完成率, 覆盖率 …) that cannot pass 100%."""
+    """A satisfaction, or a percent of a whole (完成率, 覆盖率 …) that cannot pass 100%.
+
+    A satisfaction indicator counted in people or visits (回访人数 200 人) is no rate."""
     if indicator.kind is IndicatorKind.SATISFACTION:
-        return True
+        return indicator.unit in (None, "", "%", "％", "分")
     return indicator.unit in ("%", "％") and not any(w in indicator.name for w in _GROWTH)
 
 
