@@ -20,7 +20,8 @@ from pathlib import Path
 from govbudget import DepartmentBudget, Figure, load, validate
 from govbudget.model import Expenditure
 from govbudget.money import Amount
-from govbudget.tree import Node
+from govbudget.rules.trees import trees_of
+from govbudget.tree import Node, walk
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,6 +107,40 @@ def baseline(budget: DepartmentBudget) -> int:
     return failures
 
 
+def seed_kernel_data(budget: DepartmentBudget) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """The sum relations TRE001 checks in ``budget`` as plain integers: for each line with
+    children, its fen and half-width and its children's (amount and prior columns)."""
+    relations = []
+    for _, _, _, roots in trees_of(budget):
+        for _, node in walk(roots):
+            if not node.children or node.partial:
+                continue
+            for column in ("amount", "prior"):
+                total = getattr(node, column)
+                if total is None:
+                    continue
+                parts = [
+                    (getattr(c, column).fen, budget.precision_of(c).half_width_fen)
+                    for c in node.children
+                    if getattr(c, column) is not None
+                ]
+                relations.append((total.fen, budget.precision_of(node).half_width_fen, parts))
+    return relations
+
+
+def seed_kernel(relations: list[tuple[int, int, list[tuple[int, int]]]]) -> int:
+    """The integer kernel: each relation's sum and rounding test on ints; how many fail."""
+    failures = 0
+    for total, half, parts in relations:
+        value = spread = 0
+        for fen, part_half in parts:
+            value += fen
+            spread += part_half
+        if abs(total - value) > half + spread:
+            failures += 1
+    return failures
+
+
 def timed(function: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -123,15 +158,25 @@ def timed(function: Callable[[], object], repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--max", type=int, default=1_000_000, help="largest budget, in tree lines")
+    parser.add_argument("--seed-rounds", type=int, default=300, help="validate() runs of the seed")
     args = parser.parse_args()
     seed = load(ROOT / "examples" / "zengdu-xinfang-2025" / "budget.json")
-    runs = []
-    for _ in range(200):
+    relations = seed_kernel_data(seed)
+    runs, kernel = [], []
+    for _ in range(args.seed_rounds):  # in turn, so that load falls on both alike
         start = time.perf_counter()
         validate(seed)
         runs.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for _ in range(100):
+            seed_kernel(relations)
+        kernel.append((time.perf_counter() - start) / 100)
     print(
-        f"seed: {len(validate(seed).checks)} checks, median {statistics.median(runs) * 1000:.2f} ms per validate()"
+        f"seed: {len(validate(seed).checks)} checks, median {statistics.median(runs) * 1000:.3f} ms"
+        f" per validate() (fastest {min(runs) * 1000:.3f}); the integer kernel of its"
+        f" {len(relations)} sum relations median {statistics.median(kernel) * 1e6:.2f} µs;"
+        f" ratio of medians {statistics.median(runs) / statistics.median(kernel):.0f}×"
+        f" (target ≤ 100×), of fastest {min(runs) / min(kernel):.0f}×"
     )
     print(
         f"{'lines':>10} {'checks':>8} {'validate s':>11} {'µs/line':>8}"

@@ -30,6 +30,7 @@ it, since a finding's location already names them in words.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -176,4 +177,8 @@ def as_place(value: Place | str | None) -> Place | None:
     """
     if value is None or isinstance(value, Place):
         return value
-    return Place.parse(value)
+    return _parse(value)
+
+
+#: Places are immutable: a source string is parsed once (every check at a figure names it).
+_parse: Final = functools.lru_cache(maxsize=4096)(Place.parse)

@@ -220,17 +220,21 @@ def round_half_up(value: Exact, decimals: int) -> Fraction:
     >>> round_half_up(Fraction(1315, 100), 1)
     Fraction(66, 5)
     """
-    scale = Fraction(10) ** decimals
-    scaled = Fraction(_abs(value)) * scale
-    rounded = (scaled * 2 + 1) // 2
-    result = Fraction(rounded) / scale
-    return -result if value < 0 else result
+    numerator, denominator = _parts(value)
+    rounded = _rounded(numerator, denominator, 10**decimals)
+    return Fraction(-rounded if numerator < 0 else rounded, 10**decimals)
 
 
-def _truncate(value: Exact, decimals: int) -> Fraction:
-    scale = Fraction(10) ** decimals
-    cut = Fraction(int(Fraction(_abs(value)) * scale)) / scale
-    return -cut if value < 0 else cut
+def _parts(value: Exact) -> tuple[int, int]:
+    """The numerator and (positive) denominator of ``value``."""
+    if type(value) is int:
+        return value, 1
+    return value.numerator, value.denominator
+
+
+def _rounded(numerator: int, denominator: int, scale: int) -> int:
+    """``|numerator ÷ denominator| × scale`` rounded half up, on integers."""
+    return (2 * abs(numerator) * scale + denominator) // (2 * denominator)
 
 
 def corner_range(
@@ -274,6 +278,29 @@ def _crosses_zero(relation: Callable[..., Fraction], figures: Sequence[Stated]) 
     return False
 
 
+def _whole(first: Stated, second: Stated) -> tuple[int, int, int, int] | None:
+    """The values and half-widths of two figures when all four are integers."""
+    a, b, c, d = first.value, first.half, second.value, second.half
+    if type(a) is int and type(b) is int and type(c) is int and type(d) is int:
+        return a, b, c, d
+    return None
+
+
+def _quotients(
+    point: tuple[int, int], corners: Sequence[tuple[int, int]]
+) -> tuple[Fraction, Fraction, Fraction]:
+    """The point and the least and greatest of ``corners``, each ``(numerator, denominator)``
+    with a denominator that is not zero, compared by cross-multiplying integers."""
+    normal = [(-n, -d) if d < 0 else (n, d) for n, d in corners]
+    low = high = normal[0]
+    for n, d in normal[1:]:
+        if n * low[1] < low[0] * d:
+            low = (n, d)
+        if n * high[1] > high[0] * d:
+            high = (n, d)
+    return Fraction(*point), Fraction(*low), Fraction(*high)
+
+
 def ratio_range(
     numerator: Stated, denominator: Stated
 ) -> tuple[Fraction, Fraction, Fraction] | None:
@@ -282,7 +309,16 @@ def ratio_range(
     >>> ratio_range(Stated(1, 0), Stated(4, 0))
     (Fraction(25, 1), Fraction(25, 1), Fraction(25, 1))
     """
-    return corner_range(lambda n, d: n / d * 100, numerator, denominator)
+    whole = _whole(numerator, denominator)
+    if whole is None:
+        return corner_range(lambda n, d: n / d * 100, numerator, denominator)
+    # The same as the corners of the box, on integers: undefined where the denominator's
+    # interval reaches zero, else monotone in each figure.
+    n, n_half, d, d_half = whole
+    if d - d_half <= 0 <= d + d_half:
+        return None
+    corners = [(100 * a, b) for a in (n - n_half, n + n_half) for b in (d - d_half, d + d_half)]
+    return _quotients((100 * n, d), corners)
 
 
 def growth_range(current: Stated, prior: Stated) -> tuple[Fraction, Fraction, Fraction] | None:
@@ -292,7 +328,16 @@ def growth_range(current: Stated, prior: Stated) -> tuple[Fraction, Fraction, Fr
     >>> round_half_up(point, 4)
     Fraction(-100913, 10000)
     """
-    return corner_range(lambda c, p: (c - p) / p * 100, current, prior)
+    whole = _whole(current, prior)
+    if whole is None:
+        return corner_range(lambda c, p: (c - p) / p * 100, current, prior)
+    c, c_half, p, p_half = whole
+    if p - p_half <= 0 <= p + p_half:
+        return None
+    corners = [
+        (100 * (a - b), b) for a in (c - c_half, c + c_half) for b in (p - p_half, p + p_half)
+    ]
+    return _quotients((100 * (c - p), p), corners)
 
 
 def implied_growth_range(
@@ -313,7 +358,13 @@ def implied_growth_range(
     """
     if current.low - change.high <= 0 <= current.high - change.low:
         return None
-    return corner_range(lambda c, d: d / (c - d) * 100, current, change)
+    whole = _whole(current, change)
+    if whole is None:
+        return corner_range(lambda c, d: d / (c - d) * 100, current, change)
+    # Every denominator c − d lies in [current.low − change.high, current.high − change.low].
+    c, c_half, d, d_half = whole
+    corners = [(100 * b, a - b) for a in (c - c_half, c + c_half) for b in (d - d_half, d + d_half)]
+    return _quotients((100 * d, c - d), corners)
 
 
 def check_ratio(
@@ -337,25 +388,42 @@ def check_ratio(
     point, low, high = computed
     if magnitude and point < 0:
         point, low, high = -point, -high, -low
-    exponent = stated.as_tuple().exponent
+    sign, digits, exponent = stated.as_tuple()
     assert isinstance(exponent, int)
     decimals = max(0, -exponent)
-    value = decimal_fraction(stated)
-    half = Fraction(1, 2 * 10**decimals)
-    gap = _abs(value - point)
-    tolerance = half + _half_of(high - low)
-    if round_half_up(point, decimals) == value:
+    # The stated percent is units ÷ scale; every test below cross-multiplies integers.
+    scale = 10**decimals
+    units = int("".join(map(str, digits))) * 10 ** max(0, exponent) * (-1 if sign else 1)
+    p_num, p_den = _parts(point)
+    l_num, l_den = _parts(low)
+    h_num, h_den = _parts(high)
+    value = Fraction(units, scale)
+    gap = Fraction(abs(units * p_den - p_num * scale), scale * p_den)
+    # ½ last place + (high − low) ÷ 2
+    tolerance = Fraction(
+        l_den * h_den + scale * (h_num * l_den - l_num * h_den), 2 * scale * h_den * l_den
+    )
+    rounded = _rounded(p_num, p_den, scale)
+    if (-rounded if p_num < 0 else rounded) == units:
         return Verdict(Outcome.EXACT, value, point, low, high, gap, tolerance)
-    distance = _meet(value - half, value + half, low, high)
-    if distance == 0:
+
+    def below_low(top: int, under: int) -> bool:  # top ÷ under < low (under > 0)
+        return top * l_den < l_num * under
+
+    def above_high(bottom: int, under: int) -> bool:  # high < bottom ÷ under
+        return h_num * under < bottom * h_den
+
+    # The stated interval [units ± ½] ÷ scale against [low, high].
+    if not below_low(2 * units + 1, 2 * scale) and not above_high(2 * units - 1, 2 * scale):
         return Verdict(
             Outcome.WITHIN_ROUNDING, value, point, low, high, gap, tolerance, method=Method.ROUNDED
         )
     # Truncation: the true value lies within one last-place unit beyond the
     # stated digits, away from zero.
-    step = 2 * half
-    cut_low, cut_high = (value, value + step) if value >= 0 else (value - step, value)
-    if _truncate(point, decimals) == value or _meet(cut_low, cut_high, low, high) == 0:
+    cut_low, cut_high = (units, units + 1) if units >= 0 else (units - 1, units)
+    cut = abs(p_num) * scale // p_den
+    truncated = (-cut if p_num < 0 else cut) == units
+    if truncated or (not below_low(cut_high, scale) and not above_high(cut_low, scale)):
         return Verdict(
             Outcome.WITHIN_ROUNDING,
             value,
@@ -366,4 +434,6 @@ def check_ratio(
             tolerance,
             method=Method.TRUNCATED,
         )
+    half = Fraction(1, 2 * scale)
+    distance = _meet(value - half, value + half, low, high)
     return Verdict(Outcome.INCONSISTENT, value, point, low, high, gap, tolerance, distance)

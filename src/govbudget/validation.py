@@ -21,7 +21,7 @@ from govbudget.model import DepartmentBudget
 from govbudget.report import Finding, Report
 from govbudget.rounding import Outcome
 from govbudget.rules import RULES
-from govbudget.rules._support import READ_AS_WRITTEN
+from govbudget.rules._support import READ_AS_WRITTEN, indexed
 from govbudget.rules.base import FAMILIES, Diagnosis, Rule, RuleError, Severity
 from govbudget.tables.model import Table
 
@@ -78,15 +78,18 @@ def validate(
     if unknown:
         raise RuleError(f"severity override for unknown rule {unknown[0]!r}")
     checks: list[Finding] = []
-    for rule in select_rules(catalogue, select, ignore):
-        for observation in rule.check(budget):
-            if observation.outcome is Outcome.INCONSISTENT:
-                severity = overrides.get(rule.id) or observation.severity or rule.severity
-            else:
-                severity = Severity.INFO
-            checks.append(Finding(rule, severity, observation))
-    if any(c.severity is Severity.ERROR for c in checks) and _has_written(budget):
-        checks = _soften(budget, checks)
+    info = Severity.INFO
+    inconsistent = Outcome.INCONSISTENT
+    with indexed(budget):
+        for rule in select_rules(catalogue, select, ignore):
+            for observation in rule.check(budget):
+                if observation.outcome is inconsistent:
+                    severity = overrides.get(rule.id) or observation.severity or rule.severity
+                else:
+                    severity = info
+                checks.append(Finding(rule, severity, observation))
+        if any(c.severity is Severity.ERROR for c in checks) and _has_written(budget):
+            checks = _soften(budget, checks)
     return Report(budget.department, budget.year, tuple(checks))
 
 

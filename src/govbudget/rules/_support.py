@@ -6,11 +6,13 @@ way (rounding-aware, exact, on integers of fen) and explains itself the same way
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, Literal
+from operator import attrgetter
+from typing import Final, Literal, TypeVar, cast
 
 from attrs import evolve
 
@@ -40,6 +42,9 @@ COLUMNS: Final[dict[Column, tuple[str, str]]] = {
     "budget_initial": ("（年初预算数）", " (initial budget)"),
     "budget_full_year": ("（全年预算数）", " (full-year budget)"),
 }
+
+
+_COLUMN_OF: Final = {column: attrgetter(column) for column in COLUMNS}
 
 
 def column_value(figure: Figure | None, column: Column = "amount") -> Amount | None:
@@ -144,18 +149,21 @@ def sum_relation(
     value: Exact = 0
     spread: Exact = 0
     count = 0
+    current = column == "amount"
+    of_column = _COLUMN_OF[column]
     for part in parts:
-        figure = _part_figure(part)
+        figure = part[1] if isinstance(part, tuple) else part
         if figure is None:
             continue
-        if figure.none_stated and column == "amount":
+        if current and figure.none_stated:
             count += 1
             continue
-        amount: Amount | None = getattr(figure, column)
+        amount: Amount | None = of_column(figure)
         if amount is None:
             continue
         value += amount.fen
-        spread += default_half if figure.precision is None else figure.precision.half_width_fen
+        precision = figure.precision
+        spread += default_half if precision is None else precision.half_width_fen
         count += 1
     if count == 0:
         return None
@@ -454,25 +462,113 @@ def place_names(path: str, zh: str, en: str) -> tuple[str, str]:
     return zh, en
 
 
-def figures(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Figure]]:
+class _Index:
+    """What the rules of one :func:`govbudget.validate` call share about its budget."""
+
+    __slots__ = ("budget", "memo")
+
+    def __init__(self, budget: DepartmentBudget) -> None:
+        self.budget = budget
+        self.memo: dict[str, object] = {}
+
+
+_INDEX: Final[ContextVar[_Index | None]] = ContextVar("_INDEX", default=None)
+_T = TypeVar("_T")
+
+
+@contextmanager
+def indexed(budget: DepartmentBudget) -> Iterator[None]:
+    """While it lasts, the rules share one index of ``budget`` (set by ``validate()``)."""
+    token = _INDEX.set(_Index(budget))
+    try:
+        yield
+    finally:
+        _INDEX.reset(token)
+
+
+def memo(budget: DepartmentBudget, key: str, compute: Callable[[], _T]) -> _T:
+    """``compute()``, once per ``validate()`` of ``budget`` (every time outside one).
+
+    ``key`` names what is computed; the value must depend on the budget only.
+    """
+    index = _INDEX.get()
+    if index is None or index.budget is not budget:
+        return compute()
+    try:
+        return cast(_T, index.memo[key])
+    except KeyError:
+        value = index.memo[key] = compute()
+        return value
+
+
+Named = tuple[str, str, str, Figure]
+
+#: The fields of a figure besides its amount that rules look for (see :func:`figures_with`).
+FIGURE_FIELDS: Final = (
+    "prior",
+    "change",
+    "percent",
+    "share",
+    "share_of",
+    "budget_initial",
+    "budget_full_year",
+    "completion",
+    "budget_difference",
+    "budget_change",
+    "budget_percent",
+)
+_FIELDS_OF: Final = attrgetter(*FIGURE_FIELDS)
+
+
+def _has_fields(figure: Figure) -> bool:
+    return bool(figure.restated) or _FIELDS_OF(figure).count(None) != len(FIGURE_FIELDS)
+
+
+def _present(figure: Figure, names: Sequence[str]) -> bool:
+    return any(
+        bool(figure.restated) if n == "restated" else getattr(figure, n) is not None for n in names
+    )
+
+
+def _by_field(budget: DepartmentBudget) -> list[Named]:
+    return list(_figures(budget, _has_fields))
+
+
+def figures_with(budget: DepartmentBudget, *names: str) -> list[Named]:
+    """The figures of :func:`figures` that state any of the fields ``names`` (``"percent"``,
+    ``"restated"`` …), in the same order: lines that state none of them are not even named.
+
+    Within ``validate()`` the budget's figures are walked once for every rule.
+    """
+    found = memo(budget, "figures_with", lambda: _by_field(budget))
+    return [item for item in found if _present(item[3], names)]
+
+
+def figures(budget: DepartmentBudget) -> Iterator[Named]:
     """Every stated figure of the budget with its path and names: (path, zh, en, figure)."""
+    return _figures(budget, None)
+
+
+def _figures(budget: DepartmentBudget, wanted: Callable[[Figure], bool] | None) -> Iterator[Named]:
+    """The figures of :func:`figures`, only those ``wanted`` accepts (the others not named)."""
     from govbudget.rules._labels import label
     from govbudget.tree import walk
 
-    def fixed(
-        section: str, value: object, names: Sequence[str]
-    ) -> Iterator[tuple[str, str, str, Figure]]:
+    def fixed(section: str, value: object, names: Sequence[str]) -> Iterator[Named]:
         for name in names:
             figure = getattr(value, name)
-            if isinstance(figure, Figure):
+            if isinstance(figure, Figure) and (wanted is None or wanted(figure)):
                 zh, en = label(section, name)
                 yield f"/{section}/{name}", zh, en, figure
 
-    def tree(
-        path: str, zh: str, en: str, roots: Sequence[Node]
-    ) -> Iterator[tuple[str, str, str, Figure]]:
+    def tree(path: str, zh: str, en: str, roots: Sequence[Node]) -> Iterator[Named]:
         for keys, node in walk(roots):
-            yield f"{path}/{'/'.join(keys)}", f"{zh} {node.label}", f"{en}, {node.label}", node
+            if wanted is None or wanted(node):
+                yield f"{path}/{'/'.join(keys)}", f"{zh} {node.label}", f"{en}, {node.label}", node
+
+    def one(path: str, zh: str, en: str, figure: Figure) -> Iterator[Named]:
+        if wanted is None or wanted(figure):
+            yield path, zh, en, figure
 
     income, spending, appropriation = budget.income, budget.expenditure, budget.appropriation
     if income is not None:
@@ -494,7 +590,7 @@ def figures(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Figure]]:
             fund_zh, fund_en = label("appropriation", fund)
             for name in ("total", "basic", "project", "personnel", "public"):
                 figure = getattr(block, name)
-                if figure is not None:
+                if figure is not None and (wanted is None or wanted(figure)):
                     part_zh, part_en = label("spending", name)
                     yield (
                         f"/appropriation/{fund}/{name}",
@@ -514,7 +610,7 @@ def figures(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Figure]]:
         )
     if budget.institutional_operation is not None:
         zh, en = label("institutional_operation", "")
-        yield "/institutional_operation", zh, en, budget.institutional_operation
+        yield from one("/institutional_operation", zh, en, budget.institutional_operation)
     if budget.three_public is not None:
         yield from fixed("three_public", budget.three_public, _THREE_PUBLIC_FIELDS)
     if budget.procurement is not None:
@@ -526,7 +622,7 @@ def figures(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Figure]]:
         yield from tree("/assets/parts", "资产", "assets", budget.assets.parts)
     for index, project in enumerate(budget.projects):
         if project.amount is not None:
-            yield (
+            yield from one(
                 f"/projects/{index}/amount",
                 f"重点项目“{project.name}”",
                 f"key project {project.name}",
@@ -536,8 +632,9 @@ def figures(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Figure]]:
         yield from fixed("final", budget.final, ("carried_in", "distribution", "carried_out"))
     for index, statement in enumerate(budget.statements):
         for keys, node in walk((statement,)):
-            names = " · ".join(n.label for n in _chain((statement,), keys))
-            yield f"/statements/{index}/{'/'.join(keys)}", names, names, node
+            if wanted is None or wanted(node):
+                names = " · ".join(n.label for n in _chain((statement,), keys))
+                yield f"/statements/{index}/{'/'.join(keys)}", names, names, node
 
 
 def _chain(roots: Sequence[Node], keys: Sequence[str]) -> list[Node]:
@@ -553,10 +650,14 @@ def _chain(roots: Sequence[Node], keys: Sequence[str]) -> list[Node]:
 
 def figure_at(budget: DepartmentBudget, path: str) -> tuple[str, str, Figure] | None:
     """The figure at ``path`` with its names, or ``None`` when no figure is there."""
-    for found, zh, en, figure in figures(budget):
-        if found == path:
-            return zh, en, figure
-    return None
+    return memo(budget, "figure_at", lambda: _paths(budget)).get(path)
+
+
+def _paths(budget: DepartmentBudget) -> dict[str, tuple[str, str, Figure]]:
+    found: dict[str, tuple[str, str, Figure]] = {}
+    for path, zh, en, figure in figures(budget):
+        found.setdefault(path, (zh, en, figure))
+    return found
 
 
 _INCOME_FIELDS: Final = (

@@ -141,16 +141,22 @@ class Scale:
         >>> Scale.percent(2).show(Fraction(229962, 10000)), Scale.percent(2).show(Fraction(200, 3))
         ('22.9962', '≈66.6667')
         """
-        scaled = self.exact(value)
+        # On integers (numerator and denominator of the value in this scale): no Fraction.
+        if type(value) is int:
+            numerator, denominator = value, 1
+        else:
+            numerator, denominator = value.numerator, value.denominator
+        if self.kind == "money" and self.unit:
+            denominator *= self.unit.fen
         percent = self.kind == "percent"
         places = self.decimals + (2 if percent else 6)
-        shifted = scaled * 10**places
-        if shifted.denominator == 1:
-            return _decimal_text(shifted.numerator, places)
+        shifted, rest = divmod(numerator * 10**places, denominator)
+        if not rest:
+            return _decimal_text(shifted, places)
         keep = self.decimals + (2 if percent else 4)
-        rounded = (abs(scaled) * 10**keep * 2 + 1) // 2
-        text = _decimal_text(int(rounded), keep, strip=False)  # ≈: every place it keeps
-        return ("≈-" if scaled < 0 else "≈") + text
+        rounded = (abs(numerator) * 10**keep * 2 + denominator) // (2 * denominator)
+        text = _decimal_text(rounded, keep, strip=False)  # ≈: every place it keeps
+        return ("≈-" if numerator < 0 else "≈") + text
 
 
 def _decimal_text(number: int, places: int, *, strip: bool = True) -> str:

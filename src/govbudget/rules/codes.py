@@ -27,6 +27,7 @@ from govbudget.classification import (
 )
 from govbudget.model import DepartmentBudget, EconomicScheme
 from govbudget.rounding import Outcome
+from govbudget.rules._support import memo
 from govbudget.rules.base import Location, Observation, Rule, Severity
 from govbudget.rules.trees import trees_of
 from govbudget.tree import Node, walk
@@ -48,6 +49,8 @@ class CodedLine:
     node: Node
     parent: Node | None
     location: Location
+    #: The check that holds at this line, shared by the rules that make it (immutable).
+    ok: Observation
 
 
 def _scheme(roots: tuple[Node, ...], default: EconomicScheme) -> EconomicScheme:
@@ -73,6 +76,10 @@ def _tree(budget: DepartmentBudget, path: str, roots: tuple[Node, ...]) -> Tree 
 
 def coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
     """Every coded line of the budget's function and economic trees, parents first."""
+    return iter(memo(budget, "coded_lines", lambda: list(_coded_lines(budget))))
+
+
+def _coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         tree = _tree(budget, tree_path, roots)
         if tree is None:
@@ -87,8 +94,9 @@ def coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
             if node.code is None:
                 continue
             label = node.label
+            location = Location(path, f"{tree_zh} {label}", f"{tree_en}, {label}")
             yield CodedLine(
-                tree, node, parent, Location(path, f"{tree_zh} {label}", f"{tree_en}, {label}")
+                tree, node, parent, location, Observation(outcome=Outcome.EXACT, location=location)
             )
 
 
@@ -118,11 +126,14 @@ def _placed(line: CodedLine) -> bool:
 
 
 def _ok(line: CodedLine) -> Observation:
-    return Observation(outcome=Outcome.EXACT, location=line.location)
+    return line.ok
 
 
 def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
     notes: set[Tree] = set()
+    # What every code a table lacks at a level shares: the severity and the table's words
+    # (kept with the table, so that its id stays its own).
+    shared: dict[tuple[int, Level], tuple[CodeTable, Severity, tuple[tuple[str, str], ...]]] = {}
     for line in coded_lines(budget):
         code = line.node.code
         assert code is not None
@@ -138,21 +149,25 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
         if code in table:
             yield _ok(line)
             continue
-        params = {"code": code, "name": line.node.name, **_table_params(table)}
-        # Another year's table cannot prove a code absent: codes are added and retired.
-        complete = table.is_complete(level) and not table.is_fallback
-        state_zh = "完整，故此编码不存在" if complete else "不完整，无法确认此编码"
-        state_en = "is complete, so the code does not exist" if complete else "is incomplete"
+        found = shared.get((id(table), level))
+        if found is None:
+            # Another year's table cannot prove a code absent: codes are added and retired.
+            complete = table.is_complete(level) and not table.is_fallback
+            state_zh = "完整，故此编码不存在" if complete else "不完整，无法确认此编码"
+            state_en = "is complete, so the code does not exist" if complete else "is incomplete"
+            words = (
+                *_table_params(table).items(),
+                ("note_zh", f"该表{level.value}级{state_zh}"),
+                ("note_en", f"its {_LEVEL_EN[level]} level {state_en}"),
+            )
+            # A code an incomplete table lacks may well exist: information, not a warning.
+            severity = Severity.ERROR if complete else Severity.INFO
+            found = shared[(id(table), level)] = (table, severity, words)
         yield Observation(
             outcome=Outcome.INCONSISTENT,
             location=line.location,
-            # A code an incomplete table lacks may well exist: information, not a warning.
-            severity=Severity.ERROR if complete else Severity.INFO,
-            params={
-                **params,
-                "note_zh": f"该表{level.value}级{state_zh}",
-                "note_en": f"its {_LEVEL_EN[level]} level {state_en}",
-            },
+            severity=found[1],
+            params=(("code", code), ("name", line.node.name), *found[2]),
             formula=f"{code} ∈ {table.year} {line.tree.title}",
         )
 

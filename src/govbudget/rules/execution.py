@@ -21,7 +21,14 @@ from typing import Final
 from govbudget.figure import Direction, Figure
 from govbudget.model import DepartmentBudget
 from govbudget.rounding import Outcome, Stated, check_sum, corner_range, ratio_range
-from govbudget.rules._support import Column, figures, money, percent_observation, place, stated
+from govbudget.rules._support import (
+    Column,
+    figures_with,
+    money,
+    percent_observation,
+    place,
+    stated,
+)
 from govbudget.rules.base import Diagnosis, Observation, Rule, Severity
 from govbudget.rules.yoy import BUDGET, Items, change_checks, direction_checks, percent_checks
 
@@ -37,7 +44,7 @@ def against_budget(budget: DepartmentBudget) -> Items:
     """The figures that compare themselves with their budget, each seen as a year-on-year
     figure: the budget (年初预算数, else 全年预算数) as ``prior``, the change against it as
     ``change`` and its percent as ``percent``."""
-    for path, zh, en, figure in figures(budget):
+    for path, zh, en, figure in figures_with(budget, "budget_change", "budget_percent"):
         if figure.budget_change is None and figure.budget_percent is None:
             continue
         base = (
@@ -72,7 +79,7 @@ def _budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _completion(budget: DepartmentBudget) -> Iterator[Observation]:
-    for path, zh, en, figure in figures(budget):
+    for path, zh, en, figure in figures_with(budget, "completion"):
         if figure.completion is None:
             continue
         observation = _check(budget, path, zh, en, figure)
@@ -173,7 +180,7 @@ def _check(
 
 def _difference(budget: DepartmentBudget) -> Iterator[Observation]:
     """差值 = |决算数 − 年初预算数| (or the 全年预算数 when no 年初预算数 is stated)."""
-    for path, zh, en, figure in figures(budget):
+    for path, zh, en, figure in figures_with(budget, "budget_difference"):
         if figure.budget_difference is None:
             continue
         final = stated(budget, figure)

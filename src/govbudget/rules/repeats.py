@@ -14,7 +14,7 @@ from typing import Final
 
 from govbudget.model import DepartmentBudget
 from govbudget.rounding import Stated, check_equal
-from govbudget.rules._support import figures, money, place, stated
+from govbudget.rules._support import figures_with, money, place, stated
 from govbudget.rules.base import Observation, Rule, Severity
 
 __all__ = ["RULES"]
@@ -22,7 +22,7 @@ __all__ = ["RULES"]
 
 def _restated(budget: DepartmentBudget) -> Iterator[Observation]:
     """Each restatement of a figure equals the figure (rounding-aware)."""
-    for path, zh, en, figure in figures(budget):
+    for path, zh, en, figure in figures_with(budget, "restated"):
         first = stated(budget, figure)
         if first is None:
             continue

@@ -25,7 +25,13 @@ from govbudget.rounding import (
     ratio_range,
 )
 from govbudget.rules._labels import label
-from govbudget.rules._support import figure_at, figures, percent_observation, place, stated
+from govbudget.rules._support import (
+    figure_at,
+    figures_with,
+    percent_observation,
+    place,
+    stated,
+)
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
 from govbudget.rules.totals import SPENDING_KINDS, expenditure_total
 from govbudget.rules.trees import trees_of
@@ -94,7 +100,8 @@ def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
         yield "/three_public", "“三公”经费", "three public expenses", three.total, items, True
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         for keys, node in walk(roots):
-            if node.children:
+            # A line none of whose parts states a share has nothing to check: not named.
+            if any(c.share is not None for c in node.children):
                 prefix = f"{tree_path}/{'/'.join(keys)}"
                 yield (
                     prefix,
@@ -219,7 +226,7 @@ def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Ob
 
 def _named_shares(budget: DepartmentBudget) -> Iterator[Observation]:
     """Each share whose whole the text names (占基本支出的 60%): amount ÷ that figure."""
-    for path, zh, en, figure in figures(budget):
+    for path, zh, en, figure in figures_with(budget, "share_of"):
         share, whole_path = figure.share, figure.share_of
         if share is None or whole_path is None:
             continue

@@ -22,15 +22,15 @@ from govbudget.rounding import (
     Outcome,
     Stated,
     check_sum,
-    corner_range,
     decimal_fraction,
     growth_range,
     implied_growth_range,
+    ratio_range,
     round_half_up,
 )
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
-    figures,
+    figures_with,
     money,
     percent_observation,
     place,
@@ -115,7 +115,7 @@ def _worded(figure: Figure) -> bool:
 
 
 def _change(budget: DepartmentBudget) -> Iterator[Observation]:
-    return change_checks(budget, figures(budget), PRIOR_YEAR)
+    return change_checks(budget, figures_with(budget, "change"), PRIOR_YEAR)
 
 
 def change_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
@@ -145,7 +145,7 @@ def change_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Itera
 
 
 def _percent(budget: DepartmentBudget) -> Iterator[Observation]:
-    return percent_checks(budget, figures(budget), PRIOR_YEAR)
+    return percent_checks(budget, figures_with(budget, "percent"), PRIOR_YEAR)
 
 
 def percent_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
@@ -186,7 +186,7 @@ def _percent_of(
         basis_en = f"{now_en} {scale.show(current.value)} and change {scale.show(change.value)} ({base_en} implied {scale.show(implied)})"
         difference, base = change.value, implied
     elif prior is not None and change is not None:
-        computed = corner_range(lambda d, p: d / p * 100, change, prior)
+        computed = ratio_range(change, prior)
         basis_zh = f"增减 {scale.show(change.value)}、{base_zh} {scale.show(prior.value)}"
         basis_en = f"change {scale.show(change.value)} and {base_en} {scale.show(prior.value)}"
         difference, base = change.value, prior.value
@@ -323,7 +323,7 @@ def _words(figure: Figure) -> list[tuple[str, str]]:
 
 
 def _direction(budget: DepartmentBudget) -> Iterator[Observation]:
-    return direction_checks(budget, figures(budget), PRIOR_YEAR)
+    return direction_checks(budget, figures_with(budget, "change", "percent"), PRIOR_YEAR)
 
 
 def direction_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
@@ -403,7 +403,7 @@ def _word_finding(
 
 
 def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
-    for path, zh, en, figure in figures(budget):
+    for path, zh, en, figure in figures_with(budget, "change", "percent"):
         words = [(k, w) for k, w in _words(figure) if direction_of(w) is not Direction.FLAT]
         if not words or _signs(budget, figure) != 0:
             continue
@@ -504,7 +504,8 @@ def _breakdowns(
             )
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         for keys, node in walk(roots):
-            if node.children and not node.partial:
+            # Without a stated change of the total there is no sum of changes to check.
+            if node.children and not node.partial and node.change is not None:
                 yield (
                     f"{tree_path}/{'/'.join(keys)}",
                     f"{tree_zh} {node.label}",
