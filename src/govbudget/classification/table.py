@@ -75,10 +75,11 @@ class Level(Enum):
         >>> Level.of("30101")
         <Level.SECTION: '款'>
         """
-        return next((level for level, n in _DIGITS.items() if len(code) == n), None)
+        return _OF_LENGTH.get(len(code))
 
 
 _DIGITS: Final = MappingProxyType({Level.CLASS: 3, Level.SECTION: 5, Level.ITEM: 7})
+_OF_LENGTH: Final = MappingProxyType({n: level for level, n in _DIGITS.items()})
 
 
 class Tree(Enum):
@@ -106,9 +107,7 @@ class Tree(Enum):
         >>> Tree.ECONOMIC_GOVERNMENT.levels
         (<Level.CLASS: '类'>, <Level.SECTION: '款'>)
         """
-        if self in (Tree.FUNCTION, Tree.INCOME):
-            return (Level.CLASS, Level.SECTION, Level.ITEM)
-        return (Level.CLASS, Level.SECTION)
+        return _LEVELS[self]
 
 
 _TITLES: Final = MappingProxyType(
@@ -117,6 +116,14 @@ _TITLES: Final = MappingProxyType(
         Tree.FUNCTION: "支出功能分类",
         Tree.ECONOMIC_DEPARTMENT: "部门预算支出经济分类",
         Tree.ECONOMIC_GOVERNMENT: "政府预算支出经济分类",
+    }
+)
+_LEVELS: Final = MappingProxyType(
+    {
+        Tree.INCOME: (Level.CLASS, Level.SECTION, Level.ITEM),
+        Tree.FUNCTION: (Level.CLASS, Level.SECTION, Level.ITEM),
+        Tree.ECONOMIC_DEPARTMENT: (Level.CLASS, Level.SECTION),
+        Tree.ECONOMIC_GOVERNMENT: (Level.CLASS, Level.SECTION),
     }
 )
 _FIRST_DIGIT: Final = MappingProxyType(

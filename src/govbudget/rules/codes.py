@@ -100,6 +100,16 @@ def _coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
             )
 
 
+def _table_of(budget: DepartmentBudget, tree: Tree, year: int) -> CodeTable | None:
+    """:func:`_table`, looked up once per tree in a ``validate()`` (a fallback table is built
+    anew by each lookup)."""
+    tables: dict[tuple[Tree, int], CodeTable | None] = memo(budget, "code_tables", dict)
+    key = (tree, year)
+    if key not in tables:
+        tables[key] = _table(tree, year)
+    return tables[key]
+
+
 def _table(tree: Tree, year: int) -> CodeTable | None:
     """That year's table, or the nearest one (earlier, else later), marked as a fallback."""
     try:
@@ -140,7 +150,7 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
         level = Level.of(code)
         if not _placed(line) or level is None or level not in line.tree.levels:
             continue
-        table = None if budget.year is None else _table(line.tree, budget.year)
+        table = None if budget.year is None else _table_of(budget, line.tree, budget.year)
         if table is None:
             if line.tree not in notes:
                 notes.add(line.tree)
@@ -200,7 +210,7 @@ def _names(budget: DepartmentBudget) -> Iterator[Observation]:
     for line in coded_lines(budget):
         code = line.node.code
         assert code is not None
-        table = _table(line.tree, budget.year) if _placed(line) else None
+        table = _table_of(budget, line.tree, budget.year) if _placed(line) else None
         entry = None if table is None else table.lookup(code)
         if entry is None:
             continue

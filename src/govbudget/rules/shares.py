@@ -34,8 +34,7 @@ from govbudget.rules._support import (
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
 from govbudget.rules.totals import SPENDING_KINDS, expenditure_total
-from govbudget.rules.trees import trees_of
-from govbudget.tree import walk
+from govbudget.rules.trees import parents, trees_of
 
 __all__ = ["RULES"]
 
@@ -99,7 +98,7 @@ def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
         ]
         yield "/three_public", "“三公”经费", "three public expenses", three.total, items, True
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
-        for keys, node in walk(roots):
+        for keys, node in parents(roots):
             # A line none of whose parts states a share has nothing to check: not named.
             if any(c.share is not None for c in node.children):
                 prefix = f"{tree_path}/{'/'.join(keys)}"

@@ -9,9 +9,9 @@ from govbudget.model import DepartmentBudget
 from govbudget.rules._labels import label
 from govbudget.rules._support import sums_in_columns
 from govbudget.rules.base import Observation, Rule, Severity
-from govbudget.tree import Node, walk
+from govbudget.tree import Node, Path
 
-__all__ = ["RULES", "trees_of"]
+__all__ = ["RULES", "parents", "trees_of"]
 
 
 def trees_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, tuple[Node, ...]]]:
@@ -34,11 +34,22 @@ def trees_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, tuple[No
             yield f"/statements/{index}", "文中", "the text:", (statement,)
 
 
+def parents(roots: tuple[Node, ...]) -> Iterator[tuple[Path, Node]]:
+    """The lines with children under ``roots``, with their paths, in :func:`walk`'s order
+    (a leaf is not even given a path: most lines of a large tree are leaves)."""
+    stack: list[tuple[Path, Node]] = [((n.key,), n) for n in reversed(roots) if n.children]
+    pop, push = stack.pop, stack.append
+    while stack:
+        path, node = pop()
+        yield path, node
+        for child in reversed(node.children):
+            if child.children:
+                push(((*path, child.name if child.code is None else child.code), child))
+
+
 def _children_sum(budget: DepartmentBudget) -> Iterator[Observation]:
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
-        for path, node in walk(roots):
-            if not node.children:
-                continue
+        for path, node in parents(roots):
             yield from sums_in_columns(
                 budget,
                 path=f"{tree_path}/{'/'.join(path)}",

@@ -38,8 +38,7 @@ from govbudget.rules._support import (
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
 from govbudget.rules.totals import expenditure_total, spending_kinds
-from govbudget.rules.trees import trees_of
-from govbudget.tree import walk
+from govbudget.rules.trees import parents, trees_of
 
 __all__ = ["BUDGET", "PRIOR_YEAR", "RULES", "Basis", "Items"]
 
@@ -503,7 +502,7 @@ def _breakdowns(
                 parts,
             )
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
-        for keys, node in walk(roots):
+        for keys, node in parents(roots):
             # Without a stated change of the total there is no sum of changes to check.
             if node.children and not node.partial and node.change is not None:
                 yield (
