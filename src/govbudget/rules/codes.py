@@ -28,7 +28,7 @@ from govbudget.classification import (
 from govbudget.model import DepartmentBudget, EconomicScheme
 from govbudget.rounding import Outcome
 from govbudget.rules._support import memo
-from govbudget.rules.base import Location, Observation, Rule, Severity
+from govbudget.rules.base import LineLocation, Location, Observation, Rule, Severity
 from govbudget.rules.trees import trees_of
 from govbudget.tree import Node, walk
 
@@ -93,8 +93,7 @@ def _coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
             stack.extend((f"{path}/{c.key}", c, node) for c in reversed(node.children))
             if node.code is None:
                 continue
-            label = node.label
-            location = Location(path, f"{tree_zh} {label}", f"{tree_en}, {label}")
+            location = LineLocation(path, tree_zh, tree_en, line=node)
             yield CodedLine(
                 tree, node, parent, location, Observation(outcome=Outcome.EXACT, location=location)
             )
