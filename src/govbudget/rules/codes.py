@@ -9,9 +9,10 @@ note per tree and no code checks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Final
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final, cast
 
+import attrs
 from attrs import evolve, frozen
 
 from govbudget.classification import (
@@ -28,7 +29,15 @@ from govbudget.classification import (
 from govbudget.model import DepartmentBudget, EconomicScheme
 from govbudget.rounding import Outcome
 from govbudget.rules._support import memo
-from govbudget.rules.base import LineLocation, Location, Observation, Rule, Severity
+from govbudget.rules.base import (
+    LineLocation,
+    Location,
+    Observation,
+    Rule,
+    Scale,
+    Severity,
+    _params,
+)
 from govbudget.rules.trees import trees_of
 from govbudget.tree import Node, walk
 
@@ -97,6 +106,84 @@ def _coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
             yield CodedLine(
                 tree, node, parent, location, Observation(outcome=Outcome.EXACT, location=location)
             )
+
+
+_COUNT: Final = Scale("count")
+
+
+class _MissingCode(Observation):
+    """COD001's observation of a code its table lacks, its ``params`` and ``formula`` formed
+    when read (a generated budget of a million lines has a million of them).
+
+    An :class:`Observation` in every other way: equal to, hashed, shown and pickled as the
+    ``Observation`` with the same fields; built with the fields (as ``attrs.evolve`` does),
+    it keeps them as given.
+    """
+
+    __slots__ = ("_code", "_name", "_title", "_words", "_year")
+    _code: str | None
+    _name: str
+    _words: tuple[tuple[str, str], ...]
+    _year: int
+    _title: str | None
+
+    def __init__(self, **fields: object) -> None:
+        setattr_ = object.__setattr__
+        lazy = "code" in fields
+        setattr_(self, "outcome", fields.get("outcome", Outcome.INCONSISTENT))
+        setattr_(self, "location", fields["location"])
+        setattr_(self, "verdict", fields.get("verdict"))
+        setattr_(self, "scale", fields.get("scale", _COUNT))
+        setattr_(self, "diagnosis", fields.get("diagnosis"))
+        setattr_(self, "severity", fields.get("severity"))
+        if lazy:  # the code, the line's name, the table's words, its year and tree's title
+            setattr_(self, "_code", fields["code"])
+            setattr_(self, "_name", fields["name"])
+            setattr_(self, "_words", fields["words"])
+            setattr_(self, "_year", fields["year"])
+            setattr_(self, "_title", fields["title"])
+        else:
+            params = cast("Mapping[str, str] | Iterable[tuple[str, str]]", fields.get("params", ()))
+            setattr_(self, "_code", None)
+            setattr_(self, "_words", _params(params))
+            setattr_(self, "_title", fields.get("formula"))
+
+    @property
+    def params(self) -> tuple[tuple[str, str], ...]:
+        """The code, the line's name, the table's names and what its level says."""
+        if self._code is None:
+            return self._words
+        return (("code", self._code), ("name", self._name), *self._words)
+
+    @property
+    def formula(self) -> str | None:
+        """``code ∈ year tree``."""
+        if self._code is None:
+            return self._title
+        return f"{self._code} ∈ {self._year} {self._title}"
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f.name) for f in attrs.fields(Observation))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Observation):
+            return NotImplemented
+        return self._fields() == tuple(getattr(other, f.name) for f in attrs.fields(Observation))
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = Observation.__hash__
+
+    def _plain(self) -> Observation:
+        return Observation(**{f.name: getattr(self, f.name) for f in attrs.fields(Observation)})
+
+    def __repr__(self) -> str:
+        return repr(self._plain())
+
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        return self._plain().__reduce__()
 
 
 def _table_of(budget: DepartmentBudget, tree: Tree, year: int) -> CodeTable | None:
@@ -172,12 +259,14 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
             # A code an incomplete table lacks may well exist: information, not a warning.
             severity = Severity.ERROR if complete else Severity.INFO
             found = shared[(id(table), level)] = (table, severity, words)
-        yield Observation(
-            outcome=Outcome.INCONSISTENT,
+        yield _MissingCode(
             location=line.location,
             severity=found[1],
-            params=(("code", code), ("name", line.node.name), *found[2]),
-            formula=f"{code} ∈ {table.year} {line.tree.title}",
+            code=code,
+            name=line.node.name,
+            words=found[2],
+            year=table.year,
+            title=line.tree.title,
         )
 
 
