@@ -205,6 +205,9 @@ class _Labelled(Protocol):
     @property
     def label(self) -> str: ...
 
+    @property
+    def key(self) -> str: ...
+
 
 class LineLocation(Location):
     """The location of a tree line whose names are formed when they are read.
@@ -213,6 +216,8 @@ class LineLocation(Location):
     ``Location`` with the same names). Given the ``line``, ``zh`` and ``en`` are the
     tree's names, completed by the line's label when asked for (``"支出功能分类 2010301
     行政运行"``): a large budget has a location for every line and reports only a few.
+    Given ``above`` too (the path of the line's parent, or the parent's location), the
+    path is that and the line's key, formed when read.
 
     >>> from govbudget.tree import Node
     >>> where = LineLocation("/expenditure/by_function/201", "支出功能分类", "function",
@@ -222,10 +227,12 @@ class LineLocation(Location):
     True
     """
 
-    __slots__ = ("_en", "_line", "_zh")
+    __slots__ = ("_above", "_en", "_line", "_path", "_zh")
     _zh: str
     _en: str
     _line: _Labelled | None
+    _above: str | Location | None
+    _path: str
 
     def __init__(
         self,
@@ -235,13 +242,23 @@ class LineLocation(Location):
         source: Place | str | None = None,
         *,
         line: _Labelled | None = None,
+        above: str | Location | None = None,
     ) -> None:
         setattr_ = object.__setattr__
-        setattr_(self, "path", path)
+        setattr_(self, "_path", path)
         setattr_(self, "place", as_place(source))
         setattr_(self, "_zh", zh)
         setattr_(self, "_en", en)
         setattr_(self, "_line", line)
+        setattr_(self, "_above", None if line is None else above)
+
+    @property
+    def path(self) -> str:
+        """The place by keys."""
+        above, line = self._above, self._line
+        if above is None or line is None:
+            return self._path
+        return f"{above if isinstance(above, str) else above.path}/{line.key}"
 
     @property
     def zh(self) -> str:

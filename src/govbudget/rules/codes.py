@@ -93,16 +93,19 @@ def _coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
         tree = _tree(budget, tree_path, roots)
         if tree is None:
             continue
-        # One pass that keeps each node's parent (a hot loop on large budgets).
-        stack: list[tuple[str, Node, Node | None]] = [
-            (f"{tree_path}/{n.key}", n, None) for n in reversed(roots)
+        # One pass that keeps each node's parent (a hot loop on large budgets); each entry has
+        # the path of the line above (a coded line's path is formed from it when read).
+        stack: list[tuple[str | Location, Node, Node | None]] = [
+            (tree_path, n, None) for n in reversed(roots)
         ]
         while stack:
-            path, node, parent = stack.pop()
-            stack.extend((f"{path}/{c.key}", c, node) for c in reversed(node.children))
+            above, node, parent = stack.pop()
             if node.code is None:
+                here: str | Location = f"{_path_of(above)}/{node.key}"
+                stack.extend((here, c, node) for c in reversed(node.children))
                 continue
-            location = LineLocation(path, tree_zh, tree_en, line=node)
+            location = LineLocation("", tree_zh, tree_en, line=node, above=above)
+            stack.extend((location, c, node) for c in reversed(node.children))
             yield CodedLine(
                 tree, node, parent, location, Observation(outcome=Outcome.EXACT, location=location)
             )
@@ -184,6 +187,10 @@ class _MissingCode(Observation):
 
     def __reduce__(self) -> str | tuple[Any, ...]:
         return self._plain().__reduce__()
+
+
+def _path_of(above: str | Location) -> str:
+    return above if isinstance(above, str) else above.path
 
 
 def _table_of(budget: DepartmentBudget, tree: Tree, year: int) -> CodeTable | None:
