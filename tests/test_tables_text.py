@@ -419,3 +419,15 @@ def test_the_template_column_numbers_row_and_a_repeated_title() -> None:
         ("一、财政拨款收入", "收入"),
         ("一、教育支出", "支出"),
     ]
+
+
+def test_a_three_public_table_with_its_items_as_rows_adds_up() -> None:
+    text = (
+        "2024年“三公”经费预算表\n单位：万元\n项目 | 预算数 |\n合计 | 30 |\n"
+        "因公出国（境）费 | 5 |\n公务接待费 | 10 |\n公务用车购置及运行费 | 16 |\n"
+        "其中：公务用车购置费 | |\n公务用车运行费 | |\n"
+    )
+    budget = read_narrative("某局2024年部门预算\n" + text, source="s.txt").budget
+    errors = [f for f in validate(budget).findings if f.rule_id == "TAB016"]
+    # 5 + 10 + 16 is 31; the vehicle rows left blank are not filled in, so not checked
+    assert [(f.severity, f.figures()["stated"]) for f in errors] == [(Severity.ERROR, "30")]

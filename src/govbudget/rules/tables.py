@@ -49,6 +49,7 @@ from govbudget.tables.query import (
     row_index,
     rows_of,
     three_public_cells,
+    three_public_item,
     total_row,
 )
 from govbudget.tables.specs import SPECS, match_title, spec_of
@@ -1340,6 +1341,53 @@ def _table_budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
     return direction_checks(budget, list(_against_table_budget(budget)), BUDGET)
 
 
+# --- TAB016: a “三公” table printing its items as rows adds up -----------------------------------
+
+_THREE_PARTS: Final[tuple[tuple[ThreePublicItem, tuple[ThreePublicItem, ...], str], ...]] = (
+    (
+        "total",
+        ("overseas", "reception", "vehicles"),
+        "合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费",
+    ),
+    (
+        "total",
+        ("overseas", "reception", "vehicle_purchase", "vehicle_operation"),
+        "合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置费 + 公务用车运行维护费",
+    ),
+    (
+        "vehicles",
+        ("vehicle_purchase", "vehicle_operation"),
+        "公务用车购置及运行维护费 = 购置费 + 运行维护费",
+    ),
+)
+
+
+def _three_public_rows(budget: DepartmentBudget) -> Iterator[Observation]:
+    """合计 = 出国 + 接待 + 公务用车 and 公务用车 = 购置 + 运行, in each column, where every
+    part is a row of the table (items printed as columns are TAB002's). Parts all left blank
+    are not filled in, not stated: not checked."""
+    for ti, table in enumerate(budget.tables):
+        if table.kind not in (K.FINAL_THREE_PUBLIC, K.BUDGET_THREE_PUBLIC):
+            continue
+        rows: dict[ThreePublicItem, int] = {}
+        for r, row in enumerate(table.rows):
+            item = three_public_item(row.name)
+            if item is not None:
+                rows.setdefault(item, r)
+        done: set[ThreePublicItem] = set()
+        for total, parts, relation in _THREE_PARTS:
+            if total in done or total not in rows or not all(p in rows for p in parts):
+                continue
+            done.add(total)
+            for c in range(len(table.columns)):
+                cells = [(ti, rows[p], c) for p in parts]
+                if all(_blank(budget, cell) for cell in cells):
+                    continue  # the 其中 rows left blank (not filled in), not stated as zero
+                observation = _sum(budget, (ti, rows[total], c), cells, relation)
+                if observation is not None:
+                    yield observation
+
+
 _SUM_ZH: Final = "{where}：表中为 {stated}{unit}，按“{relation}”应为 {computed}{unit}"
 _SUM_EN: Final = (
     "{where}: the table states {stated} {unit}; by {relation} it should be {computed} {unit}"
@@ -1487,6 +1535,13 @@ RULES: Final = (
         _table_budget_direction,
         message_zh="{where}：较预算写“{words}”，数字显示{actual_zh}",
         message_en="{where}: against the budget the words “{words}” state a direction; the figures {actual_en}",
+    ),
+    _rule(
+        "TAB016",
+        "“三公”经费表各项之和等于合计，公务用车两项之和等于小计",
+        "A “三公” table's items add up to its total, and the vehicle costs to theirs",
+        "合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费；公务用车购置及运行维护费 = 购置费 + 运行维护费（各项为行时，每一列）",
+        _three_public_rows,
     ),
     _rule(
         "TAB011",

@@ -1142,6 +1142,25 @@ def _sangong_final(
     return _with_tables(budget, table), total, planned, spent
 
 
+def _table_three_rows(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
+    """A “三公” table whose 合计 row is not the sum of its item rows."""
+    overseas, reception, vehicles = (_money(draw, budget) for _ in range(3))
+    total = _off(draw, budget, Amount.from_fen(overseas.fen + reception.fen + vehicles.fen))
+    table = _table(
+        budget,
+        title="“三公”经费支出预算表",
+        kind=TableKind.BUDGET_THREE_PUBLIC,
+        columns=(TableColumn("预算数"),),
+        rows=(
+            Row(name="合计", values=(total,)),
+            Row(name="因公出国（境）费", values=(overseas,)),
+            Row(name="公务接待费", values=(reception,)),
+            Row(name="公务用车购置及运行维护费", values=(vehicles,)),
+        ),
+    )
+    return _with_tables(budget, table)
+
+
 def _with_reception(budget: DepartmentBudget, figure: Figure) -> DepartmentBudget:
     return evolve(budget, three_public=ThreePublic(reception=figure))
 
@@ -1472,6 +1491,7 @@ BREAKERS: Final[dict[str, Breaker]] = {
         "", _table_budget_percent, "a percent against the table's 预算数, far off", kind=Kind.FINAL
     ),
     "TAB015": _b("", _table_budget_word, "增加 against the table's larger 预算数", kind=Kind.FINAL),
+    "TAB016": _b("", _table_three_rows, "a “三公” 合计 row other than its items", kind=Kind.BUDGET),
     "WRD001": _b("", _placeholder, "a template placeholder left in"),
     "WRD002": _b("", _wrong_year, "a heading naming another year"),
     "WRD003": _b("", _mixed_level, "部门 and 单位 both used for the document"),

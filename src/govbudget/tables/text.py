@@ -654,6 +654,12 @@ def _flat_grid(cells: Sequence[_Cell], *, delimited: bool = False) -> Grid | Non
         return _values_only(cells, delimited)
     header = list(cells[:first]) if delimited else _unwrapped(cells[:first])
     data = list(cells[first:])
+    measure = bool(data) and (measure_of(data[0].key, None) or data[0].key in ("金额", "数额"))
+    if not header and measure and len(data) > 2 and data[1].number and data[2].label:
+        # a value column's header, then its first value with no row name (the name cell
+        # merged away), then named rows: the first row keeps a blank name
+        header = [data[0]]
+        data = [_Cell("", data[1].start, data[1].start), *data[1:]]
     line_numbers = 0
     numbered = bool(data) and data[0].key in _LINE_NUMBER_LABEL
     if numbered and len(data) > 1 and data[1].number:
