@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
@@ -192,17 +193,32 @@ class Pasted:
     statements: tuple[Node, ...] = field(default=(), converter=_nodes)
     rates: tuple[tuple[int, int, int], ...] = field(default=(), converter=_rates)
     bodies: tuple[tuple[int, int], ...] = field(default=(), converter=_spans)
+    # the spans, cells and rates by their start, for looking up an offset in log time
+    _ordered: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[CellOrigin, ...]] = (
+        field(init=False, repr=False, eq=False)
+    )
+
+    @_ordered.default
+    def _order(
+        self,
+    ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[CellOrigin, ...]]:
+        cells = tuple(sorted(self.cells, key=lambda c: c.origin[0]))
+        return (
+            tuple(start for start, _ in self.spans),
+            tuple(c.origin[0] for c in cells),
+            tuple(start for start, _, _ in self.rates),
+            cells,
+        )
 
     def in_cells(self, line: int) -> bool:
         """Whether line ``line`` (1-based) of the text is among a table's cells (below its title)."""
-        return any(first <= line <= last for first, last in self.bodies)
+        at = bisect_right([first for first, _ in self.bodies], line) - 1
+        return at >= 0 and line <= self.bodies[at][1]
 
     def table_at(self, offset: int) -> int | None:
         """The index of the table printed at ``offset`` of the text, if any."""
-        for index, (start, end) in enumerate(self.spans):
-            if start <= offset < end:
-                return index
-        return None
+        at = bisect_right(self._ordered[0], offset) - 1
+        return at if at >= 0 and offset < self.spans[at][1] else None
 
     def path_at(self, offset: int, first: int = 0) -> str | None:
         """The path of the table cell whose value is printed at ``offset`` (tables from ``first``).
@@ -210,18 +226,21 @@ class Pasted:
         ``None`` when no value read is there (a label, a header, a 行次 number, or
         outside every table).
         """
-        for cell in self.cells:
-            start, end = cell.origin
-            if start <= offset < end:
-                return f"/tables/{first + cell.table}/rows/{cell.row}/values/{cell.column}"
-        return None
+        at = bisect_right(self._ordered[1], offset) - 1
+        if at < 0:
+            return None
+        cell = self._ordered[3][at]
+        if offset >= cell.origin[1]:
+            return None
+        return f"/tables/{first + cell.table}/rows/{cell.row}/values/{cell.column}"
 
     def rate_at(self, offset: int, first: int = 0) -> str | None:
         """The path of the rate printed at ``offset``, its statement counted from ``first``."""
-        for start, end, index in self.rates:
-            if start <= offset < end:
-                return f"/statements/{first + index}/{self.statements[index].name}/percent"
-        return None
+        at = bisect_right(self._ordered[2], offset) - 1
+        if at < 0 or offset >= self.rates[at][1]:
+            return None
+        index = self.rates[at][2]
+        return f"/statements/{first + index}/{self.statements[index].name}/percent"
 
 
 # -- lines and cells ----------------------------------------------------------------------------
@@ -364,7 +383,7 @@ class _Finder:
             bodies.append((self.lines[first].number, line.number))
             tables.append(table)
             index = last + 1
-        return Pasted(tables, spans, cells, self.statements, self.rates, bodies)
+        return Pasted(tables, spans, cells, self.statements, sorted(self.rates), bodies)
 
     def cellish(self, index: int) -> bool:
         """A line that is a cell of a pasted grid: ended by ``|``, a row of ``|``, or before a ``|``."""
