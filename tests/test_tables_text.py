@@ -431,3 +431,24 @@ def test_a_three_public_table_with_its_items_as_rows_adds_up() -> None:
     errors = [f for f in validate(budget).findings if f.rule_id == "TAB016"]
     # 5 + 10 + 16 is 31; the vehicle rows left blank are not filled in, so not checked
     assert [(f.severity, f.figures()["stated"]) for f in errors] == [(Severity.ERROR, "30")]
+
+
+def test_a_completion_column_is_checked_as_a_completion_and_a_share_column_not_as_a_change() -> None:
+    text = (
+        "2024年“三公”经费支出决算表\n单位：万元\n"
+        "项目 | 2024年预算数 | 2024年决算数 | 完成预算% | 占合计% |\n"
+        "合计 | 40 | 30 | 75% | 100% |\n"
+        "公务接待费 | 20 | 10 | 60% | 33.33% |\n"
+        "公务用车运行维护费 | 20 | 20 | 100% | 66.67% |\n"
+    )
+    found = find_pasted(text, kind=Kind.FINAL, year=2024)
+    lines = [(n.name.split("：")[1], n.budget_initial, n.completion) for n in found.statements]
+    assert lines[1] == ("公务接待费", wan(20), StatedPercent(Decimal("60")))
+    assert all(n.percent is None for n in found.statements)
+    assert len(found.rates) == 3  # the shares are no statement's
+    offset = text.index("60%")
+    assert found.rate_at(offset) == f"/statements/1/{found.statements[1].name}/completion"
+    budget = read_narrative("某局2024年度部门决算\n" + text, source="c.txt").budget
+    errors = [f for f in validate(budget).findings if f.severity is Severity.ERROR]
+    # 10 of 20 is 50%, not the 60% printed
+    assert [(f.rule_id, f.figures()["stated"]) for f in errors] == [("EXE001", "60")]

@@ -103,6 +103,9 @@ _RATE: Final = re.compile(
     r"(?:增减|增长|下降|减少|增加|变动|变化|增幅|降幅|对比|比较|同比).{0,8}(?:%|％|率|幅度)|[%％]$|百分比"
 )
 _DOWN: Final = re.compile(r"减少|下降|降低|节约|压减")
+#: A line of completion rates (完成预算%, 预算执行率), or of shares (占比, 比重): no change rates.
+_COMPLETION: Final = re.compile(r"完成|执行率|为预算")
+_SHARE: Final = re.compile(r"占|比重|结构")
 #: Header words of a table of counts (批次, 人次, 保有量 …), not of amounts.
 _COUNTS: Final = re.compile(r"批次|人次|团组|保有量|数量|[(（](?:辆|人|个|次|批)[)）]")
 #: Lines a “三公” table without a title is looked for in, from its first cell.
@@ -240,7 +243,9 @@ class Pasted:
         if at < 0 or offset >= self.rates[at][1]:
             return None
         index = self.rates[at][2]
-        return f"/statements/{first + index}/{self.statements[index].name}/percent"
+        statement = self.statements[index]
+        what = "completion" if statement.completion is not None else "percent"
+        return f"/statements/{first + index}/{statement.name}/{what}"
 
 
 # -- lines and cells ----------------------------------------------------------------------------
@@ -998,12 +1003,17 @@ def _without_counts(grid: Grid) -> Grid:
     rows: list[list[GridCell | None]] = []
     for row in grid.cells:
         kept: list[GridCell | None] = []
+        moved: GridCell | None = None  # a merged cell starting in a dropped column
         for c, cell in enumerate(row):
-            if c in dropped:
-                continue
-            if cell is not None and cell.colspan > 1:
+            merged = cell is not None and cell.colspan > 1
+            if cell is not None and merged:
                 span = sum(1 for k in range(c, c + cell.colspan) if k not in dropped)
-                cell = evolve(cell, colspan=span)
+                cell = evolve(cell, colspan=span) if span else None
+            if c in dropped:
+                moved = cell if merged else moved
+                continue
+            if cell is None and moved is not None:
+                cell, moved = moved, None
             kept.append(cell)
         rows.append(kept)
     return Grid(rows)
@@ -1094,7 +1104,7 @@ class _Changes:
                 node = self.node(now, base, other, change, rate, label, by_rows)
                 if node is None:
                     continue
-                if rate is not None:
+                if rate is not None and (node.percent or node.completion) is not None:
                     found.append((node, (rate[1], rate[2]), rate[1]))
                 elif change is not None:
                     cell = (change, other) if by_rows else (other, change)
@@ -1151,7 +1161,9 @@ class _Changes:
                 yield label, None, rate
 
     def base(self, measures: Sequence[Measure | None], label: str) -> int | None:
-        wanted: Measure = "budget" if self.own == "final" and "预算" in label else "prior"
+        """The line a change or rate is against: the prior year's, or the budget's (完成预算%)."""
+        against = "预算" in label or bool(_COMPLETION.search(label))
+        wanted: Measure = "budget" if self.own == "final" and against else "prior"
         bases = [i for i, m in enumerate(measures) if m == wanted]
         return bases[0] if len(bases) == 1 else None
 
@@ -1181,7 +1193,14 @@ class _Changes:
                     Amount.from_fen(abs(value.fen)), "减少" if down else None
                 )
                 places.append(change_decimals)
-        percent = None
+        percent = completion = None
+        if rate is not None and _SHARE.search(label):
+            rate = None  # a share of a whole the table does not name: not read as a change
+        if rate is not None and _COMPLETION.search(label):
+            if change is not None or self.own != "final" or prior is None or amount is None:
+                return None
+            completion = StatedPercent(abs(rate[0]))
+            return self.named(other, by_rows, places, amount, completion=completion, budget=prior)
         if rate is not None:
             # as written: the digits, and the direction the sign (or the label) gives
             down = (rate[0] < 0) != _says_down(label)
@@ -1190,6 +1209,24 @@ class _Changes:
             return None
         if prior is None and (stated_change is None or percent is None):
             return None  # nothing to check it against
+        return self.named(
+            other, by_rows, places, amount, prior=prior, change=stated_change, percent=percent
+        )
+
+    def named(
+        self,
+        other: int,
+        by_rows: bool,
+        places: Sequence[int],
+        amount: Amount,
+        *,
+        prior: Amount | None = None,
+        change: StatedChange | None = None,
+        percent: StatedPercent | None = None,
+        completion: StatedPercent | None = None,
+        budget: Amount | None = None,
+    ) -> Node:
+        """The statement of one column (or row), named after the table and the line."""
         table = self.table
         unit = table.precision.unit if table.precision is not None else DEFAULT_PRECISION.unit
         line = table.columns[other].name if by_rows else table.rows[other].label
@@ -1197,8 +1234,10 @@ class _Changes:
             name=f"{table.title}：{line}".replace("/", "·"),
             amount=amount,
             prior=prior,
-            change=stated_change,
+            change=change,
             percent=percent,
+            completion=completion,
+            budget_initial=budget,
             precision=Precision(unit, max(places)),
         )
 
