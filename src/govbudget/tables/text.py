@@ -13,8 +13,9 @@ shapes, all read here:
   with thousands separators.
 
 A table starts at a line that is a table title (:func:`~govbudget.tables.specs.match_title`,
-or a “三公” table title such as "2024年“三公”经费预算表") and runs until the text
-becomes sentences again. A flat list of cells is given its rows back from the
+or a “三公” table title such as "2024年“三公”经费预算表"; a title of no standard kind, such
+as "2019年度资产负债情况表", above a grid of ``|`` cells; or, with no title at all, the first
+cell of a ``|`` grid naming the “三公” items) and runs until the text becomes sentences again. A flat list of cells is given its rows back from the
 header: the header cells are the ones before the first row label followed by
 an amount; a first header row of cells with sub-columns (公务用车购置及运行费 over
 小计 / 购置费 / 运行费) is rebuilt as merged cells, and the row width checked
@@ -24,6 +25,10 @@ the same way as a PDF page, so the table rules check it like any other.
 :func:`find_pasted` is pure; it returns the tables, where each is in the text,
 and where every value came from (the offsets of its cell), so the narrative
 reader can account for every number of a pasted table as mapped to its cell.
+A table's 增减 and 增减率 lines (rows or columns, against the rows or columns that
+are the year's and the prior year's figures) become statements the rules check
+like a sentence's (:class:`_Changes`); a rate is no amount, so a row of rates is
+kept out of the table's rows and its numbers map to their statements.
 
 >>> text = "“三公”经费支出预算表\\n单位：万元\\n项目 |\\n预算数 |\\n合计 |\\n3 |\\n公务接待费 |\\n3 |\\n"
 >>> found = find_pasted(text)
