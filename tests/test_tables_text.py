@@ -433,7 +433,7 @@ def test_a_three_public_table_with_its_items_as_rows_adds_up() -> None:
     assert [(f.severity, f.figures()["stated"]) for f in errors] == [(Severity.ERROR, "30")]
 
 
-def test_a_completion_column_is_checked_as_a_completion_and_a_share_column_not_as_a_change() -> None:
+def test_a_completion_column_is_a_completion_and_a_share_column_no_change() -> None:
     text = (
         "2024年“三公”经费支出决算表\n单位：万元\n"
         "项目 | 2024年预算数 | 2024年决算数 | 完成预算% | 占合计% |\n"
