@@ -231,3 +231,56 @@ def test_a_table_of_contents_ending_in_the_glossary_does_not_swallow_the_text() 
     assert budget.expenditure.grand_total.amount == wan("220.50")
     (finding,) = [f for f in validate(budget).findings if f.rule_id == "YOY002"]
     assert finding.severity is Severity.ERROR  # 20.50 over the prior 200 is 10.25%
+
+
+def _checks(text: str) -> dict[str, list[tuple[str, Outcome, Severity]]]:
+    report = validate(read_narrative(text).budget)
+    found: dict[str, list[tuple[str, Outcome, Severity]]] = {}
+    for check in report.checks:
+        found.setdefault(check.rule_id, []).append(
+            (check.location.path, check.outcome, check.severity)
+        )
+    return found
+
+
+def test_completion_rates_of_a_budget_execution_report() -> None:
+    text = (
+        "某县2023年预算执行情况的报告。\n"
+        "全县一般公共预算收入完成40.0亿元，完成年度预算的100.5%，同比增长4.0%。"
+        "政府性基金预算支出完成12.0亿元，占调整预算的96.0%。"
+    )
+    names, mapped = _read(text)
+    assert "全县一般公共预算收入" in names
+    completions = [path for path in mapped if path.endswith("/completion")]
+    assert len(completions) == 2
+
+
+def test_a_share_names_its_whole_without_the_regions_words() -> None:
+    text = (
+        "某县2023年预算执行情况的报告。\n"
+        "地方一般公共预算收入完成2000万元，同比增长5%。"
+        "其中税收收入完成1500万元，占一般公共预算收入的75%；"
+        "非税收入完成500万元，占一般公共预算收入的25%。"
+    )
+    _read(text)  # every number read
+    shares = [p for p, o, _ in _checks(text).get("SHR003", []) if o is Outcome.EXACT]
+    assert len(shares) == 2
+
+
+def test_a_qualifier_in_brackets_stays_in_the_label() -> None:
+    text = "某县2023年预算执行情况。地方一般公共预算收入（同口径）完成300万元，同比增长20%。"
+    names, _ = _read(text)
+    assert names == ["地方一般公共预算收入（同口径）"]
+
+
+def test_a_comparable_basis_percent_against_an_implied_prior_is_a_warning() -> None:
+    # 60 ÷ (360 − 60) is 20%: 15% on a comparable basis uses a prior the text does not state.
+    text = (
+        "某县2023年预算执行情况。一般公共预算收入（同口径）完成360万元，同比增长15%，增收60万元。"
+    )
+    (check,) = _checks(text)["YOY002"]
+    assert check[1:] == (Outcome.INCONSISTENT, Severity.WARNING)
+    # Without the qualifier the same figures are an error.
+    plain = "某县2023年预算执行情况。一般公共预算收入完成360万元，同比增长15%，增收60万元。"
+    (check,) = _checks(plain)["YOY002"]
+    assert check[1:] == (Outcome.INCONSISTENT, Severity.ERROR)

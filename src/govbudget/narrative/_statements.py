@@ -46,8 +46,12 @@ __all__ = ["StatementReader"]
 
 #: Where a label starts: after the previous clause's punctuation or a bracket.
 _BOUNDARY: Final = re.compile(r"[，。；：、（）\n]|其中|包括|以及|另外|此外|加上|扣除")
-#: A direction word in brackets ("较上年（减少）16.23万元"): its brackets are no boundary.
-_WORD_IN_BRACKETS: Final = re.compile(r"（(?:增加|减少|增|减)）")
+#: A direction word in brackets ("较上年（减少）16.23万元"), or a qualifier that is part of
+#: the label ("教育支出（类）", "…收入（同口径）", "…经费（含教育费附加）"): its brackets are
+#: no boundary.
+_WORD_IN_BRACKETS: Final = re.compile(
+    r"（(?:增加|减少|增|减|类|款|项|[^（）\d]{0,6}口径|不?含[^（）\d]{1,16})）"
+)
 #: What stands between a label's words and its amount ("为", "共计", "预算安排" …), kept for
 #: :func:`~govbudget.narrative.patterns.read_clause` to read (预算为, 决算数为 …).
 _LINK: Final = re.compile(
@@ -65,6 +69,10 @@ _LEAD: Final = re.compile(
 #: A region's words before a label, which do not change what the label names in its own
 #: document ("全镇支出总计" is the 支出总计).
 _REGION: Final = re.compile(r"^全(?:镇|乡|区|县|市|省|州|旗)(?:本级)?|^(?:镇|乡|区|县|市|省)本级")
+#: A region's words that a share's whole may leave out ("地方", "全县", "区级").
+_WHOLE_REGION: Final = re.compile(
+    r"^(?:地方|全(?:镇|乡|区|县|市|省|州|旗)|(?:镇|乡|区|县|市|省)(?:本级|级))"
+)
 #: A label that is only a comparison's words: the number is said of the figure before.
 _ONLY_COMPARISON: Final = re.compile(
     r"^(?:与|比|较|同比|较上年|比上年|比去年|相比|对比|同口径比)"
@@ -543,16 +551,22 @@ class StatementReader:
             return clause, None
         if parent is not None and _normal(base) in (_normal(parent.label), ""):
             return clause, None
-        path = self._field_of(base)
-        if path is None:
-            for node in self.roots:
-                if _normal(node.label) == _normal(base):
-                    path = node.path
-                    break
+        path = self._field_of(base) or self._whole_of(base)
         if path is not None and self.ledger.has(path):
             return clause, path
         self.ledger.unread(clause.share, f"a share of {base}, which the text states no figure for")
         return evolve(clause, share=None), None
+
+    def _whole_of(self, base: str) -> str | None:
+        """The statement a share's whole names: by its label, else by its label without the
+        region's words ("占一般公共预算收入的" after "地方一般公共预算收入完成…")."""
+        wanted = _normal(base)
+        for node in self.roots:
+            if _normal(node.label) == wanted:
+                return node.path
+        wanted = _normal(_WHOLE_REGION.sub("", base))
+        found = [n for n in self.roots if _normal(_WHOLE_REGION.sub("", n.label)) == wanted]
+        return found[0].path if len(found) == 1 else None
 
     def _field_of(self, label: str) -> str | None:
         label = _REGION.sub("", label)

@@ -57,6 +57,8 @@ CONTEXT_KINDS: Final[dict[str, tuple[str, str]]] = {
     "glossary": ("名词解释中的数字", "a number in the glossary"),
     "table-part": ("公开表部分的数字", "a number in the tables part"),
     "url": ("网址中的数字", "a number in a web address"),
+    "measure": ("说明中的面积、长度等量", "a measure in a description (area, length …)"),
+    "code": ("编码或标识中的数字", "a number in a code or identifier"),
 }
 
 

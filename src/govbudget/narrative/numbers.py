@@ -41,6 +41,7 @@ MONEY_UNITS: Final = {
 COUNT_UNITS: Final = (
     "平方米",
     "人次",
+    "周岁",
     "批次",
     "台次",
     "个月",
@@ -168,7 +169,7 @@ def scan(text: Text) -> Numbers:
 _YEAR: Final = re.compile(r"(?:19|20|21)\d\d$")
 #: A web address: its digits (article ids, dates in paths) are never figures.
 _URL: Final = re.compile(r"(?:https?[:：]//|www\.)[!-~？]+", re.IGNORECASE)  # "?" normalised
-_DOC_NUMBER: Final = re.compile(r"〔\d{4}〕\d+号|\[\d{4}\]\d+号|第\d+号")
+_DOC_NUMBER: Final = re.compile(r"[〔\[【]\d{4}[〕\]】]\s*第?\d+号|第\d+号")
 _GOAL_NUMBER: Final = re.compile(r"(?:目标|指标|项目|第|图|表|附表|附件)$")
 _DESCRIPTION_UNITS: Final = frozenset(COUNT_UNITS) - {"年", "月", "日", "号", "点"}
 
@@ -188,6 +189,44 @@ _LEADER: Final = re.compile(r"(?:\.{3,}|…{2,}|·{3,})\s*（?$")
 _TOC_PAGE: Final = re.compile(r"\s*）?\s*(?:$|\n)")
 #: A list item number run into the line before: "4.负责…", "2、加强…".
 _INLINE_ITEM: Final = re.compile(r"[.、][\u4e00-\u9fff]")
+
+#: Units of measure in a description (area, length, weight, temperature): never figures.
+MEASURE_UNITS: Final = (
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "立方米",
+    "公顷",
+    "公里",
+    "千米",
+    "厘米",
+    "毫米",
+    "米",
+    "吨",
+    "千克",
+    "公斤",
+    "亩",
+    "℃",
+    "㎡",
+)
+_MEASURE: Final = re.compile(
+    r"\s*(?:多|余)?\s*(?:"
+    + "|".join(re.escape(u) for u in MEASURE_UNITS)
+    + r"|(?i:k?m)(?![A-Za-z]))"
+)
+#: The units of people: in the basic information these are the staffing reader's to read.
+_STAFF_UNITS: Final = frozenset({"人", "名", "人次"})
+#: A number run into Latin letters, or into a long run of digits and marks: part of a code or
+#: an identifier (索引号 11640102…H/2022-00047, IPv6, "mm131"), never a figure.
+_CODE_TOKEN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.\-]*")
+#: The first number of a range takes the unit of the second ("3-6岁", "0～6岁儿童").
+_RANGE_TO: Final = re.compile(r"\s*[-~～—至到]\s*\d+(?:\.\d+)?\s*")
+#: An item number in brackets in running text: "…包括：（1）公务用车购置费…".
+_BRACKETED_ITEM: Final = re.compile(r"）\s*[\u4e00-\u9fff]")
+#: A table's number: "（预算公开06表）", "附表3".
+_TABLE_NUMBER: Final = re.compile(r"\s*表")
+#: A date written as bare digits after its word: "公开日期：2024926".
+_DATE_WORD: Final = re.compile(r"(?:日期|时间)[：:]?\s*$")
 
 #: How far before a number a web address holding it may start.
 _URL_REACH: Final = 300
@@ -243,22 +282,81 @@ def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | No
         for match in pattern.finditer(around):
             if match.start() + offset <= number.start < match.end() + offset:
                 return kind
+    code = _code(source, number)
+    if code is not None:
+        return code
     if _TOC_PAGE.match(source, number.unit_end) and _LEADER.search(
         source, max(0, number.start - 8), number.start
     ):
         return "page-number"  # "三、支出决算表……………（8）"
-    if (
-        number.unit is None
-        and _INLINE_ITEM.match(source, number.end)
-        and (number.start == 0 or source[number.start - 1] in "。；：\n")
-    ):
-        return "item-number"  # "…管理工作。4.负责城市生活垃圾…": a list run into one line
     line_start = text.line_at(number.start)[0]
     marker = ITEM_MARKER.match(source, line_start)
     if marker is not None and number.start < marker.end():
         return "item-number"
+    after_marker = marker is not None and not source[marker.end() : number.start].strip()
+    if (
+        number.unit is None
+        and _INLINE_ITEM.match(source, number.end)
+        and (number.start == 0 or source[number.start - 1] in "。；：\n" or after_marker)
+    ):
+        return "item-number"  # "…管理工作。4.负责城市生活垃圾…": a list run into one line
+    if number.unit is None and _item_in_text(source, number):
+        return "item-number"
     if number.unit is None and _GOAL_NUMBER.search(source[max(0, number.start - 2) : number.start]):
         return "item-number"
-    if counts and (number.unit in _DESCRIPTION_UNITS or number.unit == "年"):
+    unit = number.unit
+    if unit is None and (ranged := _RANGE_TO.match(source, number.end)) is not None:
+        following = _UNIT.match(source, ranged.end())
+        unit = following.group() if following is not None else None  # "3-6岁"
+    # In the basic information, counts of people are the staffing reader's, not context.
+    if (unit in _DESCRIPTION_UNITS or unit == "年") and (counts or unit not in _STAFF_UNITS):
         return "count"
     return None
+
+
+def _code(source: str, number: Number) -> str | None:
+    """``"measure"`` or ``"code"`` for a number of a measure or an identifier, else ``None``."""
+    if number.unit is None and _MEASURE.match(source, number.end):
+        return "measure"  # "421.1平方公里", "18.2℃", "5000多平方米"
+    start, end = number.start, number.end
+    while start > 0 and _is_code_char(source[start - 1]):
+        start -= 1
+    while end < len(source) and _is_code_char(source[end]):
+        end += 1
+    token = source[start:end]
+    if token == number.text:
+        if (
+            number.unit is None
+            and len(number.text) in (7, 8)
+            and number.text[:2] in ("19", "20")
+            and _DATE_WORD.search(source, max(0, start - 8), start)
+        ):
+            return "date"  # "公开日期：2024926"
+        return None
+    if any(c.isascii() and c.isalpha() for c in token):
+        return "code"  # "11640102010090900H/2022-00047", "IPv6", "mm131"
+    marks = sum(token.count(c) for c in "-/_")
+    longest = max(len(run) for run in _DIGIT_RUN.findall(token))
+    if number.unit is None and (marks >= 2 or longest >= 12 or (marks and longest >= 9)):
+        return "code"  # "115002260093423651/2023-00074"
+    return None
+
+
+def _is_code_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "/_-")
+
+
+_DIGIT_RUN: Final = re.compile(r"\d+")
+
+
+def _item_in_text(source: str, number: Number) -> bool:
+    """A number in brackets that numbers an item ("：（1）公务用车…") or a table ("06表")."""
+    if len(number.text) > 2:
+        return False
+    if _TABLE_NUMBER.match(source, number.end):
+        return True
+    before = source[number.start - 1] if number.start else ""
+    if before != "（" or not _BRACKETED_ITEM.match(source, number.end):
+        return False
+    opener = number.start - 2
+    return opener < 0 or source[opener] in "。；：，、\n \t"

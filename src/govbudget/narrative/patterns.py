@@ -82,12 +82,12 @@ _YEAR_BASE: Final = re.compile(
     r"(?:同口径)?(?:比|较|与|同)((?:19|20)\d\d)\s*年度?(?:的)?(年初|全年|调整)?(预算|决算)?数?(?:相比|对比|比较)?"
 )
 _COMPLETION: Final = re.compile(
-    r"完成(?:年初|全年|调整(?:后)?)?(?:预算|预期)(?:数)?的?(?!\d+(?:\.\d+)?万?元)"
-    r"|(?:为|占)(?:年初|全年|调整(?:后)?)(?:预算|预期)(?:数)?的?"
+    r"完成(?:年初|全年|年度|调整(?:后)?)?(?:预算|预期)(?:数)?的?(?!\d+(?:\.\d+)?[万亿]?元)"
+    r"|(?:为|占)(?:年初|全年|年度|调整(?:后)?)(?:预算|预期)(?:数)?的?"
 )
 #: "完成预算27万元的63.2%": the budget inside the completion phrase, then its percent.
 _COMPLETION_OF: Final = re.compile(
-    r"完成(?:年初|全年|调整(?:后)?)?预算(?:数)?(?=\d+(?:\.\d+)?(?:万元|万|亿元|元))"
+    r"完成(?:年初|全年|年度|调整(?:后)?)?预算(?:数)?(?=\d+(?:\.\d+)?(?:万元|万|亿元|亿|元))"
 )
 _OF_PERCENT: Final = re.compile(r"的(?=\d+(?:\.\d+)?%)")
 _DIFFERENCE: Final = re.compile(r"(?:与(?:年初|全年|调整)?预算(?:数)?的?)?(?:差值|差额)(?:为|是)?")
@@ -207,8 +207,9 @@ def _marker(
         ("reason", _REASON),
         ("budget_word", _BUDGET_WORDS if final else None),
         ("final_amount", _FINAL_AMOUNT if final else None),
-        ("initial", _COMPLETION_OF if final else None),
-        ("completion", _COMPLETION if final else None),
+        # A budget execution report (预算执行情况) states completion rates in any kind.
+        ("initial", _COMPLETION_OF),
+        ("completion", _COMPLETION),
         ("completion", _OF_PERCENT if final else None),
         ("budget", _AGAINST_BUDGET if final else None),
         ("initial", _INITIAL if final else None),

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Final
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from govbudget.figure import Direction, Figure, StatedPercent, direction_of
 from govbudget.model import DepartmentBudget
@@ -220,7 +220,7 @@ def _percent_of(
             ),
         )
     )
-    return percent_observation(
+    observation = percent_observation(
         location=location,
         percent=percent,
         computed=computed,
@@ -229,6 +229,25 @@ def _percent_of(
         alternatives=alternatives,
         params=params,
     )
+    if (
+        prior is None
+        and "口径" in zh
+        and observation.outcome is Outcome.INCONSISTENT
+        and observation.diagnosis is None
+    ):
+        # "收入（同口径）完成…，同比增长P%，增收C万元": a comparable-basis percent is taken on
+        # an adjusted prior the text does not state, which current − change need not be.
+        return evolve(observation, severity=Severity.WARNING, diagnosis=_COMPARABLE_BASIS)
+    return observation
+
+
+_COMPARABLE_BASIS: Final = Diagnosis(
+    "comparable_basis",
+    "按可比口径（同口径）计算的增减率以调整后的上年数为基数，文中未写明该基数，"
+    "不能由本年数减增减额推算；请核对",
+    "a comparable-basis (同口径) percent is taken on an adjusted prior the text does not"
+    " state, which is not the current figure less the change; to be checked",
+)
 
 
 def _unbounded(
