@@ -284,3 +284,27 @@ def test_a_comparable_basis_percent_against_an_implied_prior_is_a_warning() -> N
     plain = "某县2023年预算执行情况。一般公共预算收入完成360万元，同比增长15%，增收60万元。"
     (check,) = _checks(plain)["YOY002"]
     assert check[1:] == (Outcome.INCONSISTENT, Severity.ERROR)
+
+
+def test_a_list_of_shares_only_names_each_part_of_the_whole() -> None:
+    text = (
+        "某市2024年政府采购情况。全市政府采购规模2.0亿元。"
+        "从采购方式看，公开招标、竞争性谈判、询价采购规模分别占全市政府采购规模的70%、20%、10%。"
+        "集中采购、分散采购规模分别为1.5亿元和0.5亿元，占全市政府采购规模的75%和25%。"
+    )
+    names, mapped = _read(text)
+    assert names[:3] == ["公开招标规模", "竞争性谈判规模", "询价采购规模"]
+    shares = [path for path in mapped if path.endswith("/share")]
+    assert len(shares) == 5
+
+
+def test_a_figure_named_again_with_its_share_of_a_whole() -> None:
+    text = (
+        "某市2024年政府采购情况。全市政府采购规模2.0亿元。"
+        "授予中小企业合同金额为1.6亿元，授予中小企业合同总金额占全市政府采购规模的80%；"
+        "其中，授予小微企业合同金额0.8亿元，占授予中小企业合同总金额的50%。"
+    )
+    _, mapped = _read(text)
+    assert mapped["/procurement/sme/share"] is not None
+    exact = [p for p, o, _ in _checks(text).get("SHR001", []) if o is Outcome.EXACT]
+    assert exact == ["/procurement/sme/share"]

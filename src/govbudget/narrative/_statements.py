@@ -162,6 +162,12 @@ _FIELDS: Final = (
     ),
     *(label for label in PROCUREMENT if label.target == "/procurement/total"),
     Label(re.compile(r"政府采购规模"), "/procurement/total"),
+    Label(
+        re.compile(
+            r"(?:政府采购)?(?:面向|授予)?中小(?:微)?企业(?:的)?(?:采购)?合同(?:总)?(?:金额|额)?"
+        ),
+        "/procurement/sme",
+    ),
     *ASSETS,
 )
 #: Words a label may end with that do not change what it names ("公务接待费支出决算").
@@ -343,11 +349,12 @@ class StatementReader:
         field_head = self._field_head(start, end)
         if field_head is not None and item is None:
             self.last, self.last_field = None, field_head
+        if "分别" in self.text[start:end] or "占" in self.text[start:end]:
+            self._respectively(start, end)  # shares only may be listed too
+            self._said_shares(start, end)
+            unused = self._unused(start, end)
         if not any(n.money is not None for n in unused):
             return
-        if "分别" in self.text[start:end] or "占" in self.text[start:end]:
-            self._respectively(start, end)
-            unused = self._unused(start, end)
         opening = YEAR_OPENING.search(self.text, start, min(end, start + 12))
         prior = (
             self.year is not None
@@ -451,13 +458,21 @@ class StatementReader:
             values = self._values_after(match.end(), end)
             if not values:
                 continue
-            if values[0].is_percent and figures and len(figures) == len(values):
+            if values[0].is_percent and all(v.is_percent for v in values):
                 base = _SHARE_BASE_WORDS.search(text, max(start, match.start() - 24), match.end())
-                whole = self._field_of(base.group(1)) if base is not None else None
+                whole = None
+                if base is not None:
+                    whole = self._field_of(base.group(1)) or self._whole_of(base.group(1))
+                if not figures or len(figures) != len(values):
+                    # "A、B、C分别占全市政府采购规模的p、q、r": shares only, of a named whole.
+                    figures = self._share_list(text, start, match.start(), values, whole)
+                    if not figures:
+                        continue
                 for path, number in zip(figures, values, strict=True):
                     ledger.put_percent(path, "share", number, None)
                     if whole is not None and not path.startswith("/procurement/"):
                         ledger.put(path, "share_of", whole, None, number.start)
+                figures = []
                 continue
             if values[0].money is None or any(v.money is None for v in values):
                 continue
@@ -487,6 +502,47 @@ class StatementReader:
             if label.target != "/procurement/total" and label.pattern.fullmatch(core):
                 return _plain(label)
         return None
+
+    def _said_shares(self, start: int, end: int) -> None:
+        """ "…合同金额1.3亿元，授予中小企业合同总金额占全市政府采购规模的98.43%": a figure named
+        again, with no amount, and its share of a named whole."""
+        text, ledger = self.text, self.ledger
+        for number in self._unused(start, end):
+            if not number.is_percent:
+                continue
+            clause_start = _list_start(text, start, number.start)
+            said = _SAID_SHARE.fullmatch(text, clause_start, number.start)
+            if said is None:
+                continue
+            label, base = said.group(1), said.group(2)
+            path = self._field_of(label) or self._whole_of(label)
+            whole = self._field_of(base) or self._whole_of(base)
+            if path is None or whole is None or path == whole or not ledger.has(whole):
+                continue
+            if not ledger.has(path) or ledger.has(path, "share"):
+                continue
+            ledger.put_percent(path, "share", number, None)
+            if not path.startswith("/procurement/"):
+                ledger.put(path, "share_of", whole, None, number.start)
+
+    def _share_list(
+        self, text: str, start: int, at: int, values: Sequence[Number], whole: str | None
+    ) -> list[str]:
+        """The statements a list of shares only is of, one per name before ``at``; none
+        unless the whole is a figure of the text."""
+        if whole is None or not self.ledger.has(whole):
+            return []
+        words = text[_list_start(text, start, at) : at]
+        names = _names(_SHARE_OPENING.sub("", words), len(values))
+        if names is None:
+            return []
+        paths = []
+        for name, number in zip(names, values, strict=True):
+            key = _Key(_normal(name), self._scope_of(number.start), False)
+            node = self._new(name, key, None)
+            self.ledger.places.setdefault(node.path, number.start)
+            paths.append(node.path)
+        return paths
 
     def _values_after(self, start: int, end: int) -> list[Number]:
         """The numbers that follow ``start`` one after another, parted only by 、和及与，."""
@@ -730,8 +786,15 @@ def _style(marker: str) -> str:
 
 #: "分别为", "分别是", "分别占": a list of names followed by their values in order.
 _RESPECTIVELY: Final = re.compile(
-    r"分别(?:为|是|达到?|占[^，。；\d%]{0,16}?(?:的|比例为?)?)?|(?<=[，。；])占[^，。；\d%]{0,16}?比例为"
+    r"分别(?:为|是|达到?|占[^，。；\d%]{0,16}?(?:的|比例为?|(?=\d)))?|(?<=[，。；])占[^，。；\d%]{0,16}?比例为"
+    r"|(?<=[，。；])占[^，。；\d%]{2,16}?的(?=\d+(?:\.\d+)?%[、和])"
 )
+#: A figure named again with its share of a whole and no amount: "A占B的" before the percent.
+_SAID_SHARE: Final = re.compile(
+    r"([^，。；：、\d%]{2,24}?)(?:金额|总额|总金额)?占([^，。；：、\d%]{2,16}?)的?(?:比重|比例)?为?"
+)
+#: What opens a list of names before its shares: "从采购方式看，", "其中，".
+_SHARE_OPENING: Final = re.compile(r"^.*?(?:看|来看|而言|其中)[，：]?")
 _SHARE_BASE_WORDS: Final = re.compile(
     r"占((?:全市|全区|全县|全省|全镇)?[^，。；\d%的]{2,14}?)(?:的|比例)"
 )

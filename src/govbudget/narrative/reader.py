@@ -335,6 +335,7 @@ def _read_section(reader: PartReader, section: Section) -> None:
             *THREE_PUBLIC,
             *OPERATION,
             *PROCUREMENT[:1],
+            *(label for label in PROCUREMENT if label.target == "/procurement/sme"),
             *ASSETS,
         )
         paired = read_paired(reader.ledger, start, end, year=reader.stated_year)
