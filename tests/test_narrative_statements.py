@@ -308,3 +308,38 @@ def test_a_figure_named_again_with_its_share_of_a_whole() -> None:
     assert mapped["/procurement/sme/share"] is not None
     exact = [p for p, o, _ in _checks(text).get("SHR001", []) if o is Outcome.EXACT]
     assert exact == ["/procurement/sme/share"]
+
+
+def test_a_bracket_saying_what_a_label_includes_is_left_out_of_its_name() -> None:
+    text = (
+        "某区2023年教育经费执行情况。2023年，全区教育经费（包括教育事业费和基建经费）为"
+        "1100.00万元，比上年1000.00万元增加100.00万元，增长10.00%。"
+    )
+    names, mapped = _read(text)
+    assert names == ["全区教育经费"]
+    assert mapped["/statements/0/全区教育经费/prior"] == wan("1000")
+
+
+def test_a_funds_revenue_and_spending_in_an_execution_report_are_two_figures() -> None:
+    text = (
+        "某区2023年预算执行情况。\n二、政府性基金预算执行情况\n"
+        "2023全区政府性基金预算收入完成80.0亿元，完成年度预算的100.0%。\n"
+        "2023全区政府性基金预算支出完成75.0亿元，完成年度预算的95.0%。"
+    )
+    names, mapped = _read(text)
+    # The fund's spending is its figure; its revenue is a statement of its own.
+    assert names == ["全区政府性基金预算收入"]
+    assert mapped["/appropriation/government_fund/total/amount"] == wan("750000")
+
+
+def test_procurement_of_goods_is_not_the_procurement_total() -> None:
+    text = (
+        "某院2023年部门决算。\n七、政府采购支出情况\n政府采购支出总额100.00万元，其中：政府采购货物"
+        "支出60.00万元、政府采购工程支出30.00万元、政府采购服务支出10.00万元。"
+    )
+    budget = read_narrative(text).budget
+    assert budget.procurement is not None
+    assert budget.procurement.total is not None
+    assert budget.procurement.total.amount == wan("100")
+    assert budget.procurement.goods is not None
+    assert budget.procurement.goods.amount == wan("60")

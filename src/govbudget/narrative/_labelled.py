@@ -86,20 +86,24 @@ APPROPRIATION: Final = _labels(
 FUND_SECTION: Final = {
     SectionKind.GOVERNMENT_FUND: _labels(
         (
-            r"政府性基金(?:预算)?(?:财政拨款)?(?:收支|支出)?(?:预算)?",
+            # Not the fund's own revenue ("政府性基金预算收入完成…"), which is no appropriation.
+            r"政府性基金(?!(?:预算)?收入)(?:预算)?(?:财政拨款)?(?:收支|支出)?(?:预算)?",
             "/appropriation/government_fund/total",
         ),
     ),
     SectionKind.STATE_CAPITAL: _labels(
         (
-            r"国有资本经营(?:预算)?(?:财政拨款)?(?:收支|支出)?(?:预算)?",
+            r"国有资本经营(?!(?:预算)?收入)(?:预算)?(?:财政拨款)?(?:收支|支出)?(?:预算)?",
             "/appropriation/state_capital/total",
         ),
     ),
 }
 OPERATION: Final = _labels((r"机关运行经费", "/institutional_operation"))
 PROCUREMENT: Final = _labels(
-    (r"政府采购(?:预算)?(?:支出|资金)?(?:总额|合计|总计|金额)?", "/procurement/total"),
+    (
+        r"政府采购(?!货物|工程|服务)(?:预算)?(?:支出|资金)?(?:总额|合计|总计|金额)?",
+        "/procurement/total",
+    ),
     (r"货物(?:类)?", "/procurement/goods"),
     (r"工程(?:类)?", "/procurement/works"),
     (r"服务(?:类)?", "/procurement/services"),

@@ -50,7 +50,7 @@ _BOUNDARY: Final = re.compile(r"[，。；：、（）\n]|其中|包括|以及|�
 #: the label ("教育支出（类）", "…收入（同口径）", "…经费（含教育费附加）"): its brackets are
 #: no boundary.
 _WORD_IN_BRACKETS: Final = re.compile(
-    r"（(?:增加|减少|增|减|类|款|项|[^（）\d]{0,6}口径|不?含[^（）\d]{1,16})）"
+    r"（(?:增加|减少|增|减|类|款|项|[^（）\d]{0,6}口径|不?含[^（）\d]{1,16}|包括[^（）\d]{1,30})）"
 )
 #: What stands between a label's words and its amount ("为", "共计", "预算安排" …), kept for
 #: :func:`~govbudget.narrative.patterns.read_clause` to read (预算为, 决算数为 …).
@@ -62,7 +62,7 @@ _LINK: Final = re.compile(
 #: What opens a label but is not part of it: numbering, the year, the unit's own words.
 _LEAD: Final = re.compile(
     r"^(?:[一二三四五六七八九十\d]+[是、.]|（[一二三四五六七八九十\d]+）|第[一二三四五六七八九十]+[，、]?)?"
-    r"(?:(?:19|20)\d\d\s*年度?(?:的)?|本年度?|全年|当年|年初|上年|去年)?"
+    r"(?:(?:19|20)\d\d(?:\s*年度?(?:的)?|(?=[全本]))|本年度?|全年|当年|年初|上年|去年)?"
     r"(?:本(?:部门|单位|局|院|中心|所|委|办|站|馆)|我(?:部门|单位|局|院|中心|所|委|办|站|馆))?"
     r"(?:的|共)?"
 )
@@ -136,6 +136,8 @@ _FIELD_NAMES: Final = {
     "/procurement/sme": "授予中小企业合同",
     "/institutional_operation": "机关运行经费",
 }
+#: A bracket that says what a label includes, which the label's name leaves out.
+_DEFINITION: Final = re.compile(r"（包括[^（）\d]{1,30}）")
 _INNER_YEAR: Final = re.compile(r"(?:19|20)\d\d\s*年度?(?:的)?")
 #: Words of a sentence that makes no statement of its own figure: a list heading, a rule.
 _NOT_A_LABEL: Final = re.compile(r"^(?:主要|具体|分别|如下|情况|详见|按照|根据)")
@@ -873,6 +875,7 @@ def _label(raw: str, offset: int) -> tuple[str | None, int]:
     if ITEM_MARKER.match(words):
         words = ITEM_MARKER.sub("", words, count=1)
     words = _INNER_YEAR.sub("", words)  # "公务用车购置及运行费2014年财政拨款": the year's
+    words = _DEFINITION.sub("", words)  # "教育经费（包括教育事业费、…）": what it includes
     if not words or not _HAS_WORD.search(words) or any(c.isdigit() for c in words):
         return None, core_end
     if _ONLY_COMPARISON.search(words) or _NOT_A_LABEL.match(words) or len(words) > 30:
