@@ -343,3 +343,24 @@ def test_procurement_of_goods_is_not_the_procurement_total() -> None:
     assert budget.procurement.total.amount == wan("100")
     assert budget.procurement.goods is not None
     assert budget.procurement.goods.amount == wan("60")
+
+
+def test_a_line_of_budget_columns_is_its_parts_figure() -> None:
+    head = "某局2023年部门决算。\n（二）一般公共预算财政拨款支出决算情况说明\n"
+    consistent = head + (
+        "2023年度一般公共预算财政拨款支出500.00万元。\n"
+        "2023年预算数450.00万元，调整数500.00万元，决算数500.00万元，增加50.00万元。"
+    )
+    _read(consistent)
+    checks = _checks(consistent)
+    assert "RPT001" not in checks
+    assert [o for _, o, _ in checks["EXE003"]] == [Outcome.EXACT]
+    # The adjusted budget written where the final figure belongs: a restatement, an error.
+    restated = head + (
+        "2023年度一般公共预算财政拨款支出495.00万元。\n"
+        "2023年预算数450.00万元，调整数500.00万元，决算数500.00万元，增加50.00万元。"
+    )
+    _read(restated)
+    checks = _checks(restated)
+    assert [(o, s) for _, o, s in checks["RPT001"]] == [(Outcome.INCONSISTENT, Severity.ERROR)]
+    assert [o for _, o, _ in checks["EXE003"]] == [Outcome.EXACT]  # the line's own columns

@@ -225,6 +225,8 @@ class StatementReader:
         # A figure whose sentence ends "…如下：" heads the numbered items that follow it.
         self.last: _Node | None = None
         self.last_field: tuple[str, str, int] | None = None
+        #: The first field the part readers read in the current part: its figure.
+        self.section_field: tuple[str, str, int] | None = None
         self.mirrors: dict[str, tuple[_Node, int]] = {}  # by the field they stand for
         self.list_head: _Node | None = None
         self.list_style: str | None = None
@@ -239,7 +241,7 @@ class StatementReader:
                 continue
             start = section.heading if section.heading >= 0 else section.start
             self.last = self.list_head = None
-            self.last_field = None
+            self.last_field = self.section_field = None
             for s_start, s_end in sentences(self.text, max(start, section.start), section.end):
                 self._sentence(s_start, s_end, self._scope_at(s_start))
 
@@ -351,6 +353,10 @@ class StatementReader:
         field_head = self._field_head(start, end)
         if field_head is not None and item is None:
             self.last, self.last_field = None, field_head
+            if self.section_field is None:
+                self.section_field = field_head
+        if self._budget_columns(start, end):
+            return
         if "分别" in self.text[start:end] or "占" in self.text[start:end]:
             self._respectively(start, end)  # shares only may be listed too
             self._said_shares(start, end)
@@ -503,6 +509,52 @@ class StatementReader:
         for label in PROCUREMENT:
             if label.target != "/procurement/total" and label.pattern.fullmatch(core):
                 return _plain(label)
+        return None
+
+    def _budget_columns(self, start: int, end: int) -> bool:
+        """ "2017年预算数3786.71万元，调整数4610.19万元，决算数4610.19万元，增加823.48万元": a
+        line of a 决算 with no label, the budget, adjusted budget and final columns of its part's
+        figure (the first field the part states) — a final column that differs from that figure
+        is a restatement."""
+        if not self.final or self.section_field is None:
+            return False
+        found = _BUDGET_COLUMNS.match(self.text, start, end)
+        if found is None:
+            return False
+        path, label, offset = self.section_field
+        if not path.endswith("/total") or not self.ledger.has(path):
+            return False
+        numbers = {n.start: n for n in self._unused(start, end)}
+        picked = [numbers.get(found.start(g)) for g in ("initial", "full", "final", "change")]
+        initial, full, final, change = picked
+        if initial is None or final is None or (found.group("full") and full is None):
+            return False
+        if initial.money is None or final.money is None:
+            return False
+        word = found.group("word")
+        clause = Clause(
+            amount=final,
+            budget_initial=initial,
+            budget_full_year=full,
+            budget_change=(change, word) if change is not None and word else None,
+            mode="budget",
+            context=tuple(n for n in (self._year_number(found),) if n is not None),
+        )
+        parsed = self.ledger.money(final)
+        if parsed is None or parsed[0] == self.ledger.slots[path].get("amount"):
+            self._restate(path, clause, offset)
+            return True
+        # Another final figure: a restatement of the part's figure, and the line's own columns
+        # checked with the final figure they state.
+        self._restate(path, Clause(amount=final), offset)
+        key = _Key(_normal(label) + "·决算列", self._scope_of(start), False)
+        node = self._new(f"{label}（预算数、决算数）", key, None)
+        apply(self.ledger, node.path, clause, start)
+        return True
+
+    def _year_number(self, found: re.Match[str]) -> Number | None:
+        for number in self._unused(found.start("year"), found.end("year")):
+            return number
         return None
 
     def _said_shares(self, start: int, end: int) -> None:
@@ -790,6 +842,15 @@ def _style(marker: str) -> str:
 _RESPECTIVELY: Final = re.compile(
     r"分别(?:为|是|达到?|占[^，。；\d%]{0,16}?(?:的|比例为?|(?=\d)))?|(?<=[，。；])占[^，。；\d%]{0,16}?比例为"
     r"|(?<=[，。；])占[^，。；\d%]{2,16}?的(?=\d+(?:\.\d+)?%[、和])"
+)
+#: A 决算 line of columns with no label: year, 预算数, 调整数, 决算数 and the difference.
+_AMOUNT: Final = r"\d+(?:\.\d+)?(?:万元|亿元|元)"
+_BUDGET_COLUMNS: Final = re.compile(
+    r"\s*\d?(?P<year>(?:19|20)\d\d)年度?(?:年初)?预算数?为?(?P<initial>" + _AMOUNT + r")[，,]"
+    r"(?:调整(?:后)?(?:预算)?数?为?(?P<full>" + _AMOUNT + r")[，,])?"
+    r"(?:支出)?决算数?为?(?P<final>" + _AMOUNT + r")"
+    r"(?:[，,](?:比预算|较预算)?(?P<word>增加|减少|节约|超支)(?P<change>" + _AMOUNT + r"))?"
+    r"[。；]?\s*$"
 )
 #: A figure named again with its share of a whole and no amount: "A占B的" before the percent.
 _SAID_SHARE: Final = re.compile(
