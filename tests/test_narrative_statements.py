@@ -364,3 +364,19 @@ def test_a_line_of_budget_columns_is_its_parts_figure() -> None:
     checks = _checks(restated)
     assert [(o, s) for _, o, s in checks["RPT001"]] == [(Outcome.INCONSISTENT, Severity.ERROR)]
     assert [o for _, o, _ in checks["EXE003"]] == [Outcome.EXACT]  # the line's own columns
+
+
+def test_a_figure_compared_again_with_another_base_is_checked_against_each() -> None:
+    text = (
+        "某局2023年部门决算。会议费20.00万元，比上年预算数减少5.00万元，下降20%；"
+        "比上年决算数减少2.00万元，下降9.09%。"
+    )
+    names, mapped = _read(text)
+    assert names == ["会议费", "会议费（上年决算数）"]
+    assert mapped["/statements/1/会议费（上年决算数）/change"] is not None
+    outcomes = [o for p, o, _ in _checks(text)["YOY002"]]
+    assert outcomes == [Outcome.EXACT, Outcome.EXACT]
+    # Percents only the second time: read, and left for a person to weigh (no base stated).
+    text = "某局2023年部门决算。会议费20.00万元，比上年预算数下降20%，比上年决算数下降9.09%。"
+    names, _ = _read(text)
+    assert names == ["会议费", "会议费（上年决算数）"]

@@ -138,6 +138,10 @@ THREE_PUBLIC: Final = _labels(
     ),
 )
 _NO_LABEL_BEFORE: Final = re.compile(r"(?:上年度?|去年度?|上一年度?|比|较|与|占)$")
+#: Words before a label that make it a part of the region's figure (区直部门, 市级 …).
+_PART_OF_REGION: Final = re.compile(
+    r"(?:区直|市直|县直|区级|市级|县级|乡镇级|镇级|乡级)[^，。；：、\d]{0,14}$"
+)
 # A sentence can state a figure only with a Chinese word in it (a label, 持平, 原因 …).
 _WORTH_READING: Final = re.compile(r"[\u4e00-\u9fff]")
 _JOINED: Final = re.compile(r"[^\d，。；：、（）\n]{0,2}")
@@ -243,6 +247,8 @@ def _label_matches(text: str, labels: Sequence[Label], start: int, end: int) -> 
                 continue
             if _NO_LABEL_BEFORE.search(text[max(start, match.start() - 3) : match.start()]):
                 continue
+            if _PART_OF_REGION.search(text, max(start, match.start() - 16), match.start()):
+                continue  # "区直…“三公”经费": a part of the region's, not the document's figure
             found.append((match.start(), match.end(), label.target))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     chosen: list[tuple[int, int, Target]] = []

@@ -323,6 +323,11 @@ class StatementReader:
         return Numbers(n for n in between if not self.ledger.is_used(n) or self.ledger.is_unread(n))
 
     def _sentence(self, start: int, end: int, scope: str) -> None:
+        self._read_sentence(start, end, scope)
+        if "比" in self.text[start:end] or "较" in self.text[start:end]:
+            self._second_comparisons(start, end)
+
+    def _read_sentence(self, start: int, end: int, scope: str) -> None:
         numbers = self.ledger.numbers
         if (
             isinstance(numbers, Numbers)
@@ -510,6 +515,74 @@ class StatementReader:
             if label.target != "/procurement/total" and label.pattern.fullmatch(core):
                 return _plain(label)
         return None
+
+    def _second_comparisons(self, start: int, end: int) -> None:
+        """ "“三公”经费35.5万元，比上年预算数下降35.45%，比上年决算数下降34.26%": the same
+        figure compared again with another base, a statement of its own (“…（比上年决算数）”)
+        with the figure's amount, so each comparison is checked against its own base."""
+        text, ledger = self.text, self.ledger
+        pos = start
+        for number in self._unused(start, end):
+            if number.start < pos or (ledger.is_used(number) and not ledger.is_unread(number)):
+                continue
+            if number.money is None and not number.is_percent:
+                continue
+            clause_start = _list_start(text, start, number.start)
+            base = _SECOND_BASE.match(text, clause_start, number.start)
+            if base is None:
+                continue
+            owner = self._compared_before(start, clause_start)
+            if owner is None:
+                continue
+            path = owner[0]
+            stop = min(end, number.unit_end + _CLAUSE_REACH)
+            clause = read_clause(
+                text,
+                self._unused(clause_start, stop),
+                clause_start,
+                stop,
+                final=self.final,
+                unit=ledger.unit.label,
+                year=self.year,
+                note_end=stop,
+            )
+            if clause.amount is not None or (clause.change is None and clause.percent is None):
+                continue
+            name = f"{self._name_of(path)}（{base.group('base')}）"
+            key = _Key(_normal(name), self._scope_of(clause_start), False)
+            node = self._new(name, key, None)
+            ledger.put(node.path, "amount", ledger.slots[path]["amount"], None, clause_start)
+            apply(ledger, node.path, clause, clause_start)
+            pos = max([number.unit_end, *(n.unit_end for n in clause.numbers)])
+
+    def _compared_before(self, start: int, at: int) -> tuple[str, Number] | None:
+        """The figure whose amount the sentence states last before ``at``, when a comparison
+        of it was read already: (its path, the amount's number)."""
+        numbers = self.ledger.numbers
+        for number in reversed(numbers.between(start, at)):  # type: ignore[attr-defined]
+            if number.money is None:
+                continue
+            use = self.ledger.uses.get(number.start)
+            if use is None or use[1] is None:
+                return None
+            path, _, name = use[1].rpartition("/")
+            if name in ("change", "prior", "budget_change", "budget_initial"):
+                continue  # the first comparison's own figures
+            if name != "amount":
+                return None
+            compared = any(self.ledger.has(path, n) for n in ("percent", "change", "prior"))
+            return (path, number) if compared and self.ledger.has(path) else None
+        return None
+
+    def _name_of(self, path: str) -> str:
+        """The name a figure's path is known by in the text."""
+        names = {**_FIELD_NAMES, **_THREE_PUBLIC_NAMES}
+        if path in names:
+            return names[path]
+        for node in self.roots:
+            if node.path == path:
+                return node.label
+        return path.rsplit("/", 1)[-1]
 
     def _budget_columns(self, start: int, end: int) -> bool:
         """ "2017年预算数3786.71万元，调整数4610.19万元，决算数4610.19万元，增加823.48万元": a
@@ -842,6 +915,11 @@ def _style(marker: str) -> str:
 _RESPECTIVELY: Final = re.compile(
     r"分别(?:为|是|达到?|占[^，。；\d%]{0,16}?(?:的|比例为?|(?=\d)))?|(?<=[，。；])占[^，。；\d%]{0,16}?比例为"
     r"|(?<=[，。；])占[^，。；\d%]{2,16}?的(?=\d+(?:\.\d+)?%[、和])"
+)
+#: A comparison with another base, after a first one: "，比上年决算数字下降…", "；比2014年执行数".
+_SECOND_BASE: Final = re.compile(
+    r"(?:比|较|与)(?P<base>(?:上年|去年|(?:19|20)\d\d\s*年)度?(?:年初)?(?:预算|决算|执行)(?:数字|数)?)"
+    r"(?:相比)?(?:增加|减少|增长|下降|上升|降低|增|减)"
 )
 #: A 决算 line of columns with no label: year, 预算数, 调整数, 决算数 and the difference.
 _AMOUNT: Final = r"\d+(?:\.\d+)?(?:万元|亿元|元)"
