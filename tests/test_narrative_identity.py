@@ -79,3 +79,17 @@ def test_the_first_heading_that_says_the_kind_decides() -> None:
 def test_what_the_caller_says_wins() -> None:
     e = read_narrative("某局2024年部门预算。", department="另一局", year=2023, kind=Kind.FINAL)
     assert (e.budget.department, e.budget.year, e.budget.kind) == ("另一局", 2023, Kind.FINAL)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Targets are set with the budget, even where the text says 执行数 or 实际完成.
+        ("某局2024年项目支出绩效目标表 项目名称 办公运行 年度执行数 实际支出", Kind.BUDGET),
+        # A self-evaluation is made of a year's execution, even where it names the 预算.
+        ("某局2023年度整体支出绩效评价报告\n一、部门预算安排情况\n", Kind.FINAL),
+        ("某中心2023年度项目支出绩效单位自评报告 一、基本情况", Kind.FINAL),
+    ],
+)
+def test_a_performance_document_says_its_kind_in_its_title(text: str, kind: Kind) -> None:
+    assert identify(normalize(text).text).kind is kind

@@ -188,6 +188,8 @@ _FINAL_WORDS: Final = re.compile(
 )
 _HEADING_FINAL: Final = re.compile(r"决算(?:执行)?(?:公开|情况|表|报告|说明|$)")
 _HEADING_BUDGET: Final = re.compile(r"预算(?:安排)?(?:公开|情况|表|报告|说明|$)")
+_TARGETS: Final = re.compile(r"绩效目标(?:表|申报表?|公开)")
+_SELF_EVALUATION: Final = re.compile(r"绩效(?:自评|评价)(?:报告|表|情况|结果)?|自评(?:报告|表)")
 _REGION_UNITS: Final = re.compile(r"(?:本级|汇总|市级|县级|区级|省级)")
 #: A report on the execution of a year's budget names that year first.
 _EXECUTED: Final = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。\d]{0,8}?预算执行情况")
@@ -222,10 +224,20 @@ def _kind(text: str) -> Kind:
     lines = [line for line in text[:4000].split("\n") if 0 < len(line) <= 60]
     for line in lines[:15]:
         final, budget = _HEADING_FINAL.search(line), _HEADING_BUDGET.search(line)
+        if not final and not budget:
+            final, budget = _SELF_EVALUATION.search(line), _TARGETS.search(line)
         if final and not budget:
             return Kind.FINAL
         if budget and not final:
             return Kind.BUDGET
+    # A performance document says in its title which it belongs to: targets are set with the
+    # budget (绩效目标表), self-evaluations are made of the year's execution (绩效自评).
+    head = text[:400]
+    final, budget = _SELF_EVALUATION.search(head), _TARGETS.search(head)
+    if final and not budget:
+        return Kind.FINAL
+    if budget and not final:
+        return Kind.BUDGET
     words = _FINAL_WORDS.findall(text)
     return Kind.FINAL if len(words) >= 2 or "决算" in "".join(words) else Kind.BUDGET
 
