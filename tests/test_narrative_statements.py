@@ -380,3 +380,16 @@ def test_a_figure_compared_again_with_another_base_is_checked_against_each() -> 
     text = "某局2023年部门决算。会议费20.00万元，比上年预算数下降20%，比上年决算数下降9.09%。"
     names, _ = _read(text)
     assert names == ["会议费", "会议费（上年决算数）"]
+
+
+def test_a_generic_word_after_counts_is_the_sentences_subject() -> None:
+    text = (
+        "某局2023年部门决算。\n三、“三公”经费情况\n"
+        "2023年公务接待12批次，80人次，支出1.80万元，较上年减少0.20万元，下降10%。"
+    )
+    budget = read_narrative(text).budget
+    reception = budget.three_public.reception if budget.three_public else None
+    assert reception is not None
+    assert reception.amount == wan("1.8")
+    checks = _checks(text)
+    assert [o for p, o, _ in checks["YOY002"] if "reception" in p] == [Outcome.EXACT]

@@ -406,6 +406,9 @@ class StatementReader:
                 before = _label_start(self.text, pos, number.start - 1)
                 label, _ = _label(self.text[before : number.start - 1], before)
                 core_end = number.start
+            if label is None and _GENERIC_LINK.fullmatch(raw):
+                # "2018年公务接待24批次，210人次，支出2.05万元": the sentence's subject is named.
+                label = self._subject(start, label_start)
             if label is None:
                 pos = number.unit_end
                 continue
@@ -515,6 +518,21 @@ class StatementReader:
             if label.target != "/procurement/total" and label.pattern.fullmatch(core):
                 return _plain(label)
         return None
+
+    def _subject(self, start: int, at: int) -> str | None:
+        """The one field label that opens the sentence before ``at``, as written, when what
+        stands between it and ``at`` holds no figure (only counts)."""
+        found = [
+            m
+            for candidate in (*THREE_PUBLIC, *OPERATION)
+            for m in [candidate.pattern.search(self.text, start, at)]
+            if m is not None
+        ]
+        if len(found) != 1 or found[0].start() - start > 12:
+            return None
+        if self.ledger.numbers.figures_between(found[0].end(), at):  # type: ignore[attr-defined]
+            return None
+        return found[0].group()
 
     def _second_comparisons(self, start: int, end: int) -> None:
         """ "“三公”经费35.5万元，比上年预算数下降35.45%，比上年决算数下降34.26%": the same
@@ -916,6 +934,8 @@ _RESPECTIVELY: Final = re.compile(
     r"分别(?:为|是|达到?|占[^，。；\d%]{0,16}?(?:的|比例为?|(?=\d)))?|(?<=[，。；])占[^，。；\d%]{0,16}?比例为"
     r"|(?<=[，。；])占[^，。；\d%]{2,16}?的(?=\d+(?:\.\d+)?%[、和])"
 )
+#: A label of a generic word only, after a comma: "，支出2.05万元".
+_GENERIC_LINK: Final = re.compile(r"(?:实际)?(?:支出|开支|经费|费用)(?:金额)?(?:为|共计?|合计)?")
 #: A comparison with another base, after a first one: "，比上年决算数字下降…", "；比2014年执行数".
 _SECOND_BASE: Final = re.compile(
     r"(?:比|较|与)(?P<base>(?:上年|去年|(?:19|20)\d\d\s*年)度?(?:年初)?(?:预算|决算|执行)(?:数字|数)?)"
