@@ -598,8 +598,14 @@ def test_excerpt_09_is_a_final_account_with_initial_budgets() -> None:
     assert sums["/three_public/total#budget_initial"] is Outcome.EXACT
     gaps = {c.location.path: c.outcome for c in report.checks if c.rule_id == "EXE002"}
     assert gaps == {f"/three_public/{p}/budget_difference": Outcome.EXACT for p in parts}
-    # Left: the reception subsection restates its figures without a label.
-    assert {n.text for n in extraction.not_understood} == {"2.05", "0.03", "1.44"}
+    # The reception subsection states its figures after counts ("…24批次，210人次，支出2.05万元，
+    # 较上年减少0.03万元，减少了1.44%"): they are the reception's, and nothing is left.
+    assert extraction.not_understood == ()
+    reception = {n.text: n.path for n in extraction.numbers if n.text in ("0.03", "1.44")}
+    assert reception == {
+        "0.03": "/three_public/reception/change",
+        "1.44": "/three_public/reception/percent",
+    }
 
 
 @needs(CONFORMANCE)

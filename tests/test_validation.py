@@ -194,3 +194,31 @@ def test_an_error_that_holds_at_the_digits_written_is_a_warning() -> None:
         f.severity
         for f in validate(attrs.evolve(strict, institutional_operation=far)).by_rule("EXE001")
     ] == [Severity.ERROR]
+
+
+def test_an_amount_in_a_relation_that_fails_anyway_excuses_nothing() -> None:
+    from govbudget.figure import Written
+    from govbudget.model import ThreePublic
+
+    # 公务接待费 this year 5 (written "5"), the year before 10.5 (written "10.5"), said to be 5.35
+    # less: 5.5 at the document's precision, but 5 rounded to the whole 万元 could be 5.15.
+    reception = Figure(
+        amount=wan("5"),
+        prior=wan("10.5"),
+        change=StatedChange(wan("5.35"), "减少"),
+        written=(Written("amount", 0), Written("prior", 1)),
+    )
+    vehicles = Figure(amount=wan("15"), prior=wan("20.2"), written=(Written("prior", 1),))
+
+    def severity(total_prior: str) -> Severity:
+        total = Figure(amount=wan("20"), prior=wan(total_prior))
+        parts = ThreePublic(total=total, reception=reception, vehicles=vehicles)
+        b = DepartmentBudget(department="某局", year=2024, three_public=parts)
+        (change,) = [f for f in validate(b).by_rule("YOY001") if "reception" in f.location.path]
+        return change.severity
+
+    # The year before's 三公 total adds up: 10.5 may be a rounded figure, the change a warning.
+    assert severity("30.7") is Severity.WARNING
+    # It does not (30.55 against 10.5 + 20.2, however they are read): 10.5 is no rounded
+    # figure, and the change that holds only if it were is an error.
+    assert severity("30.55") is Severity.ERROR

@@ -21,7 +21,7 @@ from govbudget.model import DepartmentBudget
 from govbudget.report import Finding, Report
 from govbudget.rounding import Outcome
 from govbudget.rules import RULES
-from govbudget.rules._support import READ_AS_WRITTEN, indexed
+from govbudget.rules._support import READ_AS_WRITTEN, WIDENED, indexed
 from govbudget.rules.base import FAMILIES, Diagnosis, Rule, RuleError, Severity
 from govbudget.tables.model import Table
 
@@ -107,29 +107,51 @@ def _soften(budget: DepartmentBudget, checks: list[Finding]) -> list[Finding]:
     A narrative declares no precision: its amounts are read at the most decimals any is
     written with ("1 万元" beside "0.53 万元" is 1.00). That is right for a publisher who drops
     trailing zeros and wrong for one who rounded the figure to what is written — which the
-    text cannot tell. Such a relation is a warning saying so.
+    text cannot tell. Such a relation is a warning saying so — unless an amount it reads wider
+    also takes part in a relation that fails however it is read: that amount is then no rounded
+    figure to excuse anything ("12.5" in a sum that fails and in a change that holds only if
+    12.5 could be 12.45).
     """
-    again: dict[str, dict[str, Outcome]] = {}
-    result: list[Finding] = []
+    again: dict[str, dict[str, tuple[Outcome, frozenset[tuple[int, str]]]]] = {}
     for check in checks:
-        if check.severity is not Severity.ERROR:
-            result.append(check)
-            continue
-        if check.rule_id not in again:
-            token = READ_AS_WRITTEN.set(True)
-            try:
-                again[check.rule_id] = {
-                    o.location.path: o.outcome for o in check.rule.check(budget)
-                }
-            finally:
-                READ_AS_WRITTEN.reset(token)
-        outcome = again[check.rule_id].get(check.location.path, Outcome.INCONSISTENT)
-        if outcome is Outcome.INCONSISTENT:
+        if check.severity is Severity.ERROR and check.rule_id not in again:
+            again[check.rule_id] = _read_as_written(budget, check.rule)
+    retried = [
+        again[c.rule_id].get(c.location.path, (Outcome.INCONSISTENT, frozenset()))
+        if c.severity is Severity.ERROR
+        else None
+        for c in checks
+    ]
+    distrusted: set[tuple[int, str]] = set()
+    for retry in retried:
+        if retry is not None and retry[0] is Outcome.INCONSISTENT:
+            distrusted |= retry[1]
+    result: list[Finding] = []
+    for check, retry in zip(checks, retried, strict=True):
+        if retry is None or retry[0] is Outcome.INCONSISTENT or retry[1] & distrusted:
             result.append(check)
             continue
         softened = evolve(check.observation, diagnosis=_WRITTEN)
         result.append(Finding(check.rule, Severity.WARNING, softened))
     return result
+
+
+def _read_as_written(
+    budget: DepartmentBudget, rule: Rule
+) -> dict[str, tuple[Outcome, frozenset[tuple[int, str]]]]:
+    """Each observation of ``rule`` with amounts read at their written digits: its outcome
+    and the figure columns it read wider than their precision."""
+    widened: list[tuple[int, str]] = []
+    tokens = READ_AS_WRITTEN.set(True), WIDENED.set(widened)
+    try:
+        found: dict[str, tuple[Outcome, frozenset[tuple[int, str]]]] = {}
+        for observation in rule.check(budget):
+            found[observation.location.path] = (observation.outcome, frozenset(widened))
+            widened.clear()
+        return found
+    finally:
+        READ_AS_WRITTEN.reset(tokens[0])
+        WIDENED.reset(tokens[1])
 
 
 def _has_written(value: object) -> bool:

@@ -406,9 +406,10 @@ class StatementReader:
                 before = _label_start(self.text, pos, number.start - 1)
                 label, _ = _label(self.text[before : number.start - 1], before)
                 core_end = number.start
+            subject = None
             if label is None and _GENERIC_LINK.fullmatch(raw):
                 # "2018年公务接待24批次，210人次，支出2.05万元": the sentence's subject is named.
-                label = self._subject(start, label_start)
+                label = subject = self._subject(start, label_start)
             if label is None:
                 pos = number.unit_end
                 continue
@@ -449,6 +450,8 @@ class StatementReader:
                 parent = child[0] if inner and child is not None else None
             if parent is None and head is None and item is not None and self.list_head is not None:
                 parent = self.list_head  # "1.工资福利支出较上年增…" under "基本支出…如下："
+            if subject is not None and self._same_as_field(subject, clause, label_start):
+                continue  # the subject's figure again, with what else the sentence says of it
             # The fund the sentence names before the label is the figure's ("全区政府性基金预算
             # 收入…，收入合计164.0亿元").
             node = self._put(
@@ -533,6 +536,18 @@ class StatementReader:
         if self.ledger.numbers.figures_between(found[0].end(), at):  # type: ignore[attr-defined]
             return None
         return found[0].group()
+
+    def _same_as_field(self, label: str, clause: Clause, offset: int) -> bool:
+        """Whether ``clause`` states again the figure of the field ``label`` names, with the
+        same amount: then what it adds goes to that field."""
+        path = self._field_of(label)
+        if path is None or clause.amount is None or not self.ledger.has(path):
+            return False
+        parsed = self.ledger.money(clause.amount)
+        if parsed is None or parsed[0] != self.ledger.slots[path].get("amount"):
+            return False
+        self._restate(path, clause, offset)
+        return True
 
     def _second_comparisons(self, start: int, end: int) -> None:
         """ "“三公”经费35.5万元，比上年预算数下降35.45%，比上年决算数下降34.26%": the same

@@ -78,6 +78,9 @@ def carries_over(budget: DepartmentBudget) -> bool:
 #: rather than at the figure's precision: set by :func:`govbudget.validate` while it looks
 #: again at its errors (see :func:`read_as_written`), never otherwise.
 READ_AS_WRITTEN: Final[ContextVar[bool]] = ContextVar("READ_AS_WRITTEN", default=False)
+#: Where :func:`stated` notes each figure column it read wider than the figure's precision
+#: (``(id(figure), column)``) while :data:`READ_AS_WRITTEN` is set, when a list is given.
+WIDENED: Final[ContextVar[list[tuple[int, str]] | None]] = ContextVar("WIDENED", default=None)
 
 
 def stated(
@@ -93,6 +96,9 @@ def stated(
         written = next((w.decimals for w in figure.written if w.column == column), None)
         if written is not None and not figure.none_stated:
             half = max(half, Precision(precision.unit, written).half_width_fen)
+            widened = WIDENED.get()
+            if widened is not None:
+                widened.append((id(figure), column))
     return Stated(value.fen, half)
 
 
