@@ -560,7 +560,7 @@ class StatementReader:
                 continue
             if number.money is None and not number.is_percent:
                 continue
-            clause_start = _list_start(text, start, number.start)
+            clause_start = _list_start(text, max(start, number.start - _CLAUSE_REACH), number.start)
             base = _SECOND_BASE.match(text, clause_start, number.start)
             if base is None:
                 continue
@@ -592,7 +592,8 @@ class StatementReader:
         """The figure whose amount the sentence states last before ``at``, when a comparison
         of it was read already: (its path, the amount's number)."""
         numbers = self.ledger.numbers
-        for number in reversed(numbers.between(start, at)):  # type: ignore[attr-defined]
+        reach = max(start, at - _CLAUSE_REACH)  # linear on a sentence of thousands of figures
+        for number in reversed(numbers.between(reach, at)):  # type: ignore[attr-defined]
             if number.money is None:
                 continue
             use = self.ledger.uses.get(number.start)
@@ -670,7 +671,7 @@ class StatementReader:
         for number in self._unused(start, end):
             if not number.is_percent:
                 continue
-            clause_start = _list_start(text, start, number.start)
+            clause_start = _list_start(text, max(start, number.start - _CLAUSE_REACH), number.start)
             said = _SAID_SHARE.fullmatch(text, clause_start, number.start)
             if said is None:
                 continue
