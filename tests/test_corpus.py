@@ -21,8 +21,8 @@ from .realdata import CORPUS, needs
 pytestmark = needs(CORPUS)
 
 #: What the reader reaches today on the 115 texts; a change may raise these, never lower them.
-LEAST_FOUND = 28  # of the 29 verified inconsistencies
-MOST_NOT_UNDERSTOOD = 0.08  # of every number in the texts
+LEAST_FOUND = 29  # of the 29 verified inconsistencies: all of them
+MOST_NOT_UNDERSTOOD = 0.05  # of every number in the texts: the acceptance bound
 
 
 @cache
