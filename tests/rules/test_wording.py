@@ -65,6 +65,12 @@ def test_years_are_not_judged_when_the_headings_do_not_confirm_the_documents_yea
     assert list(validate(budget, select=["WRD002"]).checks) == []
 
 
+def test_a_document_sites_title_for_a_template_is_not_the_documents_heading() -> None:
+    # Sites that share documents title an upload "…年…决算公开模板" whatever year it is.
+    text = "2022年部门决算公开模板\n" + DOCUMENT
+    assert _found(text, "WRD002") == []
+
+
 def test_a_heading_naming_two_years_is_not_a_slip() -> None:
     text = (
         "关于2024年预算执行情况和2025年预算草案的报告\n一、2025年部门预算情况说明\n收入10万元。\n"

@@ -89,6 +89,10 @@ def _headings(text: Text) -> Iterator[tuple[int, str]]:
             yield start, line
 
 
+#: A title a document site gives an upload: a template, a sample, a model text.
+_TEMPLATE_TITLE: Final = re.compile(r"模板|模版|范文|范本|样本|样表")
+
+
 def scan_wording(text: Text, source: str = "<text>") -> tuple[Wording, ...]:
     """Every place of ``text`` a wording rule judges, in the order of the text."""
     found: list[tuple[int, Wording]] = []
@@ -101,6 +105,8 @@ def scan_wording(text: Text, source: str = "<text>") -> tuple[Wording, ...]:
         # (预算执行情况, a 决算 in all but name) names no year of its own kind
         if len({m.group(1) for m in years}) > 1 or "执行" in line:
             years = []
+        if _TEMPLATE_TITLE.search(line):
+            years = []  # a document site's title for the file ("…决算公开模板"), not the text's
         for match in years:
             at = start + match.start()
             found.append(
