@@ -91,35 +91,6 @@ def test_shr002_shares_add_to_100() -> None:
     )
 
 
-def test_shr002_shares_of_rounded_parts_still_do_not_make_100() -> None:
-    # Each share is the printed part over the printed whole; the printed parts add up to 2.01
-    # against 2.00 (rounding), so the shares add up to 100.5%: a reader sees them not make 100.
-    rounded = budget(
-        procurement=Procurement(
-            total=fig("2.00"),
-            goods=fig("1.01", share="50.50"),
-            works=fig("0.50", share="25.00"),
-            services=fig("0.50", share="25.00"),
-        )
-    )
-    finding = only(rounded, "SHR002")
-    assert (finding.outcome, finding.severity) == (I, Severity.ERROR)
-    assert finding.diagnosis is not None
-    assert finding.diagnosis.code == "shares_of_printed"
-
-
-def test_shr002_is_not_checked_on_a_list_of_some_parts_only() -> None:
-    # 60 + 10 of 100: the text lists two of the parts; their shares cannot make 100%.
-    some = budget(
-        income=Income(
-            total=fig("100"),
-            appropriation=fig("60", share="60"),
-            business=fig("10", share="10"),
-        )
-    )
-    assert outcomes(some, "SHR002") == []
-
-
 def test_prc001_prc002_procurement() -> None:
     good = budget(
         procurement=Procurement(

@@ -318,10 +318,13 @@ def _code(source: str, number: Number) -> str | None:
     """``"measure"`` or ``"code"`` for a number of a measure or an identifier, else ``None``."""
     if number.unit is None and _MEASURE.match(source, number.end):
         return "measure"  # "421.1平方公里", "18.2℃", "5000多平方米"
+    # A token is looked at no further than a few dozen characters each side: linear on one
+    # endless run of letters and digits (a web address thousands of characters long).
     start, end = number.start, number.end
-    while start > 0 and _is_code_char(source[start - 1]):
+    low, high = max(0, start - _CODE_REACH), min(len(source), end + _CODE_REACH)
+    while start > low and _is_code_char(source[start - 1]):
         start -= 1
-    while end < len(source) and _is_code_char(source[end]):
+    while end < high and _is_code_char(source[end]):
         end += 1
     token = source[start:end]
     if token == number.text:
@@ -347,6 +350,7 @@ def _is_code_char(char: str) -> bool:
 
 
 _DIGIT_RUN: Final = re.compile(r"\d+")
+_CODE_REACH: Final = 40
 
 
 def _item_in_text(source: str, number: Number) -> bool:

@@ -286,18 +286,13 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
         ]
         verdict = _sum_of_shares(Fraction(100), values)
         printed = [stated(budget, f) for *_, f in parts]
-        diagnosis = None
         if verdict.outcome is Outcome.INCONSISTENT and all(p is not None for p in printed):
             # Shares taken from the printed amounts add up to what those amounts add up to,
-            # which rounding lets differ from the printed whole: the cause, not an excuse —
-            # a reader still sees shares that do not make 100%.
-            amounts = [p for p in printed if p is not None]
-            if check_sum(total, amounts).outcome is Outcome.INCONSISTENT:
-                continue  # the parts do not make the whole: a list of some parts only
-            parts_total = sum(Fraction(p.value) for p in amounts)
+            # which rounding lets differ a little from the printed whole.
+            parts_total = sum(Fraction(p.value) for p in printed if p is not None)
             of_printed = _sum_of_shares(parts_total * 100 / Fraction(total.value), values)
             if of_printed.outcome is not Outcome.INCONSISTENT:
-                diagnosis = _SHARES_OF_PRINTED
+                verdict = evolve(verdict, outcome=Outcome.WITHIN_ROUNDING, min_gap=Fraction(0))
         yield Observation(
             outcome=verdict.outcome,
             location=Location(path + "/shares", f"{zh}各项占比之和", f"{en}: sum of the shares"),
@@ -305,16 +300,7 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
             scale=Scale.percent(decimals),
             params={"count": str(len(values))},
             formula="Σ 占比 = 100%",
-            diagnosis=diagnosis,
         )
-
-
-_SHARES_OF_PRINTED: Final = Diagnosis(
-    "shares_of_printed",
-    "各项占比是按舍入后的分项金额计算的，而分项金额之和与所写合计不等（舍入所致），占比之和因此不为 100%",
-    "the shares were computed from the rounded parts, whose sum differs from the printed whole"
-    " (by rounding), so they do not add up to 100%",
-)
 
 
 RULES: Final = (
