@@ -587,3 +587,18 @@ def test_a_table_drawn_in_a_form_xobject_is_found_where_it_is_shown(tmp_path: Pa
     assert grids == [Grid.of(["合计", "10.00"], ["201", "10.00"])]
     [table] = read_document(path).budget.tables
     assert table.kind is TableKind.FINAL_GENERAL_PUBLIC
+
+
+def test_a_document_naming_no_unit_takes_it_from_its_file_name(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    doc = replace(make_final(lines=5), department="")
+    named = render_pdf(doc, tmp_path / "上海市某某局2024年度部门决算.pdf")
+    assert (read_document(named).budget.department, read_document(named).budget.year) == (
+        "上海市某某局",
+        2024,
+    )
+    bracketed = render_pdf(doc, tmp_path / "附件1：2024年度部门决算（某某中心）.pdf")
+    assert read_document(bracketed).budget.department == "某某中心"
+    plain = render_pdf(doc, tmp_path / "js-report.pdf")
+    assert read_document(plain).budget.department == "js-report"  # nothing else to go by
