@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govbudget import DepartmentBudget, validate, wan
-from govbudget.figure import Figure
+from govbudget.figure import Figure, pct
 from govbudget.model import Income, Kind, ThreePublic
 from govbudget.report import Finding
 from govbudget.rounding import Outcome
@@ -309,3 +309,46 @@ def test_appropriation_income_against_the_income_table() -> None:
     )
     (wrong,) = _bad(budget, "TAB006")
     assert "说明（第13页）中的财政拨款收入 = 收入决算表·合计·财政拨款收入" in wrong.message("zh")
+
+
+def test_shares_without_their_whole_are_recomputed_from_the_summary_table() -> None:
+    from govbudget.model import Expenditure
+
+    summary = _table(
+        K.FINAL_SUMMARY,
+        "收入支出决算总表",
+        columns=(Column("决算数", side="收入"), Column("决算数", side="支出")),
+        rows=(
+            Row(name="一般公共预算财政拨款收入", side="收入", values=(wan("90"), None)),
+            Row(name="事业收入", side="收入", values=(wan("30"), None)),
+            Row(name="本年收入合计", side="收入", values=(wan("120"), None)),
+            Row(name="本年支出合计", side="支出", values=(None, wan("100"))),
+        ),
+    )
+    spending = _table(
+        K.FINAL_EXPENDITURE,
+        "支出决算表",
+        columns=(Column("本年支出合计"), Column("基本支出"), Column("项目支出")),
+        rows=(Row(name="合计", values=(wan("100"), wan("71.65"), wan("28.35"))),),
+    )
+    page = "d.pdf p. 13"
+    budget = DepartmentBudget(
+        kind=Kind.FINAL,
+        tables=(summary, spending),
+        # no 本年收入合计 or 本年支出合计 of the narrative's own: SHR001 cannot check these
+        income=Income(business=Figure(amount=wan("30"), share=pct("25"), source=page)),
+        expenditure=Expenditure(
+            basic=Figure(amount=wan("71.65"), share=pct("71.73"), source=page),
+            project=Figure(amount=wan("28.35"), share=pct("28.35"), source=page),
+        ),
+    )
+    checks = list(validate(budget, select=["TAB012"]).checks)
+    assert [(c.location.path, c.outcome) for c in checks] == [
+        ("/income/business/share", Outcome.EXACT),
+        ("/expenditure/basic/share", Outcome.INCONSISTENT),
+        ("/expenditure/project/share", Outcome.EXACT),
+    ]
+    wrong = checks[1]
+    assert wrong.severity is Severity.WARNING
+    assert wrong.location.source == page
+    assert "支出决算表·合计·基本支出 ÷ 收入支出决算总表·本年支出合计" in wrong.message("zh")

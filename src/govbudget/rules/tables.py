@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from typing import Final
 
+from attrs import evolve
+
 from govbudget.classification.names import normalize as name_key
 from govbudget.figure import Figure, StatedPercent
 from govbudget.model import DepartmentBudget, Kind
@@ -1222,12 +1224,14 @@ def _ratio(
 
 
 def _table_ratios(budget: DepartmentBudget) -> Iterator[Observation]:
-    """The shares and completion rates of the “三公” items that the narrative cannot check itself.
+    """The shares and completion rates of the “三公” items that the narrative cannot check itself
+    (and the shares of income sources and spending kinds, :func:`_table_shares`).
 
     Where the narrative states the whole and the part (or the budget and the final figure),
     SHR001 and EXE001 check the percent from the narrative's own figures; where it leaves
     one out, the table's cells are the figures the percent was taken from.
     """
+    yield from _table_shares(budget)
     three = budget.three_public
     if three is None:
         return
@@ -1270,6 +1274,59 @@ def _table_ratios(budget: DepartmentBudget) -> Iterator[Observation]:
             )
             if observation is not None:
                 yield observation
+
+
+#: The narrative's income sources and spending kinds that a share of 本年收入合计 / 本年支出合计
+#: may be stated for: their names in _narrative_spots and their paths.
+_INCOME_SHARES: Final = {
+    "财政拨款收入": "/income/appropriation",
+    "一般公共预算财政拨款收入": "/income/general_public",
+    "政府性基金预算财政拨款收入": "/income/government_fund",
+    "国有资本经营预算财政拨款收入": "/income/state_capital",
+    "上级补助收入": "/income/higher_subsidy",
+    "事业收入": "/income/business",
+    "经营收入": "/income/operating",
+    "附属单位上缴收入": "/income/affiliated",
+    "其他收入": "/income/other",
+}
+_SPENDING_SHARES: Final = {
+    "基本支出": "/expenditure/basic",
+    "项目支出": "/expenditure/project",
+    "上缴上级支出": "/expenditure/to_higher",
+    "经营支出": "/expenditure/operating",
+    "对附属单位补助支出": "/expenditure/to_affiliated",
+}
+
+
+def _table_shares(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The shares of income sources and spending kinds the narrative states without their
+    whole (no 本年收入合计 / 本年支出合计 or 总计 of its own, so SHR001 cannot check them),
+    recomputed from the table: 该项 ÷ 本年收入（支出）合计. A warning, for the narrative may
+    have taken the share of another whole (收入总计)."""
+    income, spending = budget.income, budget.expenditure
+    summary = K.FINAL_SUMMARY if budget.kind is Kind.FINAL else K.BUDGET_SUMMARY
+    wholes: list[tuple[dict[str, str], Ref | None]] = []
+    if income is not None and income.total is None and income.grand_total is None:
+        wholes.append((_INCOME_SHARES, _spot(budget, (summary, "收入", "本年收入合计", ""))))
+    if spending is not None and spending.total is None and spending.grand_total is None:
+        wholes.append((_SPENDING_SHARES, _spot(budget, (summary, "支出", "本年支出合计", ""))))
+    for paths, whole in wholes:
+        if whole is None:
+            continue
+        for name, figure, spot in _narrative_spots(budget):
+            part = _first_row(budget, spot) if name in paths else None
+            if figure is None or figure.share is None or part is None:
+                continue
+            observation = _ratio(
+                budget,
+                _narrative_place(paths[name], name, figure, "share", ""),
+                figure.share,
+                part,
+                whole,
+                f"占比 = {_short(budget, part)} ÷ {_short(budget, whole)} × 100%",
+            )
+            if observation is not None:
+                yield evolve(observation, severity=Severity.WARNING)
 
 
 def _three_cell(budget: DepartmentBudget, item: ThreePublicItem, measure: Measure) -> Ref | None:
