@@ -77,3 +77,37 @@ def test_exe002_difference_from_the_budget() -> None:
         "stated difference from the initial budget 0.8 万元; final 2.05 and initial budget 2.95 differ by 0.9 万元"
         in finding.message_en
     )
+
+
+def _worded(word: str, final: str = "651.1", change: str | None = None) -> object:
+    from govbudget.figure import StatedChange
+    from govbudget.model import Appropriation, Spending
+
+    figure = Figure(
+        amount=wan(final),
+        budget_initial=wan("640"),
+        budget_change=StatedChange(None if change is None else wan(change), word),
+    )
+    return budget(kind=Kind.FINAL, appropriation=Appropriation(total=Spending(total=figure)))
+
+
+def test_exe003_a_word_alone_states_no_amount_and_exe005_checks_it() -> None:
+    from govbudget import Severity
+
+    flat = _worded("持平")
+    assert outcomes(flat, "EXE003") == []  # type: ignore[arg-type]
+    finding = only(flat, "EXE005")  # type: ignore[arg-type]
+    assert (finding.outcome, finding.severity) == (Outcome.INCONSISTENT, Severity.ERROR)
+    assert outcomes(_worded("大于"), "EXE005") == [Outcome.EXACT]  # type: ignore[arg-type]
+    assert outcomes(_worded("等于", final="640"), "EXE005") == [Outcome.EXACT]  # type: ignore[arg-type]
+    # with an amount the change is checked
+    assert outcomes(_worded("增加", change="11.1"), "EXE003") == [Outcome.EXACT]  # type: ignore[arg-type]
+
+
+def test_exe005_roughly_flat_for_figures_that_differ_is_a_warning() -> None:
+    from govbudget import Severity
+
+    finding = only(_worded("基本持平"), "EXE005")  # type: ignore[arg-type]
+    assert (finding.outcome, finding.severity) == (Outcome.INCONSISTENT, Severity.WARNING)
+    assert "基本持平" in finding.message_zh
+    assert outcomes(_worded("基本持平", final="640"), "EXE005") == [Outcome.EXACT]  # type: ignore[arg-type]

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Final
 
+from attrs import evolve
+
 from govbudget.figure import Direction, Figure
 from govbudget.model import DepartmentBudget
 from govbudget.rounding import Outcome, Stated, check_sum, corner_range, ratio_range
@@ -67,15 +69,44 @@ def against_budget(budget: DepartmentBudget) -> Items:
 
 
 def _budget_change(budget: DepartmentBudget) -> Iterator[Observation]:
-    return change_checks(budget, against_budget(budget), BUDGET)
+    # a word alone ("与预算持平", "决算数等于预算数") states no amount to check: EXE005 checks it
+    worded = [
+        item
+        for item in against_budget(budget)
+        if item[3].change is None or item[3].change.value is not None
+    ]
+    return change_checks(budget, worded, BUDGET)
 
 
 def _budget_percent(budget: DepartmentBudget) -> Iterator[Observation]:
     return percent_checks(budget, against_budget(budget), BUDGET)
 
 
+#: Words that say the final figure is close to the budget, not equal to it: how close is the
+#: publisher's judgement, so figures that differ are a warning, never an error.
+_ROUGHLY: Final = frozenset({"基本持平", "基本相当", "大致持平", "基本一致"})
+
+
 def _budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
-    return direction_checks(budget, against_budget(budget), BUDGET)
+    items = list(against_budget(budget))
+    for item, observation in zip(items, _each_direction(budget, items), strict=True):
+        if observation is None:
+            continue
+        change = item[3].change
+        if (
+            change is not None
+            and change.word in _ROUGHLY
+            and observation.outcome is Outcome.INCONSISTENT
+        ):
+            observation = evolve(observation, severity=Severity.WARNING)
+        yield observation
+
+
+def _each_direction(budget: DepartmentBudget, items: Items) -> Iterator[Observation | None]:
+    """EXE005's observation of each item (``None`` where it makes none)."""
+    for item in items:
+        found = list(direction_checks(budget, [item], BUDGET))
+        yield found[0] if found else None
 
 
 def _completion(budget: DepartmentBudget) -> Iterator[Observation]:
