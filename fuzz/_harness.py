@@ -28,7 +28,28 @@ def guarded(read: Callable[[bytes], object]) -> Callable[[bytes], None]:
     return target
 
 
+def load_everything() -> None:
+    """Import every module of govbudget now (not the Hypothesis strategies), instrumented:
+    govbudget imports its readers on first use, after a target's
+    ``instrument_imports`` block has ended, and code atheris has not instrumented gives it
+    no coverage to be guided by (the targets ran with a coverage of 17 edges)."""
+    import importlib
+    import pkgutil
+
+    import govbudget
+
+    with atheris.instrument_imports(include=["govbudget"]):
+        for module in pkgutil.walk_packages(govbudget.__path__, "govbudget."):
+            if module.name.startswith("govbudget.strategies") or module.name.endswith("__main__"):
+                continue
+            try:
+                importlib.import_module(module.name)
+            except ImportError:  # an extra that is not installed (MissingExtra is one)
+                continue
+
+
 def main(read: Callable[[bytes], object]) -> None:
     """Run ``read`` under atheris with the command line's options (``-max_total_time=600`` …)."""
+    load_everything()
     atheris.Setup(sys.argv, guarded(read))
     atheris.Fuzz()
