@@ -430,11 +430,11 @@ def _decimal(text: str) -> Decimal | None:
 
 
 class _Reader:
-    def __init__(self, ledger: Ledger, first: int) -> None:
+    """Reads the tables of a text, one region of lines after another, into ``tables``."""
+
+    def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
-        self.first = first  # the index of the first table read here in Performance.tables
         self.tables: list[_Table] = []
-        self.spans: list[tuple[int, int]] = []
         # the numbers by their offset in the raw text
         self.origins = [ledger.text.origin(n.start) for n in ledger.numbers]
         self.raw_lines: list[int] = []
@@ -478,7 +478,7 @@ class _Reader:
 
     # -- the tables ------------------------------------------------------------------------------
     def path(self) -> str:
-        return f"/performance/tables/{self.first + len(self.tables) - 1}"
+        return f"/performance/tables/{len(self.tables) - 1}"
 
     def read(self, cells: Sequence[_Cell], title: str | None, kind: PerformanceTableKind) -> None:
         self.start(title, kind, cells[0].start if cells else 0)
@@ -1004,7 +1004,7 @@ def _tables(ledger: Ledger, raw: str) -> tuple[PerformanceTable, ...]:
     if "指标" not in raw:
         return ()
     lines = _lines(raw)
-    reader = _Reader(ledger, 0)
+    reader = _Reader(ledger)
     reader.raw_lines = [line.start for line in lines]
     fold = _Fold(ledger)
     index = 0
