@@ -148,6 +148,7 @@ def test_the_word_made_pdf_is_what_its_script_makes(tmp_path: Path) -> None:
     assert (tmp_path / "disclosure.pdf").read_bytes() == (WORD / "disclosure.pdf").read_bytes()
 
 
+@pytest.mark.usefixtures("cjk_font")
 def test_the_word_made_pdf_gets_exactly_the_errors_its_readme_lists() -> None:
     from govbudget import read_document
 

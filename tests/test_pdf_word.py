@@ -22,6 +22,9 @@ from .disclosure_factory import Disclosure, make_final, render_xlsx
 from .test_tables_read import NINE
 from .word_pdf import Rendered, render_word_pdf
 
+# The test PDFs set Chinese in a CJK font they do not embed (see the fixture).
+pytestmark = pytest.mark.usefixtures("cjk_font")
+
 NAME = "上海市普陀区规划和自然资源局"
 
 

@@ -161,6 +161,7 @@ def test_generated_pdf_is_read_whole_and_checks_exact(
     assert read.extraction is not None
 
 
+@pytest.mark.usefixtures("cjk_font")
 def test_split_code_columns_are_joined(tmp_path: Path) -> None:
     budget = _read_pdf(make_final(lines=7, split_codes=True), tmp_path).budget
     codes = [r.code for r in budget.tables[2].rows if r.code]
