@@ -21,7 +21,7 @@ from .realdata import CORPUS, needs
 pytestmark = needs(CORPUS)
 
 #: What the reader reaches today on the 115 texts; a change may raise these, never lower them.
-LEAST_FOUND = 28  # of the 29 verified inconsistencies (087: see docs/corpus.md)
+LEAST_FOUND = 29  # of the 29 verified inconsistencies: every one
 MOST_NOT_UNDERSTOOD = 0.05  # of every number in the texts: the acceptance bound
 
 

@@ -91,6 +91,44 @@ def test_shr002_shares_add_to_100() -> None:
     )
 
 
+def test_shr002_shares_of_rounded_amounts_do_not_add_to_100() -> None:
+    # The parts print as 1.26 + 0.63 + 0.62 = 2.51 against a whole of 2.50 (within
+    # rounding), and each share was taken from the printed amounts (1.26 ÷ 2.50 = 50.4%):
+    # the shares add up to 100.4%, which no exact amounts rounding to these give.
+    rounded = budget(
+        procurement=Procurement(
+            total=fig("2.50"),
+            goods=fig("1.26", share="50.4"),
+            works=fig("0.63", share="25.2"),
+            services=fig("0.62", share="24.8"),
+        )
+    )
+    assert outcomes(rounded, "SHR001") == [E, E, E]  # each is the printed part ÷ whole
+    assert outcomes(rounded, "PRC001") == [W]
+    finding = only(rounded, "SHR002")
+    assert finding.outcome is I
+    assert finding.severity is Severity.ERROR
+    assert finding.diagnosis is not None
+    assert finding.diagnosis.code == "shares_of_rounded_amounts"
+    assert "各项之和 2.51万元，合计 2.5万元" in finding.message_zh
+
+
+def test_shr002_shares_of_some_of_the_parts() -> None:
+    # Only two kinds are listed (6 + 1 of 10): their shares add up to the 70% they make up.
+    listed = budget(
+        procurement=Procurement(
+            total=fig("10"), goods=fig("6", share="60"), works=fig("1", share="10")
+        )
+    )
+    assert outcomes(listed, "SHR002") == [W]
+    wrong = budget(
+        procurement=Procurement(
+            total=fig("10"), goods=fig("6", share="60"), works=fig("1", share="20")
+        )
+    )
+    assert outcomes(wrong, "SHR002") == [I]
+
+
 def test_prc001_prc002_procurement() -> None:
     good = budget(
         procurement=Procurement(

@@ -28,11 +28,12 @@ from govbudget.rules._labels import label
 from govbudget.rules._support import (
     figure_at,
     figures_with,
+    money,
     percent_observation,
     place,
     stated,
 )
-from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
+from govbudget.rules.base import Diagnosis, Observation, Rule, Scale, Severity
 from govbudget.rules.totals import SPENDING_KINDS, expenditure_total
 from govbudget.rules.trees import parents, trees_of
 
@@ -286,19 +287,38 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
         ]
         verdict = _sum_of_shares(Fraction(100), values)
         printed = [stated(budget, f) for *_, f in parts]
+        diagnosis = None
         if verdict.outcome is Outcome.INCONSISTENT and all(p is not None for p in printed):
-            # Shares taken from the printed amounts add up to what those amounts add up to,
-            # which rounding lets differ a little from the printed whole.
-            parts_total = sum(Fraction(p.value) for p in printed if p is not None)
-            of_printed = _sum_of_shares(parts_total * 100 / Fraction(total.value), values)
-            if of_printed.outcome is not Outcome.INCONSISTENT:
-                verdict = evolve(verdict, outcome=Outcome.WITHIN_ROUNDING, min_gap=Fraction(0))
+            amounts = [p for p in printed if p is not None]
+            parts_total = sum(Fraction(p.value) for p in amounts)
+            if check_sum(total, amounts).outcome is Outcome.INCONSISTENT:
+                # The parts listed are not the whole breakdown (a text that lists some of
+                # the sources): their shares add up to the share of the whole they make up.
+                of_listed = _sum_of_shares(parts_total * 100 / Fraction(total.value), values)
+                if of_listed.outcome is not Outcome.INCONSISTENT:
+                    verdict = evolve(verdict, outcome=Outcome.WITHIN_ROUNDING, min_gap=Fraction(0))
+            elif parts_total != total.value:
+                # The parts are the whole, within rounding; shares that add up to what the
+                # printed parts add up to were taken from the rounded amounts.
+                scale = money(budget, whole)
+                summed = scale.show(parts_total) + scale.label
+                printed_whole = scale.show(Fraction(total.value)) + scale.label
+                diagnosis = Diagnosis(
+                    "shares_of_rounded_amounts",
+                    f"各项占比按舍入后的金额计算（各项之和 {summed}，合计 {printed_whole}）",
+                    f"the shares were taken from the rounded amounts (the parts add up to "
+                    f"{summed}, the whole is {printed_whole})",
+                )
         yield Observation(
             outcome=verdict.outcome,
-            location=Location(path + "/shares", f"{zh}各项占比之和", f"{en}: sum of the shares"),
+            # at the sentence the first share is stated in
+            location=place(
+                path + "/shares", f"{zh}各项占比之和", f"{en}: sum of the shares", parts[0][3]
+            ),
             verdict=verdict,
             scale=Scale.percent(decimals),
             params={"count": str(len(values))},
+            diagnosis=diagnosis,
             formula="Σ 占比 = 100%",
         )
 

@@ -456,22 +456,30 @@ class Builder:
             if complete and len(parts) > 1:
                 options.append(Rounding.LARGEST_REMAINDER)
             rounding = self.draw(st.sampled_from(options))
+        # Shares of the printed amounts, whose printed parts need not add up to the printed
+        # whole: then their shares do not add up to 100% (SHR002 reports it).
+        of_unequal_printed = False
         if rounding is Rounding.LARGEST_REMAINDER:
             values = largest_remainder(ratios, decimals)
         else:
             if self.style.shares_from_printed:
-                # The shares of the printed amounts, which need not add up to the printed whole.
                 printed = self.style.amount(whole).fen
-                ratios = [Fraction(self.style.amount(p).fen * 100, printed) for p in parts]
+                printed_parts = [self.style.amount(p).fen for p in parts]
+                ratios = [Fraction(p * 100, printed) for p in printed_parts]
+                of_unequal_printed = sum(printed_parts) != printed
             values = [self.style.percent(r, decimals, rounding) for r in ratios]
         # Shares adjusted to add up to 100% are all stated: the adjustment shows in their sum.
         adjusted = rounding is Rounding.LARGEST_REMAINDER
         chosen = [adjusted or self.draw(st.booleans()) for _ in parts]
         nonzero = [i for i, value in enumerate(values) if value]
-        if self.style.exact and complete and len(parts) > 1 and sum(values) != 100 and nonzero:
+        inexact = self.style.exact and sum(values) != 100
+        if complete and len(parts) > 1 and of_unequal_printed and not nonzero:
+            return nothing  # only zero shares, which a part stated as none (无) may drop
+        if complete and len(parts) > 1 and (inexact or of_unequal_printed) and nonzero:
             # Half-up shares that do not add up to 100 exactly are within rounding, not
-            # exact: an exact budget leaves one out — not a zero one, which a part stated
-            # as none (无) drops anyway and which changes no sum.
+            # exact, and shares of printed parts that do not add up to the printed whole
+            # are inconsistent: a budget that is to pass leaves one out — not a zero one,
+            # which a part stated as none (无) drops anyway and which changes no sum.
             chosen[self.draw(st.sampled_from(nonzero))] = False
         return [
             StatedPercent(percent_text(value, decimals)) if keep else None
