@@ -205,6 +205,7 @@ def test_a_change_against_the_budget_with_the_tables_budget() -> None:
     ]
     words = _bad(budget, "TAB015")
     assert [f.location.path for f in words] == ["/three_public/vehicles/budget/direction"]
+    assert "数字显示数字显示" not in words[0].message("zh")
     # where the narrative states the budget itself, EXE003–EXE005 check it instead
     own = evolve_figure(budget, "reception", budget_initial=wan(12))
     assert [f.location.path for f in _bad(own, "TAB013")] == [

@@ -98,6 +98,8 @@ def test_exe003_a_word_alone_states_no_amount_and_exe005_checks_it() -> None:
     assert outcomes(flat, "EXE003") == []  # type: ignore[arg-type]
     finding = only(flat, "EXE005")  # type: ignore[arg-type]
     assert (finding.outcome, finding.severity) == (Outcome.INCONSISTENT, Severity.ERROR)
+    assert finding.message_zh.startswith("财政拨款支出：较预算写“持平”，数字显示增加。")
+    assert "; the figures increase" in finding.message_en
     assert outcomes(_worded("大于"), "EXE005") == [Outcome.EXACT]  # type: ignore[arg-type]
     assert outcomes(_worded("等于", final="640"), "EXE005") == [Outcome.EXACT]  # type: ignore[arg-type]
     # with an amount the change is checked

@@ -1590,8 +1590,8 @@ RULES: Final = (
         "Words comparing a final figure with its budget match the table's figures",
         "“增加/减少/无变化/持平”与 决算数 − 表中预算数 的符号一致（说明未写出预算数时）",
         _table_budget_direction,
-        message_zh="{where}：较预算写“{words}”，数字显示{actual_zh}",
-        message_en="{where}: against the budget the words “{words}” state a direction; the figures {actual_en}",
+        message_zh="{where}：较预算写“{words}”，{actual_zh}",
+        message_en="{where}: against the budget the words “{words}” state a direction; {actual_en}",
     ),
     _rule(
         "TAB016",
