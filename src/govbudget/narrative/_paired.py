@@ -1,8 +1,8 @@
 """Paired statements: one sentence stating a figure of both income and expenditure (internal).
 
-Disclosures often state the two totals together: "收、支总计各是4125.49，4143.91万元",
+Disclosures often state the two totals together: "收、支总计各是3618.25，3640.07万元",
 "收入、支出总计分别为 A 万元、B 万元", "收支总计均为 A 万元", and their changes: "收、支总计各
-减少1267.86，2570.97万元，各下降23.51%、38.28%", "收支较上年减少484.05，降低11.1%". Of two
+减少912.40，1035.66万元，各下降20.13%、22.15%", "收支较上年减少356.20，降低8.4%". Of two
 numbers the first is the income's and the second the expenditure's; one number is both's.
 A sentence whose groups are not one or two numbers is left to the other readers.
 """
@@ -107,7 +107,7 @@ _BETWEEN: Final = re.compile(r"[，、,\s]*(?:和|与|及)?[，、,\s]*")
 
 def _with_unit(ledger: Ledger, word: str | None, numbers: Sequence[Number]) -> _Group | None:
     """ "A，B万元": the unit written last is the pair's; a money amount or change written
-    without any unit ("较上年减少484.05，降低11.1%") is in the document's unit."""
+    without any unit ("较上年减少356.20，降低8.4%") is in the document's unit."""
     if len(numbers) not in (1, 2):
         return None
     if numbers[-1].is_percent:

@@ -170,7 +170,7 @@ class PartReader:
         self, start: int, end: int, head: re.Match[str] | None, field: str
     ) -> list[Count]:
         """The categories a staff count lists after it: in brackets ("14人（行政人员6人，…）")
-        or after 其中 ("在职实有10人，其中参公编制人数7人，参公后勤服务编制人数1人"). A list of
+        or after 其中 ("在职实有12人，其中参公编制人数8人，参公后勤服务编制人数2人"). A list of
         kinds of people among them (职称, 党员, 女 …) is not a breakdown and is left alone."""
         text, ledger = self.text, self.ledger
         if head is None:

@@ -9,7 +9,7 @@ written, its 其中 parts as children. The rules then check every one of them.
 
 Two statements with the same label, in the same part of the same fund and of the same year,
 are one figure stated twice: a different amount the second time is a restatement that RPT001
-reports ("支出总计1,867.48万元" … "支出总计,867.48万元").
+reports ("支出总计2,315.62万元" … "支出总计,315.62万元").
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ __all__ = ["StatementReader"]
 
 #: Where a label starts: after the previous clause's punctuation or a bracket.
 _BOUNDARY: Final = re.compile(r"[，。；：、（）\n]|其中|包括|以及|另外|此外|加上|扣除")
-#: A direction word in brackets ("较上年（减少）16.23万元"), or a qualifier that is part of
+#: A direction word in brackets ("较上年（减少）21.07万元"), or a qualifier that is part of
 #: the label ("教育支出（类）", "…收入（同口径）", "…经费（含教育费附加）"): its brackets are
 #: no boundary.
 _WORD_IN_BRACKETS: Final = re.compile(
@@ -402,13 +402,13 @@ class StatementReader:
                 clause_prior = int(named.group()[:4]) == self.year - 1
             label, core_end = _label(raw, label_start)
             if label is None and not raw and self.text[number.start - 1 : number.start] == "，":
-                # "支出总计,867.48万元": a comma where a digit was dropped, the label before it.
+                # "支出总计,315.62万元": a comma where a digit was dropped, the label before it.
                 before = _label_start(self.text, pos, number.start - 1)
                 label, _ = _label(self.text[before : number.start - 1], before)
                 core_end = number.start
             subject = None
             if label is None and _GENERIC_LINK.fullmatch(raw):
-                # "2018年公务接待24批次，210人次，支出2.05万元": the sentence's subject is named.
+                # "2019年公务接待17批次，136人次，支出1.62万元": the sentence's subject is named.
                 label = subject = self._subject(start, label_start)
             if label is None:
                 pos = number.unit_end
@@ -442,7 +442,7 @@ class StatementReader:
             pos = max([number.unit_end, *consumed, *(clause.note[1:] if clause.note else ())])
             parent = head if listing else None
             if listing and _opened_after(self.text, max(qizhong, near), number.start):
-                # "（包括购置费9.26亿元、运行费33.42亿元）": the parts of the item before the bracket,
+                # "（包括购置费6.10亿元、运行费27.85亿元）": the parts of the item before the bracket,
                 # not of the list's whole — nested under it when it is a statement here.
                 inner = child is not None and _opened_after(
                     self.text, max(child[1], near), number.start
@@ -469,8 +469,8 @@ class StatementReader:
 
     # -- lists read in order ------------------------------------------------------
     def _respectively(self, start: int, end: int) -> None:
-        """ "货物、工程、服务政府采购规模分别为0.72亿元、0.02亿元和0.59亿元，占全市政府采购规模比例
-        为54.54%、1.51%和44.69%": names and values in the same order, each value its name's."""
+        """ "货物、工程、服务政府采购规模分别为0.81亿元、0.05亿元和0.46亿元，占全市政府采购规模比例
+        为61.36%、3.79%和34.85%": names and values in the same order, each value its name's."""
         text, ledger = self.text, self.ledger
         figures: list[str] = []  # the paths of the last list's figures, for the shares after it
         for match in _RESPECTIVELY.finditer(text, start, end):

@@ -51,7 +51,7 @@ __all__ = [
 _WORDS: Final = sorted((w for w in DIRECTION_WORDS if len(w) > 1), key=len, reverse=True)
 #: A direction word ("增加", "下降" …; 增/减 only before a number).
 DIRECTION: Final = re.compile("|".join(_WORDS) + r"|[增减](?=\d)")
-#: A direction word in brackets, as templates leave it filled in: "较上年（减少）16.23万元".
+#: A direction word in brackets, as templates leave it filled in: "较上年（减少）21.07万元".
 _BRACKETED_DIRECTION: Final = re.compile(r"（(增加|减少|增|减)）")
 _FLAT: Final = re.compile(r"基本持平|持平|没有变化|无变化|不变|无增减|未发生变化")
 _PRIOR: Final = re.compile(
@@ -73,7 +73,7 @@ _AGAINST_BUDGET: Final = re.compile(
 _BUDGET_WORDS: Final = re.compile(
     r"(?:支出)?决算数?(大于|小于|等于|高于|低于|多于|少于|超过)(?:年初|全年|调整)?预算数?"
 )
-#: "2015年预算12.5万元": a year's column of a line, its amount next.
+#: "2015年预算13.6万元": a year's column of a line, its amount next.
 _YEAR_COLUMN: Final = re.compile(
     r"((?:19|20)\d\d)\s*年度?(?:的)?(?:年初)?(?:预算|决算|执行)(?:数|拨入|安排)?(?:为|是)?(?=\d)"
 )
@@ -190,7 +190,7 @@ def _marker(
     """
     year_column = _YEAR_COLUMN.match(text, pos, end) if year is not None else None
     if year_column is not None and year is not None:
-        # "…2016年预算8万元，2015年预算12.5万元": each year's column of one line.
+        # "…2016年预算8万元，2015年预算13.6万元": each year's column of one line.
         stated_year = int(year_column.group(1))
         if stated_year == year - 1:
             return "prior", year_column.group(), year_column.end()
@@ -257,7 +257,7 @@ def read_clause(
     ``note_stops`` (where the next figure's label starts; in order, and only those
     a ； precedes need be given).
     ``unit`` is the document's money unit: a change written with 增加/减少 and no unit,
-    in a clause with no amount to take one from ("本年收入较上年减少484.05，降低11.1%"),
+    in a clause with no amount to take one from ("本年收入较上年减少356.20，降低8.4%"),
     is in it; a number after 增长/下降 with no unit is a percent ("同比下降18.87").
     ``year`` is the document's year: in a 决算 a comparison with that year's budget
     is a change against the budget (``budget_change``), with an earlier year the
@@ -277,7 +277,7 @@ def read_clause(
     while pos < end:
         number = in_numbers.get(pos)
         if number is not None and number.unit == "年" and _YEAR_COLUMN.match(text, pos, end):
-            number = None  # a year's column ("，2015年预算12.5万元"): the marker reads it
+            number = None  # a year's column ("，2015年预算13.6万元"): the marker reads it
         if number is not None:
             is_year = number.unit == "年" or (number.unit is None and len(number.text) == 4)
             if pending is not None and pending[0] == "prior" and is_year:
@@ -398,7 +398,7 @@ def _take(
     ):
         number = evolve(number, unit="%")  # "同比下降18.87": 下降 goes with a percent
     if number.unit is None and kind in ("prior", "direction") and isinstance(amount, Number):
-        # "较上年2.08减少0.03万元", "较上年减少484.05，降低11.1%": the clause's unit is meant.
+        # "较上年3.15减少0.04万元", "较上年减少356.20，降低8.4%": the clause's unit is meant.
         number = evolve(number, unit=amount.unit)
     elif (
         number.unit is None
@@ -435,7 +435,7 @@ def _take(
     if kind is None and number.is_percent and "percent" not in values:
         change = values.get("change")
         if isinstance(change, tuple) and change[0] is not None:
-            # "较上年减少18.50万元（65.37%）": the change's percent, with its direction.
+            # "较上年减少14.20万元（48.63%）": the change's percent, with its direction.
             return {"percent": (number, change[1])}
     if kind == "direction" and pending is not None:
         change, percent = (
