@@ -362,19 +362,7 @@ def read_labelled(
                 after_start = close + 1
                 while after_start < stop and text[after_start] in "，、 ":
                     after_start += 1
-                after = read_clause(
-                    text,
-                    numbers,
-                    after_start,
-                    stop,
-                    final=final,
-                    head_gap=2,
-                    note_end=s_end,
-                    unit=ledger.unit.label,
-                    year=year,
-                )
-                if after.amount is None and not after.empty:
-                    apply(ledger, owner, after, after_start, allow_amount=False)
+                _said_after(ledger, owner, after_start, stop, s_end, final, year)
             path = resolve(read.target)
             if path is not None and clause.empty and _states_none(text, read, s_start, stop):
                 ledger.put(path, "none_stated", True, None, read.label_start)
@@ -409,19 +397,7 @@ def read_labelled(
             if behind is not None:
                 # "财政拨款收入1077.36万元（其中：…），占收入合计93.57%": what follows the
                 # bracket of parts is said of the amount before it.
-                after = read_clause(
-                    text,
-                    numbers,
-                    behind,
-                    stop,
-                    final=final,
-                    head_gap=2,
-                    note_end=s_end,
-                    unit=ledger.unit.label,
-                    year=year,
-                )
-                if after.amount is None and not after.empty:
-                    apply(ledger, path, after, behind, allow_amount=False)
+                _said_after(ledger, path, behind, stop, s_end, final, year)
         touched.extend(this_sentence)
         if this_sentence:
             last_sentence = this_sentence
@@ -432,6 +408,26 @@ def read_labelled(
 
 _NONE_BEFORE: Final = re.compile(r"(?:无|没有|未安排|未发生)$")
 _NONE_AFTER: Final = re.compile(r"[^，。；\d]{0,4}?(?:没有|无|未安排|未发生)(?=[，。；]|$)")
+
+
+def _said_after(
+    ledger: Ledger, path: str, start: int, stop: int, s_end: int, final: bool, year: int | None
+) -> None:
+    """What ``text[start:stop]`` says of the figure at ``path`` without an amount of its own
+    (a change, a percent, a share after the bracket the figure's parts are listed in)."""
+    after = read_clause(
+        ledger.text.text,
+        ledger.numbers,
+        start,
+        stop,
+        final=final,
+        head_gap=2,
+        note_end=s_end,
+        unit=ledger.unit.label,
+        year=year,
+    )
+    if after.amount is None and not after.empty:
+        apply(ledger, path, after, start, allow_amount=False)
 
 
 def _states_none(text: str, read: Read, start: int, stop: int) -> bool:
