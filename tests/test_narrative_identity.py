@@ -93,3 +93,73 @@ def test_what_the_caller_says_wins() -> None:
 )
 def test_a_performance_document_says_its_kind_in_its_title(text: str, kind: Kind) -> None:
     assert identify(normalize(text).text).kind is kind
+
+
+_WRAPPED = "按照本年的安排，各项经费从严控制，公用经费较上年有所压减，主要用于日常运转。" * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        # a wrapped paragraph joins its lines: the signature is found on the lines as broken
+        (
+            "\n".join([_WRAPPED[i : i + 38] for i in range(0, len(_WRAPPED), 38)])
+            + "\n某县农业技术推广站\n2023年3月8日\n",
+            "<text>",
+            "某县农业技术推广站",
+        ),
+        (
+            "项目名称 | 办公楼维修 |\n实施单位（盖章）| 某市气象服务中心 |\n",
+            "<text>",
+            "某市气象服务中心",
+        ),
+        (
+            "主管部门 (512)某县林业局(部门)\n实施单位 (512001)某县林业局\n",
+            "<text>",
+            "某县林业局",
+        ),
+        ("- 索引号：ab/2024-01\n- 发布机构：某州水文中心\n- 文号：\n", "<text>", "某州水文中心"),
+        ("关于某市2023年预算执行情况和2024年预算草案的报告\n各位代表：", "<text>", "某市"),
+        ("（某省）关于某州某县2022年财政预算执行情况的报告\n", "<text>", "某州某县"),
+        ("日期：2023-05-02\n某区2022年的“三公”经费决算数合计为10万元", "<text>", "某区"),
+        ("（一）职责\n某县残疾人联合会是全县残疾人事业的群众团体。", "<text>", "某县残疾人联合会"),
+        ("二、机构设置\n某镇中心学区现有学校5所。", "<text>", "某镇中心学区"),
+        ("一、收入预算\n收入预算100万元。", "某县统计局2024年部门预算.txt", "某县统计局"),
+    ],
+    ids=[
+        "signature-after-wrapped-text",
+        "implementing-unit-cell",
+        "code-and-department-suffix",
+        "site-publisher",
+        "government-report",
+        "bracketed-province",
+        "region-summary-opening",
+        "first-sentence-is",
+        "first-sentence-has",
+        "file-name",
+    ],
+)
+def test_more_places_units_name_themselves(text: str, source: str, expected: str) -> None:
+    assert read_narrative(text, source=source).budget.department == expected
+
+
+def test_the_file_name_gives_the_year_the_text_does_not() -> None:
+    read = read_narrative("收入预算100万元。", source="某县统计局2024年部门预算.txt")
+    assert read.budget.year == 2024
+    assert read_narrative("收入预算100万元。", source="narrative.txt").budget.year is None
+    # the text's own name and year come first
+    text = "某县审计局2023年度部门决算\n收入总计100万元。"
+    said = read_narrative(text, source="某县统计局2024年部门预算.txt").budget
+    assert (said.department, said.year) == ("某县审计局", 2023)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现将有关情况向市人大常委会提出本市2022年决算草案，请审议。",
+        "全县2023年“三公”经费决算数合计为10万元。",
+        "我区2022年预算执行情况良好。",
+    ],
+)
+def test_region_words_that_are_not_a_units_name(text: str) -> None:
+    assert read_narrative(text).budget.department is None

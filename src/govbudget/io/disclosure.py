@@ -22,6 +22,7 @@ from attrs import evolve, field, frozen
 from govbudget.errors import DocumentError
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.narrative import Extraction, read_narrative
+from govbudget.narrative.identity import unit_from_file_name
 from govbudget.tables.identity import identify
 from govbudget.tables.recognize import Note, Page, Pages, Recognition, recognize
 
@@ -30,12 +31,6 @@ __all__ = ["Disclosure", "is_disclosure_file", "read_document"]
 _PDF: Final = frozenset({".pdf"})
 _EXCEL: Final = frozenset({".xlsx", ".xlsm"})
 _YEAR: Final = re.compile(r"(20\d{2})")
-# What a file name says besides the unit: the year, the kind of document, its part.
-_FILE_WORDS: Final = re.compile(
-    r"(?:19|20)\d{2}\s*年?度?|(?:部门|单位)?(?:预算|决算)(?:信息)?(?:公开|情况说明|说明|报告)?|公开|附件\d*|附表"
-)
-_FILE_SEPARATORS: Final = re.compile(r"[\s_\-—–.,，、:：()（）\[\]【】《》“”\"']+")
-_CJK: Final = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _notes(value: tuple[Note, ...] | list[Note]) -> tuple[Note, ...]:
@@ -96,25 +91,13 @@ def _identity(
     named = identify(pages)
     stem = Path(source).stem
     department = named.department or found.department
-    department = department or (_from_file_name(stem) if not stem.startswith("<") else None)
+    if not stem.startswith("<"):
+        department = department or unit_from_file_name(stem) or stem
     year = named.year or found.year
     if year is None:
         match = _YEAR.search(stem)
         year = None if match is None else int(match.group(1))
     return department, year, named.kind or found.kind
-
-
-def _from_file_name(stem: str) -> str:
-    """The unit a file name names: the name without its year and kind of document
-    ("上海市某某局2024年度部门决算" → "上海市某某局"), else the whole name.
-
-    >>> _from_file_name("2024年度部门决算（某某中心）"), _from_file_name("jsgk-2024")
-    ('某某中心', 'jsgk-2024')
-    """
-    rest = _FILE_WORDS.sub(" ", stem)
-    parts = [p for p in _FILE_SEPARATORS.split(rest) if p]
-    named = [p for p in parts if _CJK.search(p) and 2 <= len(p) <= 40]
-    return named[0] if len(named) == 1 else stem
 
 
 def read_document(

@@ -22,7 +22,7 @@ from attrs import frozen
 
 from govbudget.model import Kind, Level
 
-__all__ = ["Identity", "identify"]
+__all__ = ["Identity", "identify", "unit_from_file_name", "year_from_file_name"]
 
 
 @frozen
@@ -123,7 +123,8 @@ _NOT_A_NAME: Final = re.compile(
 )
 #: Words that never stand in a name: a title's or a sentence's words caught before one.
 _NOT_IN_A_NAME: Final = re.compile(
-    r"现将|主要原因|我|如下|情况|报告|公开|内容|详细|说明|目录|预算|决算|收入|支出|经费|年度|[：:，。；]"
+    r"现将|主要原因|我|如下|情况|报告|公开|内容|详细|说明|目录|预算|决算|收入|支出|经费|年度|关于|"
+    r"机构设置|概况|职能|职责|[：:，。；]"
 )
 #: What a news item or a sentence puts before a name: "…日电", "纳入…", "包括…".
 _LEAD_IN: Final = re.compile(r"^(?:.*日电|纳入|包括|含|其中|以及|和|及)")
@@ -158,15 +159,39 @@ _TITLE_YEAR_FIRST: Final = re.compile(
     rf"^(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<name>{_NAME})(?=[“\"]?三公|部门|单位|预算|决算|财政|一般)",
     re.MULTILINE,
 )
-#: "单位名称：某局", "主管部门：某局", "部门：某局" (table headers), "填报单位：某局".
+#: "单位名称：某局", "主管部门：某局", "部门：某局" (table headers), "填报单位：某局"; in a
+#: project's performance table "实施单位（盖章）| 某局 |" or "主管部门 (433)某局(部门)": the
+#: label, a code or 盖章 in brackets, a colon or a cell's bar, the name, and a 部门 or 本级 the
+#: table adds to the department's name.
 _NAMED: Final = re.compile(
-    rf"(?:单位名称|部门名称|主管部门|预算单位|预算部门|编制单位|填报单位|编报单位|部门|单位)\s*[：:]\s*(?P<name>{_NAME})(?=[\s\n，。|）]|$)"
+    r"(?P<label>实施单位|单位名称|部门名称|主管部门|预算单位|预算部门|编制单位|填报单位|编报单位|部门|单位)"
+    r"\s*(?:[（(](?:\d{1,12}|盖章)[）)])?\s*(?:[：:]|[|｜]\s*\n?|(?<=[）)]))\s*"
+    rf"(?:[（(]\d{{1,12}}[）)])?(?P<name>{_NAME})(?:[（(]部门[）)]|部门|本级)?(?=[\s\n，。|｜）]|$)"
+)
+#: Whose document a site's page says it is: "发布机构：某中心".
+_PUBLISHER: Final = re.compile(
+    rf"(?:发布机构|发文机关|来源单位)\s*[：:]?\s*(?P<name>{_NAME})(?=[\s\n|｜\-—－]|$)"
 )
 #: A line that is only a name: a title page, or the signature at the end.
 _NAME_LINE: Final = re.compile(rf"^\s*(?P<name>{_NAME})\s*$", re.MULTILINE)
 #: "某局2021年度…支出决算为…": a sentence that opens with the unit and the year.
 _OPENING: Final = re.compile(
     rf"(?:^|[\n。])\s*(?P<name>{_NAME})\s*(?P<year>(?:19|20)\d\d)\s*年度?(?=[^\n]{{0,30}}(?:预算|决算|收入|支出|经费))"
+)
+#: A region's name (the unit of a government's report or of a region's summary).
+_REGION_NAME: Final = (
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|县|旗|区)){1,3}"
+)
+#: A government's report on its budget: "关于某市2021年预算执行情况和2022年预算草案的报告",
+#: "某县2022年财政预算执行情况…", "某区2022年的“三公”经费决算…".
+_REGION_TITLE: Final = re.compile(
+    rf"(?:^|(?<=关于)|(?<=[\n）)\d\s：:]))(?P<name>{_REGION_NAME})(?:[（(][\u4e00-\u9fff]{{1,6}}[）)])?"
+    r"\s*(?:19|20)\d\d\s*年度?的?"
+    r"(?=(?:财政|市级|县级|区级|本级|全市|全县|全区|一般公共)?\s*(?:预算执行|决算|[“\"]?三公))"
+)
+#: The first sentence about the unit: "某委员会是…的常设机关", "某学区现有学校9所".
+_SUBJECT: Final = re.compile(
+    rf"(?:^|\n)\s*(?P<name>{_NAME})(?=是|为|现有|下设|内设|主要职能|主要职责|共有)", re.MULTILINE
 )
 #: The signature at the end: the unit on its own line, the date on the next.
 _SIGNATURE: Final = re.compile(
@@ -197,8 +222,12 @@ _EXECUTED: Final = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。\d]{0,8}?预算�
 _BASE: Final = re.compile(r"(?:比|较|与|同|对比|相比|同口径比)\s*")
 
 
-def identify(text: str) -> Identity:
+def identify(text: str, *, lines: str | None = None) -> Identity:
     """The unit, year, kind and level the normalised ``text`` states.
+
+    ``lines`` is the end of the text with its lines as the document breaks them, each
+    folded as the text is (:func:`~govbudget.narrative.text.fold_line`), where the
+    signature is looked for too.
 
     >>> identify("2018年基本支出预算较上年增17.1万元。比2017年预算数减少0.06万元。").year
     2018
@@ -210,7 +239,7 @@ def identify(text: str) -> Identity:
     head = text[:3000]
     kind = _kind(text)
     titles = _titles(head)
-    department = _department(head, text, titles)
+    department = _department(head, text, titles, lines)
     year = _year(head, text, kind, titles)
     level = (
         Level.UNIT if re.search(r"\d{4}\s*年度?\s*单位(?:预算|决算)", head) else Level.DEPARTMENT
@@ -254,17 +283,20 @@ def _clean(name: str) -> str | None:
     return name
 
 
-def _department(head: str, text: str, titles: list[tuple[str, int]]) -> str | None:
+def _department(
+    head: str, text: str, titles: list[tuple[str, int]], lines: str | None
+) -> str | None:
     for title, _ in titles:
         name = _clean(title)
         if name is not None:
             return name
-    for pattern, where in (
-        (_TITLE_YEAR_FIRST, head),
-        (_NAMED, head),
-        (_OPENING, head),
+    named = [m for m in _NAMED.finditer(head) if m.group("label") == "实施单位"]
+    for matches in (
+        _TITLE_YEAR_FIRST.finditer(head),
+        named or _NAMED.finditer(head),
+        _OPENING.finditer(head),
     ):
-        for match in pattern.finditer(where):
+        for match in matches:
             name = _clean(match.group("name"))
             if name is not None:
                 return name
@@ -272,16 +304,22 @@ def _department(head: str, text: str, titles: list[tuple[str, int]]) -> str | No
         name = _clean(match.group("name"))
         if name is not None:
             return name
-    tail = text[-400:]
-    for match in reversed(list(_SIGNATURE.finditer(tail))):
+    # the signature, on the lines as the text breaks them (a reader may join a name to the
+    # paragraph before it)
+    for tail in (text[-400:], (lines or "")[-400:]):
+        for match in reversed(list(_SIGNATURE.finditer(tail))):
+            name = _clean(match.group("name"))
+            if name is not None:
+                return name
+    for match in reversed(list(_NAME_LINE.finditer(text[-400:]))):
         name = _clean(match.group("name"))
         if name is not None:
             return name
-    signature = list(_NAME_LINE.finditer(tail))
-    for match in reversed(signature):
-        name = _clean(match.group("name"))
-        if name is not None:
-            return name
+    for pattern in (_SUBJECT, _PUBLISHER, _REGION_TITLE):
+        for match in pattern.finditer(head):
+            name = _clean(match.group("name"))
+            if name is not None:
+                return name
     return None
 
 
@@ -318,3 +356,34 @@ def _year(head: str, text: str, kind: Kind, titles: list[tuple[str, int]]) -> in
 
 def _in_date(offset: int, dates: set[int]) -> bool:
     return any(offset - 30 <= d <= offset for d in dates)
+
+
+# What a file name says besides the unit: the year, the kind of document, its part.
+_FILE_WORDS: Final = re.compile(
+    r"(?:19|20)\d{2}\s*年?度?|(?:部门|单位)?(?:预算|决算)(?:信息)?(?:公开|情况说明|说明|报告)?|公开|附件\d*|附表"
+)
+_FILE_SEPARATORS: Final = re.compile(r"[\s_\-—–.,，、:：()（）\[\]【】《》“”\"']+")
+_CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+_FILE_YEAR: Final = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
+def unit_from_file_name(stem: str) -> str | None:
+    """The unit a file name names: the one Chinese name left without its year and kind of
+    document ("上海市某某局2024年度部门决算" → "上海市某某局"), else ``None``.
+
+    >>> unit_from_file_name("2024年度部门决算（某某中心）"), unit_from_file_name("jsgk-2024")
+    ('某某中心', None)
+    """
+    rest = _FILE_WORDS.sub(" ", stem)
+    named = [p for p in _FILE_SEPARATORS.split(rest) if p and _CJK.search(p) and 2 <= len(p) <= 40]
+    return named[0] if len(named) == 1 else None
+
+
+def year_from_file_name(stem: str) -> int | None:
+    """The year a file name names ("2024年部门预算" → 2024; one year only), else ``None``.
+
+    >>> year_from_file_name("某局2024年部门预算"), year_from_file_name("2023-2024对比")
+    (2024, None)
+    """
+    years = set(_FILE_YEAR.findall(stem))
+    return int(years.pop()) if len(years) == 1 else None

@@ -28,6 +28,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import Final
 
 from attrs import evolve
@@ -66,11 +67,11 @@ from govbudget.narrative._parts import PartReader
 from govbudget.narrative._performance import read_performance
 from govbudget.narrative._statements import StatementReader
 from govbudget.narrative.extraction import Disposition, Extraction, NumberUse, SectionInfo
-from govbudget.narrative.identity import identify
+from govbudget.narrative.identity import identify, unit_from_file_name, year_from_file_name
 from govbudget.narrative.numbers import Number, context_kind, scan
 from govbudget.narrative.quality import copied_indicators, missing_sections, unmatched_projects
 from govbudget.narrative.sections import Section, SectionKind, find_sections
-from govbudget.narrative.text import normalize
+from govbudget.narrative.text import Text, fold_line, normalize
 from govbudget.narrative.wording import scan_wording, table_of_contents
 from govbudget.precision import Precision
 from govbudget.tables.text import Pasted, find_pasted
@@ -95,12 +96,19 @@ _REGION: Final = re.compile(r"^(.{2,8}?(?:自治区|自治州|省|市|区|县|�
 
 
 def _identity(
-    text: str, department: str | None, year: int | None, given_kind: Kind | None
+    normal: Text,
+    source: str,
+    department: str | None,
+    year: int | None,
+    given_kind: Kind | None,
 ) -> tuple[str | None, int | None, Kind, Level]:
-    found = identify(text)
+    """Who and when: the caller's, else the text's, else the file name's."""
+    tail = "\n".join(fold_line(line) for line in normal.raw[-2000:].splitlines()[-12:])
+    found = identify(normal.text, lines=tail)
+    stem = PurePath(source).stem if not source.startswith("<") else ""
     return (
-        department or found.department,
-        year or found.year,
+        department or found.department or unit_from_file_name(stem),
+        year or found.year or year_from_file_name(stem),
         given_kind or found.kind,
         found.level,
     )
@@ -201,7 +209,7 @@ def read_narrative(
     units = Counter(n.money for n in numbers if n.money is not None)
     unit = units.most_common(1)[0][0] if units else Unit.WAN
     ledger = Ledger(normal, numbers, source, unit, pages)
-    department, year, kind, level = _identity(normal.text, department, year, kind)
+    department, year, kind, level = _identity(normal, source, department, year, kind)
     pasted = _pasted_tables(ledger, raw, kind, year, source)
     scored = read_performance(ledger, raw)  # before the parts: no pattern takes a cell
     reader = PartReader(ledger, year, kind is Kind.FINAL)
