@@ -163,3 +163,25 @@ def test_the_file_name_gives_the_year_the_text_does_not() -> None:
 )
 def test_region_words_that_are_not_a_units_name(text: str) -> None:
     assert read_narrative(text).budget.department is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "关于某市2022年市级决算及2023年上半年预算执行情况的报告\n一般公共预算收入完成预算的"
+            "101.2%，决算数为500亿元。",
+            (2022, "final"),
+        ),
+        (
+            "关于某县2021年预算执行情况和2022年预算草案的报告\n各位代表：\n2021年一般公共预算"
+            "收入完成预算的98%，执行数为20亿元，年初预算数为20.4亿元。",
+            (2021, "budget"),
+        ),
+    ],
+    ids=["final-accounts-report", "budget-execution-report"],
+)
+def test_a_governments_budget_report_says_its_year_and_kind(
+    text: str, expected: tuple[int, str]
+) -> None:
+    assert _identity(text)[1:] == expected

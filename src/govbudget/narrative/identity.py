@@ -213,6 +213,12 @@ _FINAL_WORDS: Final = re.compile(
 )
 _HEADING_FINAL: Final = re.compile(r"决算(?:执行)?(?:公开|情况|表|报告|说明|$)")
 _HEADING_BUDGET: Final = re.compile(r"预算(?:安排)?(?:公开|情况|表|报告|说明|$)")
+#: The title of a government's budget report: "关于某市2022年市级决算…的报告", "关于某县2021年
+#: 预算执行情况和2022年预算草案的报告".
+_REPORT_KIND: Final = re.compile(
+    r"关于[^\n。，\d]{0,20}?(?P<year>(?:19|20)\d\d)\s*年度?[^\n。，]{0,6}?"
+    r"(?:(?P<final>决算)|预算执行情况[^\n。，]{0,16}?预算(?:\(|（)?草案)[^\n。]{0,30}?报告"
+)
 _TARGETS: Final = re.compile(r"绩效目标(?:表|申报表?|公开)")
 _SELF_EVALUATION: Final = re.compile(r"绩效(?:自评|评价)(?:报告|表|情况|结果)?|自评(?:报告|表)")
 _REGION_UNITS: Final = re.compile(r"(?:本级|汇总|市级|县级|区级|省级)")
@@ -259,9 +265,14 @@ def _kind(text: str) -> Kind:
             return Kind.FINAL
         if budget and not final:
             return Kind.BUDGET
+    # A government's report on the year's budget execution and the next year's draft budget
+    # is a 预算 document whatever it says of completion; a 决算 report says 决算 first.
+    head = text[:400]
+    report = _REPORT_KIND.search(head)
+    if report is not None:
+        return Kind.FINAL if report.group("final") else Kind.BUDGET
     # A performance document says in its title which it belongs to: targets are set with the
     # budget (绩效目标表), self-evaluations are made of the year's execution (绩效自评).
-    head = text[:400]
     final, budget = _SELF_EVALUATION.search(head), _TARGETS.search(head)
     if final and not budget:
         return Kind.FINAL
@@ -331,6 +342,9 @@ def _year(head: str, text: str, kind: Kind, titles: list[tuple[str, int]]) -> in
             return year
     for match in _TITLE_YEAR_FIRST.finditer(head):
         return int(match.group("year"))
+    report = _REPORT_KIND.search(head, 0, 400)
+    if report is not None:
+        return int(report.group("year"))  # "2022年市级决算及2023年上半年预算执行情况的报告"
     executed = _EXECUTED.search(head)
     if executed is not None:
         return int(executed.group(1))  # "2022年预算执行情况和2023年预算草案的报告"
