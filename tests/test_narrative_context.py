@@ -54,3 +54,39 @@ def test_amounts_and_percents_are_never_context() -> None:
     uses = _reasons("项目编号A01的支出为12.5万元，占比3.5%。\n")
     assert uses["12.5"][0] is not Disposition.CONTEXT
     assert uses["3.5"][0] is not Disposition.CONTEXT
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("“三公”经费预算约18万元，比上年减少1.5万元。", "18"),
+        ("基本支出2600万元，比上年增加160万元，增长6%左右。", "6"),
+        ("项目支出1200万元，比上年增加150万元，增长近14%。", "14"),
+        ("专项资金超过300万元。", "300"),
+    ],
+    ids=["about-amount", "percent-or-so", "nearly-percent", "over-amount"],
+)
+def test_an_approximate_number_is_the_wordings(text: str, number: str) -> None:
+    assert _reasons(text)[number] == (Disposition.CONTEXT, "approximate")
+
+
+def test_an_approximate_percent_is_not_checked_as_exact() -> None:
+    # 160 ÷ 2440 = 6.56%: "6%左右" says about 6%, which is no claim to check to the digit
+    text = "二、支出预算情况\n基本支出2600万元，比上年增加160万元，增长6%左右。"
+    read = read_narrative(text, department="某某局", year=2024)
+    assert read.budget.expenditure is not None
+    basic = read.budget.expenditure.basic
+    assert basic is not None
+    assert basic.percent is None
+    assert basic.change is not None
+
+
+def test_an_approximate_change_keeps_its_direction() -> None:
+    text = "公务接待费预算3万元，比上年减少近1万元。"
+    three = read_narrative(text, department="某某局", year=2024).budget.three_public
+    assert three is not None
+    assert three.reception is not None
+    change = three.reception.change
+    assert change is not None
+    assert change.value is None
+    assert change.word == "减少"

@@ -393,3 +393,18 @@ def test_a_generic_word_after_counts_is_the_sentences_subject() -> None:
     assert reception.amount == wan("1.8")
     checks = _checks(text)
     assert [o for p, o, _ in checks["YOY002"] if "reception" in p] == [Outcome.EXACT]
+
+
+def test_this_years_income_budget_is_the_income_total_not_the_grand_total() -> None:
+    # 收入预算总计 holds the carry-over; 本年收入预算 is this year's income, the shares' whole
+    text = (
+        "某局2024年部门预算\n一、收支预算总体情况\n2024年收入预算总计3,200.00万元。\n"
+        "二、收入预算情况\n本年收入预算3,000.00万元，其中财政拨款收入2,850.00万元，占95%；"
+        "其他收入150.00万元，占5%。\n"
+    )
+    budget = read_narrative(text).budget
+    assert budget.income is not None
+    assert budget.income.grand_total is not None
+    assert budget.income.total is not None
+    assert (budget.income.grand_total.amount, budget.income.total.amount) == (wan(3200), wan(3000))
+    assert [c.rule_id for c in validate(budget).checks if c.outcome is Outcome.INCONSISTENT] == []

@@ -32,6 +32,9 @@ from govbudget.tree import Node
 
 #: Words before an amount that make it a rate per head or per day, in 元 by nature.
 _PER_HEAD: Final = re.compile(r"人均|平均|每人|每天|每次|标准")
+#: Words that make a number approximate: "约20万元", "近2万元", "增长5%左右", "100万元以上".
+_ROUGHLY_BEFORE: Final = re.compile(r"(?:大约|约为|约|将近|接近|近|逾|超过|不到|不足)$")
+_ROUGHLY_AFTER: Final = re.compile(r"左右|上下|以上|以下|有余")
 
 
 class Ledger:
@@ -116,11 +119,22 @@ class Ledger:
             self.unread(number, str(error))
             return None
 
+    def approximate(self, number: Number) -> bool:
+        """Whether the text says ``number`` is approximate ("约20万元", "增长5%左右")."""
+        text = self.text.text
+        return bool(
+            _ROUGHLY_BEFORE.search(text, max(0, number.start - 2), number.start)
+            or _ROUGHLY_AFTER.match(text, number.unit_end)
+        )
+
     def put(self, path: str, name: str, value: object, number: Number | None, offset: int) -> bool:
         """Set field ``name`` of the figure at ``path``; a restatement must agree.
 
-        Returns whether the value was taken (first statement or an equal restatement).
+        Returns whether the value was taken (first statement or an equal restatement). An
+        approximate number ("约20万元") is taken as the wording's, not as a value to check.
         """
+        if number is not None and self.approximate(number):
+            return self._roughly(path, number, offset)
         slot = self.slots.setdefault(path, {})
         self.places.setdefault(path, offset)
         old = slot.get(name)
@@ -142,8 +156,18 @@ class Ledger:
         )
         return False
 
+    def _roughly(self, path: str, number: Number, offset: int) -> bool:
+        """An approximate number said of the figure at ``path``: the figure is stated, the
+        number is the wording's."""
+        self.slots.setdefault(path, {})
+        self.places.setdefault(path, offset)
+        self.context(number, "approximate")
+        return True
+
     def put_amount(self, path: str, name: str, number: Number) -> bool:
         """Set an amount field from a money number, with the figure's own unit if it differs."""
+        if self.approximate(number):
+            return self._roughly(path, number, number.start)
         parsed = self.money(number)
         if parsed is None:
             return False
@@ -199,6 +223,9 @@ class Ledger:
         if number is None:
             offset = self.places.get(path, 0)
             return self.put(path, name, StatedChange(None, word), None, offset)
+        if self.approximate(number):  # "减少近2万元": the direction is stated, not the amount
+            self.context(number, "approximate")
+            return self.put(path, name, StatedChange(None, word), None, number.start)
         parsed = self.money(number)
         if parsed is None:
             return False

@@ -59,6 +59,7 @@ CONTEXT_KINDS: Final[dict[str, tuple[str, str]]] = {
     "url": ("网址中的数字", "a number in a web address"),
     "measure": ("说明中的面积、长度等量", "a measure in a description (area, length …)"),
     "code": ("编码或标识中的数字", "a number in a code or identifier"),
+    "approximate": ("约数（约、近、左右等）", "an approximate number (约, 近, 左右 …)"),
 }
 
 
