@@ -45,3 +45,17 @@ def test_a_lone_surrogate_stays_and_the_rest_is_converted() -> None:
     # OpenCC works on UTF-8, which has no lone surrogates (found by tests/test_fuzz.py).
     text = normalize("\ud800收入總計1萬元")
     assert text.text == "\ud800收入总计1万元"
+
+
+def test_a_numbered_title_of_a_part_is_its_own_line() -> None:
+    # an unwrapped text whose short lines set the page width: the title still stands alone
+    raw = "一、支出情况\n本年支出100万元。\n二、财政拨款支出\n一般公共预算财政拨款支出90万元。\n"
+    assert normalize(raw).text.split("\n")[2:] == [
+        "二、财政拨款支出",
+        "一般公共预算财政拨款支出90万元。",
+    ]
+    # a numbered line that ends in its number goes on with the unit on the next
+    assert (
+        normalize("1.一般公共服务支出（类）338.03\n万元").text
+        == "1.一般公共服务支出（类）338.03万元"
+    )

@@ -171,6 +171,16 @@ def test_ast001_assets() -> None:
     )
 
 
+def test_ast001_classes_short_of_the_total_may_be_a_partial_list() -> None:
+    parts = (Node(name="流动资产", amount=wan("4")), Node(name="固定资产", amount=wan("10")))
+    short = only(budget(assets=Assets(total=fig("16.24"), parts=parts)), "AST001")
+    assert (short.outcome, short.severity) == (I, Severity.WARNING)
+    assert short.diagnosis is not None
+    assert short.diagnosis.code == "classes_not_all_listed"
+    over = only(budget(assets=Assets(total=fig("12.24"), parts=parts)), "AST001")
+    assert (over.outcome, over.severity) == (I, Severity.ERROR)
+
+
 def test_stf001_staff() -> None:
     parts = (
         Count(name="行政人员", value=6),

@@ -308,7 +308,9 @@ def _clean_line(line: str, start: int) -> _Line:
     return _Line("".join(pieces).translate(_CHINESE_KEEP), kept, _width(line.strip()))
 
 
-_HEADING_WORDS: Final = re.compile(r"情况|说明|概况|职责|解释|预算表|决算表|目标|经费|采购|资产")
+_HEADING_WORDS: Final = re.compile(
+    r"情况|说明|概况|职责|解释|预算表|决算表|目标|经费|采购|资产|支出|收入|拨款|绩效"
+)
 _HEADING_END: Final = re.compile(r"(?:情况|说明|概况|职责|解释|表|目标)[：。]?$")
 _MIN_PAGE_WIDTH: Final = 24  # half-widths
 # A line this wide that stops inside a number was cut by the margin, not a table cell.
@@ -322,14 +324,18 @@ _UNIT_START: Final = re.compile(
 )
 
 
-def _is_heading_line(line: _Line, full: int) -> bool:
+def _is_heading_line(line: _Line, full: int, wrapped: bool) -> bool:
+    """Whether a numbered line is a heading: a few words of a part's title, no punctuation
+    inside, shorter than the page's lines where the text is wrapped."""
     marker = ITEM_MARKER.match(line.text)
     if marker is None:
         return False
     title = line.text[marker.end() :]
     if any(mark in title.rstrip("：。") for mark in "：。，；") or not _HEADING_WORDS.search(title):
         return False
-    return 10 * line.width < 9 * full or bool(_HEADING_END.search(title))
+    if _NUMBER_END.search(title):
+        return False  # "1.一般公共服务支出（类）338.03" goes on with its unit on the next line
+    return not wrapped or 10 * line.width < 9 * full or bool(_HEADING_END.search(title))
 
 
 def _page_width(lines: list[_Line]) -> tuple[int, bool]:
@@ -400,7 +406,7 @@ def normalize(raw: str) -> Text:
 def _separator(before: _Line, line: str, full: int, wrapped: bool) -> str:
     """What goes between two non-empty physical lines: nothing, a space or a line break."""
     previous = before.text
-    if ITEM_MARKER.match(line) or _is_heading_line(before, full):
+    if ITEM_MARKER.match(line) or _is_heading_line(before, full, wrapped):
         return "\n"
     ends_number = bool(_NUMBER_END.search(previous))
     if ends_number and _NUMBER_START.match(line):

@@ -5,25 +5,52 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+from attrs import evolve
+
 from govbudget.model import DepartmentBudget
+from govbudget.rounding import Outcome
 from govbudget.rules._support import sums_in_columns
-from govbudget.rules.base import Observation, Rule, Severity
+from govbudget.rules.base import Diagnosis, Observation, Rule, Severity
 
 __all__ = ["RULES"]
 
 
+#: A total above the classes a text lists: the list may leave classes out (在建工程, 无形资产 …).
+_SHORT: Final = Diagnosis(
+    "classes_not_all_listed",
+    "所列各类资产之和小于资产总额，文中可能未列全各类资产（如在建工程、无形资产）",
+    "the classes listed add up to less than the total: the text may not list every class"
+    " (construction in progress, intangible assets …)",
+)
+
+
 def _total(budget: DepartmentBudget) -> Iterator[Observation]:
+    """资产总额 = 流动资产 + 固定资产 + …, in each column stated.
+
+    A reviewer cares because the total is what the 国有资产 section reports; a list of
+    classes that adds up to more than it is an error, one that adds up to less may only
+    leave classes out — a warning. Example: 资产总额 16.24 = 流动资产 4 + 固定资产 12.24.
+    """
     assets = budget.assets
     if assets is None or not assets.parts:
         return
-    yield from sums_in_columns(
+    for observation in sums_in_columns(
         budget,
         path="/assets/total",
         zh="资产总额 = 各类资产之和",
         en="total assets = sum of the asset classes",
         total=assets.total,
         parts=assets.parts,
-    )
+    ):
+        verdict = observation.verdict
+        if (
+            observation.outcome is Outcome.INCONSISTENT
+            and verdict is not None
+            and verdict.computed < verdict.stated
+            and observation.diagnosis is None
+        ):
+            observation = evolve(observation, severity=Severity.WARNING, diagnosis=_SHORT)
+        yield observation
 
 
 RULES: Final = (
