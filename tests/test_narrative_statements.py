@@ -408,3 +408,18 @@ def test_this_years_income_budget_is_the_income_total_not_the_grand_total() -> N
     assert budget.income.total is not None
     assert (budget.income.grand_total.amount, budget.income.total.amount) == (wan(3200), wan(3000))
     assert [c.rule_id for c in validate(budget).checks if c.outcome is Outcome.INCONSISTENT] == []
+
+
+def test_a_list_of_the_main_economic_classes_is_partial() -> None:
+    text = (
+        "某局2024年度部门决算\n一、支出决算情况\n本年支出合计1,000.00万元。按经济分类，主要用于："
+        "工资福利支出600.00万元、商品和服务支出300.00万元。\n"
+    )
+    budget = read_narrative(text).budget
+    assert budget.expenditure is not None
+    assert budget.expenditure.economic_partial
+    assert [n.code for n in budget.expenditure.by_economic] == ["301", "302"]
+    assert [c.outcome for c in validate(budget).checks if c.rule_id == "TOT003"] == [Outcome.EXACT]
+    listed = read_narrative(text.replace("主要用于：", "")).budget
+    assert listed.expenditure is not None
+    assert not listed.expenditure.economic_partial

@@ -205,6 +205,8 @@ class Expenditure:
     支出合计 is ``basic`` (基本支出) + ``project`` (项目支出) + the kinds a public
     institution may also have: ``to_higher`` (上缴上级支出), ``operating``
     (经营支出, 事业单位经营支出) and ``to_affiliated`` (对附属单位补助支出).
+    ``function_partial`` / ``economic_partial`` say the document lists only some classes of
+    that view ("主要用于：工资福利支出…"): they add up to at most 支出合计.
     """
 
     total: Figure | None = None
@@ -219,6 +221,8 @@ class Expenditure:
     by_function: tuple[Node, ...] = field(default=(), converter=_nodes)
     by_economic: tuple[Node, ...] = field(default=(), converter=_nodes)
     economic_scheme: EconomicScheme = EconomicScheme.DEPARTMENT
+    function_partial: bool = False
+    economic_partial: bool = False
 
 
 #: The fields of :class:`Expenditure` that hold one figure, in order.

@@ -121,6 +121,20 @@ def test_tot002_tot003_views_of_expenditure() -> None:
     )
 
 
+def test_tot003_a_list_of_the_main_classes_adds_up_to_at_most_the_total() -> None:
+    main = (
+        Node(code="301", name="工资福利支出", amount=wan("60")),
+        Node(code="302", name="商品和服务支出", amount=wan("30")),
+    )
+    listed = Expenditure(total=fig("100"), by_economic=main)
+    assert outcomes(budget(expenditure=listed), "TOT003") == [I]  # 90 of 100, all listed
+    some = evolve(listed, economic_partial=True)
+    assert outcomes(budget(expenditure=some), "TOT003") == [E]  # 90 ≤ 100
+    over = evolve(some, total=fig("80"))
+    assert outcomes(budget(expenditure=over), "TOT003") == [I]  # more than the whole
+    assert outcomes(budget(expenditure=evolve(over, function_partial=True)), "TOT002") == []
+
+
 def test_tot004_tot005_basic_and_project() -> None:
     good = budget(
         expenditure=Expenditure(

@@ -132,6 +132,8 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Expenditure.to_affiliated": "对附属单位补助支出.",
     "Expenditure.by_function": "By function (支出功能分类): 类 → 款 → 项.",
     "Expenditure.by_economic": "By economic class (支出经济分类): 类 → 款.",
+    "Expenditure.function_partial": "Whether only some function classes are listed (主要用于…): they add up to at most the total.",
+    "Expenditure.economic_partial": "Whether only some economic classes are listed (主要用于…): they add up to at most the total.",
     "Expenditure.economic_scheme": "`department` (部门预算经济分类, 3xx) or `government` (政府预算经济分类, 5xx).",
     "Appropriation.total": "财政拨款支出 in all.",
     "Appropriation.general_public": "一般公共预算财政拨款支出.",

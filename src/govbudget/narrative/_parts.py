@@ -71,6 +71,7 @@ class PartReader:
         self.fund = "total"
         self.function: list[Node] = []
         self.economic: list[Node] = []
+        self.partial: set[str] = set()  # the trees ("功能", "经济") listed in part only
         self.scheme = EconomicScheme.DEPARTMENT
         self.asset_parts: list[Node] = []
         self.asset_counts: list[Count] = []
@@ -215,6 +216,8 @@ class PartReader:
             cursor = line_end + 1
             inline = read_items(text, self.numbers, start + head.end(), line_end)
             if inline:
+                if _MAIN_ONES.search(text, start + head.end(), inline[0].name_start):
+                    self.partial.add(tree)  # "按经济分类，主要用于：…": the main classes only
                 self.inline_classes(tree, inline, line_end)
                 spans.append((start + head.start(), line_end))
             last = line_end
@@ -635,6 +638,8 @@ _ASSET_COUNT: Final = re.compile(
 _THREE_PUBLIC_COUNT: Final = re.compile(r"(?<![\d.])(\d+)\s*(批次|人次|个团组|团组|辆)")
 _THREE_PUBLIC_LINE: Final = re.compile(r"因公出国（境）|公务接待|外事接待|公务用车")
 _BRACKET: Final = re.compile(r"（([^（）]*(?:（[^（）]*）[^（）]*)*)）")
+#: Words that name the main classes of a view, not all of them ("主要用于：…", "主要包括…").
+_MAIN_ONES: Final = re.compile(r"主要(?:用于|包括|有|是|为)")
 _GOAL_HEAD: Final = re.compile(
     r"(长期目标|年度目标|中期目标)\s*(\d+)?\s*[：]([^：。\n]*?)，?具体指标(?:设置)?(?:为|如下)[：]?"
 )

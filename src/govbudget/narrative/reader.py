@@ -432,6 +432,8 @@ def _assemble(
                 by_function=reader.function,
                 by_economic=reader.economic,
                 economic_scheme=reader.scheme,
+                function_partial="功能" in reader.partial,
+                economic_partial="经济" in reader.partial,
             )
             if any(expenditure.values()) or reader.function or reader.economic
             else None

@@ -89,7 +89,7 @@ def _income(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _against_total(
-    budget: DepartmentBudget, zh: str, en: str, parts: Sequence[Part]
+    budget: DepartmentBudget, zh: str, en: str, parts: Sequence[Part], *, partial: bool = False
 ) -> Iterator[Observation]:
     """This year's expenditure total (支出合计, or a 支出总计 standing for it) = Σ parts."""
     spending = budget.expenditure
@@ -105,17 +105,34 @@ def _against_total(
         en=f"{total_en} = {en}",
         total=total,
         parts=parts,
+        partial=partial,
     )
 
 
 def _function(budget: DepartmentBudget) -> Iterator[Observation]:
-    roots = () if budget.expenditure is None else budget.expenditure.by_function
-    yield from _against_total(budget, "支出功能分类各类之和", "sum of the function classes", roots)
+    spending = budget.expenditure
+    if spending is None:
+        return
+    yield from _against_total(
+        budget,
+        "支出功能分类各类之和",
+        "sum of the function classes",
+        spending.by_function,
+        partial=spending.function_partial,
+    )
 
 
 def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
-    roots = () if budget.expenditure is None else budget.expenditure.by_economic
-    yield from _against_total(budget, "支出经济分类各类之和", "sum of the economic classes", roots)
+    spending = budget.expenditure
+    if spending is None:
+        return
+    yield from _against_total(
+        budget,
+        "支出经济分类各类之和",
+        "sum of the economic classes",
+        spending.by_economic,
+        partial=spending.economic_partial,
+    )
 
 
 #: The kinds of spending that make up 支出合计; the last three only some units have.

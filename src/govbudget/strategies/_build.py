@@ -946,6 +946,8 @@ def _expenditure(b: Builder, acc: _Accounts, kind: Kind, projects: Sequence[str]
         by_function=function,
         by_economic=economic,
         economic_scheme=scheme,
+        function_partial=False,  # every class is listed
+        economic_partial=False,
         **figures,
     )
     return _Parts(expenditure, split, scheme)
