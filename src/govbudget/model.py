@@ -357,7 +357,7 @@ class Indicator:
     (``category``: 数量指标, 质量指标 …), the 实际完成值 (``actual``, or ``actual_text``
     when the table writes words such as 完成), its 分值/权重 (``weight``) and 得分
     (``score``). ``target_text`` keeps a target that is not a number with a unit
-    (优良, 及时, a period such as 2023.07-2024.01) as written.
+    (优良, 及时, a period such as 2024.03-2024.12) as written.
 
     >>> Indicator(kind=IndicatorKind.OUTPUT, name="完成上级交办案件",
     ...           comparator="大于", target=Decimal(110), unit="件").comparison
@@ -473,7 +473,7 @@ class PerformanceTable:
 @frozen(kw_only=True)
 class ProjectCount:
     """How many projects a performance report says were carried out, and how they came:
-    实施项目共 15 个 … 年初批复预算 8 个项目 985 万元 … 年中增加 8 个项目.
+    实施项目共 12 个 … 年初批复预算 6 个项目 540 万元 … 年中增加 6 个项目.
 
     ``total`` is the number stated for all; ``initial`` the projects of the budget at
     the start of the year (with their amount, ``initial_amount``), ``added`` those added
@@ -560,8 +560,8 @@ class DepartmentBudget:
     declared otherwise); a figure's own ``precision`` overrides it. ``tables``
     holds the standard tables (公开表) as printed, when the disclosure was read
     with them (:func:`govbudget.read_document`) or pasted into its text.
-    ``statements`` holds the figures a narrative states that no field of the model holds ("全镇本级一般公共预算收入 111.11
-    万元", "工资福利支出较上年增 18.67 万元"), each a line named by its label as written,
+    ``statements`` holds the figures a narrative states that no field of the model holds ("全镇本级一般公共预算收入 236.40
+    万元", "工资福利支出较上年增 12.35 万元"), each a line named by its label as written,
     with the parts it lists (其中 …) as children: the rules check them like any other
     figure (sums of parts, changes, percents, shares, completion, restatements).
     ``contents`` is its table of contents (目录) as printed, entry by entry, and

@@ -27,7 +27,7 @@ are different series.
 >>> budget = load("examples/zengdu-xinfang-2025/budget.json")
 >>> [series.name for series in check_series([("2025.json", budget)])]
 ['曾都区信访局']
->>> unit_key("中国人民政治协商会议寻甸回族彝族自治县委员会") == unit_key("寻甸县政协")
+>>> unit_key("中国人民政治协商会议示例回族彝族自治县委员会") == unit_key("示例县政协")
 True
 """
 
@@ -104,7 +104,7 @@ _NATIONALITIES: Final = (
     "|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米"
     "|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺"
 )
-#: 寻甸回族彝族自治县 → 寻甸县, 恩施土家族苗族自治州 → 恩施州: the usual short form.
+#: 示例回族彝族自治县 → 示例县, 恩施土家族苗族自治州 → 恩施州: the usual short form.
 _AUTONOMOUS: Final = re.compile(rf"(?:(?:{_NATIONALITIES})族)+自治(县|州|旗)")
 #: 广西壮族自治区 → 广西, 新疆维吾尔自治区 → 新疆, 西藏自治区 → 西藏.
 _AUTONOMOUS_REGION: Final = re.compile(rf"(?:(?:{_NATIONALITIES})族?)*自治区")

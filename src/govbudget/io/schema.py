@@ -179,7 +179,7 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Indicator.unit": "The target's unit (件, 人次, %, 天 …).",
     "Indicator.basis": "The basis of the target (历史标准, 行业标准 …).",
     "Indicator.category": "Its 二级指标 in a performance table (数量指标, 质量指标, 社会效益指标 …).",
-    "Indicator.target_text": "A target that is not a number with a unit (优良, 及时, 2023.07-2024.01), as written.",
+    "Indicator.target_text": "A target that is not a number with a unit (优良, 及时, 2024.03-2024.12), as written.",
     "Indicator.actual": "The 实际完成值 (完成值) a self-evaluation states, when it is a number.",
     "Indicator.actual_text": "The 实际完成值 as written when it is words (完成, 达标 …).",
     "Indicator.weight": "Its 分值 (权重) in a performance table.",

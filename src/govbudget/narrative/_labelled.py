@@ -180,7 +180,7 @@ def _closing(text: str, start: int, read: Read, stop: int) -> int | None:
 
 def _after_bracket(text: str, clause: Clause, stop: int) -> int | None:
     """Where the words after a bracket right behind the clause's amount start, when the
-    clause stopped inside it ("1077.36万元（其中：…1000万元…），占…")."""
+    clause stopped inside it ("862.40万元（其中：…800万元…），占…")."""
     if clause.amount is None:
         return None
     opened = clause.amount.unit_end
@@ -282,7 +282,7 @@ def read_labelled(
     A sentence without a label that states a change ("较上年无变化") is about the
     figure the previous sentence began with, or else the part's ``head``. A
     sentence that opens with the year before ``year`` ("2021年度“三公”经费合计支出
-    20.12万元"), or any sentence of a ``prior_part``, states prior-year amounts.
+    16.45万元"), or any sentence of a ``prior_part``, states prior-year amounts.
     """
     text, numbers = ledger.text.text, ledger.numbers
     touched: list[str] = []
@@ -303,7 +303,7 @@ def read_labelled(
             year is not None and opening is not None and int(opening.group(1)) == year - 1
         )
         if as_prior and not final and _EXECUTED.search(text, s_start, s_end):
-            # "2024年…执行数 2010.95 万元" in a 2025 预算 that compares with 上年预算数: the year
+            # "2024年…执行数 1536.20 万元" in a 2025 预算 that compares with 上年预算数: the year
             # before's execution is not the prior its changes are taken against.
             continue
         # Where a reason ends at a ；: the labels a ； comes just before, in order.
@@ -382,7 +382,7 @@ def read_labelled(
             if index and this_sentence and is_enumerated(between):
                 clause = move_tail(ledger, this_sentence[0], clause, read.label_start)
             # The year just before the label names the clause's year ("…，2015年三公经费
-            # 预算拨入57.55万元" in a 2016 document), else the sentence's opening does.
+            # 预算拨入41.30万元" in a 2016 document), else the sentence's opening does.
             own_year = _YEAR_BEFORE.search(
                 text, max(s_start, read.label_start - 8), read.label_start
             )
@@ -395,7 +395,7 @@ def read_labelled(
             this_sentence.append(path)
             behind = _after_bracket(text, clause, stop)
             if behind is not None:
-                # "财政拨款收入1077.36万元（其中：…），占收入合计93.57%": what follows the
+                # "财政拨款收入862.40万元（其中：…），占收入合计91.26%": what follows the
                 # bracket of parts is said of the amount before it.
                 _said_after(ledger, path, behind, stop, s_end, final, year)
         touched.extend(this_sentence)

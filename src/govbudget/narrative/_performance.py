@@ -1037,13 +1037,13 @@ def _tables(ledger: Ledger, raw: str) -> tuple[PerformanceTable, ...]:
 _COUNT_TOTAL: Final = re.compile(
     r"项目(?:共|共计|合计|总计)(?P<n>\d+)个|共(?:实施|安排|有|计|涉及)?(?P<m>\d+)个项目"
 )
-#: 年初批复预算8个项目985万元, 年初安排5个项目.
+#: 年初批复预算6个项目540万元, 年初安排5个项目.
 _COUNT_INITIAL: Final = re.compile(
     r"年初(?:批复|安排|下达)?(?:预算)?(?:项目)?(?P<n>\d+)个(?:项目)?(?P<amount>\d+(?:\.\d+)?)?(?:万元)?"
 )
 #: 年中增加8个项目, 年中追加项目3个.
 _COUNT_ADDED: Final = re.compile(r"年中(?:新增|增加|追加|调增)(?:项目)?(?P<n>\d+)个")
-#: What a count includes: （含2023年转列暂付性款项项目5个）.
+#: What a count includes: （含上年结转项目3个）.
 _INCLUDES: Final = re.compile(r"（含[^（）]{0,60}）")
 
 

@@ -453,7 +453,7 @@ class StatementReader:
             if subject is not None and self._same_as_field(subject, clause, label_start):
                 continue  # the subject's figure again, with what else the sentence says of it
             # The fund the sentence names before the label is the figure's ("全区政府性基金预算
-            # 收入…，收入合计164.0亿元").
+            # 收入…，收入合计58.3亿元").
             node = self._put(
                 label, self._scope_of(label_start), clause_prior, clause, label_start, parent
             )
@@ -550,7 +550,7 @@ class StatementReader:
         return True
 
     def _second_comparisons(self, start: int, end: int) -> None:
-        """ "“三公”经费35.5万元，比上年预算数下降35.45%，比上年决算数下降34.26%": the same
+        """ "“三公”经费42.6万元，比上年预算数下降12.35%，比上年决算数下降9.8%": the same
         figure compared again with another base, a statement of its own (“…（比上年决算数）”)
         with the figure's amount, so each comparison is checked against its own base."""
         text, ledger = self.text, self.ledger
@@ -619,7 +619,7 @@ class StatementReader:
         return path.rsplit("/", 1)[-1]
 
     def _budget_columns(self, start: int, end: int) -> bool:
-        """ "2017年预算数3786.71万元，调整数4610.19万元，决算数4610.19万元，增加823.48万元": a
+        """ "2023年预算数2150.40万元，调整数2386.75万元，决算数2386.75万元，增加236.35万元": a
         line of a 决算 with no label, the budget, adjusted budget and final columns of its part's
         figure (the first field the part states) — a final column that differs from that figure
         is a restatement."""
@@ -665,7 +665,7 @@ class StatementReader:
         return None
 
     def _said_shares(self, start: int, end: int) -> None:
-        """ "…合同金额1.3亿元，授予中小企业合同总金额占全市政府采购规模的98.43%": a figure named
+        """ "…合同金额2.4亿元，授予中小企业合同总金额占全县政府采购规模的87.62%": a figure named
         again, with no amount, and its share of a named whole."""
         text, ledger = self.text, self.ledger
         for number in self._unused(start, end):
@@ -760,7 +760,7 @@ class StatementReader:
         return node
 
     def _share_of(self, clause: Clause, parent: _Node | None) -> tuple[Clause, str | None]:
-        """A share that names its whole ("占政府采购支出总额的6.7%"): the path of that whole,
+        """A share that names its whole ("占政府采购支出总额的8.4%"): the path of that whole,
         when it is not the parent's; a share of a whole the text states nowhere is left out
         (and its number said not understood)."""
         base = clause.share_base
@@ -845,8 +845,8 @@ class StatementReader:
         apply(ledger, path, clause, offset)
 
     def _take_over(self) -> None:
-        """A 三公 total whose 其中 list holds more than the 三公 items ("…会议费34.10万元、培训费
-        51.37万元"): the document's total is not the model's “三公” total. It becomes a
+        """A 三公 total whose 其中 list holds more than the 三公 items ("…会议费12.60万元、培训费
+        8.45万元"): the document's total is not the model's “三公” total. It becomes a
         statement with the whole list as its parts, and the field is left empty — SG001 would
         otherwise report a difference the document never claims."""
         total = "/three_public/total"
@@ -1035,8 +1035,8 @@ def _label_start(text: str, pos: int, number_start: int) -> int:
 def _label(raw: str, offset: int) -> tuple[str | None, int]:
     """The label's words (or ``None``) and where they end in the text.
 
-    A comparison before the number ends the label: "基本支出预算较上年增17.1万元" is
-    基本支出 changing by 17.1, read from "较上年增" on.
+    A comparison before the number ends the label: "基本支出预算较上年增23.4万元" is
+    基本支出 changing by 23.4, read from "较上年增" on.
     """
     compared = _COMPARISON.search(raw)
     if compared is not None:

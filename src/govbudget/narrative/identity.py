@@ -3,13 +3,13 @@
 Disclosures say it in their title ("某局2024年度部门决算"), a 单位名称/主管部门 line, a
 heading ("XX县2019年财政拨款“三公”经费预算情况"), the first sentence of a part, or the
 signature at the end; excerpts often say none of it. :func:`identify` reads what the text
-says and leaves the rest ``None`` — a fragment is never taken for a name ("现将焦石镇",
+says and leaves the rest ``None`` — a fragment is never taken for a name ("现将示例镇",
 "主要原因是我院"), and the year is the year the document is about, not the earlier year it
 compares with or the date it was published.
 
->>> i = identify("杜集区政府办2021年度一般公共预算财政拨款“三公”经费支出决算情况说明\\n…")
+>>> i = identify("示例区政府办2021年度一般公共预算财政拨款“三公”经费支出决算情况说明\\n…")
 >>> i.department, i.year, i.kind.value
-('杜集区政府办', 2021, 'final')
+('示例区政府办', 2021, 'final')
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ _SUFFIXES: Final = (
 _SUFFIX: Final = "|".join(re.escape(s) for s in sorted(set(_SUFFIXES), key=len, reverse=True))
 #: A unit's name as titles write it: Chinese words (with brackets and 、 inside), a suffix.
 _NAME: Final = rf"[\u4e00-\u9fff（）()、“”]{{1,40}}?(?:{_SUFFIX})"
-#: Words that start a clause, not a name ("现将焦石镇…", "主要原因是我院…", "根据…").
+#: Words that start a clause, not a name ("现将示例镇…", "主要原因是我院…", "根据…").
 _NOT_A_NAME: Final = re.compile(
     r"(?:现将|根据|按照|依据|关于|为了|为|经|由|对|在|是|我|本|该|各|全|所属|其中|主要|原因|说明|"
     r"一般公共|政府性|国有资本|财政拨款|部门预算|部门决算|单位预算|单位决算|预算|决算|第)"
@@ -154,7 +154,7 @@ def _titles(head: str) -> list[tuple[str, int]]:
     return found
 
 
-#: A title that names the year first ("2017年湛江市委宣传部“三公”经费…").
+#: A title that names the year first ("2019年示例市委宣传部“三公”经费…").
 _TITLE_YEAR_FIRST: Final = re.compile(
     rf"^(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<name>{_NAME})(?=[“\"]?三公|部门|单位|预算|决算|财政|一般)",
     re.MULTILINE,
@@ -235,10 +235,10 @@ def identify(text: str, *, lines: str | None = None) -> Identity:
     folded as the text is (:func:`~govbudget.narrative.text.fold_line`), where the
     signature is looked for too.
 
-    >>> identify("2018年基本支出预算较上年增17.1万元。比2017年预算数减少0.06万元。").year
+    >>> identify("2018年基本支出预算较上年增23.4万元。比2017年预算数减少0.08万元。").year
     2018
-    >>> identify("现将焦石镇2022年部门预算公开如下").department  # not "现将焦石镇"
-    '焦石镇'
+    >>> identify("现将示例镇2022年部门预算公开如下").department  # not "现将示例镇"
+    '示例镇'
     >>> identify("支出增加，主要原因是我院2023年新增项目。").department is None
     True
     """
@@ -285,7 +285,7 @@ def _kind(text: str) -> Kind:
 def _clean(name: str) -> str | None:
     """The name in a match, without what came before it, or ``None`` if it is not a name."""
     # The match may start with a title's or a sentence's words: the name is what follows
-    # the last of them ("…公开具体内容南县住房和城乡建设局" is 南县住房和城乡建设局).
+    # the last of them ("…公开具体内容示例县住房和城乡建设局" is 示例县住房和城乡建设局).
     name = _NOT_IN_A_NAME.split(name)[-1]
     name = _LEAD_IN.sub("", name.strip("（）()、“” "))
     name = re.sub(r"^[（(][^）)]*[）)]", "", name)

@@ -217,7 +217,7 @@ _MEASURE: Final = re.compile(
 #: The units of people: in the basic information these are the staffing reader's to read.
 _STAFF_UNITS: Final = frozenset({"人", "名", "人次"})
 #: A number run into Latin letters, or into a long run of digits and marks: part of a code or
-#: an identifier (索引号 11640102…H/2022-00047, IPv6, "mm131"), never a figure.
+#: an identifier (索引号 11520304…K/2023-00118, IPv6, "mm131"), never a figure.
 _CODE_TOKEN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.\-]*")
 #: The first number of a range takes the unit of the second ("3-6岁", "0～6岁儿童").
 _RANGE_TO: Final = re.compile(r"\s*[-~～—至到]\s*\d+(?:\.\d+)?\s*")
@@ -225,7 +225,7 @@ _RANGE_TO: Final = re.compile(r"\s*[-~～—至到]\s*\d+(?:\.\d+)?\s*")
 _BRACKETED_ITEM: Final = re.compile(r"）\s*[\u4e00-\u9fff]")
 #: A table's number: "（预算公开06表）", "附表3".
 _TABLE_NUMBER: Final = re.compile(r"\s*表")
-#: A date written as bare digits after its word: "公开日期：2024926".
+#: A date written as bare digits after its word: "公开日期：2023815".
 _DATE_WORD: Final = re.compile(r"(?:日期|时间)[：:]?\s*$")
 
 #: How far before a number a web address holding it may start.
@@ -250,7 +250,7 @@ def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | No
     (14人, 30件) is context where it stands — not where staff are counted.
 
     >>> from govbudget.narrative.text import normalize
-    >>> t = normalize("根据（川财预〔2022〕12号）规定，2024年12月31日前")
+    >>> t = normalize("根据（示财预〔2023〕5号）规定，2024年12月31日前")
     >>> [context_kind(t, n) for n in scan(t)]
     ['document-number', 'document-number', 'date', 'date', 'date']
     >>> t = normalize("详见 http://czj.example.gov.cn/art/2024/3/art_133619.html。")
@@ -317,7 +317,7 @@ def context_kind(text: Text, number: Number, *, counts: bool = True) -> str | No
 def _code(source: str, number: Number) -> str | None:
     """``"measure"`` or ``"code"`` for a number of a measure or an identifier, else ``None``."""
     if number.unit is None and _MEASURE.match(source, number.end):
-        return "measure"  # "421.1平方公里", "18.2℃", "5000多平方米"
+        return "measure"  # "356.4平方公里", "16.5℃", "5000多平方米"
     # A token is looked at no further than a few dozen characters each side: linear on one
     # endless run of letters and digits (a web address thousands of characters long).
     start, end = number.start, number.end
@@ -334,7 +334,7 @@ def _code(source: str, number: Number) -> str | None:
             and number.text[:2] in ("19", "20")
             and _DATE_WORD.search(source, max(0, start - 8), start)
         ):
-            return "date"  # "公开日期：2024926"
+            return "date"  # "公开日期：2023815"
         return None
     if any(c.isascii() and c.isalpha() for c in token):
         return "code"  # "11640102010090900H/2022-00047", "IPv6", "mm131"

@@ -3,8 +3,8 @@
 A 决算 states beside a line its 年初预算数 and/or 全年预算数 and says the final
 figure 完成年初预算的 X% (or 全年预算的 X%): X = 决算数 ÷ 预算数 × 100, at X's
 own decimals. A common error writes the difference in 万元 where the percent belongs.
-Or it states the difference itself ("“三公”经费支出 2.05 万元，年初预算为 2.95 万元，
-差值为 0.9 万元"): 差值 = |决算数 − 预算数|. Or it compares the two in words and numbers
+Or it states the difference itself ("“三公”经费支出 3.46 万元，年初预算为 4.20 万元，
+差值为 0.74 万元"): 差值 = |决算数 − 预算数|. Or it compares the two in words and numbers
 ("与年初预算相比减少 0.1 万元，下降 0.6%", "决算数大于预算数 55.93 万元", "与预算相比无
 变化"): the change, its percent and its direction word are checked as the year-on-year
 ones are, with the budget in place of the year before. A completion percent stated beside
@@ -268,7 +268,7 @@ RULES: Final = (
         message_en="{where}: stated difference from the {base_en} {stated} {unit}; final {final} and {base_en} {base} differ by {computed} {unit}",
         formula="差值 = |决算数 − 预算数|（年初预算数，否则全年预算数）",
         check=_difference,
-        example="“三公”经费支出 2.05、年初预算 2.95，写明“差值为 0.9 万元”（一致）；公务接待费支出 2.05、年初预算 2，差值 0.05（超支，一致）",
+        example="“三公”经费支出 3.46、年初预算 4.20，写明“差值为 0.74 万元”（一致）；公务接待费支出 1.85、年初预算 1.8，差值 0.05（超支，一致）",
     ),
     Rule(
         id="EXE003",

@@ -592,7 +592,7 @@ RULES: Final = (
         message_en="{where}: stated execution rate {stated}%; executed {executed} over the {base_en} {base} gives {computed}% (rounding range {low}% to {high}%)",
         formula="执行率 = 全年执行数 ÷ 全年预算数（调整后预算数，否则年初预算数）× 100%，按所写小数位",
         check=_rates,
-        example="调整后预算数 251.89、预算执行数 251.89，执行率 100.00%（一致）；预算数为 0 时不计算",
+        example="调整后预算数 186.40、预算执行数 179.25，执行率 96.16%（一致）；预算数为 0 时不计算",
     ),
     Rule(
         id="PRF008",

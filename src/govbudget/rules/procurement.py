@@ -61,7 +61,7 @@ RULES: Final = (
         message_en="{where}: total {stated} {unit}, its {count} kinds add up to {computed} {unit}",
         formula="政府采购总额 = 货物类 + 工程类 + 服务类",
         check=_total,
-        example="政府采购总额 709.65 = 货物 0 + 工程 39 + 服务 670.65",
+        example="政府采购总额 512.30 = 货物 86.50 + 工程 45 + 服务 380.80",
     ),
     Rule(
         id="PRC002",
@@ -73,6 +73,6 @@ RULES: Final = (
         message_en="{where}: total {stated} {unit}, from SMEs {computed} {unit}",
         formula="面向中小企业采购金额 ≤ 政府采购总额",
         check=_sme,
-        example="面向中小企业采购 0 ≤ 政府采购总额 709.65",
+        example="面向中小企业采购 420.15 ≤ 政府采购总额 512.30",
     ),
 )

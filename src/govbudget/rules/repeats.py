@@ -50,6 +50,6 @@ RULES: Final = (
         message_en="{where}: stated as {stated} {unit} elsewhere ({again_at}), {computed} {unit} here",
         formula="同一数字在文中各处所写相同（不同小数位时舍入区间相交）",
         check=_restated,
-        example="支出总计 1,867.48 万元，财力平衡一节又写“支出总计,867.48万元”（丢了千位）",
+        example="支出总计 1,592.36 万元，财力平衡一节又写“支出总计,592.36万元”（丢了千位）",
     ),
 )

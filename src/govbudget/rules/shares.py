@@ -334,7 +334,7 @@ RULES: Final = (
         message_en="{where}: stated share {stated}%, the amounts give {computed}% (rounding range {low}% to {high}%)",
         formula="占比 = 部分 ÷ 合计 × 100%，按所写小数位；尾差调整使合计为 100% 时视为一致",
         check=_shares,
-        example="一般公共预算财政拨款收入 3859.16 ÷ 4125.49 = 93.544%，写作 93.54%（一致）",
+        example="一般公共预算财政拨款收入 2174.38 ÷ 2380.56 = 91.339%，写作 91.34%（一致）",
     ),
     Rule(
         id="SHR002",
@@ -346,7 +346,7 @@ RULES: Final = (
         message_en="{where}: the {count} shares add up to {computed}%, not 100%",
         formula="Σ 占比 = 100%（允许各项舍入误差之和）",
         check=_hundred,
-        example="基本支出占 27.52% + 项目支出占 72.48% = 100%",
+        example="基本支出占 31.46% + 项目支出占 68.54% = 100%",
     ),
     Rule(
         id="SHR003",

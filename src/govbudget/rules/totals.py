@@ -217,7 +217,7 @@ RULES: Final = (
         "Total income equals the sum of its sources",
         "收入合计 = Σ 各项收入（收入总计 = Σ 各项收入 + 上年结转结余）；只列出部分来源时，Σ 已列来源 ≤ 合计",
         _income,
-        example="收入合计 4125.49 = 一般公共预算财政拨款收入 3859.16 + 其他收入 266.33",
+        example="收入合计 2380.56 = 一般公共预算财政拨款收入 2174.38 + 其他收入 206.18",
     ),
     _rule(
         "TOT002",
@@ -241,7 +241,7 @@ RULES: Final = (
         "Total expenditure equals basic plus project expenditure (and the other kinds stated)",
         "支出合计 = 基本支出 + 项目支出 [+ 上缴上级支出 + 经营支出 + 对附属单位补助支出]",
         _kinds,
-        example="支出合计 4143.91 = 基本支出 1140.27 + 项目支出 3003.64",
+        example="支出合计 2396.14 = 基本支出 753.82 + 项目支出 1642.32",
     ),
     _rule(
         "TOT005",

@@ -556,7 +556,7 @@ RULES: Final = (
         message_en="{where}: stated {stated}%, {basis_en} give {computed}% (rounding range {low}% to {high}%)",
         formula="增减率 = (本年 − 上年) ÷ 上年 × 100%，按所写小数位四舍五入；上年为零时无定义",
         check=_percent,
-        example="2570.97 ÷ (4143.91 + 2570.97) = 38.2877%，写作 38.28%：截尾而非四舍五入，仍一致",
+        example="1418.53 ÷ (2396.14 + 1418.53) = 37.1862%，写作 37.18%：截尾而非四舍五入，仍一致",
     ),
     Rule(
         id="YOY003",
