@@ -279,25 +279,25 @@ VARIANTS: tuple[Variant, ...] = (
     Variant(
         "以元为单位的文档：占比，上年结转",
         "某镇人民政府2024年部门预算\n（一）收入预算情况\n"
-        "2024年收入预算11376591.44元，其中：本年财政拨款收入9538991.44元，占83.85%；"
-        "上年结转1837600元，占16.15%。\n",
+        "2024年收入预算8652340.50元，其中：本年财政拨款收入7215480.50元，占83.39%；"
+        "上年结转1436860元，占16.61%。\n",
         {
-            "/income/grand_total/amount": "11376591.44",
-            "/income/appropriation/share": "83.85",
-            "/income/carryover/amount": "1837600",
+            "/income/grand_total/amount": "8652340.5",
+            "/income/appropriation/share": "83.39",
+            "/income/carryover/amount": "1436860",
         },
         (7, 5, 2, 0),
     ),
     Variant(
         "决算：年初预算数、完成预算百分比、上一年度的数字作上年数",
         "某县财政局2022年度部门决算\n一、“三公”经费支出决算情况\n"
-        "2022年度“三公”经费支出 2.05万元，完成预算 69.5%，年初预算为 2.95万元。"
-        "2021年度“三公”经费支出 2.08万元。\n",
+        "2022年度“三公”经费支出 3.46万元，完成预算 82.4%，年初预算为 4.20万元。"
+        "2021年度“三公”经费支出 3.61万元。\n",
         {
-            "/three_public/total/amount": "2.05",
-            "/three_public/total/completion": "69.5",
-            "/three_public/total/budget_initial": "2.95",
-            "/three_public/total/prior": "2.08",
+            "/three_public/total/amount": "3.46",
+            "/three_public/total/completion": "82.4",
+            "/three_public/total/budget_initial": "4.2",
+            "/three_public/total/prior": "3.61",
         },
         (7, 4, 3, 0),
     ),
@@ -341,15 +341,15 @@ VARIANTS: tuple[Variant, ...] = (
     ),
     Variant(
         "收支并列：各是 A，B；各减少 A，B；各下降 X%、Y%（先收入、后支出）",
-        HEAD + "一、收支预算总体情况\n2025年收、支总计各是4143.91,4143.91万元。与2024年相比,"
-        "收、支总计各减少2570.97,2570.97万元,各下降38.28%、38.29%。主要变动原因是项目收入减少。\n",
+        HEAD + "一、收支预算总体情况\n2025年收、支总计各是2396.14,2396.14万元。与2024年相比,"
+        "收、支总计各减少1418.53,1418.53万元,各下降37.18%、37.19%。主要变动原因是项目收入减少。\n",
         {
-            "/income/grand_total/amount": "4143.91",
-            "/expenditure/grand_total/amount": "4143.91",
-            "/income/grand_total/change": "减少 2570.97",
-            "/expenditure/grand_total/change": "减少 2570.97",
-            "/income/grand_total/percent": "下降 38.28",
-            "/expenditure/grand_total/percent": "下降 38.29",
+            "/income/grand_total/amount": "2396.14",
+            "/expenditure/grand_total/amount": "2396.14",
+            "/income/grand_total/change": "减少 1418.53",
+            "/expenditure/grand_total/change": "减少 1418.53",
+            "/income/grand_total/percent": "下降 37.18",
+            "/expenditure/grand_total/percent": "下降 37.19",
         },
         (9, 6, 3, 0),
     ),
@@ -423,7 +423,7 @@ def assert_mapped_numbers_are_their_figures(extraction: Extraction) -> None:
         if isinstance(value, StatedPercent):
             value = value.value
         if isinstance(value, Amount):
-            # A number written without its unit ("较上年2.08减少…") takes the clause's.
+            # A number written without its unit ("较上年3.61减少…") takes the clause's.
             units = [Unit.parse(use.unit)] if use.unit else list(Unit)
             assert any(value == amount(use.value, u) for u in units), use
         elif isinstance(value, str):
@@ -539,8 +539,8 @@ def test_real_excerpt(name: str) -> None:
 
 @needs(CONFORMANCE)
 def test_excerpt_01_reads_the_paired_totals_and_finds_them_unequal() -> None:
-    # "收、支总计各是4125.49，4143.91万元": the first is the income's, the second the
-    # expenditure's — and a 收入总计 must equal the 支出总计 (BAL002).
+    # The excerpt states both grand totals in one clause (收、支总计各是 A，B): A is the
+    # income's, B the expenditure's — and a 收入总计 must equal the 支出总计 (BAL002).
     extraction = read_narrative(_excerpt("01"), department="某单位")
     budget = extraction.budget
     assert budget is not None
@@ -598,8 +598,8 @@ def test_excerpt_09_is_a_final_account_with_initial_budgets() -> None:
     assert sums["/three_public/total#budget_initial"] is Outcome.EXACT
     gaps = {c.location.path: c.outcome for c in report.checks if c.rule_id == "EXE002"}
     assert gaps == {f"/three_public/{p}/budget_difference": Outcome.EXACT for p in parts}
-    # The reception subsection states its figures after counts ("…24批次，210人次，支出2.05万元，
-    # 较上年减少0.03万元，减少了1.44%"): they are the reception's, and nothing is left.
+    # The reception subsection states its figures after counts (…批次，…人次，支出 A 万元，
+    # 较上年减少 B 万元，减少了 P%): they are the reception's, and nothing is left.
     assert extraction.not_understood == ()
     reception = {n.text: n.path for n in extraction.numbers if n.text in ("0.03", "1.44")}
     assert reception == {

@@ -48,13 +48,13 @@ def test_yoy002_percent_three_ways() -> None:
         _spend(fig(None, prior="200", change="10", word="增加", percent="5", percent_word="增长")),
         "YOY002",
     ) == [E]
-    # signed, no word, whole 万元 (衢江区 2016 三公决算: 2364 vs 2840, stated −16.77%)
+    # signed, no word, whole 万元 (1530 vs 1840 is −16.848%, stated −16.82%)
     whole = budget(
         precision=Precision(Unit.WAN, 0),
-        expenditure=Expenditure(total=fig("2364", prior="2840", percent="-16.77")),
+        expenditure=Expenditure(total=fig("1530", prior="1840", percent="-16.82")),
     )
     assert outcomes(whole, "YOY002") == [W]
-    assert outcomes(_spend(fig("2364", prior="2840", percent="-16.77")), "YOY002") == [I]
+    assert outcomes(_spend(fig("1530", prior="1840", percent="-16.82")), "YOY002") == [I]
     bad = _spend(fig("100", prior="80", percent="20", percent_word="增长"))
     finding = only(bad, "YOY002")
     assert finding.outcome is I
@@ -67,9 +67,9 @@ def test_yoy002_percent_three_ways() -> None:
 
 
 def test_yoy002_truncated_percent_is_consistent() -> None:
-    # 2570.97 ÷ (4143.91 + 2570.97) = 38.2877%, published as 38.28 (truncated)
+    # 1418.53 ÷ (2396.14 + 1418.53) = 37.1862%, published as 37.18 (truncated)
     finding = only(
-        _spend(fig("4143.91", change="2570.97", word="减少", percent="38.28", percent_word="下降")),
+        _spend(fig("2396.14", change="1418.53", word="减少", percent="37.18", percent_word="下降")),
         "YOY002",
     )
     assert finding.outcome is W

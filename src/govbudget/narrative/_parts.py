@@ -382,7 +382,7 @@ class PartReader:
             self.count(count, "/assets/counts", self.asset_counts, count.group(1))
 
     def three_public_counts_in(self, start: int, end: int) -> None:
-        """The 三公 counts: 接待 16 批次、800 人次, 出国团组 2 个 …, named by their line."""
+        """The 三公 counts: 接待 12 批次、150 人次, 出国团组 2 个 …, named by their line."""
         for count in _THREE_PUBLIC_COUNT.finditer(self.text, start, end):
             before = self.text[max(start, count.start() - 30) : count.start()]
             lines = _THREE_PUBLIC_LINE.findall(before)

@@ -1033,7 +1033,7 @@ def _tables(ledger: Ledger, raw: str) -> tuple[PerformanceTable, ...]:
 
 # -- project counts of a performance report ---------------------------------------------------
 
-#: 实施项目共15个, 项目共计15个, 共实施15个项目.
+#: 实施项目共12个, 项目共计12个, 共实施12个项目.
 _COUNT_TOTAL: Final = re.compile(
     r"项目(?:共|共计|合计|总计)(?P<n>\d+)个|共(?:实施|安排|有|计|涉及)?(?P<m>\d+)个项目"
 )

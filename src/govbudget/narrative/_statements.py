@@ -729,7 +729,7 @@ class StatementReader:
     ) -> _Node | None:
         key = _Key(_normal(label), scope, prior)
         if prior and clause.amount is not None and clause.prior is None:
-            # "2021年度…支出 20.12 万元" in a 2022 document: the figure's year before.
+            # "2021年度…支出 16.45 万元" in a 2022 document: the figure's year before.
             clause = evolve(clause, amount=None, prior=clause.amount)
             key = _Key(key.label, scope, False)
         path = self._field(label, key) if parent is None else None

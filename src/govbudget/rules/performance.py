@@ -616,6 +616,6 @@ RULES: Final = (
         message_en="{where}: stated {total} in all; {initial} at the start of the year and {added} added make {computed}",
         formula="实施项目个数 = 年初批复项目个数 + 年中增加项目个数",
         check=_project_counts,
-        example="实施项目共 15 个，年初批复 8 个，年中增加 8 个：8 + 8 = 16",
+        example="实施项目共 12 个，年初批复 6 个，年中增加 7 个：6 + 7 = 13",
     ),
 )
