@@ -498,7 +498,7 @@ def test_the_genuine_errors_are_errors() -> None:
 
 
 def test_daying_grand_totals_do_not_balance() -> None:
-    # 大英县文旅局 writes "收、支总计各是4125.49,4143.91万元": grand totals of a 决算 always
+    # Excerpt 01 states its 收、支总计 as 4125.49 and 4143.91 万元: grand totals of a 决算 always
     # balance, so these are the year's totals mislabelled 总计 (or an error): reported.
     report = validate(DAYING, ignore=["codes"])
     assert [

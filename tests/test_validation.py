@@ -175,9 +175,9 @@ def test_an_error_that_holds_at_the_digits_written_is_a_warning() -> None:
     from govbudget.figure import Written
     from govbudget.model import Kind
 
-    # "预算为1万元，支出决算为0.53万元，完成预算的47%": 0.53 ÷ 1.00 is 53%, but a budget
-    # rounded to the whole 万元 written could be up to 1.5, and 0.53 ÷ 1.13 is 47%.
-    line = Figure(amount=wan("0.53"), budget_initial=wan("1"), completion=pct("47"))
+    # "预算为2万元，支出决算为1.24万元，完成预算的52%": 1.24 ÷ 2.00 is 62%, but a budget
+    # rounded to the whole 万元 written could be up to 2.5, and 1.24 ÷ 2.38 is 52%.
+    line = Figure(amount=wan("1.24"), budget_initial=wan("2"), completion=pct("52"))
     strict = DepartmentBudget(
         department="某局", year=2023, kind=Kind.FINAL, institutional_operation=line
     )
