@@ -369,8 +369,8 @@ def normalize(raw: str) -> Text:
 
     >>> normalize("1.一般公共服务（类）338.03\\n万元").text
     '1.一般公共服务（类）338.03万元'
-    >>> normalize("合计\\n57.9\\n因公出国(境)费\\n13.9").text
-    '合计\\n57.9\\n因公出国（境）费\\n13.9'
+    >>> normalize("合计\\n46.3\\n因公出国(境)费\\n11.6").text
+    '合计\\n46.3\\n因公出国（境）费\\n11.6'
     """
     physical: list[_Line] = []
     line_starts = [0]
