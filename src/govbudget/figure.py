@@ -290,7 +290,7 @@ class Figure:
       ``budget_difference``: the stated difference (差值) between the figure and its
       年初预算数 (or 全年预算数), without sign; ``budget_change``/``budget_percent``:
       the stated change against the budget and its percent, with their words
-      ("与年初预算相比减少 0.1 万元，下降 0.6%", "决算数大于预算数 55.93 万元",
+      ("与年初预算相比减少 0.1 万元，下降 0.6%", "决算数大于预算数 48.27 万元",
       "与预算相比无变化");
     - ``share_of``: the path of the figure a ``share`` is of, where the text names the
       whole ("占基本支出的 60%") rather than the figure's usual whole;

@@ -561,7 +561,7 @@ class DepartmentBudget:
     holds the standard tables (公开表) as printed, when the disclosure was read
     with them (:func:`govbudget.read_document`) or pasted into its text.
     ``statements`` holds the figures a narrative states that no field of the model holds ("全镇本级一般公共预算收入 236.40
-    万元", "工资福利支出较上年增 12.35 万元"), each a line named by its label as written,
+    万元", "工资福利支出较上年增 13.42 万元"), each a line named by its label as written,
     with the parts it lists (其中 …) as children: the rules check them like any other
     figure (sums of parts, changes, percents, shares, completion, restatements).
     ``contents`` is its table of contents (目录) as printed, entry by entry, and

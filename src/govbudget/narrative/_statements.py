@@ -550,7 +550,7 @@ class StatementReader:
         return True
 
     def _second_comparisons(self, start: int, end: int) -> None:
-        """ "“三公”经费42.6万元，比上年预算数下降12.35%，比上年决算数下降9.8%": the same
+        """ "“三公”经费42.6万元，比上年预算数下降12.46%，比上年决算数下降9.8%": the same
         figure compared again with another base, a statement of its own (“…（比上年决算数）”)
         with the figure's amount, so each comparison is checked against its own base."""
         text, ledger = self.text, self.ledger

@@ -5,7 +5,7 @@ figure 完成年初预算的 X% (or 全年预算的 X%): X = 决算数 ÷ 预算
 own decimals. A common error writes the difference in 万元 where the percent belongs.
 Or it states the difference itself ("“三公”经费支出 3.46 万元，年初预算为 4.20 万元，
 差值为 0.74 万元"): 差值 = |决算数 − 预算数|. Or it compares the two in words and numbers
-("与年初预算相比减少 0.1 万元，下降 0.6%", "决算数大于预算数 55.93 万元", "与预算相比无
+("与年初预算相比减少 0.1 万元，下降 0.6%", "决算数大于预算数 48.27 万元", "与预算相比无
 变化"): the change, its percent and its direction word are checked as the year-on-year
 ones are, with the budget in place of the year before. A completion percent stated beside
 such a change and no budget is checked against the budget the change implies
