@@ -58,7 +58,7 @@ def test_per_figure_precision_sets_the_unit_of_its_amounts() -> None:
     text = _doc(
         income={
             "total": {
-                "amount": "11376591.44",
+                "amount": "8652340.57",
                 "change": {"value": "1,000", "word": "增加"},
                 "precision": {"unit": "元", "decimals": 2},
             },
@@ -68,7 +68,7 @@ def test_per_figure_precision_sets_the_unit_of_its_amounts() -> None:
     income = load(text).income
     assert income is not None
     assert income.total is not None
-    assert income.total.amount == yuan("11376591.44")
+    assert income.total.amount == yuan("8652340.57")
     assert income.total.change == StatedChange(yuan("1000"), "增加")
     assert income.other is not None
     assert income.other.amount == wan("1.5")

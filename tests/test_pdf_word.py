@@ -25,7 +25,7 @@ from .word_pdf import Rendered, render_word_pdf
 # The test PDFs set Chinese in a CJK font they do not embed (see the fixture).
 pytestmark = pytest.mark.usefixtures("cjk_font")
 
-NAME = "上海市普陀区规划和自然资源局"
+NAME = "上海市示例区规划和自然资源局"
 
 
 @pytest.fixture(scope="module")

@@ -221,8 +221,8 @@ class Restatement:
     """The same figure stated again elsewhere in the document: the amount and its place.
 
     >>> from govbudget import wan
-    >>> Restatement(wan("867.48"), "a.txt:21:5").amount
-    Money('8674800.00', 'CNY')
+    >>> Restatement(wan("592.36"), "a.txt:21:5").amount
+    Money('5923600.00', 'CNY')
     """
 
     amount: Amount = field(converter=as_amount)

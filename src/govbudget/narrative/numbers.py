@@ -174,7 +174,7 @@ _GOAL_NUMBER: Final = re.compile(r"(?:目标|指标|项目|第|图|表|附表|�
 _DESCRIPTION_UNITS: Final = frozenset(COUNT_UNITS) - {"年", "月", "日", "号", "点"}
 
 
-#: A date or a time as sites print them: 2024-04-11, 2024/4/11, 16:53:48, 2023.07-2024.01.
+#: A date or a time as sites print them: 2024-04-11, 2024/4/11, 16:53:48, 2024.03-2024.12.
 _DATE_TIME: Final = re.compile(
     r"(?:19|20)\d\d[-/.](?:1[0-2]|0?[1-9])(?:[-/.](?:[12]\d|3[01]|0?[1-9]))?"
     r"|(?<!\d)(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d)"

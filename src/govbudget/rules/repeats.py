@@ -1,7 +1,7 @@
 """前后一致: a figure stated more than once is stated the same each time.
 
 A long disclosure states its totals several times — in the overview, in each part, in the
-balance of a government report. A leading digit dropped (",867.48" for "1,867.48") or a
+balance of a government report. A leading digit dropped (",592.36" for "1,592.36") or a
 budget figure written where the final one belongs shows as one figure stated twice with
 two values. Printed at the same precision, one true value rounds to one number: any other
 difference is an error; at two precisions the two intervals must meet.

@@ -1,6 +1,6 @@
 """Whose disclosure it is, for which year: the department (单位) and year from cover and titles.
 
-A disclosure says who and when on its cover ("上海市普陀区规划和自然资源局" over
+A disclosure says who and when on its cover ("上海市示例区规划和自然资源局" over
 "2024 年度部门决算"), in its running header, in its part headings ("第二部分
 上海市XX局2024年度部门决算表") and in its table titles. :func:`identify` reads
 them in that order of trust from a document's pages: the cover's name may be
@@ -9,9 +9,9 @@ spaces, in Chinese numerals (二〇二四年度) or without 度; a name is taken
 never the tail a line break left ("资源局").
 
 >>> from govbudget.tables.recognize import Line, Page
->>> cover = Page(1, (Line("上海市普陀区规划和自然"), Line("资源局"), Line("2024 年度部门决算")))
+>>> cover = Page(1, (Line("上海市示例区规划和自然"), Line("资源局"), Line("2024 年度部门决算")))
 >>> identify([cover])
-Identity(department='上海市普陀区规划和自然资源局', year=2024, kind=<Kind.FINAL: 'final'>)
+Identity(department='上海市示例区规划和自然资源局', year=2024, kind=<Kind.FINAL: 'final'>)
 """
 
 from __future__ import annotations

@@ -951,7 +951,7 @@ _Rate = tuple[Decimal, int, int]
 
 
 def _rate_value(cell: GridCell | None) -> _Rate | None:
-    """The percent a cell prints ("-16.77", "5.3%"), with the cell's offsets."""
+    """The percent a cell prints ("-12.84", "5.3%"), with the cell's offsets."""
     if cell is None or cell.origin is None:
         return None
     text = normalize_text(cell.text).rstrip("%％").replace("−", "-").replace("－", "-")
