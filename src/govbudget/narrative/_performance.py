@@ -568,7 +568,7 @@ class _Reader:
             index += 1
 
     def amount_field(self, cells: Sequence[_Cell], index: int) -> bool:
-        """A heading field stating an amount (年度本级预算金额 | 250万): a fund line."""
+        """A heading field stating an amount (年度本级预算金额 | 180万): a fund line."""
         if index + 1 >= len(cells) or not _AMOUNT_FIELD.search(cells[index].text):
             return False
         value = _AMOUNT_VALUE.match(cells[index + 1].text)

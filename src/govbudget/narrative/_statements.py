@@ -1049,7 +1049,7 @@ def _label(raw: str, offset: int) -> tuple[str | None, int]:
     words = words.strip(" ：，、")
     if ITEM_MARKER.match(words):
         words = ITEM_MARKER.sub("", words, count=1)
-    words = _INNER_YEAR.sub("", words)  # "公务用车购置及运行费2014年财政拨款": the year's
+    words = _INNER_YEAR.sub("", words)  # "公务用车购置及运行费2019年财政拨款": the year's
     words = _DEFINITION.sub("", words)  # "教育经费（包括教育事业费、…）": what it includes
     if not words or not _HAS_WORD.search(words) or any(c.isdigit() for c in words):
         return None, core_end

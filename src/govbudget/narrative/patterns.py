@@ -290,7 +290,7 @@ def read_clause(
                 and number.unit == "年"
                 and _YEAR_TEXT.fullmatch(number.text)
             ):
-                # "公务用车购置及运行费2014年财政拨款决算数为…": the year names the figure's year.
+                # "公务用车购置及运行费2019年财政拨款决算数为…": the year names the figure's year.
                 context.append(number)
                 pos = number.unit_end
                 gap += 1
