@@ -1,30 +1,26 @@
-"""Hand-written variants of real phrasing of each pattern, broken text, and real excerpts.
+"""Hand-written variants of real phrasing of each pattern, and broken text.
 
-Each variant is a short narrative as disclosures write it (PDF line breaks, full-width
-digits, stray spaces and all), and must give exactly its figures, leave exactly its listed numbers not
-understood (the reader reports what it cannot read and never invents a figure), and
-raise exactly its quality warnings. The real excerpts of ../shared/conformance (read where they are) must
-give the figures a reader of each document reads, and every number the reader maps
-must be the figure at the path it names.
+Each variant is a short narrative in our own words and figures, written the way disclosures
+write (PDF line breaks, full-width digits, stray spaces and all), and must give exactly its
+figures, leave exactly its listed numbers not understood (the reader reports what it cannot
+read and never invents a figure), and raise exactly its quality warnings; every number the
+reader maps must be the figure at the path it names. The real excerpts are read where they
+are, in tests/test_conformance.py.
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 
 import pytest
 from attrs import frozen
 
 from govbudget import Severity, validate
 from govbudget.figure import StatedChange, StatedPercent
-from govbudget.model import DepartmentBudget, Kind
+from govbudget.model import DepartmentBudget
 from govbudget.money import Amount, Unit, amount
 from govbudget.narrative import Disposition, Extraction, read_narrative, value_at
-from govbudget.rounding import Outcome
 from govbudget.tree import Node
-
-from .realdata import CONFORMANCE, needs
 
 
 @frozen
@@ -475,164 +471,6 @@ def test_broken_text_invents_nothing() -> None:
     spaced = extraction.not_understood[0]
     assert (spaced.line, spaced.column) == (3, 6)
     assert spaced.around == "支出总计【4】 25.23万元。基本支"
-
-
-def _excerpt(name: str) -> str:
-    path = next(CONFORMANCE.glob(f"{name}-*.txt"))
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    return "".join(line for line in lines if not line.startswith("# "))
-
-
-# What a reader of each real excerpt reads (the excerpts name no department).
-EXCERPTS: dict[str, dict[str, str]] = {
-    "03": {
-        "/three_public/total/amount": "1969",
-        "/three_public/total/prior": "2190",
-        "/three_public/total/change": "减少 221",
-        "/three_public/overseas/change": "持平",
-        "/three_public/vehicles/percent": "下降 11",
-    },
-    "04": {
-        "/three_public/total/amount": "14.01",
-        "/three_public/total/percent": "增长 16.75",
-        "/three_public/vehicle_operation/change": "增加 2.01",
-        "/three_public/reception/change": "减少 0",
-    },
-    "06": {
-        "/income/grand_total/amount": "3874.92",
-        "/expenditure/grand_total/change": "减少 484.05",
-        "/expenditure/grand_total/percent": "降低 11.1",
-        "/income/total/change": "减少 484.05",
-        "/income/total/percent": "降低 11.1",
-    },
-    "07": {
-        "/income/grand_total/amount": "11376591.44",
-        "/income/appropriation/share": "83.85",
-        "/income/carryover/amount": "1837600",
-    },
-    "08": {
-        "/three_public/total/amount": "21.8",
-        "/three_public/total/prior": "20.12",
-        "/three_public/reception/prior": "12.39",
-        "/three_public/vehicle_operation/percent": "增长 29.37",
-    },
-    "10": {
-        "/three_public/total/prior": "433",
-        "/three_public/overseas/none_stated": "True",
-        "/three_public/vehicle_operation/amount": "251",
-        "/three_public/vehicle_purchase/change": "增加 56",
-    },
-}
-
-
-@pytest.mark.parametrize("name", sorted(EXCERPTS))
-@needs(CONFORMANCE)
-def test_real_excerpt(name: str) -> None:
-    extraction = read_narrative(_excerpt(name), department="某单位")
-    budget = extraction.budget
-    assert budget is not None
-    unit = budget.precision.unit
-    assert {p: show(value_at(budget, p), unit) for p in EXCERPTS[name]} == EXCERPTS[name]
-    assert extraction.not_understood == ()
-    assert_mapped_numbers_are_their_figures(extraction)
-
-
-@needs(CONFORMANCE)
-def test_excerpt_01_reads_the_paired_totals_and_finds_them_unequal() -> None:
-    # The excerpt states both grand totals in one clause (收、支总计各是 A，B): A is the
-    # income's, B the expenditure's — and a 收入总计 must equal the 支出总计 (BAL002).
-    extraction = read_narrative(_excerpt("01"), department="某单位")
-    budget = extraction.budget
-    assert budget is not None
-    assert extraction.not_understood == ()
-    unit = budget.precision.unit
-    paths = ("/income/grand_total", "/expenditure/grand_total")
-    read = {
-        p: tuple(show(value_at(budget, f"{p}/{f}"), unit) for f in ("amount", "change", "percent"))
-        for p in paths
-    }
-    assert read == {
-        "/income/grand_total": ("4125.49", "减少 1267.86", "下降 23.51"),
-        "/expenditure/grand_total": ("4143.91", "减少 2570.97", "下降 38.28"),
-    }
-    report = validate(budget)
-    errors = [f for f in report.findings if f.severity is Severity.ERROR]
-    assert [(f.rule_id, f.location.path) for f in errors] == [("BAL002", "/income/grand_total")]
-    # The two percents are as hand-verified (expected.json): exact and within rounding.
-    yoy = {c.location.path: c.outcome for c in report.checks if c.rule_id == "YOY002"}
-    assert yoy == {
-        "/income/grand_total/percent": Outcome.EXACT,
-        "/expenditure/grand_total/percent": Outcome.WITHIN_ROUNDING,
-    }
-
-
-@needs(CONFORMANCE)
-def test_excerpt_09_is_a_final_account_with_initial_budgets() -> None:
-    # No "决算" in the excerpt: "与年初预算对比" and "年初预算为 …" say it is one. The 三公 heading
-    # has an ASCII closing quote (“三公"经费) and a subsection is titled 公务接待费支出情况. Each
-    # 三公 part states its 年初预算 and the 差值.
-    extraction = read_narrative(_excerpt("09"), department="某单位")
-    budget = extraction.budget
-    assert budget is not None
-    assert budget.kind is Kind.FINAL
-    unit = budget.precision.unit
-    parts = ("total", "overseas", "vehicle_purchase", "vehicle_operation", "reception")
-    read = {
-        p: tuple(
-            show(value_at(budget, f"/three_public/{p}/{field}"), unit)
-            for field in ("budget_initial", "budget_difference")
-        )
-        for p in parts
-    }
-    assert read == {  # (年初预算, 差值)
-        "total": ("2.95", "0.9"),
-        "overseas": ("0", "0"),
-        "vehicle_purchase": ("0", "0"),
-        "vehicle_operation": ("0.95", "0.95"),
-        "reception": ("2", "0.05"),  # over budget: 2.05 against 2
-    }
-    report = validate(budget)
-    # expected.json: 年初预算 = 0 + 0 + 0.95 + 2, 与年初预算差值 = 2.95 − 2.05 and 公务接待费差值 =
-    # 2.05 − 2, all exact.
-    sums = {c.location.path: c.outcome for c in report.checks if c.rule_id == "SG001"}
-    assert sums["/three_public/total#budget_initial"] is Outcome.EXACT
-    gaps = {c.location.path: c.outcome for c in report.checks if c.rule_id == "EXE002"}
-    assert gaps == {f"/three_public/{p}/budget_difference": Outcome.EXACT for p in parts}
-    # The reception subsection states its figures after counts (…批次，…人次，支出 A 万元，
-    # 较上年减少 B 万元，减少了 P%): they are the reception's, and nothing is left.
-    assert extraction.not_understood == ()
-    reception = {n.text: n.path for n in extraction.numbers if n.text in ("0.03", "1.44")}
-    assert reception == {
-        "0.03": "/three_public/reception/change",
-        "1.44": "/three_public/reception/percent",
-    }
-
-
-@needs(CONFORMANCE)
-def test_excerpt_01_reads_every_kind_of_spending() -> None:
-    extraction = read_narrative(_excerpt("01"), department="某单位")
-    budget = extraction.budget
-    assert budget is not None
-    unit = budget.precision.unit
-    kinds = ("basic", "project", "to_higher", "operating", "to_affiliated")
-    read = {k: show(value_at(budget, f"/expenditure/{k}/amount"), unit) for k in kinds}
-    assert read == {
-        "basic": "1140.27",
-        "project": "3003.64",
-        "to_higher": "0",
-        "operating": "0",
-        "to_affiliated": "0",
-    }
-    report = validate(budget, select=["TOT004"])
-    assert [c.outcome for c in report.checks] == [Outcome.EXACT]
-
-
-@pytest.mark.parametrize("path", sorted(CONFORMANCE.glob("*.txt")), ids=lambda p: p.name[:2])
-def test_no_excerpt_gets_a_figure_it_does_not_state(path: Path) -> None:
-    extraction = read_narrative(_excerpt(path.name[:2]), department="某单位")
-    assert_mapped_numbers_are_their_figures(extraction)
-    accounted = {n.disposition for n in extraction.numbers}
-    assert accounted <= set(Disposition)
 
 
 def main() -> None:
