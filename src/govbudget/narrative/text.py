@@ -8,8 +8,8 @@ lines, stray spaces and full-width characters. :func:`normalize` turns it into
 - full-width digits, letters and ``％．`` folded to ASCII, and the ASCII forms
   of ``( ) : ;`` and list commas written the Chinese way (``（ ） ： ； ，``), so
   one pattern reads both;
-- spaces removed, except one between two ASCII words or numbers (``4125.49
-  4143.91`` stays two numbers);
+- spaces removed, except one between two ASCII words or numbers (``2380.56
+  2396.14`` stays two numbers);
 - thousands separators removed (``1,234.56``) — only where the groups are exact;
 - a line joined to the next unless the line is a heading, is clearly shorter
   than the page's lines (a paragraph's end), or the next line starts a
@@ -281,7 +281,7 @@ def _clean_line(line: str, start: int) -> _Line:
     if not _SECOND_PASS.search(text):
         return _Line(text.translate(_CHINESE_KEEP), offsets, _width(line.strip()))
     # What goes: the thousands separators of exact groups, and runs of spaces — one stays
-    # between two ASCII words or numbers ("4125.49 4143.91" stays two numbers).
+    # between two ASCII words or numbers ("2380.56 2396.14" stays two numbers).
     cuts = [(i, i + 1, False) for i in _group_commas(text)]
     for space in _SPACE.finditer(text):
         a, b = space.span()
