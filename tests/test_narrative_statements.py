@@ -423,3 +423,13 @@ def test_a_list_of_the_main_economic_classes_is_partial() -> None:
     listed = read_narrative(text.replace("主要用于：", "")).budget
     assert listed.expenditure is not None
     assert not listed.expenditure.economic_partial
+
+
+def test_the_words_a_list_shares_are_the_last_names_ending() -> None:
+    # the last name carries 规模 for all three, not the last three characters of its own name
+    text = (
+        "某局2024年度部门决算\n九、政府采购支出情况\n2024年度政府采购支出总额100万元。"
+        "公开招标、询价采购、竞争性谈判规模分别为50万元、30万元和20万元。\n"
+    )
+    names = [s.name for s in read_narrative(text).budget.statements]
+    assert names == ["公开招标规模", "询价采购规模", "竞争性谈判规模"]

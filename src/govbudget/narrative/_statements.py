@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import Final
 
 from attrs import define, evolve, field, frozen
@@ -994,15 +995,33 @@ def _names(words: str, count: int) -> list[str] | None:
             items[-1:] = last
     if len(items) != count or any(not _HAS_WORD.search(i) and len(i) < 2 for i in items):
         return None
-    shortest = min(len(i) for i in items[:-1]) if count > 1 else 0
-    tail = (
-        items[-1][shortest:]
-        if len(items[-1]) > shortest + 1 and all(len(i) <= shortest + 1 for i in items[:-1])
-        else ""
-    )
+    tail = _shared_tail(items) if count > 1 else ""
     if tail:
         items = [i + tail for i in items[:-1]] + [items[-1]]
     return items
+
+
+#: Words the last name of a list carries for all of them ("…、服务政府采购规模", "…、谈判规模").
+_TAIL_WORDS: Final = re.compile(
+    r"(?:政府)?(?:采购)?(?:规模|支出|经费|费用|金额|收入|资金|预算数?|决算数?)(?:总额|合计)?"
+)
+
+
+def _shared_tail(items: Sequence[str]) -> str:
+    """The words the last name carries for all, or "" when the names are whole.
+
+    The tail is an ending of :data:`_TAIL_WORDS` the other names lack; of those, the one
+    that leaves the last name as long as the others are ("货物、工程、服务政府采购规模":
+    服务 + 政府采购规模; "竞争性谈判、公开招标、询价采购规模": 询价采购 + 规模).
+    """
+    last, others = items[-1], items[:-1]
+    size = Fraction(sum(len(i) for i in others), len(others))
+    tails = [
+        last[at:]
+        for at in range(1, len(last))
+        if _TAIL_WORDS.fullmatch(last[at:]) and not any(i.endswith(last[at:]) for i in others)
+    ]
+    return min(tails, key=lambda t: abs(len(last) - len(t) - size), default="")
 
 
 def _opened_after(text: str, start: int, end: int) -> bool:
