@@ -433,3 +433,28 @@ def test_the_words_a_list_shares_are_the_last_names_ending() -> None:
     )
     names = [s.name for s in read_narrative(text).budget.statements]
     assert names == ["公开招标规模", "询价采购规模", "竞争性谈判规模"]
+
+
+def test_the_main_items_a_figure_is_used_for_are_its_parts_at_most() -> None:
+    text = "三、机关运行经费\n机关运行经费支出9.00万元，主要用于办公费6.00万元、水电费2.00万元。"
+    read = read_narrative(text, department="某局", year=2024)
+    paths = [n.path for n in read.numbers]
+    assert paths[1:] == [
+        "/statements/0/机关运行经费支出/办公费/amount",
+        "/statements/0/机关运行经费支出/水电费/amount",
+    ]
+    outcomes = [c.outcome for c in validate(read.budget).checks if c.rule_id == "TRE001"]
+    assert outcomes == [Outcome.EXACT]  # 8 ≤ 9: the main items, not all of them
+    over = read_narrative(text.replace("9.00", "7.00"), department="某局", year=2024)
+    assert [c.outcome for c in validate(over.budget).checks if c.rule_id == "TRE001"] == [
+        Outcome.INCONSISTENT
+    ]
+
+
+def test_an_average_is_no_part_of_the_list() -> None:
+    text = (
+        "三、“三公”经费\n公务用车运行维护费支出6.00万元，主要包括：（1）燃油费4.00万元；"
+        "（2）维修费2.00万元，平均每辆3.00万元。"
+    )
+    budget = read_narrative(text, department="某局", year=2024).budget
+    assert [c.outcome for c in validate(budget).checks if c.rule_id == "TRE001"] == [Outcome.EXACT]

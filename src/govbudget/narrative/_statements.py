@@ -66,6 +66,7 @@ _LEAD: Final = re.compile(
     r"(?:(?:19|20)\d\d(?:\s*年度?(?:的)?|(?=[全本]))|本年度?|全年|当年|年初|上年|去年)?"
     r"(?:本(?:部门|单位|局|院|中心|所|委|办|站|馆)|我(?:部门|单位|局|院|中心|所|委|办|站|馆))?"
     r"(?:的|共)?"
+    r"(?:主要用于|主要包括)?"  # the list of parts opens here ("主要用于办公费10万元、…")
 )
 #: A region's words before a label, which do not change what the label names in its own
 #: document ("全镇支出总计" is the 支出总计).
@@ -249,7 +250,7 @@ class StatementReader:
     def _field_head(self, start: int, end: int) -> tuple[str, str, int] | None:
         """The field the part readers read the sentence's first figure into, before any 其中:
         (path, label, offset), when there is one."""
-        stop = self.text.find("其中", start, end)
+        stop = _list_marker(self.text, start, end)
         numbers = self.ledger.numbers
         found = None
         for number in numbers.between(start, stop if stop >= 0 else end):  # type: ignore[attr-defined]
@@ -379,7 +380,7 @@ class StatementReader:
         pos = start
         head: _Node | None = None  # the sentence's first statement: a 其中 list is its parts
         listing = False
-        qizhong = self.text.find("其中", start, end)
+        qizhong = _list_marker(self.text, start, end)
         last: tuple[_Node, int] | None = None  # the last statement read, and where
         child: tuple[_Node, int] | None = None  # the last part of the 其中 list, and its end
         for number in unused:
@@ -441,7 +442,8 @@ class StatementReader:
                 continue
             consumed = [n.unit_end for n in clause.numbers]
             pos = max([number.unit_end, *consumed, *(clause.note[1:] if clause.note else ())])
-            parent = head if listing else None
+            # an average ("平均每辆1.76万元", "人均") is said of the list's whole, not a part of it
+            parent = head if listing and not _AVERAGE.search(raw) else None
             if listing and _opened_after(self.text, max(qizhong, near), number.start):
                 # "（包括购置费6.10亿元、运行费27.85亿元）": the parts of the item before the bracket,
                 # not of the list's whole — nested under it when it is a statement here.
@@ -982,6 +984,19 @@ def _list_start(text: str, start: int, end: int) -> int:
     """Where the list of names before ``end`` starts: after the clause's last punctuation."""
     found = max(text.rfind(mark, start, end) for mark in "，；：。\n")
     return found + 1 if found >= 0 else start
+
+
+#: What opens a list of a figure's parts: 其中, or the main items it is used for (主要用于 …,
+#: a partial list like any 其中 list the reader cannot tell complete).
+_LIST_MARKER: Final = re.compile(r"其中|主要用于|主要包括")
+#: Words of an average, which is no part of the figure it is an average of.
+_AVERAGE: Final = re.compile(r"平均|人均|车均|单车|每辆|每人|每次|每天")
+
+
+def _list_marker(text: str, start: int, end: int) -> int:
+    """Where the first list of parts in ``text[start:end]`` starts, or -1."""
+    found = _LIST_MARKER.search(text, start, end)
+    return -1 if found is None else found.start()
 
 
 def _names(words: str, count: int) -> list[str] | None:
