@@ -133,6 +133,7 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Expenditure.by_function": "By function (支出功能分类): 类 → 款 → 项.",
     "Expenditure.by_economic": "By economic class (支出经济分类): 类 → 款.",
     "Expenditure.economic_scheme": "`department` (部门预算经济分类, 3xx) or `government` (政府预算经济分类, 5xx).",
+    "Appropriation.grand_total": "财政拨款收入支出总计: with the appropriations carried over.",
     "Appropriation.total": "财政拨款支出 in all.",
     "Appropriation.general_public": "一般公共预算财政拨款支出.",
     "Appropriation.government_fund": "政府性基金预算财政拨款支出.",

@@ -388,6 +388,7 @@ def _assemble(
     )
     expenditure = {name: f(f"/expenditure/{name}") for name in EXPENDITURE_FIGURES}
     appropriation = Appropriation(
+        grand_total=f("/appropriation/grand_total"),
         total=spending("total"),
         general_public=spending("general_public"),
         government_fund=spending("government_fund"),

@@ -793,6 +793,12 @@ def _narrative_spots(budget: DepartmentBudget) -> list[tuple[str, Figure | None,
             ("人员经费", gp.personnel, (basic, None, "人员经费合计", "")),
             ("公用经费", gp.public, (basic, None, "公用经费合计", "")),
         ]
+    grand = budget.appropriation.grand_total if budget.appropriation else None
+    appropriation = K.FINAL_APPROPRIATION if final_kind else K.BUDGET_APPROPRIATION
+    spots += [
+        ("财政拨款收入支出总计", grand, (appropriation, "收入", "总计", "")),
+        ("财政拨款收入支出总计", grand, (appropriation, "支出", "总计", "")),
+    ]
     if all_funds is not None and final_kind:
         spots.append(
             (
