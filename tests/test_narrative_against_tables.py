@@ -6,14 +6,22 @@ a figure the narrative states that a table also states is compared with the tabl
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from attrs import evolve
 
 from govbudget import DepartmentBudget, Severity, validate, wan
-from govbudget.figure import Figure
+from govbudget.figure import Figure, pct
+from govbudget.io.disclosure import read_document
 from govbudget.model import Appropriation, Kind
 from govbudget.narrative import read_narrative
 from govbudget.rounding import Outcome
 from govbudget.tables.model import Column, Row, Table, TableKind
+from govbudget.tree import walk
+
+from .disclosure_factory import Disclosure, make_final
+from .word_pdf import render_word_pdf
 
 HEAD = "某某区档案馆2024年度部门决算\n"
 
@@ -80,3 +88,138 @@ def test_the_appropriation_grand_total_against_the_appropriation_summary() -> No
     ]
     assert bad.severity is Severity.ERROR
     assert "说明（第12页）中的财政拨款收入支出总计 = 财政拨款收入支出决算总表" in bad.message("zh")
+
+
+GENERAL_PUBLIC = (
+    HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+    "（二）一般公共预算财政拨款支出决算结构情况\n"
+    "一般公共预算财政拨款支出560.00万元，主要用于以下方面：一般公共服务支出（类）400.00万元，"
+    "占71.43%；社会保障和就业支出（类）100.00万元，占17.86%；住房保障支出（类）60.00万元，"
+    "占10.71%。\n"
+    "（三）一般公共预算财政拨款支出决算具体情况\n"
+    "一般公共预算财政拨款支出年初预算为550.00万元，支出决算为560.00万元，完成年初预算的"
+    "101.82%。决算数大于预算数的主要原因是追加了项目经费。其中：\n"
+    "1、一般公共服务支出（类）档案事务（款）行政运行（项）。主要用于机关正常运转。年初预算为"
+    "300.00万元，支出决算为310.00万元，完成年初预算的103.33%。决算数大于预算数的主要原因是"
+    "人员调入。\n"
+    "2、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。"
+    "主要用于缴纳养老保险。年初预算为60.00万元，支出决算为60.00万元，完成年初预算的100%。\n"
+)
+
+
+def test_class_and_item_lines_without_codes_are_read_into_the_general_public_tree() -> None:
+    extraction = read_narrative(GENERAL_PUBLIC)
+    assert extraction.summary.not_understood == 0
+    budget = extraction.budget
+    assert budget.appropriation is not None
+    found = {
+        path: (node.amount, node.budget_initial, node.share)
+        for path, node in walk(budget.appropriation.by_function)
+    }
+    # the class by its official name; 款 and 项 by code where the code table names them
+    assert found == {
+        ("201",): (wan("400"), None, pct("71.43")),
+        ("201", "档案事务"): (None, None, None),
+        ("201", "档案事务", "行政运行"): (wan("310"), wan("300"), None),
+        ("208",): (wan("100"), None, pct("17.86")),
+        ("208", "20805"): (None, None, None),
+        ("208", "20805", "2080505"): (wan("60"), wan("60"), None),
+        ("221",): (wan("60"), None, pct("10.71")),
+    }
+    assert budget.statements == ()
+    report = validate(budget)
+    assert [f.message("zh") for f in report.findings if f.severity is Severity.ERROR] == []
+
+
+def _general_public_table(administration: str) -> Table:
+    return Table(
+        title="一般公共预算财政拨款支出决算表",
+        kind=TableKind.FINAL_GENERAL_PUBLIC,
+        unit_line="单位：万元",
+        pages=(7,),
+        columns=(Column("合计"), Column("基本支出"), Column("项目支出")),
+        rows=(
+            Row(name="合计", values=(wan("560"), wan("450"), wan("110"))),
+            Row(code="201", name="一般公共服务支出", values=(wan("400"), None, None)),
+            Row(code="20126", name="档案事务", values=(wan("400"), None, None)),
+            Row(code="2012601", name="行政运行", values=(wan(administration), None, None)),
+            Row(code="2012602", name="一般行政管理事务", values=(wan("90"), None, None)),
+            Row(code="208", name="社会保障和就业支出", values=(wan("100"), None, None)),
+            Row(code="221", name="住房保障支出", values=(wan("60"), None, None)),
+        ),
+    )
+
+
+def test_class_and_item_lines_without_codes_against_the_general_public_table() -> None:
+    budget = read_narrative(GENERAL_PUBLIC).budget
+    right = evolve(budget, tables=(_general_public_table("310"),))
+    checks = [c for c in validate(right, select=["TAB006"]).checks if "行政运行" in c.message("zh")]
+    assert [c.outcome for c in checks] == [Outcome.EXACT]
+    wrong = evolve(budget, tables=(_general_public_table("301"),))
+    (bad,) = [
+        c for c in validate(wrong, select=["TAB006"]).checks if c.outcome is Outcome.INCONSISTENT
+    ]
+    assert bad.severity is Severity.ERROR
+    assert "行政运行" in bad.message("zh")
+    assert "2012601" in bad.message("zh")
+
+
+def _structure(doc: Disclosure, wrong_item: str | None = None) -> Disclosure:
+    """``doc`` with a general public part that names its classes and items without codes,
+    each figure the table's (the first item's 决算 written ``wrong_item`` when given)."""
+    general = doc.sheet("一般公共预算财政拨款支出决算表")
+    coded = [(row[0] or "", row[1] or "", row[2] or "") for row in general.rows if row[0]]
+    names = {code: name for code, name, _ in coded}
+    classes = [f"{name}（类）{total}万元" for code, name, total in coded if len(code) == 3]
+    items = [
+        f"{n}、{names[code[:3]]}（类）{names[code[:5]]}（款）{name}（项）。主要用于日常运转。"
+        f"支出决算为{wrong_item if n == 1 and wrong_item else total}万元。"
+        for n, (code, name, total) in enumerate(
+            [line for line in coded if len(line[0]) == 7][:3], 1
+        )
+    ]
+    part = (
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "一般公共预算财政拨款支出主要用于以下方面：" + "；".join(classes) + "。",
+        "其中：",
+        *items,
+    )
+    return replace(doc, narrative=(*doc.narrative, *part))
+
+
+def test_class_and_item_lines_of_a_pdf_against_its_tables(tmp_path: Path) -> None:
+    doc = _structure(make_final(lines=5))
+    read = read_document(render_word_pdf(doc, tmp_path / "right.pdf").path)
+    assert read.budget.appropriation is not None
+    lines = [node for _, node in walk(read.budget.appropriation.by_function)]
+    # 201, 208, 210 and 221, and three items
+    assert len([n for n in lines if n.amount is not None]) == 4 + 3
+    checks = [
+        c
+        for c in validate(read.budget, select=["TAB006"]).checks
+        if c.message("zh").startswith("一般公共预算财政拨款支出决算表")
+    ]
+    assert len(checks) == 4 + 3
+    assert {c.outcome for c in checks} == {Outcome.EXACT}
+    wrong = _structure(make_final(lines=5), wrong_item="1.00")
+    read = read_document(render_word_pdf(wrong, tmp_path / "wrong.pdf").path)
+    (bad,) = [
+        f for f in validate(read.budget, select=["TAB006"]).findings if f.severity is Severity.ERROR
+    ]
+    assert "行政运行" in bad.message("zh")
+    assert "说明（第" in bad.message("zh")
+
+
+def test_only_a_class_named_as_the_code_table_names_it_is_read_into_the_tree() -> None:
+    text = (
+        HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+        "一般公共预算财政拨款支出70.00万元，全部用于一般公共服务支出（类）50.00万元，"
+        "占71.43%；档案保护专项支出（类）20.00万元，占28.57%。\n"
+    )
+    budget = read_narrative(text).budget
+    assert budget.appropriation is not None
+    assert [(n.code, n.name, n.amount) for n in budget.appropriation.by_function] == [
+        ("201", "一般公共服务支出", wan("50"))
+    ]
+    # the other line is no class of the code table: not made one
+    assert all(n.code is None for _, n in walk(budget.statements))

@@ -22,6 +22,7 @@ from govbudget.model import (
     Project,
     Staffing,
 )
+from govbudget.narrative._classes import ClassLines
 from govbudget.narrative._labelled import (
     ASSET_PARTS,
     ASSETS,
@@ -82,6 +83,7 @@ class PartReader:
         self.annual: list[Goal] = []
         self.projects: list[Project] = []
         self.stated_none: set[SectionKind] = set()
+        self.general_public_lines = ClassLines(ledger, year, final)
 
     # -- generic --------------------------------------------------------------
     def labelled(

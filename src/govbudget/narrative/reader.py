@@ -49,6 +49,7 @@ from govbudget.model import (
     ThreePublic,
 )
 from govbudget.money import Unit
+from govbudget.narrative._classes import GENERAL_PUBLIC_TITLE
 from govbudget.narrative._labelled import (
     APPROPRIATION,
     ASSETS,
@@ -312,7 +313,10 @@ def _read_section(reader: PartReader, section: Section) -> None:
             reader.labelled(EXPENDITURE, s, e, head=HEADS[kind])
     elif kind is SectionKind.APPROPRIATION:
         reader.fund = "total"
-        reader.labelled(APPROPRIATION, start, end)
+        lines = reader.general_public_lines
+        spans = lines.read(start, end) if GENERAL_PUBLIC_TITLE.search(section.title) else []
+        for s, e in _gaps(start, end, spans):
+            reader.labelled(APPROPRIATION, s, e)
     elif kind in FUND_SECTION:
         reader.labelled(FUND_SECTION[kind], start, end, head=HEADS[kind])
     elif kind is SectionKind.OPERATION:
@@ -393,6 +397,7 @@ def _assemble(
         general_public=spending("general_public"),
         government_fund=spending("government_fund"),
         state_capital=spending("state_capital"),
+        by_function=reader.general_public_lines.nodes(),
     )
     three = {
         name: f(f"/three_public/{name}")

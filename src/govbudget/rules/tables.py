@@ -938,10 +938,10 @@ def _narrative_trees(budget: DepartmentBudget) -> Iterator[Observation]:
         column = column_index(table, column_name)
         if column is None:
             continue
-        codes = {row.code: i for i, row in rows_of(table) if row.code}
-        for _path, node in walk(roots):
+        lines = _table_lines(table, roots)
+        for path, node in walk(roots):
             mine = stated(budget, node)
-            ri = codes.get(node.code) if node.code else None
+            ri = lines.get(path)
             if mine is None or ri is None:
                 continue
             yield _equal(
@@ -950,6 +950,31 @@ def _narrative_trees(budget: DepartmentBudget) -> Iterator[Observation]:
                 mine,
                 f"{_said(node)}中的 {node.label} = {_short(budget, (ti, ri, column))}",
             )
+
+
+def _table_lines(table: Table, roots: Sequence[Node]) -> dict[tuple[str, ...], int]:
+    """The row of the table each line of the narrative's tree is, by path: the row of its
+    code, else the one row under its parent's row whose name is the line's (a 类 has 3
+    digits, a 款 5 and a 项 7) — the narrative names lines without codes ("一般公共服务支出
+    （类）档案事务（款）行政运行（项）")."""
+    codes = {row.code: i for i, row in rows_of(table) if row.code}
+    found: dict[tuple[str, ...], int] = {}
+    for path, node in walk(roots):
+        ri = codes.get(node.code) if node.code else None
+        parent = found.get(path[:-1]) if len(path) > 1 else None
+        if ri is None and node.code is None and (parent is not None or len(path) == 1):
+            under = "" if parent is None else table.rows[parent].code or ""
+            named = [
+                i
+                for code, i in codes.items()
+                if len(code) == 1 + 2 * len(path)
+                and code.startswith(under)
+                and name_key(key(table.rows[i].name)) == name_key(node.name)
+            ]
+            ri = named[0] if len(named) == 1 else None
+        if ri is not None:
+            found[path] = ri
+    return found
 
 
 def _basic_parts(budget: DepartmentBudget) -> Iterator[Observation]:
