@@ -223,3 +223,42 @@ def test_only_a_class_named_as_the_code_table_names_it_is_read_into_the_tree() -
     ]
     # the other line is no class of the code table: not made one
     assert all(n.code is None for _, n in walk(budget.statements))
+
+
+BASIC = (
+    HEAD + "六、一般公共预算财政拨款基本支出决算情况说明\n"
+    "一般公共预算财政拨款基本支出450.00万元。其中：人员经费400.00万元，主要包括基本工资、"
+    "津贴补贴；公用经费50.00万元，主要包括办公费、水电费。\n"
+)
+
+
+def test_the_general_public_basic_spending_and_its_parts_land_in_the_general_public_block() -> None:
+    budget = read_narrative(BASIC).budget
+    assert budget.expenditure is None
+    assert budget.appropriation is not None
+    block = budget.appropriation.general_public
+    assert block is not None
+    assert [f.amount if f else None for f in (block.basic, block.personnel, block.public)] == [
+        wan("450"),
+        wan("400"),
+        wan("50"),
+    ]
+    # and checked as the general public budget's: against the basic table, an error
+    table = Table(
+        title="一般公共预算财政拨款基本支出决算表",
+        kind=TableKind.FINAL_GENERAL_PUBLIC_BASIC,
+        unit_line="单位：万元",
+        pages=(9,),
+        columns=(Column("决算数"),),
+        rows=(
+            Row(name="人员经费合计", values=(wan("400"),)),
+            Row(name="公用经费合计", values=(wan("55"),)),
+        ),
+    )
+    (wrong,) = [
+        c
+        for c in validate(evolve(budget, tables=(table,)), select=["TAB006"]).checks
+        if c.outcome is Outcome.INCONSISTENT
+    ]
+    assert wrong.severity is Severity.ERROR
+    assert "公用经费合计" in wrong.message("zh")

@@ -24,7 +24,9 @@ from govbudget.narrative.text import ITEM_MARKER
 # ---------------------------------------------------------------------------
 # Labels: the words that name a figure, by part.
 
-Target = str  # a figure path, or "fund:<field>" for the current fund of 财政拨款支出
+# A figure path; "fund:<field>" for the current fund of 财政拨款支出; "fund=<fund>" (its
+# total) and "fund=<fund>:<field>" also make <fund> the current one.
+Target = str
 
 
 @frozen
@@ -81,6 +83,7 @@ EXPENDITURE: Final = _labels(
 )
 APPROPRIATION: Final = _labels(
     _APPROPRIATION_GRAND,
+    (r"一般公共预算(?:财政拨款)?基本支出", "fund=general_public:basic"),
     (r"一般公共预算(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=general_public"),
     (r"政府性基金(?:预算)?(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=government_fund"),
     (r"国有资本经营预算(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=state_capital"),

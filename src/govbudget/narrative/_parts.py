@@ -103,8 +103,8 @@ class PartReader:
 
     def resolve(self, target: Target) -> str | None:
         if target.startswith("fund="):
-            self.fund = target.removeprefix("fund=")
-            return f"/appropriation/{self.fund}/total"
+            self.fund, _, part = target.removeprefix("fund=").partition(":")
+            return f"/appropriation/{self.fund}/{part or 'total'}"
         if target.startswith("fund:"):
             return f"/appropriation/{self.fund}/{target.removeprefix('fund:')}"
         if target == "expenditure:any":

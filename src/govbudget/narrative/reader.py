@@ -312,9 +312,11 @@ def _read_section(reader: PartReader, section: Section) -> None:
         for s, e in _gaps(start, end, spans):
             reader.labelled(EXPENDITURE, s, e, head=HEADS[kind])
     elif kind is SectionKind.APPROPRIATION:
-        reader.fund = "total"
-        lines = reader.general_public_lines
-        spans = lines.read(start, end) if GENERAL_PUBLIC_TITLE.search(section.title) else []
+        # A part about the general public budget's spending: what it says without naming a
+        # fund ("基本支出…其中：人员经费…") is that fund's.
+        general = GENERAL_PUBLIC_TITLE.search(section.title) is not None
+        reader.fund = "general_public" if general else "total"
+        spans = reader.general_public_lines.read(start, end) if general else []
         for s, e in _gaps(start, end, spans):
             reader.labelled(APPROPRIATION, s, e)
     elif kind in FUND_SECTION:
