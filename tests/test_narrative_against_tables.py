@@ -262,3 +262,51 @@ def test_the_general_public_basic_spending_and_its_parts_land_in_the_general_pub
     ]
     assert wrong.severity is Severity.ERROR
     assert "公用经费合计" in wrong.message("zh")
+
+
+def _shares(first: str, table: Table) -> list[tuple[str, Outcome, Severity]]:
+    text = (
+        HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+        f"主要用于以下方面：一般公共服务支出（类）400.00万元，占{first}%；"
+        "社会保障和就业支出（类）100.00万元，占17.86%；住房保障支出（类）60.00万元，占10.71%。\n"
+    )
+    budget = evolve(read_narrative(text).budget, tables=(table,))
+    return [
+        (c.location.path, c.outcome, c.severity) for c in validate(budget, select=["TAB012"]).checks
+    ]
+
+
+def test_class_shares_are_recomputed_from_the_general_public_table() -> None:
+    table = _general_public_table("310")
+    assert _shares("71.43", table) == [
+        ("/appropriation/by_function/201/share", Outcome.EXACT, Severity.INFO),
+        ("/appropriation/by_function/208/share", Outcome.EXACT, Severity.INFO),
+        ("/appropriation/by_function/221/share", Outcome.EXACT, Severity.INFO),
+    ]
+    # 400 ÷ 560 is 71.43%, not 71.73%
+    assert _shares("71.73", table)[0] == (
+        "/appropriation/by_function/201/share",
+        Outcome.INCONSISTENT,
+        Severity.ERROR,
+    )
+    # the class's part of all funds' 本年支出合计 (800) instead: another whole, a warning
+    summary = Table(
+        title="收入支出决算总表",
+        kind=TableKind.FINAL_SUMMARY,
+        unit_line="单位：万元",
+        pages=(4,),
+        columns=(Column("决算数", side="收入"), Column("决算数", side="支出")),
+        rows=(Row(name="本年支出合计", side="支出", values=(None, wan("800"))),),
+    )
+    text = (
+        HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+        "主要用于以下方面：一般公共服务支出（类）400.00万元，占50%。\n"
+    )
+    budget = evolve(read_narrative(text).budget, tables=(table, summary))
+    (other,) = [
+        c
+        for c in validate(budget, select=["TAB012"]).checks
+        if c.location.path.endswith("201/share")
+    ]
+    assert (other.outcome, other.severity) == (Outcome.INCONSISTENT, Severity.WARNING)
+    assert "按收入支出决算总表·本年支出合计" in other.message("zh")

@@ -1263,6 +1263,7 @@ def _table_ratios(budget: DepartmentBudget) -> Iterator[Observation]:
     one out, the table's cells are the figures the percent was taken from.
     """
     yield from _table_shares(budget)
+    yield from _class_shares(budget)
     three = budget.three_public
     if three is None:
         return
@@ -1358,6 +1359,51 @@ def _table_shares(budget: DepartmentBudget) -> Iterator[Observation]:
             )
             if observation is not None:
                 yield evolve(observation, severity=Severity.WARNING)
+
+
+def _class_shares(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The share each class of the general public budget's spending is stated with
+    ("一般公共服务支出（类）400万元，占71.43%"), recomputed from the general public table: the
+    class's row ÷ the 合计 row. A share that is the class's part of 本年支出合计 instead (the
+    summary table's, all funds) is a warning: another whole than the template's, not a wrong
+    figure."""
+    appropriation = budget.appropriation
+    roots = appropriation.by_function if appropriation is not None else ()
+    final = budget.kind is Kind.FINAL
+    found = find_table(budget.tables, K.FINAL_GENERAL_PUBLIC if final else K.BUDGET_GENERAL_PUBLIC)
+    if found is None or not any(node.share is not None for node in roots):
+        return
+    ti, table = found
+    column, total = column_index(table, "合计"), total_row(table)
+    if column is None or total is None:
+        return
+    summary = K.FINAL_SUMMARY if final else K.BUDGET_SUMMARY
+    spending = _spot(budget, (summary, "支出", "本年支出合计", ""))
+    lines = _table_lines(table, roots)
+    for node in roots:  # a 款's or 项's share may be of its class: only the classes'
+        ri = lines.get((node.key,))
+        if node.share is None or ri is None:
+            continue
+        part, whole = (ti, ri, column), (ti, total, column)
+        observation = _ratio(
+            budget,
+            _narrative_place(
+                f"/appropriation/by_function/{node.key}", node.label, node, "share", ""
+            ),
+            node.share,
+            part,
+            whole,
+            f"占比 = {_short(budget, part)} ÷ {_short(budget, whole)} × 100%",
+        )
+        if observation is None:
+            continue
+        if observation.outcome is Outcome.INCONSISTENT and spending is not None:
+            other = _ratio(budget, observation.location, node.share, part, spending, "")
+            if other is not None and other.outcome is not Outcome.INCONSISTENT:
+                params = dict(observation.params)
+                params["relation"] += f"；按{_short(budget, spending)}计算则一致，分母不同"
+                observation = evolve(observation, severity=Severity.WARNING, params=params)
+        yield observation
 
 
 def _three_cell(budget: DepartmentBudget, item: ThreePublicItem, measure: Measure) -> Ref | None:
