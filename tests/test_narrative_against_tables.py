@@ -310,3 +310,37 @@ def test_class_shares_are_recomputed_from_the_general_public_table() -> None:
     ]
     assert (other.outcome, other.severity) == (Outcome.INCONSISTENT, Severity.WARNING)
     assert "按收入支出决算总表·本年支出合计" in other.message("zh")
+
+
+def _item_budget(budget_column: str, initial: str) -> list[tuple[str, Outcome, Severity]]:
+    text = (
+        HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+        "1、一般公共服务支出（类）档案事务（款）行政运行（项）。主要用于机关运转。支出决算为"
+        "310.00万元。决算数大于预算数的主要原因是人员调入。\n"
+    )
+    table = Table(
+        title="一般公共预算财政拨款支出决算表",
+        kind=TableKind.FINAL_GENERAL_PUBLIC,
+        unit_line="单位：万元",
+        pages=(7,),
+        columns=(Column(budget_column), Column("决算数")),
+        rows=(
+            Row(name="合计", values=(wan(initial), wan("310"))),
+            Row(code="201", name="一般公共服务支出", values=(wan(initial), wan("310"))),
+            Row(code="20126", name="档案事务", values=(wan(initial), wan("310"))),
+            Row(code="2012601", name="行政运行", values=(wan(initial), wan("310"))),
+        ),
+    )
+    budget = evolve(read_narrative(text).budget, tables=(table,))
+    return [
+        (c.location.path, c.outcome, c.severity) for c in validate(budget, select=["TAB015"]).checks
+    ]
+
+
+def test_an_items_budget_wording_against_the_tables_budget_column() -> None:
+    path = "/appropriation/by_function/201/档案事务/行政运行/budget/direction"
+    assert _item_budget("年初预算数", "300") == [(path, Outcome.EXACT, Severity.INFO)]
+    # 大于 where the table's 年初预算数 is above the final figure: the word contradicts them
+    assert _item_budget("年初预算数", "320") == [(path, Outcome.INCONSISTENT, Severity.ERROR)]
+    # a 全年预算数 column may not be the budget the narrative means: a warning
+    assert _item_budget("全年预算数", "320") == [(path, Outcome.INCONSISTENT, Severity.WARNING)]

@@ -66,7 +66,7 @@ class ClassLines:
             if found is None:
                 continue
             chain_start, levels = found
-            line_start = text.rfind("\n", start, chain_start) + 1
+            line_start = max(start, text.rfind("\n", start, chain_start) + 1)
             line_end = text.find("\n", match.end(), end)
             stop = end if line_end < 0 else line_end
             if index + 1 < len(chains):

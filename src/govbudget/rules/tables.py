@@ -29,6 +29,7 @@ from govbudget.rounding import (
     check_sum,
     ratio_range,
 )
+from govbudget.rules._labels import label
 from govbudget.rules._support import (
     Column,
     column_value,
@@ -38,7 +39,14 @@ from govbudget.rules._support import (
     stated,
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
-from govbudget.rules.yoy import BUDGET, Items, change_checks, direction_checks, percent_checks
+from govbudget.rules.yoy import (
+    BUDGET,
+    Basis,
+    Items,
+    change_checks,
+    direction_checks,
+    percent_checks,
+)
 from govbudget.tables.model import Table, TableKind
 from govbudget.tables.query import (
     Measure,
@@ -1444,35 +1452,102 @@ def _against_table_budget(budget: DepartmentBudget) -> Items:
         if final is None:
             ref = _three_cell(budget, item, "final")
             final = None if ref is None else budget.tables[ref[0]].rows[ref[1]].values[ref[2]]
-        table = budget.tables[base[0]]
-        cell = table.rows[base[1]].values[base[2]]
         if final is None:
             continue
-        yield (
-            f"/three_public/{item}",
-            f"{name}（表中预算数：{_short(budget, base)}）",
-            f"{name} (budget from the table: {_short(budget, base)})",
-            Figure(
-                amount=final,
-                prior=cell if cell is not None else Amount.from_fen(0),
-                change=figure.budget_change,
-                percent=figure.budget_percent,
-                precision=table.precision or budget.precision,
-                source=figure.source,
-            ),
-        )
+        yield _against(budget, f"/three_public/{item}", name, figure, final, base)
+
+
+def _against(
+    budget: DepartmentBudget, path: str, name: str, figure: Figure, final: Amount, base: Ref
+) -> tuple[str, str, str, Figure]:
+    """The item the budget-execution checks take for ``figure``'s change against its budget
+    in words, with the table's budget cell ``base`` as the budget: (path, zh, en, figure)."""
+    table = budget.tables[base[0]]
+    cell = table.rows[base[1]].values[base[2]]
+    return (
+        path,
+        f"{name}（表中预算数：{_short(budget, base)}）",
+        f"{name} (budget from the table: {_short(budget, base)})",
+        Figure(
+            amount=final,
+            prior=cell if cell is not None else Amount.from_fen(0),
+            change=figure.budget_change,
+            percent=figure.budget_percent,
+            precision=table.precision or budget.precision,
+            source=figure.source,
+        ),
+    )
+
+
+#: A 一般公共预算 table's budget column, and whether it is the 年初预算数 the template's
+#: "决算数大于（小于）预算数" compares with (else the narrative may mean another budget).
+_BUDGET_COLUMNS: Final = (("年初预算数", True), ("年初预算", True), ("全年预算数", False),
+                          ("调整预算数", False), ("预算数", False))  # fmt: skip
+
+
+def _lines_against_table_budget(
+    budget: DepartmentBudget,
+) -> list[tuple[tuple[str, str, str, Figure], bool]]:
+    """The general public budget's class and item lines compared with their budget in words
+    ("决算数大于预算数的主要原因…") where the narrative does not state the budget: the general
+    public table's one budget column is the base (its 决算数, else 合计, the final figure where
+    the narrative states none). With the item, whether the column is the 年初预算数."""
+    appropriation = budget.appropriation
+    final = budget.kind is Kind.FINAL
+    found = find_table(budget.tables, K.FINAL_GENERAL_PUBLIC) if final else None
+    if appropriation is None or found is None:
+        return []
+    ti, table = found
+    columns = [
+        (c, firm) for name, firm in _BUDGET_COLUMNS if (c := column_index(table, name)) is not None
+    ]
+    if len({c for c, _ in columns}) != 1:
+        return []  # none, or more than one: which budget the narrative means is not known
+    column, firm = columns[0]
+    own = column_index(table, "决算数")
+    own = column_index(table, "合计") if own is None else own
+    lines = _table_lines(table, appropriation.by_function)
+    zh = label("appropriation", "by_function")[0]
+    items: list[tuple[tuple[str, str, str, Figure], bool]] = []
+    for path, node in walk(appropriation.by_function):
+        ri = lines.get(path)
+        if ri is None or (node.budget_change is None and node.budget_percent is None):
+            continue
+        if node.budget_initial is not None or node.budget_full_year is not None:
+            continue  # the narrative's own budget: EXE003–EXE005
+        amount = column_value(node, "amount")
+        amount = table.rows[ri].values[own] if amount is None and own is not None else amount
+        if amount is None:
+            continue
+        where = f"/appropriation/by_function/{'/'.join(path)}"
+        item = _against(budget, where, f"{zh} {node.label}", node, amount, (ti, ri, column))
+        items.append((item, firm))
+    return items
+
+
+def _with_lines(
+    budget: DepartmentBudget,
+    checks: Callable[[DepartmentBudget, Items, Basis], Iterator[Observation]],
+) -> Iterator[Observation]:
+    """``checks`` on the “三公” figures and the general public lines against the table's budget;
+    a line's is a warning where the table's budget column may not be the one meant."""
+    yield from checks(budget, list(_against_table_budget(budget)), BUDGET)
+    for item, firm in _lines_against_table_budget(budget):
+        for observation in checks(budget, [item], BUDGET):
+            unsure = not firm and observation.outcome is Outcome.INCONSISTENT
+            yield evolve(observation, severity=Severity.WARNING) if unsure else observation
 
 
 def _table_budget_change(budget: DepartmentBudget) -> Iterator[Observation]:
-    return change_checks(budget, list(_against_table_budget(budget)), BUDGET)
+    return _with_lines(budget, change_checks)
 
 
 def _table_budget_percent(budget: DepartmentBudget) -> Iterator[Observation]:
-    return percent_checks(budget, list(_against_table_budget(budget)), BUDGET)
+    return _with_lines(budget, percent_checks)
 
 
 def _table_budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
-    return direction_checks(budget, list(_against_table_budget(budget)), BUDGET)
+    return _with_lines(budget, direction_checks)
 
 
 # --- TAB016: a “三公” table printing its items as rows adds up -----------------------------------
