@@ -344,3 +344,33 @@ def test_an_items_budget_wording_against_the_tables_budget_column() -> None:
     assert _item_budget("年初预算数", "320") == [(path, Outcome.INCONSISTENT, Severity.ERROR)]
     # a 全年预算数 column may not be the budget the narrative means: a warning
     assert _item_budget("全年预算数", "320") == [(path, Outcome.INCONSISTENT, Severity.WARNING)]
+
+
+def test_an_items_budget_and_final_figure_against_a_table_with_those_columns() -> None:
+    text = (
+        HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+        "1、一般公共服务支出（类）档案事务（款）行政运行（项）。年初预算为300.00万元，支出决算为"
+        "310.00万元，完成年初预算的103.33%。\n"
+    )
+    table = Table(
+        title="一般公共预算财政拨款支出决算表",
+        kind=TableKind.FINAL_GENERAL_PUBLIC,
+        unit_line="单位：万元",
+        pages=(7,),
+        columns=(Column("年初预算数"), Column("决算数")),
+        rows=(
+            Row(name="合计", values=(wan("302"), wan("310"))),
+            Row(code="201", name="一般公共服务支出", values=(wan("302"), wan("310"))),
+            Row(code="20126", name="档案事务", values=(wan("302"), wan("310"))),
+            Row(code="2012601", name="行政运行", values=(wan("302"), wan("310"))),
+        ),
+    )
+    budget = evolve(read_narrative(text).budget, tables=(table,))
+    checks = [
+        (c.message("zh").split("，")[1], c.outcome)
+        for c in validate(budget, select=["TAB006"]).checks
+    ]
+    assert checks == [
+        ("2012601 行政运行 行", Outcome.EXACT),  # the 决算数
+        ("2012601 行政运行 行", Outcome.INCONSISTENT),  # 300 against the table's 302
+    ]

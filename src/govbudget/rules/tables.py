@@ -943,21 +943,29 @@ def _narrative_trees(budget: DepartmentBudget) -> Iterator[Observation]:
         if found is None or not roots:
             continue
         ti, table = found
-        column = column_index(table, column_name)
-        if column is None:
-            continue
+        # A table of 年初预算数 and 决算数 columns (no 合计): the 决算数 is the line's amount.
+        amount = column_index(table, column_name)
+        amount = column_index(table, "决算数") if amount is None and column_name else amount
+        named: tuple[tuple[Column, int | None], ...] = (
+            ("amount", amount),
+            ("budget_initial", column_index(table, "年初预算数")),
+            ("budget_full_year", column_index(table, "全年预算数")),
+        )
+        measures = [(measure, column) for measure, column in named if column is not None]
         lines = _table_lines(table, roots)
         for path, node in walk(roots):
-            mine = stated(budget, node)
             ri = lines.get(path)
-            if mine is None or ri is None:
-                continue
-            yield _equal(
-                budget,
-                (ti, ri, column),
-                mine,
-                f"{_said(node)}中的 {node.label} = {_short(budget, (ti, ri, column))}",
-            )
+            for figure_column, column in measures:
+                mine = stated(budget, node, figure_column)
+                if mine is None or ri is None:
+                    continue
+                yield _equal(
+                    budget,
+                    (ti, ri, column),
+                    mine,
+                    f"{_said(node)}中的 {node.label}{_MEASURE_NAMES[figure_column]}"
+                    f" = {_short(budget, (ti, ri, column))}",
+                )
 
 
 def _table_lines(table: Table, roots: Sequence[Node]) -> dict[tuple[str, ...], int]:
