@@ -312,26 +312,29 @@ def test_class_shares_are_recomputed_from_the_general_public_table() -> None:
     assert "按收入支出决算总表·本年支出合计" in other.message("zh")
 
 
-def _item_budget(budget_column: str, initial: str) -> list[tuple[str, Outcome, Severity]]:
-    text = (
-        HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
-        "1、一般公共服务支出（类）档案事务（款）行政运行（项）。主要用于机关运转。支出决算为"
-        "310.00万元。决算数大于预算数的主要原因是人员调入。\n"
-    )
-    table = Table(
+def _one_item_table(budget_column: str, budgeted: str) -> Table:
+    """A general public table of one item, 行政运行, 310 万元 spent against ``budgeted``."""
+    lines = (("201", "一般公共服务支出"), ("20126", "档案事务"), ("2012601", "行政运行"))
+    return Table(
         title="一般公共预算财政拨款支出决算表",
         kind=TableKind.FINAL_GENERAL_PUBLIC,
         unit_line="单位：万元",
         pages=(7,),
         columns=(Column(budget_column), Column("决算数")),
         rows=(
-            Row(name="合计", values=(wan(initial), wan("310"))),
-            Row(code="201", name="一般公共服务支出", values=(wan(initial), wan("310"))),
-            Row(code="20126", name="档案事务", values=(wan(initial), wan("310"))),
-            Row(code="2012601", name="行政运行", values=(wan(initial), wan("310"))),
+            Row(name="合计", values=(wan(budgeted), wan("310"))),
+            *(Row(code=c, name=n, values=(wan(budgeted), wan("310"))) for c, n in lines),
         ),
     )
-    budget = evolve(read_narrative(text).budget, tables=(table,))
+
+
+def _item_budget(budget_column: str, initial: str) -> list[tuple[str, Outcome, Severity]]:
+    text = (
+        HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+        "1、一般公共服务支出（类）档案事务（款）行政运行（项）。主要用于机关运转。支出决算为"
+        "310.00万元。决算数大于预算数的主要原因是人员调入。\n"
+    )
+    budget = evolve(read_narrative(text).budget, tables=(_one_item_table(budget_column, initial),))
     return [
         (c.location.path, c.outcome, c.severity) for c in validate(budget, select=["TAB015"]).checks
     ]
@@ -352,20 +355,7 @@ def test_an_items_budget_and_final_figure_against_a_table_with_those_columns() -
         "1、一般公共服务支出（类）档案事务（款）行政运行（项）。年初预算为300.00万元，支出决算为"
         "310.00万元，完成年初预算的103.33%。\n"
     )
-    table = Table(
-        title="一般公共预算财政拨款支出决算表",
-        kind=TableKind.FINAL_GENERAL_PUBLIC,
-        unit_line="单位：万元",
-        pages=(7,),
-        columns=(Column("年初预算数"), Column("决算数")),
-        rows=(
-            Row(name="合计", values=(wan("302"), wan("310"))),
-            Row(code="201", name="一般公共服务支出", values=(wan("302"), wan("310"))),
-            Row(code="20126", name="档案事务", values=(wan("302"), wan("310"))),
-            Row(code="2012601", name="行政运行", values=(wan("302"), wan("310"))),
-        ),
-    )
-    budget = evolve(read_narrative(text).budget, tables=(table,))
+    budget = evolve(read_narrative(text).budget, tables=(_one_item_table("年初预算数", "302"),))
     checks = [
         (c.message("zh").split("，")[1], c.outcome)
         for c in validate(budget, select=["TAB006"]).checks
