@@ -364,3 +364,35 @@ def test_an_items_budget_and_final_figure_against_a_table_with_those_columns() -
         ("2012601 行政运行 行", Outcome.EXACT),  # the 决算数
         ("2012601 行政运行 行", Outcome.INCONSISTENT),  # 300 against the table's 302
     ]
+
+
+def _total_share(share: str) -> list[tuple[Outcome, Severity]]:
+    text = (
+        HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+        f"一般公共预算财政拨款支出560.00万元，占本年支出合计的{share}%。\n"
+    )
+    summary = Table(
+        title="收入支出决算总表",
+        kind=TableKind.FINAL_SUMMARY,
+        unit_line="单位：万元",
+        pages=(4,),
+        columns=(Column("决算数", side="收入"), Column("决算数", side="支出")),
+        rows=(
+            Row(name="本年支出合计", side="支出", values=(None, wan("575"))),
+            Row(name="总计", side="支出", values=(None, wan("800"))),
+        ),
+    )
+    tables = (_general_public_table("310"), summary)
+    budget = evolve(read_narrative(text).budget, tables=tables)
+    return [
+        (c.outcome, c.severity)
+        for c in validate(budget, select=["TAB012"]).checks
+        if c.location.path == "/appropriation/general_public/total/share"
+    ]
+
+
+def test_the_general_public_spendings_share_is_recomputed_from_the_tables() -> None:
+    assert _total_share("97.39") == [(Outcome.EXACT, Severity.INFO)]  # 560 ÷ 575
+    assert _total_share("79.39") == [(Outcome.INCONSISTENT, Severity.ERROR)]
+    # 560 ÷ 800, the 支出总计: another whole than the template's, a warning
+    assert _total_share("70") == [(Outcome.INCONSISTENT, Severity.WARNING)]

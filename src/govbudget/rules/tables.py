@@ -1280,6 +1280,7 @@ def _table_ratios(budget: DepartmentBudget) -> Iterator[Observation]:
     """
     yield from _table_shares(budget)
     yield from _class_shares(budget)
+    yield from _fund_share(budget)
     three = budget.three_public
     if three is None:
         return
@@ -1377,6 +1378,36 @@ def _table_shares(budget: DepartmentBudget) -> Iterator[Observation]:
                 yield evolve(observation, severity=Severity.WARNING)
 
 
+def _share_of_table(
+    budget: DepartmentBudget,
+    location: Location,
+    share: StatedPercent,
+    part: Ref,
+    whole: Ref,
+    others: Sequence[Ref | None],
+) -> Observation | None:
+    """A stated share against ``part`` ÷ ``whole`` of the tables; a share that is instead the
+    part of one of ``others`` (another whole a narrative may have meant) is a warning that
+    names it, not an error."""
+    observation = _ratio(
+        budget,
+        location,
+        share,
+        part,
+        whole,
+        f"占比 = {_short(budget, part)} ÷ {_short(budget, whole)} × 100%",
+    )
+    if observation is None or observation.outcome is not Outcome.INCONSISTENT:
+        return observation
+    for other in others:
+        found = None if other is None else _ratio(budget, location, share, part, other, "")
+        if other is not None and found is not None and found.outcome is not Outcome.INCONSISTENT:
+            params = dict(observation.params)
+            params["relation"] += f"；按{_short(budget, other)}计算则一致，分母不同"
+            return evolve(observation, severity=Severity.WARNING, params=params)
+    return observation
+
+
 def _class_shares(budget: DepartmentBudget) -> Iterator[Observation]:
     """The share each class of the general public budget's spending is stated with
     ("一般公共服务支出（类）400万元，占71.43%"), recomputed from the general public table: the
@@ -1400,25 +1431,39 @@ def _class_shares(budget: DepartmentBudget) -> Iterator[Observation]:
         ri = lines.get((node.key,))
         if node.share is None or ri is None:
             continue
-        part, whole = (ti, ri, column), (ti, total, column)
-        observation = _ratio(
-            budget,
-            _narrative_place(
-                f"/appropriation/by_function/{node.key}", node.label, node, "share", ""
-            ),
-            node.share,
-            part,
-            whole,
-            f"占比 = {_short(budget, part)} ÷ {_short(budget, whole)} × 100%",
+        path = f"/appropriation/by_function/{node.key}"
+        location = _narrative_place(path, node.label, node, "share", "")
+        observation = _share_of_table(
+            budget, location, node.share, (ti, ri, column), (ti, total, column), [spending]
         )
-        if observation is None:
-            continue
-        if observation.outcome is Outcome.INCONSISTENT and spending is not None:
-            other = _ratio(budget, observation.location, node.share, part, spending, "")
-            if other is not None and other.outcome is not Outcome.INCONSISTENT:
-                params = dict(observation.params)
-                params["relation"] += f"；按{_short(budget, spending)}计算则一致，分母不同"
-                observation = evolve(observation, severity=Severity.WARNING, params=params)
+        if observation is not None:
+            yield observation
+
+
+def _fund_share(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The share of 本年支出合计 the general public budget's spending is stated with
+    ("一般公共预算财政拨款支出560万元，占本年支出合计的97.39%"), which no figure of the
+    narrative checks: the general public table's 合计 ÷ the summary table's 本年支出合计. A share
+    of the 支出总计 or of all appropriations instead is a warning (another whole)."""
+    block = budget.appropriation.general_public if budget.appropriation else None
+    figure = block.total if block is not None else None
+    if figure is None or figure.share is None or figure.share_of is not None:
+        return
+    final = budget.kind is Kind.FINAL
+    general = K.FINAL_GENERAL_PUBLIC if final else K.BUDGET_GENERAL_PUBLIC
+    summary = K.FINAL_SUMMARY if final else K.BUDGET_SUMMARY
+    part = _spot(budget, (general, None, "合计", "合计"))
+    whole = _spot(budget, (summary, "支出", "本年支出合计", ""))
+    if part is None or whole is None:
+        return
+    others = [
+        _spot(budget, (summary, "支出", "总计", "")),
+        _spot(budget, (K.FINAL_APPROPRIATION, "支出", "本年支出合计", "合计")) if final else None,
+    ]
+    name = label("appropriation", "general_public")[0]
+    location = _narrative_place("/appropriation/general_public/total", name, figure, "share", "")
+    observation = _share_of_table(budget, location, figure.share, part, whole, others)
+    if observation is not None:
         yield observation
 
 
