@@ -264,6 +264,21 @@ def test_the_general_public_basic_spending_and_its_parts_land_in_the_general_pub
     assert "公用经费合计" in wrong.message("zh")
 
 
+def _spending_summary(spending: str, *, grand: str | None = None) -> Table:
+    """A 收入支出决算总表 stating only 本年支出合计 (and 支出总计 when ``grand`` is given)."""
+    rows = [Row(name="本年支出合计", side="支出", values=(None, wan(spending)))]
+    if grand is not None:
+        rows.append(Row(name="总计", side="支出", values=(None, wan(grand))))
+    return Table(
+        title="收入支出决算总表",
+        kind=TableKind.FINAL_SUMMARY,
+        unit_line="单位：万元",
+        pages=(4,),
+        columns=(Column("决算数", side="收入"), Column("决算数", side="支出")),
+        rows=tuple(rows),
+    )
+
+
 def _shares(first: str, table: Table) -> list[tuple[str, Outcome, Severity]]:
     text = (
         HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
@@ -290,14 +305,7 @@ def test_class_shares_are_recomputed_from_the_general_public_table() -> None:
         Severity.ERROR,
     )
     # the class's part of all funds' 本年支出合计 (800) instead: another whole, a warning
-    summary = Table(
-        title="收入支出决算总表",
-        kind=TableKind.FINAL_SUMMARY,
-        unit_line="单位：万元",
-        pages=(4,),
-        columns=(Column("决算数", side="收入"), Column("决算数", side="支出")),
-        rows=(Row(name="本年支出合计", side="支出", values=(None, wan("800"))),),
-    )
+    summary = _spending_summary("800")
     text = (
         HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
         "主要用于以下方面：一般公共服务支出（类）400.00万元，占50%。\n"
@@ -371,18 +379,7 @@ def _total_share(share: str) -> list[tuple[Outcome, Severity]]:
         HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
         f"一般公共预算财政拨款支出560.00万元，占本年支出合计的{share}%。\n"
     )
-    summary = Table(
-        title="收入支出决算总表",
-        kind=TableKind.FINAL_SUMMARY,
-        unit_line="单位：万元",
-        pages=(4,),
-        columns=(Column("决算数", side="收入"), Column("决算数", side="支出")),
-        rows=(
-            Row(name="本年支出合计", side="支出", values=(None, wan("575"))),
-            Row(name="总计", side="支出", values=(None, wan("800"))),
-        ),
-    )
-    tables = (_general_public_table("310"), summary)
+    tables = (_general_public_table("310"), _spending_summary("575", grand="800"))
     budget = evolve(read_narrative(text).budget, tables=tables)
     return [
         (c.outcome, c.severity)
