@@ -194,10 +194,8 @@ def test_a_change_against_the_budget_with_the_tables_budget() -> None:
         ),
     )
     change = _bad(budget, "TAB013")
-    assert [f.location.path for f in change] == [
-        "/three_public/reception/budget/change",
-        "/three_public/vehicles/budget/change",  # 无变化 is a change of 0
-    ]
+    # 无变化 writes no amount: a claim of no change that TAB015 judges, not a stated 0
+    assert [f.location.path for f in change] == ["/three_public/reception/budget/change"]
     assert "表中预算数" in change[0].message("zh")
     assert "12" in change[0].message("zh")
     assert [f.location.path for f in _bad(budget, "TAB014")] == [
@@ -208,8 +206,9 @@ def test_a_change_against_the_budget_with_the_tables_budget() -> None:
     assert "数字显示数字显示" not in words[0].message("zh")
     # where the narrative states the budget itself, EXE003–EXE005 check it instead
     own = evolve_figure(budget, "reception", budget_initial=wan(12))
-    assert [f.location.path for f in _bad(own, "TAB013")] == [
-        "/three_public/vehicles/budget/change"
+    assert [f.location.path for f in _bad(own, "TAB013")] == []
+    assert [f.location.path for f in _bad(own, "EXE003")] == [
+        "/three_public/reception/budget/change"
     ]
 
 

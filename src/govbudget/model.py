@@ -245,9 +245,13 @@ class Appropriation:
 
     ``total`` covers all appropriations; ``general_public`` (一般公共预算),
     ``government_fund`` (政府性基金) and ``state_capital`` (国有资本经营预算) are its
-    parts, each split into basic and project spending.
+    parts, each split into basic and project spending. ``grand_total`` is
+    财政拨款收入支出总计, the 总计 of the 财政拨款收入支出（决算）总表: this year's
+    appropriation income with the appropriations carried over from the year before —
+    neither 财政拨款收入 nor 财政拨款支出.
     """
 
+    grand_total: Figure | None = None
     total: Spending | None = None
     general_public: Spending | None = None
     government_fund: Spending | None = None

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from govbudget import DepartmentBudget, Outcome, Severity
+from govbudget import DepartmentBudget, Outcome, Severity, validate
 from govbudget.figure import Figure
 from govbudget.model import Appropriation, Expenditure, Spending, ThreePublic
 from govbudget.money import Unit
@@ -153,3 +153,32 @@ def test_yoy005_changes_add_up() -> None:
         in finding.message_zh
     )
     assert len(checks(bad, "YOY005")) == 1
+
+
+def _verdicts(figure: Figure) -> list[tuple[str, Outcome, Severity]]:
+    report = validate(_spend(figure), select=["YOY001", "YOY003"])
+    return [(c.rule_id, c.outcome, c.severity) for c in report.checks]
+
+
+def test_flat_alone_is_a_claim_of_no_change_judged_once() -> None:
+    # "与上年持平" writes no amount: no stated 0 for YOY001, the word is YOY003's
+    assert _verdicts(fig("10", prior="10", word="持平")) == [("YOY003", E, Severity.INFO)]
+    # 10.01 and 10 may both be 10.005: flat within the figures' rounding
+    assert _verdicts(fig("10.01", prior="10", word="持平")) == [("YOY003", W, Severity.INFO)]
+    assert _verdicts(fig("10.02", prior="10", word="持平")) == [("YOY003", I, Severity.ERROR)]
+    # with a written amount, the amount is checked as any other
+    assert _verdicts(fig("10.02", prior="10", change="0", word="持平")) == [
+        ("YOY001", I, Severity.ERROR),
+        ("YOY003", I, Severity.ERROR),
+    ]
+
+
+def test_roughly_flat_for_figures_that_differ_is_a_warning() -> None:
+    # "基本持平" says close, not equal: how close is the publisher's judgement
+    assert _verdicts(fig("10.01", prior="10", word="基本持平")) == [("YOY003", W, Severity.INFO)]
+    assert _verdicts(fig("10.3", prior="10", word="基本持平")) == [("YOY003", I, Severity.WARNING)]
+    # a written change beside it is still checked as an amount
+    assert _verdicts(fig("10.3", prior="10", change="0.5", word="基本持平")) == [
+        ("YOY001", I, Severity.ERROR),
+        ("YOY003", I, Severity.WARNING),
+    ]

@@ -135,6 +135,7 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Expenditure.function_partial": "Whether only some function classes are listed (主要用于…): they add up to at most the total.",
     "Expenditure.economic_partial": "Whether only some economic classes are listed (主要用于…): they add up to at most the total.",
     "Expenditure.economic_scheme": "`department` (部门预算经济分类, 3xx) or `government` (政府预算经济分类, 5xx).",
+    "Appropriation.grand_total": "财政拨款收入支出总计: with the appropriations carried over.",
     "Appropriation.total": "财政拨款支出 in all.",
     "Appropriation.general_public": "一般公共预算财政拨款支出.",
     "Appropriation.government_fund": "政府性基金预算财政拨款支出.",

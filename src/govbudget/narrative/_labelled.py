@@ -24,7 +24,9 @@ from govbudget.narrative.text import ITEM_MARKER
 # ---------------------------------------------------------------------------
 # Labels: the words that name a figure, by part.
 
-Target = str  # a figure path, or "fund:<field>" for the current fund of 财政拨款支出
+# A figure path; "fund:<field>" for the current fund of 财政拨款支出; "fund=<fund>" (its
+# total) and "fund=<fund>:<field>" also make <fund> the current one.
+Target = str
 
 
 @frozen
@@ -37,7 +39,13 @@ def _labels(*pairs: tuple[str, Target]) -> tuple[Label, ...]:
     return tuple(Label(re.compile(p), t) for p, t in pairs)
 
 
+#: 财政拨款收入支出总计: the 总计 of the 财政拨款收入支出决算总表, neither its income nor its spending.
+_APPROPRIATION_GRAND: Final = (
+    r"财政拨款(?:收入支出|收支)(?:预算|决算)?总计|财政拨款收支总(?:预算|决算)",
+    "/appropriation/grand_total",
+)
 INCOME: Final = _labels(
+    _APPROPRIATION_GRAND,
     (r"收入(?:预算)?总计|收入总预算|收支总预算|收支总计", "/income/grand_total"),
     (
         r"(?:本年)?收入(?:预算)?合计|本年收入(?:预算)?(?=较|比|与|为|是|\d)"
@@ -74,6 +82,8 @@ EXPENDITURE: Final = _labels(
     (r"公用经费", "/expenditure/public"),
 )
 APPROPRIATION: Final = _labels(
+    _APPROPRIATION_GRAND,
+    (r"一般公共预算(?:财政拨款)?基本支出", "fund=general_public:basic"),
     (r"一般公共预算(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=general_public"),
     (r"政府性基金(?:预算)?(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=government_fund"),
     (r"国有资本经营预算(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=state_capital"),

@@ -22,6 +22,7 @@ from govbudget.model import (
     Project,
     Staffing,
 )
+from govbudget.narrative._classes import ClassLines
 from govbudget.narrative._labelled import (
     ASSET_PARTS,
     ASSETS,
@@ -83,6 +84,7 @@ class PartReader:
         self.annual: list[Goal] = []
         self.projects: list[Project] = []
         self.stated_none: set[SectionKind] = set()
+        self.general_public_lines = ClassLines(ledger, year, final)
 
     # -- generic --------------------------------------------------------------
     def labelled(
@@ -102,8 +104,8 @@ class PartReader:
 
     def resolve(self, target: Target) -> str | None:
         if target.startswith("fund="):
-            self.fund = target.removeprefix("fund=")
-            return f"/appropriation/{self.fund}/total"
+            self.fund, _, part = target.removeprefix("fund=").partition(":")
+            return f"/appropriation/{self.fund}/{part or 'total'}"
         if target.startswith("fund:"):
             return f"/appropriation/{self.fund}/{target.removeprefix('fund:')}"
         if target == "expenditure:any":

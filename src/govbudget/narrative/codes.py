@@ -51,8 +51,17 @@ def _table(tree: Tree, year: int) -> CodeTable | None:
         return table_for(tree, shipped[0]) if shipped else None
 
 
-def code_for(name: str, kind: TreeKind, year: int, *, parent: str | None = None) -> str | None:
-    """The code of the class named ``name`` under ``parent`` (a top class when ``None``)."""
+def code_for(
+    name: str, kind: TreeKind, year: int, *, parent: str | None = None, exact: bool = False
+) -> str | None:
+    """The code of the class named ``name`` under ``parent`` (a top class when ``None``).
+
+    ``exact`` takes only an official name (of the year or a former one), not an
+    abbreviation:
+
+    >>> code_for("医疗补助缴费", "department", 2025, parent="301", exact=True) is None
+    True
+    """
     table = _table(_TREES[kind], year)
     if table is None:
         return None
@@ -61,7 +70,8 @@ def code_for(name: str, kind: TreeKind, year: int, *, parent: str | None = None)
     for entry in candidates:
         match = compare(name, entry, year).match
         best.setdefault(match, []).append(entry.code)
-    for match in (NameMatch.OFFICIAL, NameMatch.FORMER, NameMatch.ABBREVIATED):
+    matches = (NameMatch.OFFICIAL, NameMatch.FORMER)
+    for match in matches if exact else (*matches, NameMatch.ABBREVIATED):
         codes = best.get(match, [])
         if len(codes) == 1:
             return codes[0]

@@ -50,6 +50,7 @@ from govbudget.model import (
     ThreePublic,
 )
 from govbudget.money import Unit
+from govbudget.narrative._classes import GENERAL_PUBLIC_TITLE
 from govbudget.narrative._labelled import (
     APPROPRIATION,
     ASSETS,
@@ -319,8 +320,13 @@ def _read_section(reader: PartReader, section: Section) -> None:
         for s, e in _gaps(start, end, spans):
             reader.labelled(EXPENDITURE, s, e, head=HEADS[kind])
     elif kind is SectionKind.APPROPRIATION:
-        reader.fund = "total"
-        reader.labelled(APPROPRIATION, start, end)
+        # A part about the general public budget's spending: what it says without naming a
+        # fund ("基本支出…其中：人员经费…") is that fund's.
+        general = GENERAL_PUBLIC_TITLE.search(section.title) is not None
+        reader.fund = "general_public" if general else "total"
+        spans = reader.general_public_lines.read(start, end) if general else []
+        for s, e in _gaps(start, end, spans):
+            reader.labelled(APPROPRIATION, s, e)
     elif kind in FUND_SECTION:
         reader.labelled(FUND_SECTION[kind], start, end, head=HEADS[kind])
     elif kind is SectionKind.OPERATION:
@@ -396,10 +402,12 @@ def _assemble(
     )
     expenditure = {name: f(f"/expenditure/{name}") for name in EXPENDITURE_FIGURES}
     appropriation = Appropriation(
+        grand_total=f("/appropriation/grand_total"),
         total=spending("total"),
         general_public=spending("general_public"),
         government_fund=spending("government_fund"),
         state_capital=spending("state_capital"),
+        by_function=reader.general_public_lines.nodes(),
     )
     three = {
         name: f(f"/three_public/{name}")

@@ -308,9 +308,10 @@ def _clean_line(line: str, start: int) -> _Line:
     return _Line("".join(pieces).translate(_CHINESE_KEEP), kept, _width(line.strip()))
 
 
-_HEADING_WORDS: Final = re.compile(
-    r"情况|说明|概况|职责|解释|预算表|决算表|目标|经费|采购|资产|支出|收入|拨款|绩效"
-)
+_HEADING_WORDS: Final = re.compile(r"情况|说明|概况|职责|解释|预算表|决算表|目标|经费|采购|资产")
+#: A short title naming a kind of figure ("二、财政拨款支出"): a heading too, where a longer
+#: numbered line with brackets ("1、…支出（类）…（款）") is an item.
+_SHORT_TITLE: Final = re.compile(r"[^（）()]{0,12}(?:支出|收入|拨款|绩效)[^（）()]{0,4}")
 _HEADING_END: Final = re.compile(r"(?:情况|说明|概况|职责|解释|表|目标)[：。]?$")
 _MIN_PAGE_WIDTH: Final = 24  # half-widths
 # A line this wide that stops inside a number was cut by the margin, not a table cell.
@@ -331,7 +332,9 @@ def _is_heading_line(line: _Line, full: int, wrapped: bool) -> bool:
     if marker is None:
         return False
     title = line.text[marker.end() :]
-    if any(mark in title.rstrip("：。") for mark in "：。，；") or not _HEADING_WORDS.search(title):
+    if any(mark in title.rstrip("：。") for mark in "：。，；"):
+        return False
+    if not _HEADING_WORDS.search(title) and not _SHORT_TITLE.fullmatch(title.rstrip("：")):
         return False
     if _NUMBER_END.search(title):
         return False  # "1.一般公共服务支出（类）338.03" goes on with its unit on the next line

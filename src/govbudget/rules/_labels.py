@@ -33,6 +33,10 @@ LABELS: Final[dict[tuple[str, str], tuple[str, str]]] = {
     ("expenditure", "to_affiliated"): ("对附属单位补助支出", "subsidies to affiliated units"),
     ("expenditure", "by_function"): ("支出功能分类", "expenditure by function"),
     ("expenditure", "by_economic"): ("支出经济分类", "expenditure by economic class"),
+    ("appropriation", "grand_total"): (
+        "财政拨款收入支出总计",
+        "grand total of appropriation income and spending",
+    ),
     ("appropriation", "total"): ("财政拨款支出", "appropriation spending"),
     ("appropriation", "general_public"): (
         "一般公共预算财政拨款支出",

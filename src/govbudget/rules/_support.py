@@ -589,6 +589,7 @@ def _figures(budget: DepartmentBudget, wanted: Callable[[Figure], bool] | None) 
             "/expenditure/by_economic", *label("expenditure", "by_economic"), spending.by_economic
         )
     if appropriation is not None:
+        yield from fixed("appropriation", appropriation, ("grand_total",))
         for fund in ("total", "general_public", "government_fund", "state_capital"):
             block = getattr(appropriation, fund)
             if block is None:

@@ -18,8 +18,6 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Final
 
-from attrs import evolve
-
 from govbudget.figure import Direction, Figure
 from govbudget.model import DepartmentBudget
 from govbudget.rounding import Outcome, Stated, check_sum, corner_range, ratio_range
@@ -82,24 +80,9 @@ def _budget_percent(budget: DepartmentBudget) -> Iterator[Observation]:
     return percent_checks(budget, against_budget(budget), BUDGET)
 
 
-#: Words that say the final figure is close to the budget, not equal to it: how close is the
-#: publisher's judgement, so figures that differ are a warning, never an error.
-_ROUGHLY: Final = frozenset({"基本持平", "基本相当", "大致持平", "基本一致"})
-
-
 def _budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
-    items = list(against_budget(budget))
-    for item, observation in zip(items, _each_direction(budget, items), strict=True):
-        if observation is None:
-            continue
-        change = item[3].change
-        if (
-            change is not None
-            and change.word in _ROUGHLY
-            and observation.outcome is Outcome.INCONSISTENT
-        ):
-            observation = evolve(observation, severity=Severity.WARNING)
-        yield observation
+    # 基本持平 and its like for figures that differ: a warning (yoy.ROUGHLY_FLAT).
+    return direction_checks(budget, against_budget(budget), BUDGET)
 
 
 def _each_direction(budget: DepartmentBudget, items: Items) -> Iterator[Observation | None]:

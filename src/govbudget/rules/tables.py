@@ -29,6 +29,7 @@ from govbudget.rounding import (
     check_sum,
     ratio_range,
 )
+from govbudget.rules._labels import label
 from govbudget.rules._support import (
     Column,
     column_value,
@@ -38,7 +39,14 @@ from govbudget.rules._support import (
     stated,
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
-from govbudget.rules.yoy import BUDGET, Items, change_checks, direction_checks, percent_checks
+from govbudget.rules.yoy import (
+    BUDGET,
+    Basis,
+    Items,
+    change_checks,
+    direction_checks,
+    percent_checks,
+)
 from govbudget.tables.model import Table, TableKind
 from govbudget.tables.query import (
     Measure,
@@ -793,6 +801,12 @@ def _narrative_spots(budget: DepartmentBudget) -> list[tuple[str, Figure | None,
             ("人员经费", gp.personnel, (basic, None, "人员经费合计", "")),
             ("公用经费", gp.public, (basic, None, "公用经费合计", "")),
         ]
+    grand = budget.appropriation.grand_total if budget.appropriation else None
+    appropriation = K.FINAL_APPROPRIATION if final_kind else K.BUDGET_APPROPRIATION
+    spots += [
+        ("财政拨款收入支出总计", grand, (appropriation, "收入", "总计", "")),
+        ("财政拨款收入支出总计", grand, (appropriation, "支出", "总计", "")),
+    ]
     if all_funds is not None and final_kind:
         spots.append(
             (
@@ -929,21 +943,54 @@ def _narrative_trees(budget: DepartmentBudget) -> Iterator[Observation]:
         if found is None or not roots:
             continue
         ti, table = found
-        column = column_index(table, column_name)
-        if column is None:
-            continue
-        codes = {row.code: i for i, row in rows_of(table) if row.code}
-        for _path, node in walk(roots):
-            mine = stated(budget, node)
-            ri = codes.get(node.code) if node.code else None
-            if mine is None or ri is None:
-                continue
-            yield _equal(
-                budget,
-                (ti, ri, column),
-                mine,
-                f"{_said(node)}中的 {node.label} = {_short(budget, (ti, ri, column))}",
-            )
+        # A table of 年初预算数 and 决算数 columns (no 合计): the 决算数 is the line's amount.
+        amount = column_index(table, column_name)
+        amount = column_index(table, "决算数") if amount is None and column_name else amount
+        named: tuple[tuple[Column, int | None], ...] = (
+            ("amount", amount),
+            ("budget_initial", column_index(table, "年初预算数")),
+            ("budget_full_year", column_index(table, "全年预算数")),
+        )
+        measures = [(measure, column) for measure, column in named if column is not None]
+        lines = _table_lines(table, roots)
+        for path, node in walk(roots):
+            ri = lines.get(path)
+            for figure_column, column in measures:
+                mine = stated(budget, node, figure_column)
+                if mine is None or ri is None:
+                    continue
+                yield _equal(
+                    budget,
+                    (ti, ri, column),
+                    mine,
+                    f"{_said(node)}中的 {node.label}{_MEASURE_NAMES[figure_column]}"
+                    f" = {_short(budget, (ti, ri, column))}",
+                )
+
+
+def _table_lines(table: Table, roots: Sequence[Node]) -> dict[tuple[str, ...], int]:
+    """The row of the table each line of the narrative's tree is, by path: the row of its
+    code, else the one row under its parent's row whose name is the line's (a 类 has 3
+    digits, a 款 5 and a 项 7) — the narrative names lines without codes ("一般公共服务支出
+    （类）档案事务（款）行政运行（项）")."""
+    codes = {row.code: i for i, row in rows_of(table) if row.code}
+    found: dict[tuple[str, ...], int] = {}
+    for path, node in walk(roots):
+        ri = codes.get(node.code) if node.code else None
+        parent = found.get(path[:-1]) if len(path) > 1 else None
+        if ri is None and node.code is None and (parent is not None or len(path) == 1):
+            under = "" if parent is None else table.rows[parent].code or ""
+            named = [
+                i
+                for code, i in codes.items()
+                if len(code) == 1 + 2 * len(path)
+                and code.startswith(under)
+                and name_key(key(table.rows[i].name)) == name_key(node.name)
+            ]
+            ri = named[0] if len(named) == 1 else None
+        if ri is not None:
+            found[path] = ri
+    return found
 
 
 def _basic_parts(budget: DepartmentBudget) -> Iterator[Observation]:
@@ -1232,6 +1279,8 @@ def _table_ratios(budget: DepartmentBudget) -> Iterator[Observation]:
     one out, the table's cells are the figures the percent was taken from.
     """
     yield from _table_shares(budget)
+    yield from _class_shares(budget)
+    yield from _fund_share(budget)
     three = budget.three_public
     if three is None:
         return
@@ -1329,6 +1378,95 @@ def _table_shares(budget: DepartmentBudget) -> Iterator[Observation]:
                 yield evolve(observation, severity=Severity.WARNING)
 
 
+def _share_of_table(
+    budget: DepartmentBudget,
+    location: Location,
+    share: StatedPercent,
+    part: Ref,
+    whole: Ref,
+    others: Sequence[Ref | None],
+) -> Observation | None:
+    """A stated share against ``part`` ÷ ``whole`` of the tables; a share that is instead the
+    part of one of ``others`` (another whole a narrative may have meant) is a warning that
+    names it, not an error."""
+    observation = _ratio(
+        budget,
+        location,
+        share,
+        part,
+        whole,
+        f"占比 = {_short(budget, part)} ÷ {_short(budget, whole)} × 100%",
+    )
+    if observation is None or observation.outcome is not Outcome.INCONSISTENT:
+        return observation
+    for other in others:
+        found = None if other is None else _ratio(budget, location, share, part, other, "")
+        if other is not None and found is not None and found.outcome is not Outcome.INCONSISTENT:
+            params = dict(observation.params)
+            params["relation"] += f"；按{_short(budget, other)}计算则一致，分母不同"
+            return evolve(observation, severity=Severity.WARNING, params=params)
+    return observation
+
+
+def _class_shares(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The share each class of the general public budget's spending is stated with
+    ("一般公共服务支出（类）400万元，占71.43%"), recomputed from the general public table: the
+    class's row ÷ the 合计 row. A share that is the class's part of 本年支出合计 instead (the
+    summary table's, all funds) is a warning: another whole than the template's, not a wrong
+    figure."""
+    appropriation = budget.appropriation
+    roots = appropriation.by_function if appropriation is not None else ()
+    final = budget.kind is Kind.FINAL
+    found = find_table(budget.tables, K.FINAL_GENERAL_PUBLIC if final else K.BUDGET_GENERAL_PUBLIC)
+    if found is None or not any(node.share is not None for node in roots):
+        return
+    ti, table = found
+    column, total = column_index(table, "合计"), total_row(table)
+    if column is None or total is None:
+        return
+    summary = K.FINAL_SUMMARY if final else K.BUDGET_SUMMARY
+    spending = _spot(budget, (summary, "支出", "本年支出合计", ""))
+    lines = _table_lines(table, roots)
+    for node in roots:  # a 款's or 项's share may be of its class: only the classes'
+        ri = lines.get((node.key,))
+        if node.share is None or ri is None:
+            continue
+        path = f"/appropriation/by_function/{node.key}"
+        location = _narrative_place(path, node.label, node, "share", "")
+        observation = _share_of_table(
+            budget, location, node.share, (ti, ri, column), (ti, total, column), [spending]
+        )
+        if observation is not None:
+            yield observation
+
+
+def _fund_share(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The share of 本年支出合计 the general public budget's spending is stated with
+    ("一般公共预算财政拨款支出560万元，占本年支出合计的97.39%"), which no figure of the
+    narrative checks: the general public table's 合计 ÷ the summary table's 本年支出合计. A share
+    of the 支出总计 or of all appropriations instead is a warning (another whole)."""
+    block = budget.appropriation.general_public if budget.appropriation else None
+    figure = block.total if block is not None else None
+    if figure is None or figure.share is None or figure.share_of is not None:
+        return
+    final = budget.kind is Kind.FINAL
+    general = K.FINAL_GENERAL_PUBLIC if final else K.BUDGET_GENERAL_PUBLIC
+    summary = K.FINAL_SUMMARY if final else K.BUDGET_SUMMARY
+    part = _spot(budget, (general, None, "合计", "合计"))
+    whole = _spot(budget, (summary, "支出", "本年支出合计", ""))
+    if part is None or whole is None:
+        return
+    others = [
+        _spot(budget, (summary, "支出", "总计", "")),
+        _spot(budget, (K.FINAL_APPROPRIATION, "支出", "本年支出合计", "合计")) if final else None,
+    ]
+    name = label("appropriation", "general_public")[0]
+    location = _narrative_place("/appropriation/general_public/total", name, figure, "share", "")
+    observation = _share_of_table(budget, location, figure.share, part, whole, others)
+    if observation is not None:
+        yield observation
+
+
 def _three_cell(budget: DepartmentBudget, item: ThreePublicItem, measure: Measure) -> Ref | None:
     """The cell of a “三公” item and measure in the document's “三公” table, if it has one."""
     final = budget.kind is Kind.FINAL
@@ -1367,35 +1505,102 @@ def _against_table_budget(budget: DepartmentBudget) -> Items:
         if final is None:
             ref = _three_cell(budget, item, "final")
             final = None if ref is None else budget.tables[ref[0]].rows[ref[1]].values[ref[2]]
-        table = budget.tables[base[0]]
-        cell = table.rows[base[1]].values[base[2]]
         if final is None:
             continue
-        yield (
-            f"/three_public/{item}",
-            f"{name}（表中预算数：{_short(budget, base)}）",
-            f"{name} (budget from the table: {_short(budget, base)})",
-            Figure(
-                amount=final,
-                prior=cell if cell is not None else Amount.from_fen(0),
-                change=figure.budget_change,
-                percent=figure.budget_percent,
-                precision=table.precision or budget.precision,
-                source=figure.source,
-            ),
-        )
+        yield _against(budget, f"/three_public/{item}", name, figure, final, base)
+
+
+def _against(
+    budget: DepartmentBudget, path: str, name: str, figure: Figure, final: Amount, base: Ref
+) -> tuple[str, str, str, Figure]:
+    """The item the budget-execution checks take for ``figure``'s change against its budget
+    in words, with the table's budget cell ``base`` as the budget: (path, zh, en, figure)."""
+    table = budget.tables[base[0]]
+    cell = table.rows[base[1]].values[base[2]]
+    return (
+        path,
+        f"{name}（表中预算数：{_short(budget, base)}）",
+        f"{name} (budget from the table: {_short(budget, base)})",
+        Figure(
+            amount=final,
+            prior=cell if cell is not None else Amount.from_fen(0),
+            change=figure.budget_change,
+            percent=figure.budget_percent,
+            precision=table.precision or budget.precision,
+            source=figure.source,
+        ),
+    )
+
+
+#: A 一般公共预算 table's budget column, and whether it is the 年初预算数 the template's
+#: "决算数大于（小于）预算数" compares with (else the narrative may mean another budget).
+_BUDGET_COLUMNS: Final = (("年初预算数", True), ("年初预算", True), ("全年预算数", False),
+                          ("调整预算数", False), ("预算数", False))  # fmt: skip
+
+
+def _lines_against_table_budget(
+    budget: DepartmentBudget,
+) -> list[tuple[tuple[str, str, str, Figure], bool]]:
+    """The general public budget's class and item lines compared with their budget in words
+    ("决算数大于预算数的主要原因…") where the narrative does not state the budget: the general
+    public table's one budget column is the base (its 决算数, else 合计, the final figure where
+    the narrative states none). With the item, whether the column is the 年初预算数."""
+    appropriation = budget.appropriation
+    final = budget.kind is Kind.FINAL
+    found = find_table(budget.tables, K.FINAL_GENERAL_PUBLIC) if final else None
+    if appropriation is None or found is None:
+        return []
+    ti, table = found
+    columns = [
+        (c, firm) for name, firm in _BUDGET_COLUMNS if (c := column_index(table, name)) is not None
+    ]
+    if len({c for c, _ in columns}) != 1:
+        return []  # none, or more than one: which budget the narrative means is not known
+    column, firm = columns[0]
+    own = column_index(table, "决算数")
+    own = column_index(table, "合计") if own is None else own
+    lines = _table_lines(table, appropriation.by_function)
+    zh = label("appropriation", "by_function")[0]
+    items: list[tuple[tuple[str, str, str, Figure], bool]] = []
+    for path, node in walk(appropriation.by_function):
+        ri = lines.get(path)
+        if ri is None or (node.budget_change is None and node.budget_percent is None):
+            continue
+        if node.budget_initial is not None or node.budget_full_year is not None:
+            continue  # the narrative's own budget: EXE003–EXE005
+        amount = column_value(node, "amount")
+        amount = table.rows[ri].values[own] if amount is None and own is not None else amount
+        if amount is None:
+            continue
+        where = f"/appropriation/by_function/{'/'.join(path)}"
+        item = _against(budget, where, f"{zh} {node.label}", node, amount, (ti, ri, column))
+        items.append((item, firm))
+    return items
+
+
+def _with_lines(
+    budget: DepartmentBudget,
+    checks: Callable[[DepartmentBudget, Items, Basis], Iterator[Observation]],
+) -> Iterator[Observation]:
+    """``checks`` on the “三公” figures and the general public lines against the table's budget;
+    a line's is a warning where the table's budget column may not be the one meant."""
+    yield from checks(budget, list(_against_table_budget(budget)), BUDGET)
+    for item, firm in _lines_against_table_budget(budget):
+        for observation in checks(budget, [item], BUDGET):
+            unsure = not firm and observation.outcome is Outcome.INCONSISTENT
+            yield evolve(observation, severity=Severity.WARNING) if unsure else observation
 
 
 def _table_budget_change(budget: DepartmentBudget) -> Iterator[Observation]:
-    return change_checks(budget, list(_against_table_budget(budget)), BUDGET)
+    return _with_lines(budget, change_checks)
 
 
 def _table_budget_percent(budget: DepartmentBudget) -> Iterator[Observation]:
-    return percent_checks(budget, list(_against_table_budget(budget)), BUDGET)
+    return _with_lines(budget, percent_checks)
 
 
 def _table_budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
-    return direction_checks(budget, list(_against_table_budget(budget)), BUDGET)
+    return _with_lines(budget, direction_checks)
 
 
 # --- TAB016: a “三公” table printing its items as rows adds up -----------------------------------

@@ -120,9 +120,11 @@ def _change(budget: DepartmentBudget) -> Iterator[Observation]:
 def change_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
     """Each stated change of ``items`` against its two figures (YOY001, EXE003)."""
     for path, zh, en, figure in items:
+        if figure.change is None or figure.change.value is None:
+            continue  # a word alone ("与上年持平") writes no amount: the word is YOY003's (EXE005's)
         current, prior = stated(budget, figure), stated(budget, figure, "prior")
         change = _change_stated(budget, figure)
-        if current is None or prior is None or change is None or figure.change is None:
+        if current is None or prior is None or change is None:
             continue
         signs = [1, -1]
         if _worded(figure) and current.value < prior.value:
@@ -379,6 +381,19 @@ def direction_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> It
             # values may be equal.
             yield Observation(outcome=Outcome.WITHIN_ROUNDING, location=location, params=params)
             continue
+        if word_sign == 0 and all(word in ROUGHLY_FLAT for _, word in words):
+            yield evolve(
+                _word_finding(
+                    location,
+                    params,
+                    "not_roughly_flat",
+                    f"写“{written}”，实际{_sign_zh(sign)}，超出舍入范围（相差多少算“基本持平”由发布者判断，请核实）",
+                    f"“{written}” (roughly equal), but the figures {_sign_en(sign)} beyond rounding"
+                    " (how close is the publisher's judgement: worth a look)",
+                ),
+                severity=Severity.WARNING,
+            )
+            continue
         yield _word_finding(
             location,
             params,
@@ -386,6 +401,11 @@ def direction_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> It
             f"方向用词与实际增减相反：写“{written}”，实际{_sign_zh(sign)}",
             f"the direction word contradicts the figures: “{written}” but they {_sign_en(sign)}",
         )
+
+
+#: Words that say a figure is close to the other, not equal to it: how close is the
+#: publisher's judgement, so figures that differ beyond rounding are a warning, never an error.
+ROUGHLY_FLAT: Final = frozenset({"基本持平", "基本相当", "大致持平", "基本一致"})
 
 
 def _actual_zh(sign: int | None) -> str:

@@ -100,6 +100,7 @@ TOKENS: Final = frozenset(
         "economic.government",
         "appropriation",
         "appropriation.total",
+        "appropriation.grand_total",
         "appropriation.funds",
         "appropriation.split",
         "appropriation.by_function",
@@ -1010,7 +1011,11 @@ def _appropriation(b: Builder, acc: _Accounts, parts: _Parts) -> Appropriation |
     if "general_public" in blocks and b.decide("appropriation.by_economic"):
         table = economic_codes(b.year, kind=parts.scheme)
         by_economic = b.fill(b.tree_lines(table), general.basic)
-    return Appropriation(by_function=by_function, by_economic=by_economic, **blocks)
+    # 财政拨款收入支出总计: this year's appropriations (the strategies carry none over).
+    grand_total = b.figure(acc.appropriation) if b.decide("appropriation.grand_total") else None
+    return Appropriation(
+        grand_total=grand_total, by_function=by_function, by_economic=by_economic, **blocks
+    )
 
 
 def _mirror(spending: Expenditure, fresh: dict[str, Figure | None]) -> Spending:

@@ -1,0 +1,154 @@
+"""The general public budget's class and item lines, named without codes (internal).
+
+The 一般公共预算财政拨款支出 part of a narrative names its 类, 款 and 项 by name with the
+level in brackets — in its structure ("一般公共服务支出（类）400万元，占71.43%") and in
+its detail, one numbered line per item ("1、一般公共服务支出（类）档案事务（款）行政运行
+（项）。主要用于…。年初预算为300万元，支出决算为310万元…"). Each is read into
+``appropriation.by_function``. The class must be named exactly as the code table names a
+class (this year's name or a former one): a line whose class is no official one is left
+to the other readers. The 款 and 项 under it get the code the table gives their exact
+name, and keep their name alone where it gives none. A part lists the lines it explains,
+not necessarily all: every line with lines under it is ``partial``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from attrs import evolve
+
+from govbudget.narrative._labelled import apply, sentences
+from govbudget.narrative._ledger import Ledger
+from govbudget.narrative.codes import code_for
+from govbudget.narrative.patterns import read_clause
+from govbudget.narrative.text import ITEM_MARKER
+from govbudget.tree import Node
+
+__all__ = ["GENERAL_PUBLIC_TITLE", "ClassLines"]
+
+#: A part's title that says it is about the general public budget's spending.
+GENERAL_PUBLIC_TITLE: Final = re.compile(r"一般公共预算")
+
+# A name: Chinese characters, with short bracketed words inside ("党委办公厅（室）及…"),
+# never a level's bracket.
+_NAME: Final = r"(?:[\u4e00-\u9fff]|[（(](?![类款项][）)])[\u4e00-\u9fff]{1,4}[）)])+?"
+_CHAIN: Final = re.compile(
+    rf"(?P<cls>{_NAME})[（(]类[）)]"
+    rf"(?:(?P<sec>{_NAME})[（(]款[）)](?:(?P<item>{_NAME})[（(]项[）)])?)?"
+)
+#: After a chain, before its figures: another level's name, which the chain did not take in.
+_MORE_LEVELS: Final = re.compile(r"[^，。；：\d]{0,40}?[（(][款项][）)]")
+#: A sentence that says what a line pays for, not its figures.
+_DESCRIPTION: Final = re.compile(r"[。，；：\s]*(?:主要)?(?:用于|包括|反映|是指|指)")
+_ROOT: Final = "/appropriation/by_function"
+
+Keys = tuple[str, ...]
+
+
+class ClassLines:
+    """Reads class and item lines into the general public budget's function tree."""
+
+    def __init__(self, ledger: Ledger, year: int | None, final: bool) -> None:
+        self.ledger = ledger
+        self.stated_year = year
+        self.year = 2025 if year is None else year  # for code look-ups only
+        self.final = final
+        self.lines: dict[Keys, tuple[str | None, str]] = {}
+
+    def read(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Read every class or item line of ``text[start:end]``; returns the spans read."""
+        text = self.ledger.text.text
+        chains = list(_CHAIN.finditer(text, start, end))
+        spans: list[tuple[int, int]] = []
+        for index, match in enumerate(chains):
+            found = self._resolve(match)
+            if found is None:
+                continue
+            chain_start, levels = found
+            line_start = max(start, text.rfind("\n", start, chain_start) + 1)
+            line_end = text.find("\n", match.end(), end)
+            stop = end if line_end < 0 else line_end
+            if index + 1 < len(chains):
+                stop = min(stop, chains[index + 1].start())
+            marker = ITEM_MARKER.match(text, line_start, chain_start)
+            if marker is None or text[marker.end() : chain_start].strip():
+                # Within a sentence ("…：一般公共服务支出（类）400万元，占71.43%；…"): its
+                # figures end with the sentence; a numbered line's run on to its end.
+                sentence_end = text.find("。", match.end(), stop)
+                stop = stop if sentence_end < 0 else sentence_end
+            if _MORE_LEVELS.match(text, match.end(), stop):
+                continue
+            if self._figures(levels, match.end(), stop):
+                spans.append((chain_start, stop))
+        return spans
+
+    def _resolve(self, match: re.Match[str]) -> tuple[int, list[tuple[str | None, str]]] | None:
+        """Where the chain starts and the (code, name) of each of its levels; ``None`` when
+        no end of the words before （类） is a class's official name."""
+        written = match.group("cls")
+        cuts = (
+            (cut, code_for(written[cut:], "function", self.year, exact=True))
+            for cut in range(len(written) - 1)
+        )
+        cut, code = next(((c, code) for c, code in cuts if code is not None), (0, None))
+        if code is None:
+            return None
+        levels: list[tuple[str | None, str]] = [(code, written[cut:])]
+        parent: str | None = code
+        for group in ("sec", "item"):
+            name = match.group(group)
+            if name is None:
+                break
+            own = None
+            if parent is not None:
+                own = code_for(name, "function", self.year, parent=parent, exact=True)
+            levels.append((own, name))
+            parent = own
+        return match.start("cls") + cut, levels
+
+    def _figures(self, levels: list[tuple[str | None, str]], start: int, stop: int) -> bool:
+        """Read the figures of the line ``levels`` names from ``text[start:stop]``."""
+        text, ledger = self.ledger.text.text, self.ledger
+        keys = tuple(code if code is not None else name for code, name in levels)
+        path = f"{_ROOT}/{'/'.join(keys)}"
+        read = False
+        for s_start, s_end in sentences(text, start, stop):
+            if _DESCRIPTION.match(text, s_start, s_end):
+                ledger.remark(s_start, s_end)
+                continue
+            clause = read_clause(
+                text,
+                ledger.numbers,
+                s_start,
+                s_end,
+                final=self.final,
+                note_end=s_end,
+                unit=ledger.unit.label,
+                year=self.stated_year,
+            )
+            if clause.empty:
+                continue
+            apply(ledger, path, clause, s_start)
+            read = True
+        if read:
+            for depth, level in enumerate(levels, 1):
+                self.lines.setdefault(keys[:depth], level)
+        return read
+
+    def nodes(self) -> tuple[Node, ...]:
+        """The lines read, as a tree: each under its class (and 款)."""
+
+        def children(prefix: Keys) -> tuple[Node, ...]:
+            found: list[Node] = []
+            for keys, (code, name) in self.lines.items():
+                if len(keys) != len(prefix) + 1 or keys[: len(prefix)] != prefix:
+                    continue
+                under = children(keys)
+                node = self.ledger.node(
+                    f"{_ROOT}/{'/'.join(keys)}", code=code, name=name, children=under
+                )
+                found.append(evolve(node, partial=True) if under else node)
+            return tuple(found)
+
+        return children(())
