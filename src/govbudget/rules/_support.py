@@ -320,19 +320,22 @@ def percent_observation(
     computed: tuple[Exact, Exact, Exact],
     magnitude: bool,
     formula: str | None = None,
-    alternatives: Sequence[tuple[Exact, Diagnosis]] = (),
+    alternatives: Sequence[tuple[Exact, Diagnosis]]
+    | Callable[[], Sequence[tuple[Exact, Diagnosis]]] = (),
     params: dict[str, str] | None = None,
 ) -> Observation:
     """A stated percent checked against a computed point and range.
 
-    ``alternatives`` are values that common publishing mistakes would give;
-    one the stated percent matches exactly becomes the diagnosis.
+    ``alternatives`` are values that common publishing mistakes would give (or a function
+    giving them, called only for an inconsistent percent); one the stated percent matches
+    exactly becomes the diagnosis.
     """
     value = percent.value if magnitude else percent.signed
     verdict = check_ratio(value, computed, magnitude=magnitude)
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
-        diagnosis = diagnose_percent(value, percent.decimals, alternatives, magnitude)
+        candidates = alternatives() if callable(alternatives) else alternatives
+        diagnosis = diagnose_percent(value, percent.decimals, candidates, magnitude)
     return Observation(
         outcome=verdict.outcome,
         location=location,
