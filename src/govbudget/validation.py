@@ -78,17 +78,20 @@ def validate(
     if unknown:
         raise RuleError(f"severity override for unknown rule {unknown[0]!r}")
     checks: list[Finding] = []
-    info = Severity.INFO
+    append = checks.append
+    info, error = Severity.INFO, Severity.ERROR
     inconsistent = Outcome.INCONSISTENT
+    errors = False
     with indexed(budget):
         for rule in select_rules(catalogue, select, ignore):
             for observation in rule.check(budget):
                 if observation.outcome is inconsistent:
                     severity = overrides.get(rule.id) or observation.severity or rule.severity
+                    errors = errors or severity is error
+                    append(Finding(rule, severity, observation))
                 else:
-                    severity = info
-                checks.append(Finding(rule, severity, observation))
-        if any(c.severity is Severity.ERROR for c in checks) and _has_written(budget):
+                    append(Finding(rule, info, observation))
+        if errors and _has_written(budget):
             checks = _soften(budget, checks)
     return Report(budget.department, budget.year, tuple(checks))
 

@@ -543,14 +543,19 @@ def _by_field(budget: DepartmentBudget) -> list[Named]:
     return list(_figures(budget, _has_fields))
 
 
-def figures_with(budget: DepartmentBudget, *names: str) -> list[Named]:
+def figures_with(budget: DepartmentBudget, *names: str) -> tuple[Named, ...]:
     """The figures of :func:`figures` that state any of the fields ``names`` (``"percent"``,
     ``"restated"`` …), in the same order: lines that state none of them are not even named.
 
     Within ``validate()`` the budget's figures are walked once for every rule.
     """
     found = memo(budget, "figures_with", lambda: _by_field(budget))
-    return [item for item in found if _present(item[3], names)]
+    # Several rules ask for the same fields (YOY001 and EXE003 for "change" …): filtered once.
+    return memo(
+        budget,
+        "figures_with " + " ".join(names),
+        lambda: tuple(item for item in found if _present(item[3], names)),
+    )
 
 
 def figures(budget: DepartmentBudget) -> Iterator[Named]:

@@ -310,10 +310,10 @@ def _names(budget: DepartmentBudget) -> Iterator[Observation]:
         if entry is None:
             continue
         result = compare(line.node.name, entry, budget.year)
-        params = {"code": code, "stated": line.node.name, "official": result.official}
         if result.match is NameMatch.OFFICIAL:
             yield _ok(line)
             continue
+        params = {"code": code, "stated": line.node.name, "official": result.official}
         if result.match is NameMatch.FORMER:
             assert result.former is not None
             changed = result.former.changed
