@@ -576,9 +576,16 @@ def _figures(budget: DepartmentBudget, wanted: Callable[[Figure], bool] | None) 
                 yield f"/{section}/{name}", zh, en, figure
 
     def tree(path: str, zh: str, en: str, roots: Sequence[Node]) -> Iterator[Named]:
-        for keys, node in walk(roots):
+        # In walk()'s order; a line's path is formed only when it is named or has children.
+        stack = [(path, node) for node in reversed(roots)]
+        while stack:
+            above, node = stack.pop()
+            if wanted is not None and not wanted(node) and not node.children:
+                continue
+            here = f"{above}/{node.key}"
             if wanted is None or wanted(node):
-                yield f"{path}/{'/'.join(keys)}", f"{zh} {node.label}", f"{en}, {node.label}", node
+                yield here, f"{zh} {node.label}", f"{en}, {node.label}", node
+            stack.extend((here, child) for child in reversed(node.children))
 
     def one(path: str, zh: str, en: str, figure: Figure) -> Iterator[Named]:
         if wanted is None or wanted(figure):
