@@ -253,3 +253,31 @@ def test_an_amount_written_shorter_deep_in_a_tree_is_found() -> None:
     assert _has_written(DepartmentBudget(department="某局", year=2024, expenditure=spending))
     plain = attrs.evolve(spending, by_function=(attrs.evolve(tree[0], children=()),))
     assert not _has_written(DepartmentBudget(department="某局", year=2024, expenditure=plain))
+
+
+def test_the_report_of_validate_is_a_report_in_every_way() -> None:
+    import copy
+    import pickle
+
+    from govbudget import Report
+
+    made = validate(load(SEED))
+    plain = Report(made.department, made.year, made.checks)
+    assert made == plain
+    assert plain == made
+    assert made.__ne__(plain) is False
+    assert hash(made) == hash(plain)
+    assert repr(made) == repr(plain)
+    assert type(pickle.loads(pickle.dumps(made))) is Report
+    assert pickle.loads(pickle.dumps(made)) == plain == copy.deepcopy(made)
+    assert attrs.evolve(made, year=2024).checks == plain.checks
+    fresh = validate(load(SEED))
+    # The findings read first are the very checks read after (the placing of pointers relies on it).
+    findings = fresh.findings
+    assert {id(f) for f in findings} <= {id(c) for c in fresh.checks}
+    again = validate(load(SEED))
+    assert again.summary == plain.summary
+    assert again.ok == plain.ok
+    assert again.checks_by_rule("TRE001") == plain.checks_by_rule("TRE001")
+    assert again.findings_by_rule("YOY004") == plain.findings_by_rule("YOY004")
+    assert again.render() == plain.render()

@@ -14,7 +14,7 @@ import functools
 import gc
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Final
@@ -25,11 +25,11 @@ from attrs import evolve
 from govbudget.figure import Figure, Restatement, StatedChange, StatedPercent, Written
 from govbudget.model import DepartmentBudget
 from govbudget.money import Amount
-from govbudget.report import Finding, Report
+from govbudget.report import Finding, Report, _Checked
 from govbudget.rounding import Outcome
 from govbudget.rules import RULES
 from govbudget.rules._support import READ_AS_WRITTEN, WIDENED, indexed
-from govbudget.rules.base import FAMILIES, Diagnosis, Rule, RuleError, Severity
+from govbudget.rules.base import FAMILIES, Diagnosis, Observation, Rule, RuleError, Severity
 from govbudget.tables.model import Table
 
 __all__ = ["select_rules", "validate"]
@@ -106,9 +106,13 @@ def _validate(
     ignore: Iterable[str] | None,
     overrides: Mapping[str, Severity],
 ) -> Report:
-    checks: list[Finding] = []
-    append = checks.append
-    info, error = Severity.INFO, Severity.ERROR
+    # Each check is kept as its observation (a Finding is made when the report is read), with
+    # the rule whose checks end at each index and the severity of each inconsistent one.
+    observations: list[Observation] = []
+    append = observations.append
+    spans: list[tuple[int, Rule]] = []
+    severities: dict[int, Severity] = {}
+    error = Severity.ERROR
     inconsistent = Outcome.INCONSISTENT
     errors = False
     with indexed(budget):
@@ -117,12 +121,14 @@ def _validate(
                 if observation.outcome is inconsistent:
                     severity = overrides.get(rule.id) or observation.severity or rule.severity
                     errors = errors or severity is error
-                    append(Finding(rule, severity, observation))
-                else:
-                    append(Finding(rule, info, observation))
+                    if severity is not Severity.INFO:
+                        severities[len(observations)] = severity
+                append(observation)
+            spans.append((len(observations), rule))
+        report = _Checked.of(budget.department, budget.year, tuple(observations), spans, severities)
         if errors and _has_written(budget):
-            checks = _soften(budget, checks)
-    return Report(budget.department, budget.year, tuple(checks))
+            return Report(budget.department, budget.year, tuple(_soften(budget, report.checks)))
+    return report
 
 
 _WRITTEN: Final = Diagnosis(
@@ -133,7 +139,7 @@ _WRITTEN: Final = Diagnosis(
 )
 
 
-def _soften(budget: DepartmentBudget, checks: list[Finding]) -> list[Finding]:
+def _soften(budget: DepartmentBudget, checks: Sequence[Finding]) -> list[Finding]:
     """Errors that hold once amounts are read at the digits they are written with: warnings.
 
     A narrative declares no precision: its amounts are read at the most decimals any is
