@@ -15,6 +15,7 @@ from govbudget.figure import Figure, StatedChange, pct
 from govbudget.model import Expenditure, Income
 from govbudget.money import wan
 from govbudget.rules import FAMILIES, Location, Observation, RuleError, catalogue
+from govbudget.tree import Node
 
 from .rules.helpers import budget, fig
 
@@ -222,3 +223,61 @@ def test_an_amount_in_a_relation_that_fails_anyway_excuses_nothing() -> None:
     # It does not (30.55 against 10.5 + 20.2, however they are read): 10.5 is no rounded
     # figure, and the change that holds only if it were is an error.
     assert severity("30.55") is Severity.ERROR
+
+
+def test_validate_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    budget = load(SEED)
+    assert gc.isenabled()
+    validate(budget)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        validate(budget)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_an_amount_written_shorter_deep_in_a_tree_is_found() -> None:
+    from govbudget.figure import Written
+    from govbudget.validation import _has_written
+
+    leaf = Node(code="2010301", name="行政运行", amount=wan("1"), written=(Written("amount", 0),))
+    section = Node(
+        code="20103", name="政府办公厅（室）及相关机构事务", amount=wan("1"), children=(leaf,)
+    )
+    tree = (Node(code="201", name="一般公共服务支出", amount=wan("1"), children=(section,)),)
+    spending = Expenditure(total=Figure(amount=wan("1")), by_function=tree)
+    assert _has_written(DepartmentBudget(department="某局", year=2024, expenditure=spending))
+    plain = attrs.evolve(spending, by_function=(attrs.evolve(tree[0], children=()),))
+    assert not _has_written(DepartmentBudget(department="某局", year=2024, expenditure=plain))
+
+
+def test_the_report_of_validate_is_a_report_in_every_way() -> None:
+    import copy
+    import pickle
+
+    from govbudget import Report
+
+    made = validate(load(SEED))
+    plain = Report(made.department, made.year, made.checks)
+    assert made == plain
+    assert plain == made
+    assert made.__ne__(plain) is False
+    assert hash(made) == hash(plain)
+    assert repr(made) == repr(plain)
+    assert type(pickle.loads(pickle.dumps(made))) is Report
+    assert pickle.loads(pickle.dumps(made)) == plain == copy.deepcopy(made)
+    assert attrs.evolve(made, year=2024).checks == plain.checks
+    fresh = validate(load(SEED))
+    # The findings read first are the very checks read after (the placing of pointers relies on it).
+    findings = fresh.findings
+    assert {id(f) for f in findings} <= {id(c) for c in fresh.checks}
+    again = validate(load(SEED))
+    assert again.summary == plain.summary
+    assert again.ok == plain.ok
+    assert again.checks_by_rule("TRE001") == plain.checks_by_rule("TRE001")
+    assert again.findings_by_rule("YOY004") == plain.findings_by_rule("YOY004")
+    assert again.render() == plain.render()

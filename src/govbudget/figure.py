@@ -151,6 +151,8 @@ class StatedChange:
 
 
 def _to_decimal(value: Decimal | str | int) -> Decimal:
+    if type(value) is Decimal and value.is_finite() and written_digits(value) <= MAX_DIGITS:
+        return value  # the common case (every percent a document states): checked first
     if isinstance(value, bool | float):
         raise AmountTypeError(
             f"refusing {type(value).__name__} {value!r} as a percent; pass a str, int or Decimal"
@@ -267,6 +269,8 @@ class Written:
 
 
 def _written(value: object) -> tuple[Written, ...]:
+    if value == ():  # the common case: every amount written at the precision
+        return ()
     items = tuple(value) if isinstance(value, tuple | list) else value
     if not isinstance(items, tuple) or not all(isinstance(i, Written) for i in items):
         raise ModelError(f"written must be a sequence of Written, not {value!r}")

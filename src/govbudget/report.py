@@ -10,8 +10,9 @@ English with the figures in the document's unit.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal
@@ -293,6 +294,19 @@ class Summary:
         )
 
 
+def _summary(outcomes: Counter[Outcome], findings: Iterable[Finding]) -> Summary:
+    severities = Counter(f.severity for f in findings)
+    return Summary(
+        checks=outcomes.total(),
+        exact=outcomes[Outcome.EXACT],
+        within_rounding=outcomes[Outcome.WITHIN_ROUNDING],
+        inconsistent=outcomes[Outcome.INCONSISTENT],
+        errors=severities[Severity.ERROR],
+        warnings=severities[Severity.WARNING],
+        infos=severities[Severity.INFO],
+    )
+
+
 @frozen
 class Report:
     """The result of validating one budget. ``ok`` means no finding is an error."""
@@ -330,17 +344,7 @@ class Report:
     @property
     def summary(self) -> Summary:
         """Counts of checks by outcome and of findings by severity."""
-        outcomes = Counter(c.outcome for c in self.checks)
-        severities = Counter(f.severity for f in self.findings)
-        return Summary(
-            checks=len(self.checks),
-            exact=outcomes[Outcome.EXACT],
-            within_rounding=outcomes[Outcome.WITHIN_ROUNDING],
-            inconsistent=outcomes[Outcome.INCONSISTENT],
-            errors=severities[Severity.ERROR],
-            warnings=severities[Severity.WARNING],
-            infos=severities[Severity.INFO],
-        )
+        return _summary(Counter(c.outcome for c in self.checks), self.findings)
 
     def by_rule(self, rule_id: str) -> tuple[Finding, ...]:
         """Every check made by one rule (the same as :meth:`checks_by_rule`)."""
@@ -422,6 +426,137 @@ class Report:
     def render(self, lang: Language = "zh", *, markdown: bool = False) -> str:
         """The report as text (or Markdown), findings grouped by family."""
         return "\n".join(_render(self, lang, markdown))
+
+
+class _Checked(Report):
+    """The report of :func:`govbudget.validate`: each check kept as the rule's observation,
+    made a :class:`Finding` when it is read.
+
+    A :class:`Report` in every way (equal to, hashed, shown and pickled as the ``Report``
+    with the same checks); the findings, ``ok`` and the summary build only the findings,
+    and ``checks`` builds every check once. A budget of a million lines makes three million
+    checks and reports a few.
+    """
+
+    __slots__ = ("_all", "_cache", "_observations", "_rules", "_severities", "_stops")
+    _observations: tuple[Observation, ...]
+    _stops: tuple[int, ...]  # the checks of _rules[k] end before _stops[k]
+    _rules: tuple[Rule, ...]
+    _severities: Mapping[int, Severity]  # the checks' severities that are not info
+    _cache: list[Finding | None] | None
+    _all: tuple[Finding, ...] | None
+
+    def __init__(self, department: str | None, year: int | None, checks: tuple[Finding, ...]):
+        # As Report is built (attrs.evolve builds one so): every check given.
+        self._set(department, year, tuple(c.observation for c in checks), (), (), {})
+        object.__setattr__(self, "_cache", list(checks))
+        object.__setattr__(self, "_all", tuple(checks))
+
+    @classmethod
+    def of(
+        cls,
+        department: str | None,
+        year: int | None,
+        observations: tuple[Observation, ...],
+        spans: Sequence[tuple[int, Rule]],
+        severities: Mapping[int, Severity],
+    ) -> _Checked:
+        """The report of ``observations``, made by the rules of ``spans`` (each rule's
+        checks end before its index), their severities info but those in ``severities``."""
+        self = object.__new__(cls)
+        stops = tuple(stop for stop, _ in spans)
+        self._set(department, year, observations, stops, tuple(r for _, r in spans), severities)
+        object.__setattr__(self, "_cache", None)
+        object.__setattr__(self, "_all", None)
+        return self
+
+    def _set(
+        self,
+        department: str | None,
+        year: int | None,
+        observations: tuple[Observation, ...],
+        stops: tuple[int, ...],
+        rules: tuple[Rule, ...],
+        severities: Mapping[int, Severity],
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "department", department)
+        setattr_(self, "year", year)
+        setattr_(self, "_observations", observations)
+        setattr_(self, "_stops", stops)
+        setattr_(self, "_rules", rules)
+        setattr_(self, "_severities", severities)
+
+    def _finding(self, index: int) -> Finding:
+        cache = self._cache
+        if cache is None:
+            cache = [None] * len(self._observations)
+            object.__setattr__(self, "_cache", cache)
+        found = cache[index]
+        if found is None:
+            rule = self._rules[bisect_right(self._stops, index)]
+            severity = self._severities.get(index, Severity.INFO)
+            found = cache[index] = Finding(rule, severity, self._observations[index])
+        return found
+
+    @property
+    def checks(self) -> tuple[Finding, ...]:
+        """Every check made, in the order made."""
+        built = self._all
+        if built is None:
+            built = tuple(self._finding(i) for i in range(len(self._observations)))
+            object.__setattr__(self, "_all", built)
+        return built
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The checks a person should see: every one that is not exact, worst first."""
+        exact = Outcome.EXACT
+        shown = [
+            self._finding(i) for i, o in enumerate(self._observations) if o.outcome is not exact
+        ]
+        return tuple(sorted(shown, key=lambda f: _SEVERITY_RANK[f.severity]))
+
+    @property
+    def summary(self) -> Summary:
+        """Counts of checks by outcome and of findings by severity."""
+        return _summary(Counter(o.outcome for o in self._observations), self.findings)
+
+    def checks_by_rule(self, rule_id: str) -> tuple[Finding, ...]:
+        """Every check made by one rule, exact ones included, in the order made."""
+        if self._all is not None:
+            return super().checks_by_rule(rule_id)
+        found: list[Finding] = []
+        start = 0
+        for stop, rule in zip(self._stops, self._rules, strict=True):
+            if rule.id == rule_id:
+                found += (self._finding(i) for i in range(start, stop))
+            start = stop
+        return tuple(found)
+
+    def _plain(self) -> Report:
+        return Report(self.department, self.year, self.checks)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return (self.department, self.year, self.checks) == (
+            other.department,
+            other.year,
+            other.checks,
+        )
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = Report.__hash__
+
+    def __repr__(self) -> str:
+        return repr(self._plain())
+
+    def __reduce__(self) -> tuple[type[Report], tuple[str | None, int | None, tuple[Finding, ...]]]:
+        return Report, (self.department, self.year, self.checks)
 
 
 def _render(report: Report, lang: Language, markdown: bool) -> Iterable[str]:

@@ -118,7 +118,14 @@ def find(roots: Iterable[Node], path: Path | str) -> Node | None:
     '一般公共服务支出'
     """
     if isinstance(path, str):
-        return next((n for _, n in walk(roots) if n.code == path), None)
+        # The first in walk order, without forming the paths walk() gives.
+        stack = list(reversed(tuple(roots)))
+        while stack:
+            node = stack.pop()
+            if node.code == path:
+                return node
+            stack.extend(reversed(node.children))
+        return None
     level: Sequence[Node] = tuple(roots)
     found: Node | None = None
     for key in path:

@@ -10,19 +10,26 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+import gc
+import types
+import typing
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from enum import Enum
 from typing import Final
 
 import attrs
 from attrs import evolve
 
-from govbudget.figure import Figure
+from govbudget.figure import Figure, Restatement, StatedChange, StatedPercent, Written
 from govbudget.model import DepartmentBudget
-from govbudget.report import Finding, Report
+from govbudget.money import Amount
+from govbudget.report import Finding, Report, _Checked
 from govbudget.rounding import Outcome
 from govbudget.rules import RULES
 from govbudget.rules._support import READ_AS_WRITTEN, WIDENED, indexed
-from govbudget.rules.base import FAMILIES, Diagnosis, Rule, RuleError, Severity
+from govbudget.rules.base import FAMILIES, Diagnosis, Observation, Rule, RuleError, Severity
 from govbudget.tables.model import Table
 
 __all__ = ["select_rules", "validate"]
@@ -71,26 +78,57 @@ def validate(
     """Check ``budget`` against the catalogue (or ``rules``) and report every check.
 
     ``severity_overrides`` maps a rule id to the severity its inconsistencies get.
+    The cyclic garbage collector (:mod:`gc`) is paused while the checks are made and
+    resumed after, if it was running.
     """
     catalogue = RULES if rules is None else rules
     overrides = dict(severity_overrides or {})
     unknown = sorted(set(overrides) - set(catalogue))
     if unknown:
         raise RuleError(f"severity override for unknown rule {unknown[0]!r}")
-    checks: list[Finding] = []
-    info = Severity.INFO
+    # The checks are acyclic records: while they are made, the cyclic garbage collector
+    # would only walk the growing report again and again (a 10⁶-line budget makes 3 × 10⁶
+    # checks, and that walk cost a fifth of the time), so it waits until they are made.
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
+    try:
+        return _validate(budget, catalogue, select, ignore, overrides)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _validate(
+    budget: DepartmentBudget,
+    catalogue: Mapping[str, Rule],
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    overrides: Mapping[str, Severity],
+) -> Report:
+    # Each check is kept as its observation (a Finding is made when the report is read), with
+    # the rule whose checks end at each index and the severity of each inconsistent one.
+    observations: list[Observation] = []
+    append = observations.append
+    spans: list[tuple[int, Rule]] = []
+    severities: dict[int, Severity] = {}
+    error = Severity.ERROR
     inconsistent = Outcome.INCONSISTENT
+    errors = False
     with indexed(budget):
         for rule in select_rules(catalogue, select, ignore):
             for observation in rule.check(budget):
                 if observation.outcome is inconsistent:
                     severity = overrides.get(rule.id) or observation.severity or rule.severity
-                else:
-                    severity = info
-                checks.append(Finding(rule, severity, observation))
-        if any(c.severity is Severity.ERROR for c in checks) and _has_written(budget):
-            checks = _soften(budget, checks)
-    return Report(budget.department, budget.year, tuple(checks))
+                    errors = errors or severity is error
+                    if severity is not Severity.INFO:
+                        severities[len(observations)] = severity
+                append(observation)
+            spans.append((len(observations), rule))
+        report = _Checked.of(budget.department, budget.year, tuple(observations), spans, severities)
+        if errors and _has_written(budget):
+            return Report(budget.department, budget.year, tuple(_soften(budget, report.checks)))
+    return report
 
 
 _WRITTEN: Final = Diagnosis(
@@ -101,7 +139,7 @@ _WRITTEN: Final = Diagnosis(
 )
 
 
-def _soften(budget: DepartmentBudget, checks: list[Finding]) -> list[Finding]:
+def _soften(budget: DepartmentBudget, checks: Sequence[Finding]) -> list[Finding]:
     """Errors that hold once amounts are read at the digits they are written with: warnings.
 
     A narrative declares no precision: its amounts are read at the most decimals any is
@@ -156,14 +194,53 @@ def _read_as_written(
 
 def _has_written(value: object) -> bool:
     """Whether any figure of ``value`` has an amount written with fewer decimals."""
-    if isinstance(value, Figure) and value.written:
+    # Iterative, and into the fields that can hold a figure only: every line of a large
+    # budget is visited (a generic walk of every field cost ~10 µs a line).
+    stack = [value]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        item = pop()
+        kind = type(item)
+        if kind is tuple:
+            push(item)  # type: ignore[arg-type]
+            continue
+        if item is None or kind in _LEAVES:
+            continue
+        if isinstance(item, Figure) and item.written:
+            return True
+        if isinstance(item, Table) or not attrs.has(kind):
+            continue
+        push(getattr(item, name) for name in _holders(kind))
+    return False
+
+
+#: Values that hold no figure.
+_LEAVES: Final = frozenset({str, int, bool, Decimal, Amount})
+#: Types of fields that hold no figure.
+_NO_FIGURE: Final = frozenset(
+    {str, int, bool, type(None), Decimal, Amount, StatedChange, StatedPercent, Restatement, Written}
+)
+
+
+@functools.cache
+def _holders(cls: type) -> tuple[str, ...]:
+    """The fields of the attrs class ``cls`` whose values can hold a figure (its ``source``
+    and ``precision`` not even looked at)."""
+    try:
+        hints = typing.get_type_hints(cls)
+    except (NameError, TypeError):
+        hints = {}
+
+    def holds(hint: object) -> bool:
+        if hint in _NO_FIGURE or (isinstance(hint, type) and issubclass(hint, Enum)):
+            return False
+        arguments = typing.get_args(hint)
+        if typing.get_origin(hint) in (tuple, typing.Union, types.UnionType) and arguments:
+            return any(holds(a) for a in arguments if a is not Ellipsis)
         return True
-    if isinstance(value, tuple):
-        return any(_has_written(item) for item in value)
-    if isinstance(value, Table) or not attrs.has(type(value)):
-        return False
-    return any(
-        _has_written(getattr(value, f.name))
-        for f in attrs.fields(type(value))  # type: ignore[arg-type]
-        if f.name not in ("source", "precision")
+
+    return tuple(
+        f.name
+        for f in attrs.fields(cls)
+        if f.name not in ("source", "precision") and holds(hints.get(f.name, object))
     )

@@ -81,6 +81,8 @@ def compare(stated: str, entry: Entry, year: int) -> NameComparison:
     <NameMatch.OFFICIAL: 'official'>
     """
     official = entry.name_in(year)
+    if stated == official:  # most names are written as the table has them
+        return NameComparison(stated=stated, official=official, match=NameMatch.OFFICIAL)
     wanted = normalize(stated)
     if wanted == normalize(official):
         return NameComparison(stated=stated, official=official, match=NameMatch.OFFICIAL)

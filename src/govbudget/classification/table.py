@@ -200,6 +200,8 @@ class Entry:
 
     def name_in(self, year: int) -> str:
         """The official name in ``year``: a former name where one covers it."""
+        if not self.former_names:
+            return self.name
         return next((f.name for f in self.former_names if f.covers(year)), self.name)
 
 

@@ -320,19 +320,22 @@ def percent_observation(
     computed: tuple[Exact, Exact, Exact],
     magnitude: bool,
     formula: str | None = None,
-    alternatives: Sequence[tuple[Exact, Diagnosis]] = (),
+    alternatives: Sequence[tuple[Exact, Diagnosis]]
+    | Callable[[], Sequence[tuple[Exact, Diagnosis]]] = (),
     params: dict[str, str] | None = None,
 ) -> Observation:
     """A stated percent checked against a computed point and range.
 
-    ``alternatives`` are values that common publishing mistakes would give;
-    one the stated percent matches exactly becomes the diagnosis.
+    ``alternatives`` are values that common publishing mistakes would give (or a function
+    giving them, called only for an inconsistent percent); one the stated percent matches
+    exactly becomes the diagnosis.
     """
     value = percent.value if magnitude else percent.signed
     verdict = check_ratio(value, computed, magnitude=magnitude)
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
-        diagnosis = diagnose_percent(value, percent.decimals, alternatives, magnitude)
+        candidates = alternatives() if callable(alternatives) else alternatives
+        diagnosis = diagnose_percent(value, percent.decimals, candidates, magnitude)
     return Observation(
         outcome=verdict.outcome,
         location=location,
@@ -540,14 +543,19 @@ def _by_field(budget: DepartmentBudget) -> list[Named]:
     return list(_figures(budget, _has_fields))
 
 
-def figures_with(budget: DepartmentBudget, *names: str) -> list[Named]:
+def figures_with(budget: DepartmentBudget, *names: str) -> tuple[Named, ...]:
     """The figures of :func:`figures` that state any of the fields ``names`` (``"percent"``,
     ``"restated"`` …), in the same order: lines that state none of them are not even named.
 
     Within ``validate()`` the budget's figures are walked once for every rule.
     """
     found = memo(budget, "figures_with", lambda: _by_field(budget))
-    return [item for item in found if _present(item[3], names)]
+    # Several rules ask for the same fields (YOY001 and EXE003 for "change" …): filtered once.
+    return memo(
+        budget,
+        "figures_with " + " ".join(names),
+        lambda: tuple(item for item in found if _present(item[3], names)),
+    )
 
 
 def figures(budget: DepartmentBudget) -> Iterator[Named]:
@@ -568,9 +576,16 @@ def _figures(budget: DepartmentBudget, wanted: Callable[[Figure], bool] | None) 
                 yield f"/{section}/{name}", zh, en, figure
 
     def tree(path: str, zh: str, en: str, roots: Sequence[Node]) -> Iterator[Named]:
-        for keys, node in walk(roots):
+        # In walk()'s order; a line's path is formed only when it is named or has children.
+        stack = [(path, node) for node in reversed(roots)]
+        while stack:
+            above, node = stack.pop()
+            if wanted is not None and not wanted(node) and not node.children:
+                continue
+            here = f"{above}/{node.key}"
             if wanted is None or wanted(node):
-                yield f"{path}/{'/'.join(keys)}", f"{zh} {node.label}", f"{en}, {node.label}", node
+                yield here, f"{zh} {node.label}", f"{en}, {node.label}", node
+            stack.extend((here, child) for child in reversed(node.children))
 
     def one(path: str, zh: str, en: str, figure: Figure) -> Iterator[Named]:
         if wanted is None or wanted(figure):

@@ -301,6 +301,12 @@ class Diagnosis:
 
 
 def _params(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    # Every check passes here: the common types first, without the ABC's isinstance.
+    kind = type(value)
+    if kind is tuple:
+        return value  # type: ignore[return-value]
+    if kind is dict:
+        return tuple(value.items())  # type: ignore[union-attr]
     return tuple(value.items() if isinstance(value, Mapping) else value)
 
 

@@ -130,6 +130,34 @@ class _MissingCode(Observation):
     _year: int
     _title: str | None
 
+    @classmethod
+    def lazy(
+        cls,
+        location: Location,
+        severity: Severity,
+        code: str,
+        name: str,
+        words: tuple[tuple[str, str], ...],
+        year: int,
+        title: str,
+    ) -> _MissingCode:
+        """The observation of ``code`` missing from the ``year`` table of ``title``, its params
+        and formula formed when read (positional: one per line of a large budget)."""
+        self = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(self, "outcome", Outcome.INCONSISTENT)
+        setattr_(self, "location", location)
+        setattr_(self, "verdict", None)
+        setattr_(self, "scale", _COUNT)
+        setattr_(self, "diagnosis", None)
+        setattr_(self, "severity", severity)
+        setattr_(self, "_code", code)
+        setattr_(self, "_name", name)
+        setattr_(self, "_words", words)
+        setattr_(self, "_year", year)
+        setattr_(self, "_title", title)
+        return self
+
     def __init__(self, **fields: object) -> None:
         setattr_ = object.__setattr__
         lazy = "code" in fields
@@ -237,20 +265,27 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
     # What every code a table lacks at a level shares: the severity and the table's words
     # (kept with the table, so that its id stays its own).
     shared: dict[tuple[int, Level], tuple[CodeTable, Severity, tuple[tuple[str, str], ...]]] = {}
+    # The lines come tree by tree: what a tree needs is looked up when the tree changes.
+    tree: Tree | None = None
+    levels: tuple[Level, ...] = ()
+    table: CodeTable | None = None
     for line in coded_lines(budget):
         code = line.node.code
         assert code is not None
+        if line.tree is not tree:
+            tree = line.tree
+            levels = tree.levels
+            table = None if budget.year is None else _table_of(budget, tree, budget.year)
         level = Level.of(code)
-        if not _placed(line) or level is None or level not in line.tree.levels:
+        if level is None or level not in levels or tree_of_code(code) is not tree:
             continue
-        table = None if budget.year is None else _table_of(budget, line.tree, budget.year)
         if table is None:
-            if line.tree not in notes:
-                notes.add(line.tree)
-                yield _no_table(line.tree, budget.year)
+            if tree not in notes:
+                notes.add(tree)
+                yield _no_table(tree, budget.year)
             continue
         if code in table:
-            yield _ok(line)
+            yield line.ok
             continue
         found = shared.get((id(table), level))
         if found is None:
@@ -266,14 +301,8 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
             # A code an incomplete table lacks may well exist: information, not a warning.
             severity = Severity.ERROR if complete else Severity.INFO
             found = shared[(id(table), level)] = (table, severity, words)
-        yield _MissingCode(
-            location=line.location,
-            severity=found[1],
-            code=code,
-            name=line.node.name,
-            words=found[2],
-            year=table.year,
-            title=line.tree.title,
+        yield _MissingCode.lazy(
+            line.location, found[1], code, line.node.name, found[2], table.year, tree.title
         )
 
 
@@ -310,10 +339,10 @@ def _names(budget: DepartmentBudget) -> Iterator[Observation]:
         if entry is None:
             continue
         result = compare(line.node.name, entry, budget.year)
-        params = {"code": code, "stated": line.node.name, "official": result.official}
         if result.match is NameMatch.OFFICIAL:
             yield _ok(line)
             continue
+        params = {"code": code, "stated": line.node.name, "official": result.official}
         if result.match is NameMatch.FORMER:
             assert result.former is not None
             changed = result.former.changed
@@ -345,6 +374,14 @@ def _hierarchy(budget: DepartmentBudget) -> Iterator[Observation]:
         assert code is not None
         level = Level.of(code)
         parent_code = line.parent.code if line.parent is not None else None
+        if (
+            level is not None
+            and level in line.tree.levels
+            and (parent_code is None or len(code) == len(parent_code) + 2)
+            and (line.parent is not None or level is Level.CLASS)
+        ):
+            yield line.ok  # the common case, decided before any message is formed
+            continue
         params = {"code": code}
         if level is None or level not in line.tree.levels:
             levels = "、".join(f"{lv.value}（{lv.digits}位）" for lv in line.tree.levels)
@@ -359,14 +396,11 @@ def _hierarchy(budget: DepartmentBudget) -> Iterator[Observation]:
                 "detail_en": f"a {_LEVEL_EN[level]} code whose parent {parent_code}"
                 " is not one level up",
             }
-        elif line.parent is None and level is not Level.CLASS:
+        else:  # a code below the class level at the top of the tree
             params |= {
                 "detail_zh": f"{level.value}级编码列在最上层，缺少其上级科目",
                 "detail_en": f"a {_LEVEL_EN[level]} code at the top of the tree, without its parent",
             }
-        else:
-            yield _ok(line)
-            continue
         yield Observation(outcome=Outcome.INCONSISTENT, location=line.location, params=params)
 
 

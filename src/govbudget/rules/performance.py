@@ -32,7 +32,7 @@ from govbudget.model import (
 )
 from govbudget.money import Amount
 from govbudget.rounding import Outcome, Stated, check_sum, ratio_range
-from govbudget.rules._support import percent_observation
+from govbudget.rules._support import memo, percent_observation
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
 
 __all__ = ["RULES", "goals_of", "tables_of"]
@@ -78,17 +78,28 @@ def goals_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Goal]]:
             yield f"/projects/{p}/goals/{index}", zh, en, goal
 
 
+def _goals(budget: DepartmentBudget) -> list[tuple[str, str, str, Goal]]:
+    return memo(budget, "performance.goals", lambda: list(goals_of(budget)))
+
+
+_NONE_MISSING: Final = (("missing_zh", "无"), ("missing_en", "none"))
+
+
 def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
-    for path, zh, en, goal in goals_of(budget):
+    for path, zh, en, goal in _goals(budget):
         present = {i.kind for i in goal.indicators}
         missing = [k for k in _REQUIRED if k not in present]
         yield Observation(
             outcome=Outcome.INCONSISTENT if missing else Outcome.EXACT,
             location=Location(path, zh, en),
-            params={
-                "missing_zh": "、".join(_KIND_ZH[k] for k in missing) or "无",
-                "missing_en": ", ".join(k.value for k in missing) or "none",
-            },
+            params=(
+                (
+                    ("missing_zh", "、".join(_KIND_ZH[k] for k in missing)),
+                    ("missing_en", ", ".join(k.value for k in missing)),
+                )
+                if missing
+                else _NONE_MISSING
+            ),
         )
 
 
@@ -105,8 +116,13 @@ def tables_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Perform
         yield f"/performance/tables/{index}", zh, en, table
 
 
-def _indicators(budget: DepartmentBudget) -> Iterator[tuple[Location, Indicator]]:
-    for path, zh, en, goal in goals_of(budget):
+def _indicators(budget: DepartmentBudget) -> list[tuple[Location, Indicator]]:
+    """Every indicator with its location, once per ``validate()`` for PRF001–PRF003."""
+    return memo(budget, "performance.indicators", lambda: list(_located(budget)))
+
+
+def _located(budget: DepartmentBudget) -> Iterator[tuple[Location, Indicator]]:
+    for path, zh, en, goal in _goals(budget):
         for index, indicator in enumerate(goal.indicators):
             yield (
                 Location(
@@ -141,7 +157,14 @@ def _is_rate(indicator: Indicator) -> bool:
     A satisfaction indicator counted in people or visits (回访人数 200 人) is no rate."""
     if indicator.kind is IndicatorKind.SATISFACTION:
         return indicator.unit in (None, "", "%", "％", "分")
-    return indicator.unit in ("%", "％") and not any(w in indicator.name for w in _GROWTH)
+    if indicator.unit not in ("%", "％"):
+        return False
+    name = indicator.name
+    return not any(w in name for w in _GROWTH)
+
+
+_ZERO: Final = Decimal(0)
+_HUNDRED: Final = Decimal(100)
 
 
 def _range(budget: DepartmentBudget) -> Iterator[Observation]:
@@ -150,7 +173,7 @@ def _range(budget: DepartmentBudget) -> Iterator[Observation]:
             continue
         target = indicator.target
         problem: Diagnosis | None = None
-        if not Decimal(0) <= target <= Decimal(100):
+        if not _ZERO <= target <= _HUNDRED:
             problem = Diagnosis(
                 "rate_out_of_range",
                 f"比率或满意度目标 {target}% 不在 0～100% 之间",
@@ -180,24 +203,27 @@ def _parsed(budget: DepartmentBudget) -> Iterator[Observation]:
     for location, indicator in _indicators(budget):
         if indicator.target_text is not None:
             continue  # a target in words (优良, 及时) or a date: stated, with no number to write
-        lacking_zh: list[str] = []
-        lacking_en: list[str] = []
-        if indicator.target is None:
-            lacking_zh.append("数值")
-            lacking_en.append("a number")
-        if not indicator.unit:
-            lacking_zh.append("计量单位")
-            lacking_en.append("a unit")
-        target = f"{indicator.comparator or ''}{'' if indicator.target is None else indicator.target}{indicator.unit or ''}"
+        number, unit = indicator.target, indicator.unit
+        lacking_zh, lacking_en = _LACKING[number is None, not unit]
+        target = f"{indicator.comparator or ''}{'' if number is None else number}{unit or ''}"
         yield Observation(
-            outcome=Outcome.INCONSISTENT if lacking_zh else Outcome.EXACT,
+            outcome=Outcome.INCONSISTENT if lacking_en != "nothing" else Outcome.EXACT,
             location=location,
-            params={
-                "target": target or "—",
-                "lacking_zh": "、".join(lacking_zh) or "无",
-                "lacking_en": ", ".join(lacking_en) or "nothing",
-            },
+            params=(
+                ("target", target or "—"),
+                ("lacking_zh", lacking_zh),
+                ("lacking_en", lacking_en),
+            ),
         )
+
+
+#: What a target lacks, by (no number, no unit): in Chinese and in English.
+_LACKING: Final = {
+    (False, False): ("无", "nothing"),
+    (True, False): ("数值", "a number"),
+    (False, True): ("计量单位", "a unit"),
+    (True, True): ("数值、计量单位", "a number, a unit"),
+}
 
 
 # -- performance tables ------------------------------------------------------------------------

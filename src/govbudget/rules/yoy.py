@@ -175,21 +175,25 @@ def _percent_of(
         basis.base_zh,
         basis.base_en,
     )
+    show = scale.show
     if current is not None and prior is not None:
         computed = growth_range(current, prior)
-        basis_zh = f"{now_zh} {scale.show(current.value)}、{base_zh} {scale.show(prior.value)}"
-        basis_en = f"{now_en} {scale.show(current.value)} and {base_en} {scale.show(prior.value)}"
+        now, then = show(current.value), show(prior.value)
+        basis_zh = f"{now_zh} {now}、{base_zh} {then}"
+        basis_en = f"{now_en} {now} and {base_en} {then}"
         difference, base = current.value - prior.value, prior.value
     elif current is not None and change is not None:
         computed = implied_growth_range(current, change)
         implied = current.value - change.value
-        basis_zh = f"{now_zh} {scale.show(current.value)}、增减 {scale.show(change.value)}（{base_zh}推算为 {scale.show(implied)}）"
-        basis_en = f"{now_en} {scale.show(current.value)} and change {scale.show(change.value)} ({base_en} implied {scale.show(implied)})"
+        now, by, then = show(current.value), show(change.value), show(implied)
+        basis_zh = f"{now_zh} {now}、增减 {by}（{base_zh}推算为 {then}）"
+        basis_en = f"{now_en} {now} and change {by} ({base_en} implied {then})"
         difference, base = change.value, implied
     elif prior is not None and change is not None:
         computed = ratio_range(change, prior)
-        basis_zh = f"增减 {scale.show(change.value)}、{base_zh} {scale.show(prior.value)}"
-        basis_en = f"change {scale.show(change.value)} and {base_en} {scale.show(prior.value)}"
+        by, then = show(change.value), show(prior.value)
+        basis_zh = f"增减 {by}、{base_zh} {then}"
+        basis_en = f"change {by} and {base_en} {then}"
         difference, base = change.value, prior.value
     else:
         return None
@@ -203,25 +207,22 @@ def _percent_of(
         return _undefined(location, figure, difference, params)
     if computed is None:
         return _unbounded(location, percent, Fraction(difference) / base * 100, params)
-    current_value = base + difference
-    alternatives: list[tuple[Exact, Diagnosis]] = []
-    if current_value:
-        alternatives.append(
-            (
-                Fraction(difference) / current_value * 100,
-                Diagnosis("percent_of_current", basis.wrong_base_zh, basis.wrong_base_en),
+    fen = budget.precision_of(figure).unit.fen
+
+    def alternatives() -> list[tuple[Exact, Diagnosis]]:
+        # Only an inconsistent percent is diagnosed: the values mistakes would give.
+        current_value = base + difference
+        found: list[tuple[Exact, Diagnosis]] = []
+        if current_value:
+            found.append(
+                (
+                    Fraction(difference) / current_value * 100,
+                    Diagnosis("percent_of_current", basis.wrong_base_zh, basis.wrong_base_en),
+                )
             )
-        )
-    alternatives.append(
-        (
-            Fraction(difference, 1) / budget.precision_of(figure).unit.fen,
-            Diagnosis(
-                "amount_as_percent",
-                "百分比位置写成了增减金额",
-                "an amount (the change) was written where the percent belongs",
-            ),
-        )
-    )
+        found.append((Fraction(difference, 1) / fen, _AMOUNT_AS_PERCENT))
+        return found
+
     observation = percent_observation(
         location=location,
         percent=percent,
@@ -243,6 +244,11 @@ def _percent_of(
     return observation
 
 
+_AMOUNT_AS_PERCENT: Final = Diagnosis(
+    "amount_as_percent",
+    "百分比位置写成了增减金额",
+    "an amount (the change) was written where the percent belongs",
+)
 _COMPARABLE_BASIS: Final = Diagnosis(
     "comparable_basis",
     "按可比口径（同口径）计算的增减率以调整后的上年数为基数，文中未写明该基数，"
