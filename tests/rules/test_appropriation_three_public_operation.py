@@ -50,6 +50,16 @@ def test_app002_basic_and_project_per_fund() -> None:
     assert finding.location.path == "/appropriation/general_public/total"
 
 
+def test_app002_basic_split_without_project() -> None:
+    # a part on the general public budget's 基本支出 alone: its split is checked all the same
+    split = Spending(basic=fig("62"), personnel=fig("54"), public=fig("6"))
+    finding = only(budget(appropriation=Appropriation(general_public=split)), "APP002")
+    assert finding.outcome is I
+    assert finding.location.path == "/appropriation/general_public/basic"
+    right = Spending(basic=fig("60"), personnel=fig("54"), public=fig("6"))
+    assert outcomes(budget(appropriation=Appropriation(general_public=right)), "APP002") == [E]
+
+
 def test_app003_app004_income_and_spending() -> None:
     income = Income(appropriation=fig("100"), general_public=fig("90"), government_fund=fig("10"))
     good = budget(

@@ -55,17 +55,19 @@ def _split(budget: DepartmentBudget) -> Iterator[Observation]:
         return
     for fund in ("total", *_FUNDS):
         block: Spending | None = getattr(appropriation, fund)
-        if block is None or block.basic is None or block.project is None:
+        if block is None or block.basic is None:
             continue
         zh, en = label("appropriation", fund)
-        yield from sums_in_columns(
-            budget,
-            path=f"/appropriation/{fund}/total",
-            zh=f"{zh} = 基本支出 + 项目支出",
-            en=f"{en} = basic + project",
-            total=block.total,
-            parts=[("基本支出", block.basic), ("项目支出", block.project)],
-        )
+        if block.project is not None:
+            yield from sums_in_columns(
+                budget,
+                path=f"/appropriation/{fund}/total",
+                zh=f"{zh} = 基本支出 + 项目支出",
+                en=f"{en} = basic + project",
+                total=block.total,
+                parts=[("基本支出", block.basic), ("项目支出", block.project)],
+            )
+        # the basic spending's split stands on its own: a part on 基本支出 states no 项目支出
         if block.personnel is not None and block.public is not None:
             yield from sums_in_columns(
                 budget,
