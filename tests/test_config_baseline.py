@@ -173,7 +173,7 @@ def test_every_finding_has_exact_figures() -> None:
     yoy = report.findings_by_rule("YOY002")[0]
     exact = yoy.exact_figures()
     assert isinstance(exact["computed"], Fraction)
-    assert exact["stated"] == Fraction("29.86")
+    assert exact["stated"] == Fraction("25.21")
     assert exact["gap"] == abs(exact["stated"] - exact["computed"])
     shown = yoy.figures()["computed"]
     assert shown is not None
@@ -186,7 +186,7 @@ def test_to_records_for_any_dataframe_library() -> None:
     assert len(records) == len(report.findings)
     assert all(tuple(r) == RECORD_KEYS for r in records)
     yoy = next(r for r in records if r["rule_id"] == "YOY002")
-    assert yoy["stated"] == Decimal("29.86")
+    assert yoy["stated"] == Decimal("25.21")
     assert isinstance(yoy["computed"], Decimal)
     assert len(report.to_records(all_checks=True)) == len(report.checks)
 
@@ -196,7 +196,7 @@ def test_to_pandas_and_to_polars() -> None:
     frame = report.to_pandas()
     assert list(frame.columns) == list(RECORD_KEYS)
     assert len(frame) == len(report.findings)
-    assert frame.loc[frame.rule_id == "SG001", "stated"].iloc[0] == Decimal("33.63")
+    assert frame.loc[frame.rule_id == "SG001", "stated"].iloc[0] == Decimal("20.38")
     table = report.to_polars()
     assert table.columns == list(RECORD_KEYS)
     assert table.height == len(report.findings)

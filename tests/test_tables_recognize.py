@@ -301,7 +301,9 @@ def test_a_title_with_only_a_no_data_statement_is_an_empty_table() -> None:
     table = _one(
         Line("国有资本经营预算财政拨款收入支出决算表"),
         Line("单位：万元"),
-        Line("本单位2024年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。"),
+        Line(
+            "本单位2024年度未取得国有资本经营预算财政拨款，也未用此类资金安排支出，故本表无数据。"
+        ),
     )
     assert table.kind is TableKind.FINAL_STATE_CAPITAL
     assert (table.columns, table.rows, table.pages) == ((), (), (1,))

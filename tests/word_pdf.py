@@ -354,7 +354,7 @@ def _final_narrative(doc: Disclosure) -> list[tuple[str, bool]]:
         out.append(
             (
                 f"{name}（项）：年初预算为{budget}万元，支出决算为{final}万元，"
-                f"完成年初预算的{rate}%。决算数小于年初预算数的主要原因是厉行节约，压减一般性支出。",
+                f"完成年初预算的{rate}%。支出少于年初预算，主要是本年勤俭办事、削减了非必要的日常开支。",
                 False,
             )
         )
@@ -411,9 +411,7 @@ def render_word_pdf(
         "负责本区自然资源调查监测评价和统一确权登记工作；负责国土空间规划的编制和实施监督。"
     )
     book.line("二、部门决算单位构成", 12)
-    book.paragraph(
-        f"纳入{name}{doc.year}年度部门决算编制范围的单位共2家，包括局本级和所属事业单位。"
-    )
+    book.paragraph(f"{name}{doc.year}年度部门决算由局本级和所属事业单位共2家单位的决算汇总而成。")
 
     parts["第二部分"] = len(book.pages) + 1
     for sheet in doc.sheets:
@@ -435,7 +433,7 @@ def render_word_pdf(
     parts["第四部分"] = book.new_page()
     book.line("第四部分 名词解释", 14, align="center", leading=2.0)
     book.paragraph("财政拨款收入：指本级财政当年拨付的资金。")
-    book.paragraph("基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。")
+    book.paragraph("基本支出：单位为维持日常运转、开展经常性工作而花的钱，包括人员经费和公用经费。")
 
     # the table of contents, now that the pages are known
     entries: list[tuple[str, int]] = [

@@ -136,11 +136,11 @@ class Scale:
     def show(self, value: Exact) -> str:
         """``value`` in this scale: exact if it terminates within a few more places, else ≈.
 
-        A percent is shown to two places more than it is stated with (a stated 29.86%
-        against a computed ≈22.9962%); an amount to six more, or ≈ at four more.
+        A percent is shown to two places more than it is stated with (a stated 25.21%
+        against a computed ≈20.1321%); an amount to six more, or ≈ at four more.
 
-        >>> Scale.percent(2).show(Fraction(229962, 10000)), Scale.percent(2).show(Fraction(200, 3))
-        ('22.9962', '≈66.6667')
+        >>> Scale.percent(2).show(Fraction(201321, 10000)), Scale.percent(2).show(Fraction(200, 3))
+        ('20.1321', '≈66.6667')
         """
         # On integers (numerator and denominator of the value in this scale): no Fraction.
         if type(value) is int:
