@@ -382,7 +382,7 @@ def check_ratio(
     being carried by a direction word checked elsewhere).
 
     >>> from decimal import Decimal
-    >>> check_ratio(Decimal("38.28"), (Fraction(382876, 10000), Fraction(38287, 1000), Fraction(38288, 1000))).method
+    >>> check_ratio(Decimal("37.18"), (Fraction(371862, 10000), Fraction(37186, 1000), Fraction(37187, 1000))).method
     <Method.TRUNCATED: 'truncated'>
     """
     point, low, high = computed
