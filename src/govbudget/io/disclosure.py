@@ -23,6 +23,7 @@ from govbudget.errors import DocumentError
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.narrative import Extraction, read_narrative
 from govbudget.tables.identity import identify
+from govbudget.tables.model import Table, TableKind
 from govbudget.tables.recognize import Note, Page, Pages, Recognition, recognize
 
 __all__ = ["Disclosure", "is_disclosure_file", "read_document"]
@@ -117,6 +118,15 @@ def _from_file_name(stem: str) -> str:
     return named[0] if len(named) == 1 else stem
 
 
+def _function_lines(tables: Sequence[Table]) -> tuple[tuple[str, str], ...]:
+    """The (code, name) of each coded line of the general public table, for the narrative."""
+    kinds = (TableKind.FINAL_GENERAL_PUBLIC, TableKind.BUDGET_GENERAL_PUBLIC)
+    table = next((t for t in tables if t.kind in kinds), None)
+    if table is None:
+        return ()
+    return tuple((row.code, row.name) for row in table.rows if row.code)
+
+
 def read_document(
     document: str | os.PathLike[str] | bytes,
     *,
@@ -155,6 +165,7 @@ def read_document(
             year=year,
             kind=kind,
             pages=found.narrative_pages,
+            function_lines=_function_lines(found.tables),
         )
         budget = evolve(extraction.budget, kind=kind or extraction.budget.kind)
     budget = evolve(budget, tables=found.tables)
