@@ -430,3 +430,18 @@ def test_an_item_named_alone_is_placed_where_its_table_prints_the_one_item_so_na
     assert unplaced.budget.appropriation is None or not unplaced.budget.appropriation.by_function
     # nor without the table
     assert read_narrative(ITEM_ALONE).summary.not_understood == 3
+
+
+def test_the_appropriation_grand_total_in_other_words() -> None:
+    for phrase in (
+        "财政拨款收支总计",
+        "财政拨款收入、支出总计",
+        "财政拨款收入和支出决算总计",
+        "财政拨款收支总决算",
+    ):
+        text = f"{HEAD}四、财政拨款收入支出决算总体情况说明\n2024年度{phrase}88.50万元，较上年减少1.50万元。\n"
+        budget = read_narrative(text).budget
+        assert budget.income is None, phrase
+        assert budget.appropriation is not None, phrase
+        assert budget.appropriation.grand_total is not None, phrase
+        assert budget.appropriation.grand_total.amount == wan("88.5"), phrase
