@@ -8,10 +8,10 @@ its detail, one numbered line per item ("1、一般公共服务支出（类）�
 class (this year's name or a former one), or as the document's own table prints one
 (``printed``: that table's codes and names): a line whose class is neither is left to the
 other readers. The 款 and 项 under it get the code the code table, else the document's
-table, gives their exact name, and keep their name alone where neither does. A 项 named alone ("行政运行（项）：
-年初预算为…") is placed only where the document's own table prints exactly one 项 of that
-name, under that row's 类 and 款. A part lists
-the lines it explains, not necessarily all: every line with lines under it is ``partial``.
+table, gives their exact name, and keep their name alone where neither does. A 项 named
+alone ("行政运行（项）：年初预算为…") is placed only where the document's own table prints
+exactly one 项 of that name, under that row's 类 and 款. A part lists the lines it
+explains, not necessarily all: every line with lines under it is ``partial``.
 """
 
 from __future__ import annotations
