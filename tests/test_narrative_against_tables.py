@@ -445,3 +445,19 @@ def test_the_appropriation_grand_total_in_other_words() -> None:
         assert budget.appropriation is not None, phrase
         assert budget.appropriation.grand_total is not None, phrase
         assert budget.appropriation.grand_total.amount == wan("88.5"), phrase
+
+
+def test_an_items_flat_wording_against_the_tables_budget_column() -> None:
+    text = (
+        HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+        "1、一般公共服务支出（类）档案事务（款）行政运行（项）。支出决算为310.00万元，"
+        "决算数与年初预算数持平。\n"
+    )
+    flat = [
+        (c.outcome, c.severity)
+        for table in (_one_item_table("年初预算数", "310"), _one_item_table("年初预算数", "300"))
+        for c in validate(
+            evolve(read_narrative(text).budget, tables=(table,)), select=["TAB015"]
+        ).checks
+    ]
+    assert flat == [(Outcome.EXACT, Severity.INFO), (Outcome.INCONSISTENT, Severity.ERROR)]
