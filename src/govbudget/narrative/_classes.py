@@ -25,7 +25,7 @@ from attrs import evolve
 from govbudget.classification.names import normalize
 from govbudget.narrative._labelled import apply, sentences
 from govbudget.narrative._ledger import Ledger
-from govbudget.narrative.codes import code_for
+from govbudget.narrative.codes import code_for, top_code
 from govbudget.narrative.patterns import numbers_in, read_clause
 from govbudget.narrative.text import ITEM_MARKER
 from govbudget.tree import Node
@@ -36,8 +36,8 @@ __all__ = ["GENERAL_PUBLIC_TITLE", "ClassLines"]
 GENERAL_PUBLIC_TITLE: Final = re.compile(r"一般公共预算")
 
 # A name: Chinese characters, with short bracketed words or numbers inside ("党委办公厅（室）"),
-# never a level's bracket.
-_NAME: Final = r"(?:[\u4e00-\u9fff]|[（(](?![类款项][）)])[\u4e00-\u9fff\d]{1,4}[）)])+?"
+# never a level's bracket; at most 40 pieces (the longest official names have some 25).
+_NAME: Final = r"(?:[\u4e00-\u9fff]|[（(](?![类款项][）)])[\u4e00-\u9fff\d]{1,4}[）)]){1,40}?"
 #: A 类 with its 款 and 项, or a 项 named alone ("行政运行（项）：年初预算为…").
 _CHAIN: Final = re.compile(
     rf"(?P<cls>{_NAME})[（(]类[）)]"
@@ -111,7 +111,7 @@ class ClassLines:
         cuts = (
             (
                 cut,
-                code_for(written[cut:], "function", self.year, exact=True)
+                top_code(written[cut:], "function", self.year)
                 or self._printed_code(written[cut:], "", 3),
             )
             for cut in range(len(written) - 1)
