@@ -189,6 +189,20 @@ CASES: Final = (
         "paired statements",
         lambda n: fill("收、支总计各是1，2万元，各减少1，2万元，各下降1%、2%。", n),
     ),
+    _narrative_case(
+        "class lines of unknown names",
+        lambda n: (
+            "五、一般公共预算财政拨款支出决算情况说明\n"
+            + fill("某某某某某某某某某某某某某某某某某某某某（类）1万元；", n)
+        ),
+    ),
+    _narrative_case(
+        "item lines",
+        lambda n: (
+            "五、一般公共预算财政拨款支出决算情况说明\n"
+            + fill("1、一般公共服务支出（类）人大事务（款）行政运行（项）。年初预算为1万元。\n", n)
+        ),
+    ),
     # The other readers.
     Case(
         "normalising spaces and line ends",

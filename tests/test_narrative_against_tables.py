@@ -190,16 +190,19 @@ def _structure(doc: Disclosure, wrong_item: str | None = None) -> Disclosure:
 def test_class_and_item_lines_of_a_pdf_against_its_tables(tmp_path: Path) -> None:
     doc = _structure(make_final(lines=5))
     read = read_document(render_word_pdf(doc, tmp_path / "right.pdf").path)
+    assert read.extraction is not None
+    assert read.extraction.summary.not_understood == 0
     assert read.budget.appropriation is not None
     lines = [node for _, node in walk(read.budget.appropriation.by_function)]
-    # 201, 208, 210 and 221, and three items
-    assert len([n for n in lines if n.amount is not None]) == 4 + 3
+    # 201, 208, 210 and 221, and the five items: three named with their 类 and 款 here, and
+    # all five by 项 alone in the execution part the Word-like rendering adds
+    assert len([n for n in lines if n.amount is not None]) == 4 + 5
     checks = [
         c
         for c in validate(read.budget, select=["TAB006"]).checks
         if c.message("zh").startswith("一般公共预算财政拨款支出决算表")
     ]
-    assert len(checks) == 4 + 3
+    assert len(checks) == 4 + 5
     assert {c.outcome for c in checks} == {Outcome.EXACT}
     wrong = _structure(make_final(lines=5), wrong_item="1.00")
     read = read_document(render_word_pdf(wrong, tmp_path / "wrong.pdf").path)
@@ -393,3 +396,68 @@ def test_the_general_public_spendings_share_is_recomputed_from_the_tables() -> N
     assert _total_share("79.39") == [(Outcome.INCONSISTENT, Severity.ERROR)]
     # 560 ÷ 800, the 支出总计: another whole than the template's, a warning
     assert _total_share("70") == [(Outcome.INCONSISTENT, Severity.WARNING)]
+
+
+ITEM_ALONE = (
+    HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+    "行政运行（项）：年初预算为300.00万元，支出决算为310.00万元，完成年初预算的103.33%。"
+    "决算数大于年初预算数的主要原因是人员调入。\n"
+)
+PRINTED = (
+    ("201", "一般公共服务支出"),
+    ("20126", "档案事务"),
+    ("2012601", "行政运行"),
+    ("2012602", "一般行政管理事务"),
+)
+
+
+def test_an_item_named_alone_is_placed_where_its_table_prints_the_one_item_so_named() -> None:
+    extraction = read_narrative(ITEM_ALONE, function_lines=PRINTED)
+    assert extraction.summary.not_understood == 0
+    budget = extraction.budget
+    assert budget.appropriation is not None
+    found = {
+        p: (n.name, n.amount, n.budget_initial) for p, n in walk(budget.appropriation.by_function)
+    }
+    assert found == {
+        ("201",): ("一般公共服务支出", None, None),
+        ("201", "20126"): ("档案事务", None, None),
+        ("201", "20126", "2012601"): ("行政运行", wan("310"), wan("300")),
+    }
+    # a 行政运行 under two 款 of the table: which one is not known, so the line is not placed
+    twice = (*PRINTED, ("20103", "政府办公厅（室）及相关机构事务"), ("2010301", "行政运行"))
+    unplaced = read_narrative(ITEM_ALONE, function_lines=twice)
+    assert unplaced.budget.appropriation is None or not unplaced.budget.appropriation.by_function
+    # nor without the table
+    assert read_narrative(ITEM_ALONE).summary.not_understood == 3
+
+
+def test_the_appropriation_grand_total_in_other_words() -> None:
+    for phrase in (
+        "财政拨款收支总计",
+        "财政拨款收入、支出总计",
+        "财政拨款收入和支出决算总计",
+        "财政拨款收支总决算",
+    ):
+        text = f"{HEAD}四、财政拨款收入支出决算总体情况说明\n2024年度{phrase}88.50万元，较上年减少1.50万元。\n"
+        budget = read_narrative(text).budget
+        assert budget.income is None, phrase
+        assert budget.appropriation is not None, phrase
+        assert budget.appropriation.grand_total is not None, phrase
+        assert budget.appropriation.grand_total.amount == wan("88.5"), phrase
+
+
+def test_an_items_flat_wording_against_the_tables_budget_column() -> None:
+    text = (
+        HEAD + "五、一般公共预算财政拨款支出决算情况说明\n"
+        "1、一般公共服务支出（类）档案事务（款）行政运行（项）。支出决算为310.00万元，"
+        "决算数与年初预算数持平。\n"
+    )
+    flat = [
+        (c.outcome, c.severity)
+        for table in (_one_item_table("年初预算数", "310"), _one_item_table("年初预算数", "300"))
+        for c in validate(
+            evolve(read_narrative(text).budget, tables=(table,)), select=["TAB015"]
+        ).checks
+    ]
+    assert flat == [(Outcome.EXACT, Severity.INFO), (Outcome.INCONSISTENT, Severity.ERROR)]

@@ -24,6 +24,7 @@ from govbudget.model import DepartmentBudget, Kind
 from govbudget.narrative import Extraction, read_narrative
 from govbudget.narrative.identity import unit_from_file_name
 from govbudget.tables.identity import identify
+from govbudget.tables.model import Table, TableKind
 from govbudget.tables.recognize import Note, Page, Pages, Recognition, recognize
 
 __all__ = ["Disclosure", "is_disclosure_file", "read_document"]
@@ -100,6 +101,15 @@ def _identity(
     return department, year, named.kind or found.kind
 
 
+def _function_lines(tables: Sequence[Table]) -> tuple[tuple[str, str], ...]:
+    """The (code, name) of each coded line of the general public table, for the narrative."""
+    kinds = (TableKind.FINAL_GENERAL_PUBLIC, TableKind.BUDGET_GENERAL_PUBLIC)
+    table = next((t for t in tables if t.kind in kinds), None)
+    if table is None:
+        return ()
+    return tuple((row.code, row.name) for row in table.rows if row.code)
+
+
 def read_document(
     document: str | os.PathLike[str] | bytes,
     *,
@@ -138,6 +148,7 @@ def read_document(
             year=year,
             kind=kind,
             pages=found.narrative_pages,
+            function_lines=_function_lines(found.tables),
         )
         budget = evolve(extraction.budget, kind=kind or extraction.budget.kind)
     budget = evolve(budget, tables=found.tables)

@@ -5,23 +5,28 @@ level in brackets — in its structure ("一般公共服务支出（类）400万
 its detail, one numbered line per item ("1、一般公共服务支出（类）档案事务（款）行政运行
 （项）。主要用于…。年初预算为300万元，支出决算为310万元…"). Each is read into
 ``appropriation.by_function``. The class must be named exactly as the code table names a
-class (this year's name or a former one): a line whose class is no official one is left
-to the other readers. The 款 and 项 under it get the code the table gives their exact
-name, and keep their name alone where it gives none. A part lists the lines it explains,
-not necessarily all: every line with lines under it is ``partial``.
+class (this year's name or a former one), or as the document's own table prints one
+(``printed``: that table's codes and names): a line whose class is neither is left to the
+other readers. The 款 and 项 under it get the code the code table, else the document's
+table, gives their exact name, and keep their name alone where neither does. A 项 named
+alone ("行政运行（项）：年初预算为…") is placed only where the document's own table prints
+exactly one 项 of that name, under that row's 类 and 款. A part lists the lines it
+explains, not necessarily all: every line with lines under it is ``partial``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from attrs import evolve
 
+from govbudget.classification.names import normalize
 from govbudget.narrative._labelled import apply, sentences
 from govbudget.narrative._ledger import Ledger
-from govbudget.narrative.codes import code_for
-from govbudget.narrative.patterns import read_clause
+from govbudget.narrative.codes import code_for, top_code
+from govbudget.narrative.patterns import numbers_in, read_clause
 from govbudget.narrative.text import ITEM_MARKER
 from govbudget.tree import Node
 
@@ -30,12 +35,14 @@ __all__ = ["GENERAL_PUBLIC_TITLE", "ClassLines"]
 #: A part's title that says it is about the general public budget's spending.
 GENERAL_PUBLIC_TITLE: Final = re.compile(r"一般公共预算")
 
-# A name: Chinese characters, with short bracketed words inside ("党委办公厅（室）及…"),
-# never a level's bracket.
-_NAME: Final = r"(?:[\u4e00-\u9fff]|[（(](?![类款项][）)])[\u4e00-\u9fff]{1,4}[）)])+?"
+# A name: Chinese characters, with short bracketed words or numbers inside ("党委办公厅（室）"),
+# never a level's bracket; at most 40 pieces (the longest official names have some 25).
+_NAME: Final = r"(?:[\u4e00-\u9fff]|[（(](?![类款项][）)])[\u4e00-\u9fff\d]{1,4}[）)]){1,40}?"
+#: A 类 with its 款 and 项, or a 项 named alone ("行政运行（项）：年初预算为…").
 _CHAIN: Final = re.compile(
     rf"(?P<cls>{_NAME})[（(]类[）)]"
     rf"(?:(?P<sec>{_NAME})[（(]款[）)](?:(?P<item>{_NAME})[（(]项[）)])?)?"
+    rf"|(?P<only>{_NAME})[（(]项[）)]"
 )
 #: After a chain, before its figures: another level's name, which the chain did not take in.
 _MORE_LEVELS: Final = re.compile(r"[^，。；：\d]{0,40}?[（(][款项][）)]")
@@ -49,11 +56,21 @@ Keys = tuple[str, ...]
 class ClassLines:
     """Reads class and item lines into the general public budget's function tree."""
 
-    def __init__(self, ledger: Ledger, year: int | None, final: bool) -> None:
+    def __init__(
+        self,
+        ledger: Ledger,
+        year: int | None,
+        final: bool,
+        printed: Sequence[tuple[str, str]] = (),
+    ) -> None:
         self.ledger = ledger
         self.stated_year = year
         self.year = 2025 if year is None else year  # for code look-ups only
         self.final = final
+        self.printed = dict(printed)
+        self.by_name: dict[str, list[str]] = {}  # the table's codes by their name as compared
+        for code, name in printed:
+            self.by_name.setdefault(normalize(name), []).append(code)
         self.lines: dict[Keys, tuple[str | None, str]] = {}
 
     def read(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -81,14 +98,22 @@ class ClassLines:
                 continue
             if self._figures(levels, match.end(), stop):
                 spans.append((chain_start, stop))
+                for number in numbers_in(self.ledger.numbers, chain_start, match.end()):
+                    self.ledger.context(number, "line name")  # "一般行政管理事务（6）"
         return spans
 
     def _resolve(self, match: re.Match[str]) -> tuple[int, list[tuple[str | None, str]]] | None:
         """Where the chain starts and the (code, name) of each of its levels; ``None`` when
         no end of the words before （类） is a class's official name."""
+        if match.group("only") is not None:
+            return self._resolve_item(match)
         written = match.group("cls")
         cuts = (
-            (cut, code_for(written[cut:], "function", self.year, exact=True))
+            (
+                cut,
+                top_code(written[cut:], "function", self.year)
+                or self._printed_code(written[cut:], "", 3),
+            )
             for cut in range(len(written) - 1)
         )
         cut, code = next(((c, code) for c, code in cuts if code is not None), (0, None))
@@ -103,9 +128,40 @@ class ClassLines:
             own = None
             if parent is not None:
                 own = code_for(name, "function", self.year, parent=parent, exact=True)
+                own = own or self._printed_code(name, parent, len(parent) + 2)
             levels.append((own, name))
             parent = own
         return match.start("cls") + cut, levels
+
+    def _printed(self, name: str, under: str, digits: int) -> list[str]:
+        """The codes of the table's lines of ``digits`` digits under ``under`` named ``name``."""
+        named = self.by_name.get(normalize(name), ())
+        return [code for code in named if len(code) == digits and code.startswith(under)]
+
+    def _printed_code(self, name: str, under: str, digits: int) -> str | None:
+        """The one table line of that exact name under ``under``, if the table has one."""
+        codes = self._printed(name, under, digits)
+        return codes[0] if len(codes) == 1 else None
+
+    def _resolve_item(
+        self, match: re.Match[str]
+    ) -> tuple[int, list[tuple[str | None, str]]] | None:
+        """A 项 named alone: placed where the document's own table prints the one 项 of that
+        exact name (an end of the words before （项）), under that row's 类 and 款."""
+        written = match.group("only")
+        for cut in range(len(written) - 1):
+            codes = self._printed(written[cut:], "", 7)
+            if len(codes) == 1:
+                (code,) = codes
+                levels: list[tuple[str | None, str]] = [
+                    (code[:3], self.printed.get(code[:3], code[:3])),
+                    (code[:5], self.printed.get(code[:5], code[:5])),
+                    (code, written[cut:]),
+                ]
+                return match.start("only") + cut, levels
+            if codes:
+                return None  # more than one 项 of that name: which is not known
+        return None
 
     def _figures(self, levels: list[tuple[str | None, str]], start: int, stop: int) -> bool:
         """Read the figures of the line ``levels`` names from ``text[start:stop]``."""

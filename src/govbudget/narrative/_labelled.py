@@ -41,7 +41,7 @@ def _labels(*pairs: tuple[str, Target]) -> tuple[Label, ...]:
 
 #: 财政拨款收入支出总计: the 总计 of the 财政拨款收入支出决算总表, neither its income nor its spending.
 _APPROPRIATION_GRAND: Final = (
-    r"财政拨款(?:收入支出|收支)(?:预算|决算)?总计|财政拨款收支总(?:预算|决算)",
+    r"财政拨款(?:收入[、和与及]?支出|收[、和与及]?支)(?:预算|决算)?总计|财政拨款收支总(?:预算|决算)",
     "/appropriation/grand_total",
 )
 INCOME: Final = _labels(

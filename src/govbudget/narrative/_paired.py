@@ -25,7 +25,8 @@ __all__ = ["read_paired"]
 #: Income and expenditure named together, then what the sentence says of both: "各是 …",
 #: "分别为 …", "较上年 …" — or, after 总计, the one amount of both ("收入、支出总计 X 万元").
 _SUBJECT: Final = re.compile(
-    r"(?:收[、和与及]?支|收入[、和与及]支出)(?:预算|决算)?(?:"
+    # Not 财政拨款收支总计: that is the appropriation's own total (appropriation.grand_total).
+    r"(?<!财政拨款)(?:收[、和与及]?支|收入[、和与及]支出)(?:预算|决算)?(?:"
     r"(?P<grand>总计|总额)?"
     r"(?=各是|各为|各|分别为|分别是|分别|均为|均|都是|较上年|比上年|较去年|比去年|同比)"
     r"|(?P<one>总计|总额)(?=\s*(?:均为|都是|为|是)?\s*\d))"

@@ -61,7 +61,9 @@ from govbudget.tree import Node
 class PartReader:
     """Reads the parts of one text into a ledger and the budget's lists."""
 
-    def __init__(self, ledger: Ledger, year: int | None, final: bool) -> None:
+    def __init__(
+        self, ledger: Ledger, year: int | None, final: bool, lines: ClassLines | None = None
+    ) -> None:
         self.ledger = ledger
         self.stated_year = year
         self.prior_part = False
@@ -84,7 +86,7 @@ class PartReader:
         self.annual: list[Goal] = []
         self.projects: list[Project] = []
         self.stated_none: set[SectionKind] = set()
-        self.general_public_lines = ClassLines(ledger, year, final)
+        self.general_public_lines = lines or ClassLines(ledger, year, final)
 
     # -- generic --------------------------------------------------------------
     def labelled(

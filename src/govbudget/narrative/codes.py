@@ -17,6 +17,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cache
 from typing import Literal
 
 from govbudget.classification import (
@@ -25,11 +27,12 @@ from govbudget.classification import (
     NoTable,
     Tree,
     compare,
+    normalize,
     table_for,
     years,
 )
 
-__all__ = ["TreeKind", "code_for"]
+__all__ = ["TreeKind", "code_for", "top_code"]
 
 #: Which classification a name is looked up in.
 TreeKind = Literal["function", "department", "government"]
@@ -78,3 +81,29 @@ def code_for(
         if codes:
             return None
     return None
+
+
+@cache
+def _top_names(kind: TreeKind, year: int) -> Mapping[str, tuple[str, ...]]:
+    """The top classes' codes by each name that :func:`code_for` takes exactly (the year's
+    official name, or another year's): a hot look-up, made once per tree and year."""
+    table = _table(_TREES[kind], year)
+    found: dict[str, list[str]] = {}
+    for entry in () if table is None else table:
+        if entry.parent is not None:
+            continue
+        names = {normalize(entry.name_in(year))}
+        names.update(normalize(f.name) for f in entry.former_names if not f.covers(year))
+        for name in names:
+            found.setdefault(name, []).append(entry.code)
+    return {name: tuple(codes) for name, codes in found.items()}
+
+
+def top_code(name: str, kind: TreeKind, year: int) -> str | None:
+    """The top class named exactly ``name``, as :func:`code_for` with ``exact`` finds it.
+
+    >>> top_code("医疗卫生与计划生育支出", "function", 2025), top_code("医疗卫生", "function", 2025)
+    ('210', None)
+    """
+    codes = _top_names(kind, year).get(normalize(name), ())
+    return codes[0] if len(codes) == 1 else None

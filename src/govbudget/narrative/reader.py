@@ -50,7 +50,7 @@ from govbudget.model import (
     ThreePublic,
 )
 from govbudget.money import Unit
-from govbudget.narrative._classes import GENERAL_PUBLIC_TITLE
+from govbudget.narrative._classes import GENERAL_PUBLIC_TITLE, ClassLines
 from govbudget.narrative._labelled import (
     APPROPRIATION,
     ASSETS,
@@ -178,6 +178,7 @@ def read_narrative(
     year: int | None = None,
     kind: Kind | None = None,
     pages: Sequence[tuple[int, int]] = (),
+    function_lines: Sequence[tuple[str, str]] = (),
 ) -> Extraction:
     """Read a narrative (说明) into a budget, accounting for every number in it.
 
@@ -185,7 +186,10 @@ def read_narrative(
     what it does not). ``pages`` says where the text of each printed page starts, as
     ``(character offset in the text, page number)`` pairs in order, for a text
     taken from a PDF: the figures then cite the page (``file p. 12``) rather
-    than a line of the extracted text. Raises :class:`NarrativeError` for input
+    than a line of the extracted text. ``function_lines`` are the (code, name) of the
+    function classification lines the document's own general public table prints: a 项
+    the narrative names alone ("行政运行（项）：年初预算为…") is placed where that table
+    prints the one 项 of its name. Raises :class:`NarrativeError` for input
     that is not text or is longer than :data:`MAX_CHARS`, or for ``pages`` out
     of order; any other text gives an :class:`Extraction` with a budget — one
     that names no unit or year when the text does not (IDN001 then says so).
@@ -213,10 +217,11 @@ def read_narrative(
     department, year, kind, level = _identity(normal, source, department, year, kind)
     pasted = _pasted_tables(ledger, raw, kind, year, source)
     scored = read_performance(ledger, raw)  # before the parts: no pattern takes a cell
-    reader = PartReader(ledger, year, kind is Kind.FINAL)
+    final = kind is Kind.FINAL
+    reader = PartReader(ledger, year, final, ClassLines(ledger, year, final, function_lines))
     for section in sections:
         _read_section(reader, section)
-    statements = StatementReader(ledger, sections, year, kind is Kind.FINAL)
+    statements = StatementReader(ledger, sections, year, final)
     statements.read()
     stated = statements.nodes()  # may move a field's figure into a statement: before _assemble
     _pasted_rates(ledger, raw, pasted, len(stated))

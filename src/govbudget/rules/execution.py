@@ -85,13 +85,6 @@ def _budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
     return direction_checks(budget, against_budget(budget), BUDGET)
 
 
-def _each_direction(budget: DepartmentBudget, items: Items) -> Iterator[Observation | None]:
-    """EXE005's observation of each item (``None`` where it makes none)."""
-    for item in items:
-        found = list(direction_checks(budget, [item], BUDGET))
-        yield found[0] if found else None
-
-
 def _completion(budget: DepartmentBudget) -> Iterator[Observation]:
     for path, zh, en, figure in figures_with(budget, "completion"):
         if figure.completion is None:
