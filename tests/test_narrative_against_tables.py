@@ -461,3 +461,19 @@ def test_an_items_flat_wording_against_the_tables_budget_column() -> None:
         ).checks
     ]
     assert flat == [(Outcome.EXACT, Severity.INFO), (Outcome.INCONSISTENT, Severity.ERROR)]
+
+
+def test_a_list_of_the_main_classes_ending_in_etc_adds_up_to_at_most_the_total() -> None:
+    part = (
+        "五、一般公共预算财政拨款支出决算情况说明\n2024年度一般公共预算财政拨款支出1,000.00万元，"
+        "主要用于以下方面：教育支出（类）800.00万元，占80%；社会保障和就业支出（类）100.00万元，"
+        "占10%{end}\n"
+    )
+    some = read_narrative(part.format(end="等。"), department="某局", year=2024).budget
+    assert some.appropriation is not None
+    assert some.appropriation.function_partial
+    assert [c.outcome for c in validate(some, select=["APP005"]).checks] == [Outcome.EXACT]
+    every = read_narrative(part.format(end="。"), department="某局", year=2024).budget
+    assert every.appropriation is not None
+    assert not every.appropriation.function_partial
+    assert [c.outcome for c in validate(every, select=["APP005"]).checks] == [Outcome.INCONSISTENT]

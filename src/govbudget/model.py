@@ -248,7 +248,9 @@ class Appropriation:
     parts, each split into basic and project spending. ``grand_total`` is
     财政拨款收入支出总计, the 总计 of the 财政拨款收入支出（决算）总表: this year's
     appropriation income with the appropriations carried over from the year before —
-    neither 财政拨款收入 nor 财政拨款支出.
+    neither 财政拨款收入 nor 财政拨款支出. ``function_partial`` / ``economic_partial`` say
+    the document lists only some classes of the general public budget's spending ("…等"):
+    they add up to at most its total.
     """
 
     grand_total: Figure | None = None
@@ -258,6 +260,8 @@ class Appropriation:
     state_capital: Spending | None = None
     by_function: tuple[Node, ...] = field(default=(), converter=_nodes)
     by_economic: tuple[Node, ...] = field(default=(), converter=_nodes)
+    function_partial: bool = False
+    economic_partial: bool = False
 
 
 @frozen(kw_only=True)

@@ -142,6 +142,8 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "Appropriation.state_capital": "国有资本经营预算财政拨款支出.",
     "Appropriation.by_function": "Appropriation spending by function.",
     "Appropriation.by_economic": "Appropriation spending by economic class.",
+    "Appropriation.function_partial": "Whether only some function classes are listed (…等): they add up to at most the general public total.",
+    "Appropriation.economic_partial": "Whether only some economic classes are listed (…等): they add up to at most the general public basic spending.",
     "Spending.total": "The spending total.",
     "Spending.basic": "基本支出.",
     "Spending.project": "项目支出.",

@@ -49,6 +49,17 @@ _MORE_LEVELS: Final = re.compile(r"[^，。；：\d]{0,40}?[（(][款项][）)]"
 #: A sentence that says what a line pays for, not its figures.
 _DESCRIPTION: Final = re.compile(r"[。，；：\s]*(?:主要)?(?:用于|包括|反映|是指|指)")
 _ROOT: Final = "/appropriation/by_function"
+#: What ends a list of the main classes only ("…社会保障和就业支出（类）100万元，占10%等。").
+_ETC: Final = re.compile(r"等(?:方面|支出|科目)?[。；]")
+
+
+def _tail(text: str, start: int, stop: int) -> int:
+    """Where the figures of a line end: after its last number and unit (at ``stop`` if none)."""
+    last = start
+    for number in re.finditer(r"\d[\d.,]*\s*(?:万元|亿元|千元|元|%)?", text[start:stop]):
+        last = start + number.end()
+    return last
+
 
 Keys = tuple[str, ...]
 
@@ -72,6 +83,7 @@ class ClassLines:
         for code, name in printed:
             self.by_name.setdefault(normalize(name), []).append(code)
         self.lines: dict[Keys, tuple[str | None, str]] = {}
+        self.partial = False  # the classes a sentence lists end in 等: not all of them
 
     def read(self, start: int, end: int) -> list[tuple[int, int]]:
         """Read every class or item line of ``text[start:end]``; returns the spans read."""
@@ -98,6 +110,8 @@ class ClassLines:
                 continue
             if self._figures(levels, match.end(), stop):
                 spans.append((chain_start, stop))
+                if len(levels) == 1 and _ETC.match(text, _tail(text, match.end(), stop)):
+                    self.partial = True  # "…，占10%等。": the main classes only
                 for number in numbers_in(self.ledger.numbers, chain_start, match.end()):
                     self.ledger.context(number, "line name")  # "一般行政管理事务（6）"
         return spans

@@ -413,6 +413,7 @@ def _assemble(
         government_fund=spending("government_fund"),
         state_capital=spending("state_capital"),
         by_function=reader.general_public_lines.nodes(),
+        function_partial=reader.general_public_lines.partial,
     )
     three = {
         name: f(f"/three_public/{name}")

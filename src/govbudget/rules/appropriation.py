@@ -130,6 +130,7 @@ def _tree(budget: DepartmentBudget, tree: str, part: str) -> Iterator[Observatio
         en=f"general public budget {'spending' if part == 'total' else 'basic spending'} = sum of {en}",
         total=total,
         parts=roots,
+        partial=getattr(appropriation, f"{tree.removeprefix('by_')}_partial"),
     )
 
 

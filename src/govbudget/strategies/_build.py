@@ -1014,7 +1014,12 @@ def _appropriation(b: Builder, acc: _Accounts, parts: _Parts) -> Appropriation |
     # 财政拨款收入支出总计: this year's appropriations (the strategies carry none over).
     grand_total = b.figure(acc.appropriation) if b.decide("appropriation.grand_total") else None
     return Appropriation(
-        grand_total=grand_total, by_function=by_function, by_economic=by_economic, **blocks
+        grand_total=grand_total,
+        by_function=by_function,
+        by_economic=by_economic,
+        function_partial=False,  # every class is listed
+        economic_partial=False,
+        **blocks,
     )
 
 
