@@ -40,6 +40,14 @@ def test_a_placeholder_left_in_is_an_error_with_its_place() -> None:
     assert finding.location.source == "n.txt:6:17"
 
 
+def test_the_same_placeholder_repeated_is_one_finding() -> None:
+    # a running title on every page carries the same placeholder: one finding, the count said
+    text = "某XX局\n" + DOCUMENT + "某XX局\n三、公务接待费0.5万元。\n某XX局\n"
+    (finding,) = _found(text, "WRD001")
+    assert finding.message("zh").endswith("模板占位符“XX局”未替换（另有 2 处相同）")
+    assert finding.message("en").endswith("was left in (2 more places alike)")
+
+
 def test_a_heading_of_another_year_is_an_error() -> None:
     text = DOCUMENT + "三、2023年度一般公共预算财政拨款基本支出决算情况说明\n人员经费2万元。\n"
     (finding,) = _found(text, "WRD002")

@@ -14,6 +14,7 @@ year that other headings do not, or a 决算's 截至 date is before its year.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Final
@@ -57,6 +58,34 @@ def _each(kind: WordingKind) -> Callable[[DepartmentBudget], Iterator[Observatio
             yield _observe(index, wording)
 
     return check
+
+
+def _clause_of(wording: Wording) -> str:
+    """The clause of the words around a wording that holds it (the sentence before a running
+    title joined to it left out)."""
+    around = wording.around or wording.text
+    return next((c for c in re.split(r"[。；]", around) if wording.text in c), around)
+
+
+def _placeholders(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A template placeholder left in (XX局, ××, 增加（减少）), once for each wording it is in.
+
+    A reviewer cares because the text was published unfinished. A running header or a
+    repeated title carries the same placeholder on every page: one finding, with how many
+    more places there are, not one for each page. Example: "上海市XX局" on 23 pages.
+    """
+    seen: dict[tuple[str, str], list[tuple[int, Wording]]] = {}
+    for index, wording in _of(budget, W.PLACEHOLDER):
+        seen.setdefault((wording.text, _clause_of(wording)), []).append((index, wording))
+    for places in seen.values():
+        index, wording = places[0]
+        more = len(places) - 1
+        yield _observe(
+            index,
+            wording,
+            more_zh=f"（另有 {more} 处相同）" if more else "",
+            more_en=f" ({more} more places alike)" if more else "",
+        )
 
 
 # --- WRD002: a year that contradicts the document's -----------------------------------------
@@ -131,9 +160,9 @@ RULES: Final = (
         "未留模板占位符（XX局、××、增加（减少））",
         "No template placeholder is left in (XX局, ××, 增加（减少）)",
         "正文中没有“XX”“××”“增加（减少）”等模板占位写法",
-        _each(W.PLACEHOLDER),
-        "{where}：模板占位符“{text}”未替换",
-        "{where}: the template placeholder “{text}” was left in",
+        _placeholders,
+        "{where}：模板占位符“{text}”未替换{more_zh}",
+        "{where}: the template placeholder “{text}” was left in{more_en}",
     ),
     _rule(
         "WRD002",
