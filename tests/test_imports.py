@@ -94,3 +94,36 @@ def test_the_command_line_offers_the_batch_executors_and_the_output_formats() ->
 
     assert cli.EXECUTORS == batch.EXECUTORS
     assert cli.FORMATS == config.FORMATS
+
+
+#: The core: the document model and what it is made of. It imports nothing above it.
+_CORE = (
+    "errors",
+    "figure",
+    "model",
+    "money",
+    "page",
+    "place",
+    "precision",
+    "table",
+    "tree",
+    "wording",
+)
+#: The layers above the core: readers, rules, reports.
+_ABOVE = ("io", "narrative", "tables", "rules", "report", "render", "validation", "output", "cli")
+
+
+@pytest.mark.parametrize("module", _CORE)
+def test_the_core_imports_nothing_above_it(module: str) -> None:
+    import ast
+    from pathlib import Path
+
+    source = Path(govbudget.__file__).with_name(f"{module}.py").read_text(encoding="utf-8")
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    above = {m for m in imported if m.split(".")[:2][-1] in _ABOVE and m.startswith("govbudget.")}
+    assert not above, f"govbudget.{module} imports {sorted(above)}"

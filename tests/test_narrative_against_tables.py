@@ -17,7 +17,7 @@ from govbudget.io.disclosure import read_document
 from govbudget.model import Appropriation, Kind
 from govbudget.narrative import read_narrative
 from govbudget.rounding import Outcome
-from govbudget.tables.model import Column, Row, Table, TableKind
+from govbudget.table import Column, Row, Table, TableKind
 from govbudget.tree import walk
 
 from .disclosure_factory import Disclosure, make_final

@@ -315,7 +315,7 @@ def test_html_charts_the_classes_of_a_pdfs_tables() -> None:
     from govbudget import wan
     from govbudget.model import DepartmentBudget, Kind
     from govbudget.output.html import render_html
-    from govbudget.tables.model import Column, Row, Table, TableKind
+    from govbudget.table import Column, Row, Table, TableKind
 
     spending = Table(
         title="支出决算表",

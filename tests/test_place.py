@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from govbudget.place import InvalidPlace, Place, as_place
 from govbudget.rules.base import Location
-from govbudget.tables.model import Column, Row, Table
+from govbudget.table import Column, Row, Table
 
 # File and sheet names as users give them: letters, digits, Chinese, dots, dashes, slashes.
 _NAME = st.text(

@@ -497,7 +497,7 @@ def _summary(
     """A document with only a 收支总表 (as a PDF or workbook whose narrative says nothing):
     rows of (side, name, values), the columns 年初预算数 then 决算数 (or 上年数 then 预算数)
     on each side."""
-    from govbudget.tables.model import Column, Row, Table, TableKind
+    from govbudget.table import Column, Row, Table, TableKind
 
     final = kind is Kind.FINAL
     heads = ("年初预算数", "决算数") if final else ("上年预算数", "预算数")

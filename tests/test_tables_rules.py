@@ -8,7 +8,7 @@ from govbudget.model import Income, Kind, ThreePublic
 from govbudget.report import Finding
 from govbudget.rounding import Outcome
 from govbudget.rules.base import Severity
-from govbudget.tables.model import Column, Row, Table, TableKind
+from govbudget.table import Column, Row, Table, TableKind
 
 K = TableKind
 

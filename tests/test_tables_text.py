@@ -14,7 +14,7 @@ from govbudget.figure import StatedChange, StatedPercent
 from govbudget.model import Kind
 from govbudget.narrative import Disposition
 from govbudget.rules import Severity
-from govbudget.tables.model import TableKind
+from govbudget.table import TableKind
 from govbudget.tables.text import find_pasted
 
 K = TableKind

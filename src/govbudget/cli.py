@@ -40,10 +40,10 @@ if TYPE_CHECKING:
     from govbudget.model import DepartmentBudget, Kind
     from govbudget.narrative import Extraction
     from govbudget.output.baseline import Baseline
+    from govbudget.page import Note
     from govbudget.report import Finding, Language, Report
     from govbudget.rules import Severity
     from govbudget.series import Series
-    from govbudget.tables.recognize import Note
 
 __all__ = ["READERS", "ReadInput", "Reader", "main", "read_input"]
 

@@ -22,7 +22,7 @@ from govbudget.errors import ModelError
 from govbudget.figure import Figure, StatedPercent, _optional_amount, _to_decimal
 from govbudget.money import Amount
 from govbudget.precision import DEFAULT_PRECISION, Precision
-from govbudget.tables.model import Table
+from govbudget.table import Table
 from govbudget.tree import Node, Path, replace_at
 from govbudget.wording import Wording
 

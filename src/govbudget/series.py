@@ -49,7 +49,7 @@ from govbudget.rounding import Outcome, Stated, check_equal
 from govbudget.rules import RULES
 from govbudget.rules._support import diagnose_value, figures, money
 from govbudget.rules.base import Location, Observation, Rule, Severity
-from govbudget.tables.model import Table
+from govbudget.table import Table
 from govbudget.validation import select_rules
 
 __all__ = ["Series", "SeriesDocument", "check_series", "unit_key", "unit_name"]
@@ -362,7 +362,7 @@ def _table_figures(budget: DepartmentBudget) -> Keyed:
     """The figures of the document's 收支总表 (收入支出决算总表 for a 决算), each at its cell."""
     from govbudget.rules._labels import label
     from govbudget.rules.tables import spot_cell
-    from govbudget.tables.model import TableKind
+    from govbudget.table import TableKind
 
     final = budget.kind is Kind.FINAL
     kind = TableKind.FINAL_SUMMARY if final else TableKind.BUDGET_SUMMARY

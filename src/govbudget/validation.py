@@ -30,7 +30,7 @@ from govbudget.rounding import Outcome
 from govbudget.rules import RULES
 from govbudget.rules._support import READ_AS_WRITTEN, WIDENED, indexed
 from govbudget.rules.base import FAMILIES, Diagnosis, Observation, Rule, RuleError, Severity
-from govbudget.tables.model import Table
+from govbudget.table import Table
 
 __all__ = ["select_rules", "validate"]
 

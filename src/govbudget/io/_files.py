@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from govbudget.errors import DocumentError
 
 if TYPE_CHECKING:
-    from govbudget.tables.recognize import Note
+    from govbudget.page import Note
 
 __all__ = [
     "open_regular",
@@ -173,7 +173,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
 
 def warning_notes(caught: list[warnings.WarningMessage], source: str) -> list[Note]:
     """What a reading library warned of (openpyxl, pypdfium2), once each, as notes on the file."""
-    from govbudget.tables.recognize import Note  # only a reader of tables warns
+    from govbudget.page import Note  # only a reader of tables warns
 
     said: list[str] = []
     for warning in caught:

@@ -23,9 +23,10 @@ from govbudget.errors import DocumentError
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.narrative import Extraction, read_narrative
 from govbudget.narrative.identity import unit_from_file_name
+from govbudget.page import Note, Page, Pages
+from govbudget.table import Table, TableKind
 from govbudget.tables.identity import identify
-from govbudget.tables.model import Table, TableKind
-from govbudget.tables.recognize import Note, Page, Pages, Recognition, recognize
+from govbudget.tables.recognize import Recognition, recognize
 
 __all__ = ["Disclosure", "is_disclosure_file", "read_document"]
 

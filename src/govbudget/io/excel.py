@@ -33,7 +33,7 @@ from xml.etree import ElementTree
 
 from govbudget.errors import DocumentError, MissingExtra
 from govbudget.io._files import opened, sized_head, warning_notes
-from govbudget.tables.recognize import Grid, GridCell, Line, Note, Page, Pages
+from govbudget.page import Grid, GridCell, Line, Note, Page, Pages
 from govbudget.tables.specs import match_title
 
 __all__ = [

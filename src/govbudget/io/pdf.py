@@ -36,8 +36,8 @@ from typing import Any, Final, NamedTuple
 from govbudget.errors import DocumentError, MissingExtra
 from govbudget.io._files import open_regular, sized_head, warning_notes
 from govbudget.io._inflate import MAX_FILTERS, MAX_INFLATED_BYTES, check_streams
+from govbudget.page import Note, Page, Pages
 from govbudget.tables.layout import THIN, Char, Layout, Rule, lay_out, margins, to_page
-from govbudget.tables.recognize import Note, Page, Pages
 
 __all__ = [
     "MAX_FILTERS",

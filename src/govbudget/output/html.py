@@ -36,7 +36,7 @@ from govbudget.render import SECTIONS, sections
 from govbudget.report import Finding, Language, Report
 from govbudget.rounding import Outcome
 from govbudget.rules import Severity
-from govbudget.tables.model import TableKind
+from govbudget.table import TableKind
 from govbudget.tree import Node
 
 __all__ = ["IndexEntry", "render_failure", "render_html", "render_index", "report_fragment"]

@@ -47,7 +47,7 @@ from govbudget.rules.yoy import (
     direction_checks,
     percent_checks,
 )
-from govbudget.tables.model import Table, TableKind
+from govbudget.table import Table, TableKind
 from govbudget.tables.query import (
     Measure,
     ThreePublicItem,

@@ -43,8 +43,8 @@ from govbudget.model import (
 from govbudget.money import Amount, wan
 from govbudget.rules.totals import SPENDING_KINDS
 from govbudget.strategies._writing import percent_text, quantum
-from govbudget.tables.model import Column as TableColumn
-from govbudget.tables.model import Row, Table, TableKind
+from govbudget.table import Column as TableColumn
+from govbudget.table import Row, Table, TableKind
 from govbudget.tree import Node, find
 from govbudget.wording import Wording, WordingKind
 

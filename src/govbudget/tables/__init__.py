@@ -5,6 +5,6 @@ here; the standard table sets are in :mod:`govbudget.tables.specs` and the
 recognition of tables on pages in :mod:`govbudget.tables.recognize`.
 """
 
-from govbudget.tables.model import Column, Row, Table, TableKind
+from govbudget.table import Column, Row, Table, TableKind
 
 __all__ = ["Column", "Row", "Table", "TableKind"]

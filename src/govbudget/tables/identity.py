@@ -8,7 +8,7 @@ set in large type over several lines (they are joined), the year written with
 spaces, in Chinese numerals (二〇二四年度) or without 度; a name is taken whole,
 never the tail a line break left ("资源局").
 
->>> from govbudget.tables.recognize import Line, Page
+>>> from govbudget.page import Line, Page
 >>> cover = Page(1, (Line("上海市示例区规划和自然"), Line("资源局"), Line("2024 年度部门决算")))
 >>> identify([cover])
 Identity(department='上海市示例区规划和自然资源局', year=2024, kind=<Kind.FINAL: 'final'>)
@@ -23,7 +23,7 @@ from typing import Final
 from attrs import frozen
 
 from govbudget.model import Kind
-from govbudget.tables.recognize import Line, Page
+from govbudget.page import Line, Page
 from govbudget.tables.specs import match_title, normalize_text
 
 __all__ = ["Identity", "identify"]
@@ -117,7 +117,7 @@ def identify(pages: Sequence[Page]) -> Identity:
     wrapped away); the year and kind come from the same place as the name,
     or from the first line naming them.
 
-    >>> from govbudget.tables.recognize import Line, Page
+    >>> from govbudget.page import Line, Page
     >>> identify([Page(1, (Line("第二部分 某市某局二〇二四年度部门预算表"),))]).year
     2024
     >>> identify([Page(1, (Line("目录"),))])

@@ -44,7 +44,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
-from govbudget.tables.recognize import Grid, GridCell, Line, Page
+from govbudget.page import Grid, GridCell, Line, Page
 from govbudget.tables.specs import match_title, normalize_text
 
 __all__ = [

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final, Literal
 
-from govbudget.tables.model import Row, Table, TableKind
+from govbudget.table import Row, Table, TableKind
 from govbudget.tables.specs import normalize_text
 
 __all__ = [

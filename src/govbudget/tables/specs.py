@@ -23,7 +23,7 @@ from typing import Final
 from attrs import frozen
 
 from govbudget.model import Kind
-from govbudget.tables.model import TableKind
+from govbudget.table import TableKind
 
 __all__ = ["SPECS", "TableSpec", "is_continued", "match_title", "normalize_text", "spec_of"]
 

@@ -54,10 +54,11 @@ from attrs import evolve, field, frozen
 from govbudget.figure import StatedChange, StatedPercent
 from govbudget.model import Kind
 from govbudget.money import Amount
+from govbudget.page import Grid, GridCell, Line, Page
 from govbudget.precision import DEFAULT_PRECISION, Precision
-from govbudget.tables.model import Table, TableKind
+from govbudget.table import Table, TableKind
 from govbudget.tables.query import Measure, bare_year, measure_of, three_public_item
-from govbudget.tables.recognize import CellOrigin, Grid, GridCell, Line, Page, recognize
+from govbudget.tables.recognize import CellOrigin, recognize
 from govbudget.tables.specs import TableSpec, match_title, normalize_text, spec_of
 from govbudget.tree import Node
 
