@@ -30,7 +30,7 @@ from govbudget.rounding import (
     check_total,
     decimal_fraction,
 )
-from govbudget.rules.base import Diagnosis, Location, Observation, Scale, Severity
+from govbudget.rules.base import Diagnosis, Location, Observation, Scale, Severity, observe
 from govbudget.tree import Node
 
 Column = Literal["amount", "prior", "budget_initial", "budget_full_year"]
@@ -105,7 +105,14 @@ def stated(
 def money(budget: DepartmentBudget, figure: Figure | None = None) -> Scale:
     """The scale to show amounts of ``figure`` (or of the document) in."""
     precision = budget.precision if figure is None else budget.precision_of(figure)
-    return Scale.money(precision)
+    index = _INDEX.get()
+    if index is None or index.budget is not budget:
+        return Scale.money(precision)
+    # Within validate(): one scale per precision (most figures share the document's).
+    found = index.scales.get(id(precision))
+    if found is None or found[0] is not precision:
+        found = index.scales[id(precision)] = (precision, Scale.money(precision))
+    return found[1]
 
 
 def place(
@@ -186,14 +193,15 @@ def sum_relation(
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
         diagnosis = diagnose_sum(whole, _known(budget, parts, column), scale)
-    return Observation(
-        outcome=verdict.outcome,
-        location=location,
-        verdict=verdict,
-        scale=scale,
-        params=params,
-        diagnosis=diagnosis,
-        formula=formula,
+    return observe(
+        verdict.outcome,
+        location,
+        verdict,
+        scale,
+        (("count", str(count)),),
+        diagnosis,
+        None,
+        formula,
     )
 
 
@@ -302,15 +310,7 @@ def equal_relation(
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
         diagnosis = diagnose_value(a.value, b.value, scale)
-    return Observation(
-        outcome=verdict.outcome,
-        location=location,
-        verdict=verdict,
-        scale=scale,
-        diagnosis=diagnosis,
-        severity=severity,
-        formula=formula,
-    )
+    return observe(verdict.outcome, location, verdict, scale, (), diagnosis, severity, formula)
 
 
 def percent_observation(
@@ -336,14 +336,15 @@ def percent_observation(
     if verdict.outcome is Outcome.INCONSISTENT:
         candidates = alternatives() if callable(alternatives) else alternatives
         diagnosis = diagnose_percent(value, percent.decimals, candidates, magnitude)
-    return Observation(
-        outcome=verdict.outcome,
-        location=location,
-        verdict=verdict,
-        scale=Scale.percent(percent.decimals),
-        params=params or {},
-        diagnosis=diagnosis,
-        formula=formula,
+    return observe(
+        verdict.outcome,
+        location,
+        verdict,
+        Scale.percent(percent.decimals),
+        tuple(params.items()) if params else (),
+        diagnosis,
+        None,
+        formula,
     )
 
 
@@ -474,11 +475,13 @@ def place_names(path: str, zh: str, en: str) -> tuple[str, str]:
 class _Index:
     """What the rules of one :func:`govbudget.validate` call share about its budget."""
 
-    __slots__ = ("budget", "memo")
+    __slots__ = ("budget", "memo", "scales")
 
     def __init__(self, budget: DepartmentBudget) -> None:
         self.budget = budget
         self.memo: dict[str, object] = {}
+        # The scale of each precision, with the precision (which keeps its id its own).
+        self.scales: dict[int, tuple[Precision, Scale]] = {}
 
 
 _INDEX: Final[ContextVar[_Index | None]] = ContextVar("_INDEX", default=None)

@@ -19,8 +19,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Final, Literal, Protocol, cast
 
+import attrs
 from attrs import field, frozen
 
 from govbudget.errors import GovBudgetError
@@ -329,6 +330,45 @@ class Observation:
     diagnosis: Diagnosis | None = None
     severity: Severity | None = None
     formula: str | None = None
+
+
+_COUNT: Final = cast(Scale, attrs.fields(Observation).scale.default)  # the same object
+# Each slot's setter: a rule's hot path builds its observations positionally, through them.
+_SET: Final = tuple(
+    cast("Callable[[object, object], None]", getattr(Observation, f.name).__set__)
+    for f in attrs.fields(Observation)
+)
+
+
+def observe(
+    outcome: Outcome,
+    location: Location,
+    verdict: Verdict | None = None,
+    scale: Scale = _COUNT,
+    params: tuple[tuple[str, str], ...] = (),
+    diagnosis: Diagnosis | None = None,
+    severity: Severity | None = None,
+    formula: str | None = None,
+) -> Observation:
+    """The :class:`Observation` of these fields (``params`` a tuple of pairs), built without
+    the keyword constructor: the same object, in half the time, for the rules' hot paths.
+
+    >>> observe(Outcome.EXACT, Location("/income/total", "收入合计", "total income")) == (
+    ...     Observation(outcome=Outcome.EXACT, location=Location("/income/total", "收入合计",
+    ...                                                           "total income")))
+    True
+    """
+    self = object.__new__(Observation)
+    s_outcome, s_location, s_verdict, s_scale, s_params, s_diagnosis, s_severity, s_formula = _SET
+    s_outcome(self, outcome)
+    s_location(self, location)
+    s_verdict(self, verdict)
+    s_scale(self, scale)
+    s_params(self, params)
+    s_diagnosis(self, diagnosis)
+    s_severity(self, severity)
+    s_formula(self, formula)
+    return self
 
 
 CheckFunction = Callable[["DepartmentBudget"], Iterable[Observation]]

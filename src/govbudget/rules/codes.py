@@ -37,6 +37,7 @@ from govbudget.rules.base import (
     Scale,
     Severity,
     _params,
+    observe,
 )
 from govbudget.rules.trees import trees_of
 from govbudget.tree import Node, walk
@@ -106,9 +107,7 @@ def _coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
                 continue
             location = LineLocation("", tree_zh, tree_en, line=node, above=above)
             stack.extend((location, c, node) for c in reversed(node.children))
-            yield CodedLine(
-                tree, node, parent, location, Observation(outcome=Outcome.EXACT, location=location)
-            )
+            yield CodedLine(tree, node, parent, location, observe(Outcome.EXACT, location))
 
 
 _COUNT: Final = Scale("count")

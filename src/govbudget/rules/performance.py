@@ -33,7 +33,15 @@ from govbudget.model import (
 from govbudget.money import Amount
 from govbudget.rounding import Outcome, Stated, check_sum, ratio_range
 from govbudget.rules._support import memo, percent_observation
-from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
+from govbudget.rules.base import (
+    Diagnosis,
+    Location,
+    Observation,
+    Rule,
+    Scale,
+    Severity,
+    observe,
+)
 
 __all__ = ["RULES", "goals_of", "tables_of"]
 
@@ -89,9 +97,9 @@ def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
     for path, zh, en, goal in _goals(budget):
         present = {i.kind for i in goal.indicators}
         missing = [k for k in _REQUIRED if k not in present]
-        yield Observation(
-            outcome=Outcome.INCONSISTENT if missing else Outcome.EXACT,
-            location=Location(path, zh, en),
+        yield observe(
+            Outcome.INCONSISTENT if missing else Outcome.EXACT,
+            Location(path, zh, en),
             params=(
                 (
                     ("missing_zh", "、".join(_KIND_ZH[k] for k in missing)),
@@ -191,10 +199,10 @@ def _range(budget: DepartmentBudget) -> Iterator[Observation]:
                 "“小于 0%”的比率目标无法达到",
                 "a rate target of less than 0% cannot be met",
             )
-        yield Observation(
-            outcome=Outcome.INCONSISTENT if problem else Outcome.EXACT,
-            location=location,
-            params={"target": f"{indicator.comparator or ''}{target}{indicator.unit or ''}"},
+        yield observe(
+            Outcome.INCONSISTENT if problem else Outcome.EXACT,
+            location,
+            params=(("target", f"{indicator.comparator or ''}{target}{indicator.unit or ''}"),),
             diagnosis=problem,
         )
 
@@ -206,9 +214,9 @@ def _parsed(budget: DepartmentBudget) -> Iterator[Observation]:
         number, unit = indicator.target, indicator.unit
         lacking_zh, lacking_en = _LACKING[number is None, not unit]
         target = f"{indicator.comparator or ''}{'' if number is None else number}{unit or ''}"
-        yield Observation(
-            outcome=Outcome.INCONSISTENT if lacking_en != "nothing" else Outcome.EXACT,
-            location=location,
+        yield observe(
+            Outcome.INCONSISTENT if lacking_en != "nothing" else Outcome.EXACT,
+            location,
             params=(
                 ("target", target or "—"),
                 ("lacking_zh", lacking_zh),

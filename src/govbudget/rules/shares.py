@@ -28,6 +28,7 @@ from govbudget.rules._labels import label
 from govbudget.rules._support import (
     figure_at,
     figures_with,
+    memo,
     money,
     percent_observation,
     place,
@@ -248,8 +249,14 @@ def _named_shares(budget: DepartmentBudget) -> Iterator[Observation]:
         )
 
 
-def _stated_breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
-    """The breakdowns without parts stated as none (无): those have no share to state."""
+def _stated_breakdowns(budget: DepartmentBudget) -> list[Breakdown]:
+    """The breakdowns without parts stated as none (无): those have no share to state.
+
+    Named once per ``validate()`` for SHR001 and SHR002."""
+    return memo(budget, "shares.breakdowns", lambda: list(_without_none(budget)))
+
+
+def _without_none(budget: DepartmentBudget) -> Iterator[Breakdown]:
     for path, zh, en, whole, parts, complete in _breakdowns(budget):
         yield path, zh, en, whole, [p for p in parts if not p[3].none_stated], complete
 
