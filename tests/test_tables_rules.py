@@ -352,3 +352,28 @@ def test_shares_without_their_whole_are_recomputed_from_the_summary_table() -> N
     assert wrong.severity is Severity.WARNING
     assert wrong.location.source == page
     assert "支出决算表·合计·基本支出 ÷ 收入支出决算总表·本年支出合计" in wrong.message("zh")
+
+
+def test_header_relations_come_in_the_headers_order_whatever_the_hash_seed() -> None:
+    # Found under PYTHONHASHSEED: the header's prefixes were a set, so two subtotal groups of
+    # one depth were checked in an order that changed from one run to the next.
+    import subprocess
+    import sys
+
+    code = (
+        "from govbudget.rules.tables import _header_relations\n"
+        "group = [(0, ('合计',)), (1, ('甲', '小计')), (2, ('甲', '一')), (3, ('甲', '二')),"
+        " (4, ('乙', '小计')), (5, ('乙', '一')), (6, ('乙', '二'))]\n"
+        "print(_header_relations(group))\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={"PYTHONHASHSEED": str(seed), "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert runs == {"[(0, [1, 4]), (1, [2, 3]), (4, [5, 6])]\n"}

@@ -328,7 +328,8 @@ def _node_total(group: list[tuple[int, tuple[str, ...]]], prefix: tuple[str, ...
 def _header_relations(group: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, list[int]]]:
     """(total column, part columns) for every 合计/小计 column of a header tree."""
     relations: list[tuple[int, list[int]]] = []
-    prefixes = {path[:depth] for _, path in group for depth in range(len(path))}
+    # in the header's order (a set's order would change with the hash seed)
+    prefixes = dict.fromkeys(path[:depth] for _, path in group for depth in range(len(path)))
     for prefix in sorted(prefixes, key=len):
         children: list[tuple[str, ...]] = []
         for _, path in group:
