@@ -46,3 +46,15 @@ def test_a_share_of_a_zero_whole() -> None:
     assert "—" not in finding.message("zh")
     assert "—" not in finding.message("en")
     assert "the whole is zero" in finding.message("en")
+
+
+def test_a_message_without_its_place_reads_on_its_own() -> None:
+    # the text report shows the place on the line above: the message leaves it out, also
+    # where the template puts the relation in brackets after it (BAL001–BAL004)
+    from govbudget import read_narrative, validate
+
+    text = "某局2024年度部门决算\n一、收入支出决算总体情况说明\n2024年度收入总计100万元，支出总计90万元。\n"
+    (finding,) = [c for c in validate(read_narrative(text).budget).checks if c.rule_id == "BAL002"]
+    assert finding.message("zh").startswith("收入总计（收入总计 = 支出总计）：100万元")
+    assert finding.message("zh", with_place=False).startswith("收入总计 = 支出总计：100万元")
+    assert finding.message("en", with_place=False).startswith("收入总计 = 支出总计: stated 100")

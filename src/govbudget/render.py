@@ -114,12 +114,7 @@ def _pad(text: str, columns: int) -> str:
 
 def _body(finding: Finding, lang: Language) -> str:
     """The message without its leading place, which the line above already shows."""
-    message = finding.message(lang)
-    where = finding.location.zh if lang == "zh" else finding.location.en
-    for prefix in (f"{where}：", f"{where}: "):
-        if message.startswith(prefix):
-            return message[len(prefix) :]
-    return message
+    return finding.message(lang, with_place=False)
 
 
 def _paint(text: str, style: str, colour: bool) -> str:

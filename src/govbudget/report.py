@@ -95,6 +95,22 @@ def exact_decimal(value: Fraction, places: int = 12) -> Decimal:
     return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(quantum)
 
 
+def _without_place(rest: str) -> str:
+    """A message template after its opening ``{where}``, reading without it: "：…" loses its
+    colon, and a bracket after the place ("（{formula}）：…") becomes the opening words.
+
+    >>> _without_place("（{formula}）：{stated}"), _without_place(" ({formula}): {stated}")
+    ('{formula}：{stated}', '{formula}: {stated}')
+    """
+    for colon in ("：", ": "):
+        if rest.startswith(colon):
+            return rest.removeprefix(colon)
+    for opening, closing, colon in (("（", "）：", "："), (" (", "): ", ": ")):
+        if rest.startswith(opening) and closing in rest:
+            return rest.removeprefix(opening).replace(closing, colon, 1)
+    return rest
+
+
 @frozen
 class Finding:
     """One check as the report keeps it: the rule, its outcome and the figures."""
@@ -173,12 +189,18 @@ class Finding:
             "min_gap": show(verdict.min_gap),
         }
 
-    def message(self, lang: Language = "zh") -> str:
-        """The finding in words, with its figures and, where known, the likely cause."""
+    def message(self, lang: Language = "zh", *, with_place: bool = True) -> str:
+        """The finding in words, with its figures and, where known, the likely cause.
+
+        ``with_place=False`` leaves out the place the message opens with, for a report
+        that shows the place on a line of its own.
+        """
         zh = lang == "zh"
         if self.verdict is None and self.outcome is Outcome.EXACT:
             # A relation without figures that holds: its title says what was checked.
             where = self.location.zh if zh else self.location.en
+            if not with_place:
+                return f"{self.rule.title_zh}（一致）" if zh else f"{self.rule.title_en} (holds)"
             return (
                 f"{where}：{self.rule.title_zh}（一致）"
                 if zh
@@ -197,6 +219,8 @@ class Finding:
         template = values.get("message_zh" if zh else "message_en")
         if not template:
             template = self.rule.message_zh if zh else self.rule.message_en
+        if not with_place and template.startswith("{where}"):
+            template = _without_place(template.removeprefix("{where}"))
         body = template.format_map(values)
         return body + self._tail(zh, figures) + self._cause(zh)
 
