@@ -36,6 +36,12 @@ def appropriation_spending(budget: DepartmentBudget) -> tuple[str, list[tuple[st
 
 
 def _funds(budget: DepartmentBudget) -> Iterator[Observation]:
+    """财政拨款支出 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款支出.
+
+    Why: the 财政拨款收支总表's spending total must be its three funds; a fund left out or
+    mistyped shows as the gap. A gap within rounding passes.
+    Example: 财政拨款支出 150 = 一般公共预算 130 + 政府性基金 20 + 国有资本经营预算 0.
+    """
     appropriation = budget.appropriation
     if appropriation is None or appropriation.total is None:
         return
@@ -50,6 +56,12 @@ def _funds(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _split(budget: DepartmentBudget) -> Iterator[Observation]:
+    """For 财政拨款 in all and each fund: 支出 = 基本支出 + 项目支出, and 基本支出 = 人员经费 + 公用经费.
+
+    Why: the appropriation tables split each fund the same way as the unit's spending; a part
+    mistyped in one table shows here. The basic split is checked even where no 项目支出 is stated.
+    Example: 一般公共预算财政拨款支出 130 = 基本支出 95 + 项目支出 35; 基本支出 95 = 人员经费 82 + 公用经费 13.
+    """
     appropriation = budget.appropriation
     if appropriation is None:
         return
@@ -80,6 +92,12 @@ def _split(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _income(budget: DepartmentBudget) -> Iterator[Observation]:
+    """财政拨款收入 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算拨款收入.
+
+    Why: the appropriation received must be its three funds; checked only when a fund is stated,
+    and a gap within rounding passes.
+    Example: 财政拨款收入 150 = 一般公共预算拨款 130 + 政府性基金拨款 20.
+    """
     income = budget.income
     if income is None or income.appropriation is None:
         return
@@ -97,6 +115,12 @@ def _income(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _income_spending(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A 预算's 财政拨款收入 equals its 财政拨款支出 (its total, or the three funds').
+
+    Why: in a budget the appropriation received is normally what is spent, so a gap often means
+    a mistyped side; carried-over appropriation can make them differ, so it is only a warning.
+    Example: 财政拨款收入 150 = 财政拨款支出 150 holds; 150 against 158 is a warning.
+    """
     income = budget.income
     if budget.kind is not Kind.BUDGET or income is None or income.appropriation is None:
         return
@@ -135,10 +159,22 @@ def _tree(budget: DepartmentBudget, tree: str, part: str) -> Iterator[Observatio
 
 
 def _function_tree(budget: DepartmentBudget) -> Iterator[Observation]:
+    """一般公共预算财政拨款支出 = Σ the 类 of its 支出功能分类, in each column.
+
+    Why: the 一般公共预算财政拨款支出表 must add up to the fund's total; a 类 left out or mistyped
+    shows as the gap. A "其中" list need only not exceed; gaps within rounding pass.
+    Example: 一般公共预算财政拨款支出 130 = 201 类 100 + 208 类 18 + 221 类 12.
+    """
     yield from _tree(budget, "by_function", "total")
 
 
 def _economic_tree(budget: DepartmentBudget) -> Iterator[Observation]:
+    """一般公共预算财政拨款基本支出 = Σ the 类 of its 支出经济分类, in each column.
+
+    Why: the 基本支出表 breaks down basic spending only (projects are not in it), so it must add up
+    to the fund's 基本支出; a "其中" list need only not exceed, and gaps within rounding pass.
+    Example: 一般公共预算财政拨款基本支出 95 = 301 类 82 + 302 类 13.
+    """
     yield from _tree(budget, "by_economic", "basic")
 
 

@@ -25,11 +25,11 @@ _SHORT: Final = Diagnosis(
 
 
 def _total(budget: DepartmentBudget) -> Iterator[Observation]:
-    """资产总额 = 流动资产 + 固定资产 + …, in each column stated.
+    """资产总额 = Σ the asset classes (流动资产, 固定资产 …), in each column stated.
 
-    A reviewer cares because the total is what the 国有资产 section reports; a list of
-    classes that adds up to more than it is an error, one that adds up to less may only
-    leave classes out — a warning. Example: 资产总额 16.24 = 流动资产 4 + 固定资产 12.24.
+    Why: the total is what the 国有资产占用 section reports; classes adding up to more than it
+    is an error, to less may only leave classes out (在建工程, 无形资产 …) — a warning.
+    Example: 资产总额 35.6 = 流动资产 9.1 + 固定资产 26.5.
     """
     assets = budget.assets
     if assets is None or not assets.parts:

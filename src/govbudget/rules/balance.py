@@ -26,6 +26,13 @@ _SUM_EN = "{where} ({formula}): stated {stated} {unit}, the other side comes to 
 
 
 def _totals(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A 预算's 收入合计 equals its 支出合计, in each column stated (本年, 上年 …).
+
+    Why: a budget balances by construction, so a gap means a mistyped figure or a source left
+    out; a 决算, or a budget with money carried over, balances only in its totals (BAL002), so
+    the check is skipped there. A gap within the two figures' rounding passes.
+    Example: 收入合计 318.4 = 支出合计 318.4 holds; 318.4 against 317.4 is 1 万元 out.
+    """
     income, spending = budget.income, budget.expenditure
     if income is None or spending is None or budget.kind is not Kind.BUDGET:
         return  # a 决算's income and spending differ by the carry-overs
@@ -42,6 +49,12 @@ def _totals(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _grand_totals(budget: DepartmentBudget) -> Iterator[Observation]:
+    """收入总计 equals 支出总计, in each column stated.
+
+    Why: the two sides of the 收支总表 meet in every budget and 决算; a gap means a carry-over
+    line or another figure went missing on one side. A gap within rounding passes.
+    Example: 收入总计 506.72 = 支出总计 506.72 holds; 506.72 against 505.27 fails.
+    """
     income, spending = budget.income, budget.expenditure
     if income is None or spending is None:
         return
@@ -56,6 +69,13 @@ def _grand_totals(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _income_grand_total(budget: DepartmentBudget) -> Iterator[Observation]:
+    """收入总计 = 收入合计 + [使用非财政拨款结余] + 上年结转结余, in each column.
+
+    Why: the grand total adds what comes from earlier years to this year's income; a gap
+    usually means the carry-over was left out or counted twice. Checked only when the
+    carry-over (上年结转结余) is stated; balances used count only when stated.
+    Example: 收入总计 136.5 = 收入合计 120 + 上年结转结余 16.5.
+    """
     income = budget.income
     if income is None or income.total is None or income.carryover is None:
         return
@@ -73,6 +93,12 @@ def _income_grand_total(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _expenditure_grand_total(budget: DepartmentBudget) -> Iterator[Observation]:
+    """支出总计 = 支出合计 + 结余分配 + 年末结转和结余, in each column (决算).
+
+    Why: the grand total adds what is distributed and carried into next year to this year's
+    spending; a gap shows a carry-out left out or a figure mistyped. Gaps within rounding pass.
+    Example: 支出总计 136.5 = 支出合计 118 + 结余分配 2 + 年末结转和结余 16.5.
+    """
     spending, final = budget.expenditure, budget.final
     if spending is None or final is None or spending.total is None:
         return
@@ -101,6 +127,13 @@ _BALANCE_USED: Final = (
 
 
 def _final_balance(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A 决算's year balances: 年末结转和结余 = 收入合计 + [使用非财政拨款结余] +
+    年初结转和结余 − 支出合计 − 结余分配, in each column where every term is stated.
+
+    Why: the closing balance must follow from the year's movements; a gap shows a misread or
+    mistyped carry-over. An unstated 结余分配 counts as none; gaps within rounding pass.
+    Example: 年末结转和结余 18 = 收入合计 120 + 年初结转和结余 10 − 支出合计 110 − 结余分配 2.
+    """
     income, spending, final = budget.income, budget.expenditure, budget.final
     if income is None or spending is None or final is None:
         return

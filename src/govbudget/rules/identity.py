@@ -18,7 +18,12 @@ __all__ = ["RULES"]
 
 
 def _named(budget: DepartmentBudget) -> Iterator[Observation]:
-    """The budget names its department (unit) and its year."""
+    """The document names its department (部门（单位）名称) and its year (年度).
+
+    Why: a report must be tied to one unit and year, and the codes are checked against that
+    year's 科目表; a narrative excerpt often names neither, so this is a warning, given once.
+    Example: an excerpt that says only "“三公”经费 9.5 万元" is flagged 未写明部门（单位）名称和年度.
+    """
     missing = [
         (zh, en)
         for value, zh, en in (

@@ -14,6 +14,12 @@ __all__ = ["RULES"]
 
 
 def _operation(budget: DepartmentBudget) -> Iterator[Observation]:
+    """机关运行经费 ≤ 公用经费 (or, when no 公用经费 is stated, 经济分类 302 商品和服务支出).
+
+    Why: the operation expenses are drawn from the public expenses, so more than them means a
+    mistyped or misplaced figure; what counts as 机关运行经费 differs by locality, so a warning.
+    Example: 机关运行经费 7.5 ≤ 公用经费 8 holds; 9 against 8 is a warning.
+    """
     operation, spending = budget.institutional_operation, budget.expenditure
     if operation is None or spending is None:
         return

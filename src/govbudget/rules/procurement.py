@@ -13,6 +13,12 @@ __all__ = ["RULES"]
 
 
 def _total(budget: DepartmentBudget) -> Iterator[Observation]:
+    """政府采购总额 = 货物 + 工程 + 服务, in each column stated.
+
+    Why: the three kinds break the procurement budget down; a kind mistyped or left out shows
+    as the gap. A gap within rounding passes.
+    Example: 政府采购总额 96 = 货物 20 + 工程 30 + 服务 46.
+    """
     procurement = budget.procurement
     if procurement is None:
         return
@@ -31,6 +37,12 @@ def _total(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _sme(budget: DepartmentBudget) -> Iterator[Observation]:
+    """面向中小企业采购 ≤ 政府采购总额.
+
+    Why: the part reserved for small and medium enterprises is within the total; more than it
+    means a mistyped figure or a unit slip. A gap within rounding passes.
+    Example: 面向中小企业采购 70 ≤ 政府采购总额 96 holds; 107 against 96 fails.
+    """
     procurement = budget.procurement
     if procurement is None:
         return

@@ -35,6 +35,11 @@ def _counts(
 
 
 def _staff(budget: DepartmentBudget) -> Iterator[Observation]:
+    """实有在职人员, 退休人员 and 编制人数 each equal the sum of their categories.
+
+    Why: head counts are exact (no rounding), so any gap is a miscount or a category left out.
+    Example: 实有在职人员 12 = 行政编制 7 + 事业编制 4 + 工勤人员 1.
+    """
     staffing = budget.staffing
     if staffing is None:
         return

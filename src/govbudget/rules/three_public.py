@@ -31,6 +31,12 @@ ECONOMIC_ITEMS: Final = (
 
 
 def _total(budget: DepartmentBudget) -> Iterator[Observation]:
+    """“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费 (or its two parts).
+
+    Why: the “三公” total is the figure most quoted and compared year on year; a part mistyped or
+    left out shows as the gap. A gap within rounding passes.
+    Example: “三公”经费 9.5 = 因公出国（境）费 0 + 公务接待费 1.5 + 公务用车购置及运行维护费 8.
+    """
     three = budget.three_public
     if three is None:
         return
@@ -53,6 +59,11 @@ def _total(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _vehicles(budget: DepartmentBudget) -> Iterator[Observation]:
+    """公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, in each column.
+
+    Why: the vehicle line is stated with its two parts, and a misprint in one shows as the gap.
+    Example: 公务用车购置及运行维护费 8 = 购置费 0 + 运行维护费 8.
+    """
     three = budget.three_public
     if three is None or three.vehicles is None:
         return
@@ -86,6 +97,14 @@ def _all_appropriation(budget: DepartmentBudget) -> bool:
 
 
 def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each “三公” part against the 经济分类 款 of the same spending (30212 因公出国（境）费用,
+    30217 公务接待费, 30231 公务用车运行维护费, 31013 公务用车购置).
+
+    Why: both state one spending twice. They must be equal (an error) only when all income is
+    财政拨款 with nothing carried over; otherwise the 款 may count other sources, so only
+    part ≤ 款 is checked, as a warning.
+    Example: 公务接待费 1.5 = 30217 公务接待费 1.5; with 事业收入 as well, 1.5 ≤ 1.8 holds.
+    """
     three, spending = budget.three_public, budget.expenditure
     if three is None or spending is None or not spending.by_economic:
         return

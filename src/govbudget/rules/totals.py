@@ -60,6 +60,13 @@ def expenditure_total(spending: Expenditure, budget: DepartmentBudget) -> tuple[
 
 
 def _income(budget: DepartmentBudget) -> Iterator[Observation]:
+    """收入合计 = Σ its sources (财政拨款收入 or its three funds, 事业收入, 事业单位经营收入,
+    上级补助收入, 附属单位上缴收入, 其他收入, other lines); else 收入总计 = Σ sources + carry-overs.
+
+    Why: a source left out of, or counted twice in, the total is a common slip; when only some
+    sources are stated only Σ stated ≤ 合计 is checked, and a gap within rounding passes.
+    Example: 收入合计 260.5 = 财政拨款收入 240 + 事业收入 15.5 + 其他收入 5.
+    """
     income = budget.income
     if income is None:
         return
@@ -110,6 +117,13 @@ def _against_total(
 
 
 def _function(budget: DepartmentBudget) -> Iterator[Observation]:
+    """This year's spending total (支出合计, or a 支出总计 with nothing carried out) =
+    Σ the 类 of the 支出功能分类, in each column.
+
+    Why: the function table must add up to the total it breaks down; a 类 left out or mistyped
+    shows as the gap. A "其中" list need only not exceed the total; gaps within rounding pass.
+    Example: 支出合计 300 = 201 一般公共服务支出 250 + 208 社会保障和就业支出 30 + 210 卫生健康支出 20.
+    """
     spending = budget.expenditure
     if spending is None:
         return
@@ -123,6 +137,13 @@ def _function(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
+    """This year's spending total (支出合计, or a 支出总计 with nothing carried out) =
+    Σ the 类 of the 支出经济分类, in each column.
+
+    Why: the economic table must add up to the total it breaks down; a 类 left out or mistyped
+    shows as the gap. A "其中" list need only not exceed the total; gaps within rounding pass.
+    Example: 支出合计 300 = 301 工资福利支出 180 + 302 商品和服务支出 40 + 310 资本性支出 80.
+    """
     spending = budget.expenditure
     if spending is None:
         return
@@ -153,6 +174,13 @@ def spending_kinds(spending: Expenditure) -> tuple[str, str, list[tuple[str, Fig
 
 
 def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
+    """支出合计 = 基本支出 + 项目支出 [+ 上缴上级支出 + 经营支出 + 对附属单位补助支出].
+
+    Why: the split by kind is the first breakdown a reader compares; a kind a unit does not
+    state is taken as one it does not have (most 行政单位 state only the two). Checked only
+    when both 基本支出 and 项目支出 are stated; a gap within rounding passes.
+    Example: 支出合计 300 = 基本支出 210 + 项目支出 90.
+    """
     spending = budget.expenditure
     if spending is None or spending.basic is None or spending.project is None:
         return
@@ -160,6 +188,12 @@ def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _basic(budget: DepartmentBudget) -> Iterator[Observation]:
+    """基本支出 = 人员经费 + 公用经费, in each column stated.
+
+    Why: 人员经费 and 公用经费 are each quoted on their own (and 公用经费 bounds 机关运行经费);
+    a gap means one of the three was mistyped. A gap within rounding passes.
+    Example: 基本支出 62 = 人员经费 54 + 公用经费 8.
+    """
     spending = budget.expenditure
     if spending is None or spending.personnel is None or spending.public is None:
         return
@@ -174,6 +208,12 @@ def _basic(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _projects(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each key project's (重点项目) amount ≥ Σ the funding sources stated for it (其中 …).
+
+    Why: a "其中" list need not cover the whole project, but sources adding up to more than
+    its amount mean a misprinted figure or a unit slip (元 for 万元).
+    Example: 重点项目 50 万元，其中一般公共预算资金 30 万元、政府性基金 15 万元: 45 ≤ 50 holds.
+    """
     for index, project in enumerate(budget.projects):
         if not project.funding:
             continue

@@ -48,6 +48,13 @@ def parents(roots: tuple[Node, ...]) -> Iterator[tuple[Path, Node]]:
 
 
 def _children_sum(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Every line with children equals the sum of its children (类 = Σ 款, 款 = Σ 项), in
+    each classification tree (功能分类, 经济分类, 收入明细, 资产明细, the text's lists) and column.
+
+    Why: a wrong 款 or 项 hides under a total that still matches; many rounded 项 may drift from
+    their rounded 类, so a gap within their rounding passes, and a "其中" list need only not exceed.
+    Example: 302 商品和服务支出 18.6 = 30201 办公费 6.2 + 30211 差旅费 4.4 + 30229 福利费 8.
+    """
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         for path, node in parents(roots):
             yield from sums_in_columns(
