@@ -56,6 +56,13 @@ def _project_lines(budget: DepartmentBudget) -> list[tuple[str, Node]]:
 
 
 def _projects(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each key project's (重点项目) amount equals the line of the same name among the project
+    lines of the tables (names compared without punctuation and a trailing 项目).
+
+    Why: the project text and the project table state one figure twice; a gap means one was
+    updated and the other not. A gap within the two figures' rounding passes.
+    Example: 重点项目“社区服务经费” 25 = 项目支出表“社区服务经费项目” 25.
+    """
     lines = _project_lines(budget)
     for index, project in enumerate(budget.projects):
         if project.amount is None or project.amount.amount is None:
@@ -79,6 +86,12 @@ def _projects(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _housing(budget: DepartmentBudget) -> Iterator[Observation]:
+    """经济分类 30113 住房公积金 ≤ 功能分类 22102 住房改革支出 (or 221 住房保障支出).
+
+    Why: the housing fund is paid from the housing reform class, so more than it suggests a
+    misclassified line; some units book it elsewhere, so it is only a warning.
+    Example: 30113 住房公积金 6.4 ≤ 22102 住房改革支出 9.6 holds.
+    """
     spending = budget.expenditure
     if spending is None:
         return
@@ -104,6 +117,13 @@ def _housing(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _sections(budget: DepartmentBudget) -> Iterator[Observation]:
+    """When all spending is general public appropriation, the 支出 figures (支出合计, 基本支出,
+    项目支出, 人员经费, 公用经费) equal the 一般公共预算财政拨款 ones, in each column and change.
+
+    Why: the two tables then state the same figures, and a gap means one table was not updated;
+    checked only when all income is 财政拨款 with nothing carried over and no other fund.
+    Example: 支出合计 150 = 一般公共预算财政拨款支出 150; 基本支出 95 = 95.
+    """
     spending, appropriation = budget.expenditure, budget.appropriation
     if spending is None or appropriation is None or appropriation.general_public is None:
         return

@@ -67,6 +67,13 @@ def against_budget(budget: DepartmentBudget) -> Items:
 
 
 def _budget_change(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each stated change against the budget (较预算增减额) = 决算数 − 预算数 (年初, else 全年);
+    with a word (增加/减少/超支/节约) its magnitude.
+
+    Why: a 决算 compares many lines with their budget, and a wrong base or a stale figure shows
+    here; a gap within rounding passes. A word alone (与预算持平) is EXE005's.
+    Example: 决算 9、预算 12，“较预算减少 3 万元” holds; “减少 0.3 万元” fails.
+    """
     # a word alone ("与预算持平", "决算数等于预算数") states no amount to check: EXE005 checks it
     worded = [
         item
@@ -77,15 +84,35 @@ def _budget_change(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _budget_percent(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each stated percent against the budget = (决算数 − 预算数) ÷ 预算数 × 100 at its decimals.
+
+    Why: a percent taken against the 决算数 instead of the budget, or the amount written for the
+    percent, is diagnosed; a percent within the figures' rounding range passes.
+    Example: 决算 9、预算 12，“较预算下降 25%” holds; “下降 33.33%” (÷ 决算数) fails.
+    """
     return percent_checks(budget, against_budget(budget), BUDGET)
 
 
 def _budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each word comparing a final figure with its budget (大于/超支/增加, 小于/节约/减少,
+    等于/持平/无变化) matches the sign of 决算数 − 预算数.
+
+    Why: a word that contradicts the figures misleads a reader about over- or underspending;
+    持平 within rounding passes, 基本持平 beyond rounding is only a warning.
+    Example: 决算 9、预算 12 with “与预算相比无变化” fails: 3 万元 less was spent.
+    """
     # 基本持平 and its like for figures that differ: a warning (yoy.ROUGHLY_FLAT).
     return direction_checks(budget, against_budget(budget), BUDGET)
 
 
 def _completion(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each stated completion percent (完成预算的 X%) equals 决算数 ÷ 预算数 × 100 at its decimals
+    (全年预算数 or 年初预算数; with neither, the budget 决算数 − 较预算增减额 implies).
+
+    Why: a completion rate on the wrong budget, or the difference in 万元 written as the percent
+    (diagnosed), is a common 决算 slip; a percent within the figures' rounding range passes.
+    Example: 决算数 9、年初预算数 12，“完成年初预算的 75%” holds; “完成 3%” is the difference.
+    """
     for path, zh, en, figure in figures_with(budget, "completion"):
         if figure.completion is None:
             continue
@@ -186,7 +213,12 @@ def _check(
 
 
 def _difference(budget: DepartmentBudget) -> Iterator[Observation]:
-    """差值 = |决算数 − 年初预算数| (or the 全年预算数 when no 年初预算数 is stated)."""
+    """A stated 差值 from the budget = |决算数 − 年初预算数| (or 全年预算数 when no 年初预算数).
+
+    Why: the difference is written without sign and often worked from other figures than
+    those printed; a gap within the two figures' rounding passes.
+    Example: 决算数 3.2、年初预算数 4，“差值为 0.8 万元” holds; “差值为 0.6 万元” fails.
+    """
     for path, zh, en, figure in figures_with(budget, "budget_difference"):
         if figure.budget_difference is None:
             continue

@@ -226,7 +226,12 @@ def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Ob
 
 
 def _named_shares(budget: DepartmentBudget) -> Iterator[Observation]:
-    """Each share whose whole the text names (占基本支出的 60%): amount ÷ that figure."""
+    """Each share whose whole the text names (占基本支出的 60%) equals the amount ÷ that figure.
+
+    Why: the named whole is often a different total than the breakdown's (基本支出, 采购总额 …);
+    a share on the wrong one shows here. A share within the figures' rounding range passes.
+    Example: 人员经费 54 占基本支出 62 的 87.10% holds (54 ÷ 62 = 87.097%).
+    """
     for path, zh, en, figure in figures_with(budget, "share_of"):
         share, whole_path = figure.share, figure.share_of
         if share is None or whole_path is None:
@@ -262,6 +267,14 @@ def _without_none(budget: DepartmentBudget) -> Iterator[Breakdown]:
 
 
 def _shares(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each stated share (占比) of a breakdown equals part ÷ whole × 100 at its own decimals: income
+    sources, spending kinds and classes, procurement kinds, the “三公” parts and tree lines.
+
+    Why: a share taken from another year or a mistyped amount shows here; rounded or truncated
+    shares pass, and a share moved by one last-place unit so the shares add to 100% passes
+    as adjusted. A share of a zero whole is a warning.
+    Example: 项目支出 45 ÷ 支出合计 150 = 30%，写作 30.00% holds.
+    """
     for breakdown in _stated_breakdowns(budget):
         yield from _share_checks(budget, breakdown)
 
@@ -281,6 +294,13 @@ def _sum_of_shares(expected: Fraction, values: Sequence[Stated]) -> Verdict:
 
 
 def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The shares of a complete breakdown add up to 100% (each share's rounding allowed).
+
+    Why: shares that miss 100% mean one was mistyped or a part left out; truncated shares fall
+    short by less than one last place and pass; the shares of a text that lists only some
+    parts may add up to the share of the whole those parts make.
+    Example: 基本支出占 70% + 项目支出占 30% = 100% holds; 70% + 20% fails.
+    """
     for path, zh, en, whole, parts, complete in _stated_breakdowns(budget):
         if not complete or len(parts) < 2 or any(f.share is None for *_, f in parts):
             continue

@@ -114,6 +114,13 @@ def _worded(figure: Figure) -> bool:
 
 
 def _change(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each stated change (增减额) equals 本年数 − 上年数; with a word (增加/减少) its magnitude.
+
+    Why: a change worked from misread figures, or left from last year's text, is a common slip;
+    the publisher may print the difference of the two rounded figures, so a gap within their
+    rounding passes. A word alone (与上年持平) states no amount and is YOY003's.
+    Example: 本年 86.5、上年 92，写明“减少 5.5 万元” holds; “减少 6.5 万元” fails.
+    """
     return change_checks(budget, figures_with(budget, "change"), PRIOR_YEAR)
 
 
@@ -146,6 +153,14 @@ def change_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Itera
 
 
 def _percent(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each stated percent (增减率) equals (本年 − 上年) ÷ 上年 × 100 at its own decimals,
+    with 上年 implied as 本年 − 增减额 when not stated.
+
+    Why: a percent taken against 本年, or an amount written for the percent, is diagnosed; any
+    percent within the figures' rounding range (truncated too) passes; 上年为零 has no percent,
+    and a comparable-basis (同口径) percent on an unstated base is only a warning.
+    Example: 本年 110、上年 100，“增长 10%” holds; “增长 9.09%” (÷ 本年) fails.
+    """
     return percent_checks(budget, figures_with(budget, "percent"), PRIOR_YEAR)
 
 
@@ -349,6 +364,13 @@ def _words(figure: Figure) -> list[tuple[str, str]]:
 
 
 def _direction(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each direction word (增加/减少/持平 …) matches the sign of 本年 − 上年 (or of the change).
+
+    Why: a word left from last year's text contradicts the figures; 持平 for figures within
+    rounding of each other passes, 基本持平 beyond rounding is only a warning (how close is the
+    publisher's call), and words of the change and the percent must agree.
+    Example: 本年 90、上年 100 with “增加 10 万元” fails: the figures decrease.
+    """
     return direction_checks(budget, figures_with(budget, "change", "percent"), PRIOR_YEAR)
 
 
@@ -447,6 +469,12 @@ def _word_finding(
 
 
 def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A change that is zero but written with 增加/减少 (or 增长/下降).
+
+    Why: not an arithmetic error but a wording slip (宜写“持平”或“无变化”), so only information;
+    a change that rounds to zero yet is not zero (增加 0.00 万元，增长 40%) is left alone.
+    Example: “比上年增加 0 万元，增长 0%” is noted.
+    """
     for path, zh, en, figure in figures_with(budget, "change", "percent"):
         words = [(k, w) for k, w in _words(figure) if direction_of(w) is not Direction.FLAT]
         if not words or _signs(budget, figure) != 0:
@@ -472,6 +500,13 @@ def _worded_number(figure: Figure, kind: str) -> bool:
 
 
 def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A total's change equals the sum of its parts' changes (Δ合计 = Σ Δ各部分): spending
+    by kind, each fund's 基本 + 项目, the “三公” parts, and each tree line with children.
+
+    Why: changes restated by part are often taken from different drafts; each change may be the
+    difference of two rounded figures, so gaps within twice their rounding pass.
+    Example: 支出减少 5.5 = 基本支出增加 2 + 项目支出减少 7.5.
+    """
     for path, zh, en, total, parts in _breakdowns(budget):
         whole = _change_stated(budget, total, derived=True)
         values = [_change_stated(budget, part, derived=True) for _, part in parts]
