@@ -94,6 +94,12 @@ _NONE_MISSING: Final = (("missing_zh", "无"), ("missing_en", "none"))
 
 
 def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Every performance goal (长期目标, 年度目标, 项目目标) has 产出指标, 效益指标 and 满意度指标.
+
+    Why: a goal is to be measured by all three kinds, and a goal without one is usually a
+    template left half filled; a warning, as it is incomplete rather than wrong arithmetic.
+    Example: 年度目标“办结群众来信” with 产出指标 and 效益指标 only lacks 满意度指标.
+    """
     for path, zh, en, goal in _goals(budget):
         present = {i.kind for i in goal.indicators}
         missing = [k for k in _REQUIRED if k not in present]
@@ -176,6 +182,12 @@ _HUNDRED: Final = Decimal(100)
 
 
 def _range(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each rate or satisfaction target (完成率, 覆盖率, 满意度 …) lies within 0–100% and can be met.
+
+    Why: a share of a whole cannot pass 100%, and “大于 100%” or “小于 0%” can never be met;
+    growth percents (增长, 提高 …) and counts of people are not rates and are left alone.
+    Example: 满意度“≥ 95%” holds; 覆盖率“大于 100%” cannot be met.
+    """
     for location, indicator in _indicators(budget):
         if not _is_rate(indicator) or indicator.target is None:
             continue
@@ -208,6 +220,12 @@ def _range(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _parsed(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each indicator's numeric target states a number and a unit (目标 = [比较方式] + 数值 + 单位).
+
+    Why: a target without a number or a unit cannot be evaluated at year end; targets in words
+    (优良, 及时) or dates are not asked for either. A warning: incomplete, not wrong arithmetic.
+    Example: “办理来信 ≥ 300 件” states both; “办理来信 ≥ 300” lacks the unit.
+    """
     for location, indicator in _indicators(budget):
         if indicator.target_text is not None:
             continue  # a target in words (优良, 及时) or a date: stated, with no number to write
@@ -246,6 +264,13 @@ def _show(value: Fraction | int) -> str:
 
 
 def _scores(budget: DepartmentBudget) -> Iterator[Observation]:
+    """In a performance table each score lies between 0 and its weight (0 ≤ 得分 ≤ 分值), for the
+    indicators and the budget-execution lines.
+
+    Why: a score above its weight (or below zero) is a mistyped or misplaced figure in a
+    self-evaluation; scores are exact, with no rounding.
+    Example: 分值 5 的指标得分 4.5 holds; 分值 10 的预算执行得分 11 fails.
+    """
     for path, zh, en, table in tables_of(budget):
         scored: list[tuple[Location, Decimal, Decimal]] = [
             (_indicator_place(path, zh, en, i, indicator), indicator.score, indicator.weight)
@@ -317,6 +342,13 @@ def _sum_observation(
 
 
 def _weights(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The weights of a performance table add up: 绩效指标权重 = Σ 一级指标权重 = Σ 三级指标分值,
+    each 一级指标 = Σ its 三级指标, and 合计 = 预算执行分值 + 绩效指标分值.
+
+    Why: weights that do not add up mean a line was left out or mistyped; a sum is checked only
+    where the table states every indicator it needs, not where the text stops. Exact.
+    Example: 绩效指标 80 = 产出指标 40 + 效益指标 30 + 满意度指标 10; 合计 100 = 20 + 80.
+    """
     for path, zh, en, table in tables_of(budget):
         weighted = [i for i in table.indicators if i.weight is not None]
         all_weighted = bool(table.indicators) and len(weighted) == len(table.indicators)
@@ -386,6 +418,12 @@ def _weights(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _total_score(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A complete self-evaluation's 总分 = 预算执行得分 + Σ the indicators' scores.
+
+    Why: the total score is the figure a 绩效自评 reports; scores that do not add up to it mean a
+    line was left out or mistyped. Checked only when every indicator is scored; exact.
+    Example: 预算执行得分 18 + 指标得分 40 + 25 + 9 = 总分 92.
+    """
     for path, zh, en, table in tables_of(budget):
         if table.total_score is None or not table.complete or table.title is None:
             continue
@@ -420,6 +458,12 @@ def _fund_places(
 
 
 def _rates(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Each stated 执行率 = 全年执行数 ÷ 全年预算数 (else 年初预算数) × 100, at its decimals.
+
+    Why: a rate on the wrong budget or a mistyped amount shows here; the rate passes against
+    either budget, within the figures' rounding range. A zero budget has no rate.
+    Example: 全年预算数 80、全年执行数 76，执行率 95.00% holds.
+    """
     half = budget.precision.half_width_fen
     scale = Scale.money(budget.precision)
     for path, zh, en, funds in _fund_places(budget):
@@ -485,6 +529,13 @@ def _fund_runs(funds: Sequence[FundLine]) -> Iterator[tuple[int, FundLine, list[
 
 
 def _fund_parts(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A performance table's fund line equals the sum of its 其中 lines (财政拨款, 财政专户管理资金,
+    单位资金, 其他资金), in each column (年初预算数, 全年预算数, 全年执行数).
+
+    Why: the funds part of a 绩效表 is copied by hand; a part mistyped shows as the gap, and a
+    gap within the amounts' rounding passes.
+    Example: 资金总额 80 = 财政拨款 70 + 其他资金 10 (年初预算数).
+    """
     half = budget.precision.half_width_fen
     scale = Scale.money(budget.precision)
     for path, zh, en, table in tables_of(budget):
@@ -517,6 +568,12 @@ def _fund_parts(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _project_counts(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The projects a performance report carries out = those of the initial budget + those added
+    during the year (实施项目个数 = 年初批复 + 年中增加).
+
+    Why: the counts are exact, so any gap is a miscount or a project left out of the text.
+    Example: 实施项目共 9 个 = 年初批复 5 个 + 年中增加 4 个; “共 10 个” fails.
+    """
     if budget.performance is None:
         return
     for index, count in enumerate(budget.performance.project_counts):
