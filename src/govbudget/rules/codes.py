@@ -260,6 +260,13 @@ def _ok(line: CodedLine) -> Observation:
 
 
 def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Every classification code (功能分类, 经济分类, 收入分类) is in that year's 政府收支分类科目.
+
+    Why: a mistyped or invented code misfiles spending; the shipped tables are subsets where
+    their sources were, so a code is an error only where the table is complete at that level,
+    else information; with no table for the year (or no year) one note per tree is given.
+    Example: 2023年 208 社会保障和就业支出 is in the table; a 类 code 298 is not.
+    """
     notes: set[Tree] = set()
     # What every code a table lacks at a level shares: the severity and the table's words
     # (kept with the table, so that its id stays its own).
@@ -328,6 +335,12 @@ def _no_table(tree: Tree, year: int | None) -> Observation:
 
 
 def _names(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Every coded line is named as that year's official table names it (after normalising).
+
+    Why: a wrong name suggests a wrong code or a table copied from an old year; a former name
+    (renamed in a later year) or an unknown name is a warning, a shortened name information.
+    Example: 2024年 2130101 named 行政运行 agrees; 210 医疗卫生与计划生育支出 is a former name.
+    """
     if budget.year is None:
         return  # COD001 says once per tree that the codes could not be checked
     for line in coded_lines(budget):
@@ -368,6 +381,13 @@ def _names(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _hierarchy(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A code's length fits its level and place: 类 3 digits, 款 5, 项 7 (the levels its tree
+    has), each two digits longer than its parent, and only 类 at the top of a tree.
+
+    Why: a 项 listed straight under its 类, or a code of a wrong length, means a line was
+    dropped or mistyped, and the tree's sums (TRE001) then compare the wrong lines.
+    Example: 2080501 under 20805 holds; 2080501 straight under 208 fails.
+    """
     for line in coded_lines(budget):
         code = line.node.code
         assert code is not None
@@ -404,6 +424,13 @@ def _hierarchy(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _misplaced(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A code belongs to the classification it is listed in (收入 1xx, 功能 2xx, 部门经济 3xx,
+    政府经济 5xx).
+
+    Why: an economic code in the function table (or the reverse) is a line pasted into the
+    wrong table, which also throws off that table's totals.
+    Example: 30213 维修（护）费 among the 功能分类 lines fails.
+    """
     for line in coded_lines(budget):
         code = line.node.code
         assert code is not None
