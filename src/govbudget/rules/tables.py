@@ -257,6 +257,14 @@ def _sides(table: Table) -> list[str | None]:
 
 
 def _column_sums(budget: DepartmentBudget) -> Iterator[Observation]:
+    """In each one-sided table (收入表, 支出表, 一般公共预算表 …): the 合计 row = Σ the 类 rows,
+    and each coded row = Σ its sub-lines (类 = Σ 款, 款 = Σ 项), in every amount column.
+
+    Why: a printed table is typed or pasted by hand, and a wrong cell shows as a sum that does
+    not hold, pointed at its row and column; a blank cell counts as zero, and gaps within the
+    cells' rounding pass.
+    Example: 201 一般公共服务支出 120 = 20101 人大事务 45 + 20103 政府办公厅（室）75.
+    """
     for ti, table in enumerate(budget.tables):
         if table.kind in _TWO_SIDED:
             continue
@@ -347,6 +355,13 @@ def _header_relations(group: list[tuple[int, tuple[str, ...]]]) -> list[tuple[in
 
 
 def _row_sums(budget: DepartmentBudget) -> Iterator[Observation]:
+    """In every row, a 合计/小计 column = Σ the columns it totals in the header (for each
+    measure, 预算数 or 决算数, apart).
+
+    Why: a row's split across columns (基本支出, 项目支出 …) is where a cell is most often
+    mistyped; a blank cell counts as zero, and gaps within the cells' rounding pass.
+    Example: 本年支出合计 150 = 基本支出 95 + 项目支出 55, in the 201 row.
+    """
     for ti, table in enumerate(budget.tables):
         for side in dict.fromkeys(c.side for c in table.columns):
             for group in _column_groups(table, side):
@@ -367,6 +382,13 @@ def _row_sums(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _summary_sides(budget: DepartmentBudget) -> Iterator[Observation]:
+    """In a two-sided 总表 (收支总表, 财政拨款收支总表), on each side: 本年合计 = Σ its numbered
+    lines, 总计 = 本年合计 + the lines below it (结转结余 …), and each of those = Σ its 其中 lines.
+
+    Why: the summary tables are what a reader compares first; a line left out of a total, or a
+    carry-over missing from the 总计, shows here. Gaps within the cells' rounding pass.
+    Example: 收入总计 170 = 本年收入合计 150 + 上年结转结余 20.
+    """
     for ti, table in enumerate(budget.tables):
         if table.kind not in _TWO_SIDED:
             continue
@@ -416,6 +438,13 @@ def _summary_sides(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _balances(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Balance in the tables: a 总表's 收入总计 = 支出总计; a 决算 总表's 年末结转和结余 = 本年收入合计
+    + 使用非财政拨款结余 + 年初结转和结余 − 本年支出合计 − 结余分配; and in a 决算's 政府性基金 or
+    国有资本经营 table, each row's 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出.
+
+    Why: the tables must balance as the accounts do; a gap points at a mistyped cell.
+    Example: 年末结转和结余 18 = 本年收入合计 120 + 年初结转和结余 10 − 本年支出合计 110 − 结余分配 2.
+    """
     for ti, table in enumerate(budget.tables):
         if table.kind in _TWO_SIDED:
             yield from _summary_balance(budget, ti, table)
@@ -611,6 +640,14 @@ def _side_named(table: Table, side: str | None) -> str | None:
 
 
 def _cross_tables(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The same figure agrees across tables: 收入表 and 支出表 totals with the 总表's lines, the
+    funds with the 财政拨款收支总表, each 类 of a 总表 with the detail table's, and each 一般公共预算
+    line ≤ the same line of the 支出表 (all funds).
+
+    Why: tables made separately drift apart when one is revised. Two cells one unit apart in the
+    last place are one 元 amount rounded twice, a warning; further apart, an error.
+    Example: 收入决算表 合计 本年收入合计 150 = 收入支出决算总表 本年收入合计 150.
+    """
     for first, others in _FINAL_PAIRS:
         ref = _spot(budget, first)
         refs = [_spot(budget, other) for other in others]
@@ -888,6 +925,14 @@ def _said(figure: Figure | Node | None) -> str:
 
 
 def _narrative(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The narrative's (情况说明) figures equal the tables' cells: income and spending totals,
+    sources and kinds, carry-overs, the 一般公共预算 figures, the “三公” items and tree lines.
+
+    Why: the text is written apart from the tables and not always updated with them. A “三公”
+    预算数 may be the 年初 or the 全年 budget, and 人员经费/公用经费 not said to be 一般公共预算's, so
+    those are warnings, as is 机关运行经费 above the table's 公用经费合计.
+    Example: 说明 本年支出合计 150 万元 = 支出决算表 合计行 本年支出合计 150.
+    """
     if not budget.tables:
         return
     for name, figure, spot in _narrative_spots(budget):
@@ -1083,6 +1128,13 @@ def _expected(budget: DepartmentBudget) -> list[TableKind] | None:
 
 
 def _required(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Every table the 目录 lists (without one: the template's, 决算九张表、预算八张表) is in the
+    document, or the narrative states that there is no such fund (无).
+
+    Why: a missing table (most often 政府性基金 or “三公”) is a gap in what must be published; a
+    fund stated as none needs no table. Not checked for tables pasted into a text (web page).
+    Example: no 政府性基金预算财政拨款收入支出决算表, and the text says 本单位无政府性基金: fine.
+    """
     if not budget.tables:
         return
     expected = _expected(budget)
@@ -1123,6 +1175,12 @@ def _required(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _order(budget: DepartmentBudget) -> Iterator[Observation]:
+    """No standard table appears twice, and the tables follow the order of the 目录 (else the template).
+
+    Why: a table printed twice, or out of place, often means one was replaced with another year's
+    or a draft; the order is presentation, so only a warning.
+    Example: the 一般公共预算财政拨款支出表 printed before the 收入表 when the 目录 lists it after.
+    """
     expected = _expected(budget)
     if not budget.tables or expected is None:
         return
@@ -1155,6 +1213,13 @@ def _order(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _empty_statements(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A table with no figures says so (本表无数据, or the narrative states the fund none),
+    and a table said to be empty, or of a fund stated as none, has no figures.
+
+    Why: a reader cannot tell an empty table from a missing page unless it says so (a warning);
+    a fund stated as none with figures in its table is a contradiction (an error).
+    Example: an empty 国有资本经营预算 table with the note “本表无数据” is fine.
+    """
     for index, table in enumerate(budget.tables):
         if table.kind is None:
             continue
@@ -1188,6 +1253,12 @@ def _empty_statements(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _units(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Every table states its money unit (单位：万元 / 单位：元) in its header.
+
+    Why: a table without a unit may be read at the wrong scale (元 for 万元), so every figure is
+    in doubt; read with the document's unit, and only a warning.
+    Example: a 支出决算表 whose header has no “单位：万元” line is flagged (read as 万元).
+    """
     for index, table in enumerate(budget.tables):
         if table.kind is None and not table.rows:
             continue
@@ -1213,6 +1284,13 @@ _PUBLIC: Final = ("302", "307", "309", "310", "399")
 
 
 def _basic_split(budget: DepartmentBudget) -> Iterator[Observation]:
+    """In the 基本支出 table: 人员经费合计 = 301 + 303, and 公用经费合计 = 302 + 307 + 309 + 310
+    + 399 (the classes printed), in every column.
+
+    Why: the two subtotals are what the narrative quotes; which classes each includes differs
+    by locality, so a gap is a warning rather than an error.
+    Example: 人员经费合计 82 = 301 工资福利支出 76 + 303 对个人和家庭的补助 6.
+    """
     found = find_table(budget.tables, K.FINAL_GENERAL_PUBLIC_BASIC, K.BUDGET_GENERAL_PUBLIC_BASIC)
     if found is None:
         return
@@ -1272,12 +1350,13 @@ def _ratio(
 
 
 def _table_ratios(budget: DepartmentBudget) -> Iterator[Observation]:
-    """The shares and completion rates of the “三公” items that the narrative cannot check itself
-    (and the shares of income sources and spending kinds, :func:`_table_shares`).
+    """The narrative's shares and completion rates that it cannot check from its own figures,
+    recomputed from the tables: a “三公” item ÷ the table's 合计, 决算数 ÷ the table's 预算数, income
+    sources and spending kinds ÷ 本年收入（支出）合计, general public classes and the fund ÷ theirs.
 
-    Where the narrative states the whole and the part (or the budget and the final figure),
-    SHR001 and EXE001 check the percent from the narrative's own figures; where it leaves
-    one out, the table's cells are the figures the percent was taken from.
+    Why: a percent of another whole (收入总计, 本年支出合计) than the template's is a warning
+    naming it; a wrong percent an error. Percents within rounding pass.
+    Example: 公务接待费 1.5 of “三公” 合计 6 in the table: “占 25%” holds.
     """
     yield from _table_shares(budget)
     yield from _class_shares(budget)
@@ -1593,14 +1672,35 @@ def _with_lines(
 
 
 def _table_budget_change(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A “三公” figure's (or general public line's) change against the budget (较预算增减额)
+    = 决算数 − the table's 预算数, where the narrative states no budget of its own.
+
+    Why: the narrative compares with a budget it does not print; the table's 预算数 is that
+    budget. Where the table's column may not be the 年初预算数 meant, a gap is a warning.
+    Example: 决算 4、表中预算数 5，“与预算相比减少 1 万元” holds.
+    """
     return _with_lines(budget, change_checks)
 
 
 def _table_budget_percent(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A “三公” figure's (or general public line's) percent against the budget = (决算数 − the
+    table's 预算数) ÷ that 预算数 × 100, where the narrative states no budget of its own.
+
+    Why: as TAB013, with the percent: a wrong base or an amount written as the percent shows;
+    within rounding passes, and an unsure budget column makes a gap a warning.
+    Example: 决算 4、表中预算数 5，“下降 20%” holds.
+    """
     return _with_lines(budget, percent_checks)
 
 
 def _table_budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
+    """A word comparing a “三公” figure (or general public line) with its budget (增加, 减少,
+    无变化 …) matches the sign of 决算数 − the table's 预算数, where the narrative states no budget.
+
+    Why: a word left from another year's text contradicts the table; 持平 within rounding
+    passes, and an unsure budget column makes a contradiction a warning.
+    Example: 决算 4、表中预算数 5 with “与预算相比无变化” fails.
+    """
     return _with_lines(budget, direction_checks)
 
 
@@ -1626,9 +1726,13 @@ _THREE_PARTS: Final[tuple[tuple[ThreePublicItem, tuple[ThreePublicItem, ...], st
 
 
 def _three_public_rows(budget: DepartmentBudget) -> Iterator[Observation]:
-    """合计 = 出国 + 接待 + 公务用车 and 公务用车 = 购置 + 运行, in each column, where every
-    part is a row of the table (items printed as columns are TAB002's). Parts all left blank
-    are not filled in, not stated: not checked."""
+    """In a “三公” table printing its items as rows: 合计 = 因公出国（境）费 + 公务接待费 +
+    公务用车购置及运行维护费 (or its two parts), and 公务用车 = 购置费 + 运行维护费, in every column.
+
+    Why: the “三公” table is the one most read; a part mistyped shows as the gap. Parts all
+    left blank were not filled in, not stated as zero: not checked (items as columns: TAB002).
+    Example: 合计 6 = 因公出国（境）费 0 + 公务接待费 1.5 + 公务用车购置及运行维护费 4.5.
+    """
     for ti, table in enumerate(budget.tables):
         if table.kind not in (K.FINAL_THREE_PUBLIC, K.BUDGET_THREE_PUBLIC):
             continue
