@@ -26,7 +26,14 @@ __all__ = ["RULES"]
 
 
 def _across_documents(budget: DepartmentBudget) -> Iterator[Observation]:
-    """Nothing to check in one document: see :func:`govbudget.series.check_series`."""
+    """Nothing to check in one document: the 跨年 rules (SER001–SER008) compare a unit's
+    documents with each other, run by :func:`govbudget.series.check_series`.
+
+    Why: a figure restated from another year's document (上年数, 年初预算数, 年初结转和结余) must be
+    what that document published; gaps in the years, renamed units, documents naming no unit or
+    year, or twice, keep documents from being compared. Warnings where restatement is allowed.
+    Example: a 2026 budget's 上年 支出合计 381.4 against 318.4 in the 2025 budget is flagged.
+    """
     return iter(())
 
 

@@ -52,11 +52,45 @@ def _observe(index: int, wording: Wording, *, bad: bool = True, **params: str) -
     )
 
 
+#: What each wording kind that :func:`_each` reports is, why a reviewer cares, and an example:
+#: the docstring of its check, which ``govbudget explain`` shows.
+_EACH_DOC: Final[dict[WordingKind, tuple[str, str, str]]] = {
+    W.CUT_REASON: (
+        "A reason sentence cut off after its colon: nothing follows 主要原因是：.",
+        "the explanation a reviewer asks for (why a figure rose or fell) was left unwritten,"
+        " usually a template line not filled in; a warning, for the words are incomplete,"
+        " not the arithmetic wrong.",
+        "“比上年增加 12 万元，主要原因是：。” says no reason.",
+    ),
+    W.PUNCTUATION: (
+        "Doubled punctuation (。。, ，，) in the narrative.",
+        "a sign of hurried editing, not of a wrong figure: information only.",
+        "“本年支出 150 万元。。” has a doubled 。.",
+    ),
+    W.PERCENT_SIGN: (
+        "A rate (增长, 下降, 占比, 完成预算) written without “%”.",
+        "without the sign the number may be read as an amount or a count, so the figure is"
+        " ambiguous and the percent rules cannot take it as one; a warning.",
+        "“比上年增长 12.5，主要原因是…” where 12.5% is meant.",
+    ),
+    W.BLANK: (
+        "A number slot of the template left empty (占 %, 增加 万元).",
+        "the figure was never filled in, so there is no number to check; information that a"
+        " figure is missing from the published text.",
+        "“比上年增加 万元，增长 %” states neither number.",
+    ),
+}
+
+
 def _each(kind: WordingKind) -> Callable[[DepartmentBudget], Iterator[Observation]]:
+    """The check that reports each wording of ``kind`` the narrative reader recorded (WRD004–WRD007)."""
+
     def check(budget: DepartmentBudget) -> Iterator[Observation]:
         for index, wording in _of(budget, kind):
             yield _observe(index, wording)
 
+    what, why, example = _EACH_DOC[kind]
+    check.__doc__ = f"{what}\n\nWhy: {why}\nExample: {example}\n"
     return check
 
 
@@ -70,9 +104,9 @@ def _clause_of(wording: Wording) -> str:
 def _placeholders(budget: DepartmentBudget) -> Iterator[Observation]:
     """A template placeholder left in (XX局, ××, 增加（减少）), once for each wording it is in.
 
-    A reviewer cares because the text was published unfinished. A running header or a
-    repeated title carries the same placeholder on every page: one finding, with how many
-    more places there are, not one for each page. Example: "上海市XX局" on 23 pages.
+    Why: the text was published unfinished. A running header or a repeated title carries the
+    same placeholder on every page: one finding, with how many more places there are.
+    Example: "某市XX局" in the running header of 12 pages gives one finding (另有 11 处相同).
     """
     seen: dict[tuple[str, str], list[tuple[int, Wording]]] = {}
     for index, wording in _of(budget, W.PLACEHOLDER):
@@ -94,6 +128,13 @@ _KIND_WORD: Final = {Kind.FINAL: "决算", Kind.BUDGET: "预算"}
 
 
 def _years(budget: DepartmentBudget) -> Iterator[Observation]:
+    """Headings of the document's kind (决算 or 预算) name the document's year, and a 决算's
+    截至 dates are not before it.
+
+    Why: a year left from last year's template is a common slip. Judged only where the headings
+    confirm the document's year; a year the headings use as often as it is not called a slip.
+    Example: a 2024 决算 with one heading “2023年部门决算” among “2024年” ones: that one is flagged.
+    """
     year = budget.year
     word = _KIND_WORD[budget.kind]
     headings = [(i, w) for i, w in _of(budget, W.HEADING_YEAR) if w.word == word]
@@ -118,6 +159,12 @@ def _years(budget: DepartmentBudget) -> Iterator[Observation]:
 
 
 def _level_words(budget: DepartmentBudget) -> Iterator[Observation]:
+    """The document calls itself a 部门 or a 单位 document (部门决算 / 单位决算) throughout.
+
+    Why: mixing the two shows headings copied from another document; the word used less often
+    is the slip (on a tie, the one that is not the document's level). A warning.
+    Example: nine headings say 部门预算 and one says 单位预算: that one is flagged.
+    """
     words = list(_of(budget, W.LEVEL_WORD))
     counts = Counter(w.word for _, w in words)
     if len(counts) < 2:
