@@ -56,8 +56,8 @@ def _project_lines(budget: DepartmentBudget) -> list[tuple[str, Node]]:
 
 
 def _projects(budget: DepartmentBudget) -> Iterator[Observation]:
-    """Each key project's (重点项目) amount equals the line of the same name among the project
-    lines of the tables (names compared without punctuation and a trailing 项目).
+    """Each key project's (重点项目) amount equals the first uncoded (project) line of the same
+    name in the classification trees (names compared without punctuation and a trailing 项目).
 
     Why: the project text and the project table state one figure twice; a gap means one was
     updated and the other not. A gap within the two figures' rounding passes.

@@ -24,8 +24,8 @@ def _restated(budget: DepartmentBudget) -> Iterator[Observation]:
     """Each restatement of a figure elsewhere in the text equals the figure (rounding-aware).
 
     Why: long disclosures state totals several times; a dropped leading digit or a budget figure
-    written for a final one shows as two values. At one precision they must be identical; at
-    two precisions their rounding intervals must meet.
+    written for a final one shows as two values. Both are read at the figure's precision, and
+    one true value rounds to one number, so any difference is an error.
     Example: 支出总计 1206.4 in the overview and ",206.4" later fails; "1206.40" agrees.
     """
     for path, zh, en, figure in figures_with(budget, "restated"):

@@ -132,7 +132,7 @@ def _years(budget: DepartmentBudget) -> Iterator[Observation]:
     截至 dates are not before it.
 
     Why: a year left from last year's template is a common slip. Judged only where the headings
-    confirm the document's year; a year the headings use as often as it is not called a slip.
+    confirm the document's year; a year more headings name than that one is not called a slip.
     Example: a 2024 决算 with one heading “2023年部门决算” among “2024年” ones: that one is flagged.
     """
     year = budget.year
