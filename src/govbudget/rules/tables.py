@@ -1131,8 +1131,8 @@ def _required(budget: DepartmentBudget) -> Iterator[Observation]:
     """Every table the 目录 lists (without one: the template's, 决算九张表、预算八张表) is in the
     document, or the narrative states that there is no such fund (无).
 
-    Why: a missing table (most often 政府性基金 or “三公”) is a gap in what must be published; a
-    fund stated as none needs no table. Not checked for tables pasted into a text (web page).
+    Why: a missing table (the 政府性基金 one, say) is a gap in what must be published; a fund
+    stated as none needs no table. Not checked for tables pasted into a text (a web page).
     Example: no 政府性基金预算财政拨款收入支出决算表, and the text says 本单位无政府性基金: fine.
     """
     if not budget.tables:
@@ -1177,8 +1177,8 @@ def _required(budget: DepartmentBudget) -> Iterator[Observation]:
 def _order(budget: DepartmentBudget) -> Iterator[Observation]:
     """No standard table appears twice, and the tables follow the order of the 目录 (else the template).
 
-    Why: a table printed twice, or out of place, often means one was replaced with another year's
-    or a draft; the order is presentation, so only a warning.
+    Why: a table printed twice may be two versions of it, and one out of place is compared with
+    the wrong pages by a reader; the order is presentation, so only a warning.
     Example: the 一般公共预算财政拨款支出表 printed before the 收入表 when the 目录 lists it after.
     """
     expected = _expected(budget)
@@ -1354,8 +1354,9 @@ def _table_ratios(budget: DepartmentBudget) -> Iterator[Observation]:
     recomputed from the tables: a “三公” item ÷ the table's 合计, 决算数 ÷ the table's 预算数, income
     sources and spending kinds ÷ 本年收入（支出）合计, general public classes and the fund ÷ theirs.
 
-    Why: a percent of another whole (收入总计, 本年支出合计) than the template's is a warning
-    naming it; a wrong percent an error. Percents within rounding pass.
+    Why: the percent was taken from figures only the tables print. Shares of income sources and
+    spending kinds, and a share that fits another whole (本年支出合计, 支出总计) than the
+    template's, are warnings; other wrong percents errors. Percents within rounding pass.
     Example: 公务接待费 1.5 of “三公” 合计 6 in the table: “占 25%” holds.
     """
     yield from _table_shares(budget)
