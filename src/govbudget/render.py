@@ -17,6 +17,7 @@ numeric check the stated and computed figures, the gap and the tolerance.
 
 from __future__ import annotations
 
+import inspect
 import json
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -419,7 +420,7 @@ def explain(rule: Rule, *, lang: Language = "zh") -> str:
     ]
     if rule.example:
         lines.append(f"{_say('example', lang)}: {rule.example}")
-    doc = (rule.check.__doc__ or "").strip()
+    doc = inspect.cleandoc(rule.check.__doc__ or "")  # the source's indentation left out
     if doc:
         lines += ["", doc]
     return "\n".join(lines)
