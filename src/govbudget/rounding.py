@@ -35,6 +35,7 @@ __all__ = [
     "Outcome",
     "Stated",
     "Verdict",
+    "check_at_most",
     "check_equal",
     "check_ratio",
     "check_sum",
@@ -145,6 +146,43 @@ def check_total(total: Stated, computed: Exact, spread: Exact) -> Verdict:
     <Outcome.WITHIN_ROUNDING: 'within_rounding'>
     """
     return _compare(total, computed, computed - spread, computed + spread)
+
+
+def check_at_most(whole: Stated, total: Exact, spread: Exact) -> Verdict:
+    """Check ``Σ parts ≤ whole`` for parts that add up to ``total``, their half-widths to
+    ``spread`` (some parts of a whole, or one part with its own half-width).
+
+    Exact when the sum is at most the stated whole; within rounding when only the
+    intervals let it be (the sum's lowest value is at most the whole's highest);
+    inconsistent otherwise. ``gap`` is how far the sum is above the whole (zero when
+    it is not), ``min_gap`` how far above once rounding is allowed for.
+
+    >>> check_at_most(Stated(100, 5), 90, 10).outcome
+    <Outcome.EXACT: 'exact'>
+    >>> v = check_at_most(Stated(100, 5), 110, 10)
+    >>> v.outcome, v.gap, v.tolerance, v.min_gap
+    (<Outcome.WITHIN_ROUNDING: 'within_rounding'>, 10, 15, 0)
+    >>> v = check_at_most(Stated(100, 5), 120, 10)
+    >>> v.outcome, v.low, v.high, v.min_gap
+    (<Outcome.INCONSISTENT: 'inconsistent'>, 110, 130, 5)
+    """
+    low, high = total - spread, total + spread
+    if total <= whole.value:
+        outcome = Outcome.EXACT
+    elif low <= whole.high:
+        outcome = Outcome.WITHIN_ROUNDING
+    else:
+        outcome = Outcome.INCONSISTENT
+    return Verdict(
+        outcome,
+        whole.value,
+        total,
+        low,
+        high,
+        max(0, total - whole.value),
+        whole.half + spread,
+        max(0, low - whole.high),
+    )
 
 
 def check_equal(first: Stated, second: Stated) -> Verdict:

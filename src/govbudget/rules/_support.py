@@ -24,7 +24,7 @@ from govbudget.rounding import (
     Exact,
     Outcome,
     Stated,
-    Verdict,
+    check_at_most,
     check_equal,
     check_ratio,
     check_total,
@@ -250,19 +250,9 @@ def _at_most(
     params: dict[str, str],
     formula: str | None,
 ) -> Observation:
-    low, high = total - spread, total + spread
-    tolerance = whole.half + spread
-    gap = max(0, total - whole.value)
-    if total <= whole.value:
-        outcome = Outcome.EXACT
-    elif low <= whole.high:
-        outcome = Outcome.WITHIN_ROUNDING
-    else:
-        outcome = Outcome.INCONSISTENT
-    min_gap = max(0, low - whole.high)
-    verdict = Verdict(outcome, whole.value, total, low, high, gap, tolerance, min_gap)
+    verdict = check_at_most(whole, total, spread)
     return Observation(
-        outcome=outcome,
+        outcome=verdict.outcome,
         location=location,
         verdict=verdict,
         scale=scale,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from fractions import Fraction
 from typing import Final
 
 from attrs import evolve
@@ -25,6 +24,7 @@ from govbudget.rounding import (
     Outcome,
     Stated,
     Verdict,
+    check_at_most,
     check_equal,
     check_sum,
     ratio_range,
@@ -214,31 +214,19 @@ def _equal(
 
 
 def _at_most(part: Stated, whole: Stated) -> Verdict:
-    gap = max(Fraction(0), part.value - whole.value)
-    tolerance = part.half + whole.half
-    if part.value <= whole.value:
-        outcome = Outcome.EXACT
-    elif part.low <= whole.high:
-        outcome = Outcome.WITHIN_ROUNDING
-    else:
-        outcome = Outcome.INCONSISTENT
-    min_gap = max(Fraction(0), part.low - whole.high)
-    return Verdict(outcome, part.value, whole.value, whole.low, whole.high, gap, tolerance, min_gap)
+    """``part ≤ whole``, stated as the part against the whole (the figure it must not exceed)."""
+    return evolve(
+        check_at_most(whole, part.value, part.half),
+        stated=part.value,
+        computed=whole.value,
+        low=whole.low,
+        high=whole.high,
+    )
 
 
 def _at_least(whole: Stated, part: Stated) -> Verdict:
     """``part ≤ whole``, stated as the whole against the part (the figure it must not be under)."""
-    flipped = _at_most(part, whole)
-    return Verdict(
-        flipped.outcome,
-        whole.value,
-        part.value,
-        part.low,
-        part.high,
-        flipped.gap,
-        flipped.tolerance,
-        flipped.min_gap,
-    )
+    return check_at_most(whole, part.value, part.half)
 
 
 # --- TAB001: column sums: the 合计 row and the 类 → 款 → 项 lines ---------------------------
