@@ -24,6 +24,7 @@ from govbudget.rounding import (
     decimal_fraction,
     ratio_range,
 )
+from govbudget.rules._facts import SPENDING_KINDS, expenditure_total, parents, trees_of
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
     figure_at,
@@ -35,8 +36,6 @@ from govbudget.rules._support import (
     stated,
 )
 from govbudget.rules.base import Diagnosis, Observation, Rule, Scale, Severity
-from govbudget.rules.totals import SPENDING_KINDS, expenditure_total
-from govbudget.rules.trees import parents, trees_of
 
 __all__ = ["RULES"]
 
