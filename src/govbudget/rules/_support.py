@@ -180,29 +180,52 @@ def sum_relation(
         count += 1
     if count == 0:
         return None
-    scale = money(budget, total)
-    params = {"count": str(count)}
-    if partial or count < len(parts):
-        observation = _at_most(location, value, spread, whole, scale, params, formula)
+    return sum_observation(
+        location,
+        whole,
+        value,
+        spread,
+        lambda: _known(budget, parts, column),
+        money(budget, total),
+        (("count", str(count)),),
+        partial=partial or count < len(parts),
+        formula=formula,
+    )
+
+
+def sum_observation(
+    location: Location,
+    whole: Stated,
+    value: Exact,
+    spread: Exact,
+    named: Callable[[], Sequence[tuple[str, Stated]]],
+    scale: Scale,
+    params: tuple[tuple[str, str], ...],
+    *,
+    partial: bool = False,
+    severity: Severity | None = None,
+    formula: str | None = None,
+) -> Observation:
+    """``whole = Σ parts`` (``Σ parts ≤ whole`` when ``partial``) for parts whose stated
+    values add up to ``value`` and their half-widths to ``spread``, wherever the figures
+    come from (the model's figures, or table cells).
+
+    ``named`` gives the parts, named, and is called only to explain an inconsistency (a
+    part left out or counted twice, a unit slip, transposed digits; only a unit slip for a
+    partial relation).
+    """
+    if partial:
+        observation = _at_most(location, value, spread, whole, scale, dict(params), formula)
         if observation.outcome is Outcome.INCONSISTENT:
-            slip = _unit_slip_in(whole, _known(budget, parts, column), scale)
+            slip = _unit_slip_in(whole, named(), scale)
             if slip is not None:
-                return evolve(observation, diagnosis=slip)
-        return observation
+                observation = evolve(observation, diagnosis=slip)
+        return observation if severity is None else evolve(observation, severity=severity)
     verdict = check_total(whole, value, spread)
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
-        diagnosis = diagnose_sum(whole, _known(budget, parts, column), scale)
-    return observe(
-        verdict.outcome,
-        location,
-        verdict,
-        scale,
-        (("count", str(count)),),
-        diagnosis,
-        None,
-        formula,
-    )
+        diagnosis = diagnose_sum(whole, named(), scale)
+    return observe(verdict.outcome, location, verdict, scale, params, diagnosis, severity, formula)
 
 
 def _known(

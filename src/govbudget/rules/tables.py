@@ -37,6 +37,7 @@ from govbudget.rules._support import (
     diagnose_value,
     percent_observation,
     stated,
+    sum_observation,
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
 from govbudget.rules.yoy import (
@@ -141,16 +142,30 @@ def _sum(
         return None
     whole = _value(budget, total)
     values = [_value(budget, r) for r in parts]
-    if len(values) == 1 and not signs:
-        # One figure stated twice, rounded the same way: any difference is one.
-        verdict = check_equal(whole, values[0])
-    else:
-        verdict = check_sum(whole, values, signs=signs)
     scale = _scale(budget, budget.tables[total[0]])
+    params = (("relation", relation), ("count", str(len(parts))))
+
+    def named() -> list[tuple[str, Stated]]:
+        return [(_short(budget, r), v) for r, v in zip(parts, values, strict=True)]
+
+    if len(values) > 1 and not signs:  # a sum of cells, as a sum of the model's figures
+        return sum_observation(
+            _place(budget, total),
+            whole,
+            sum((v.value for v in values), 0),
+            sum((v.half for v in values), 0),
+            named,
+            scale,
+            params,
+            severity=severity,
+            formula=relation,
+        )
+    # A balance with signs (no part to blame), or one figure stated twice, rounded the same
+    # way: then any difference is one.
+    verdict = check_sum(whole, values, signs=signs) if signs else check_equal(whole, values[0])
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT and not signs:
-        named = [(_short(budget, r), v) for r, v in zip(parts, values, strict=True)]
-        diagnosis = diagnose_sum(whole, named, scale)
+        diagnosis = diagnose_sum(whole, named(), scale)
     if twice and _one_unit_apart(whole, values, verdict):
         severity = Severity.WARNING
         diagnosis = Diagnosis(
@@ -163,7 +178,7 @@ def _sum(
         location=_place(budget, total),
         verdict=verdict,
         scale=scale,
-        params={"relation": relation, "count": str(len(parts))},
+        params=params,
         diagnosis=diagnosis,
         severity=severity,
         formula=relation,
