@@ -28,18 +28,20 @@ from fractions import Fraction
 from itertools import product
 from typing import TypeAlias
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 __all__ = [
     "Method",
     "Outcome",
     "Stated",
     "Verdict",
+    "adjusted_to_100",
     "check_at_most",
     "check_equal",
     "check_ratio",
     "check_sum",
     "check_total",
+    "check_truncated_sum",
     "corner_range",
     "decimal_fraction",
     "growth_range",
@@ -183,6 +185,50 @@ def check_at_most(whole: Stated, total: Exact, spread: Exact) -> Verdict:
         whole.half + spread,
         max(0, low - whole.high),
     )
+
+
+def check_truncated_sum(total: Exact, parts: Sequence[Stated]) -> Verdict:
+    """Check ``total = Σ parts`` for an exact ``total`` and parts that were rounded, or each
+    cut to its digits instead (shares that should add up to 100).
+
+    A part cut to its digits is short of its true value by less than one last place (two
+    half-widths), so parts that fall short of the total by more than rounding allows, but
+    by less than a last place each, are within rounding, truncated.
+
+    >>> half = Fraction(1, 20)  # shares of 33.29%, 33.29% and 33.42% cut to one place
+    >>> parts = [Stated(Fraction(332, 10), half), Stated(Fraction(332, 10), half),
+    ...          Stated(Fraction(334, 10), half)]
+    >>> check_sum(Stated(100), parts).outcome
+    <Outcome.INCONSISTENT: 'inconsistent'>
+    >>> v = check_truncated_sum(100, parts)
+    >>> v.outcome, v.method, v.min_gap
+    (<Outcome.WITHIN_ROUNDING: 'within_rounding'>, <Method.TRUNCATED: 'truncated'>, Fraction(0, 1))
+    """
+    verdict = check_sum(Stated(total), parts)
+    if verdict.outcome is not Outcome.INCONSISTENT:
+        return verdict
+    shortfall = total - sum(Fraction(p.value) for p in parts)
+    if 0 < shortfall < 2 * sum(Fraction(p.half) for p in parts):
+        return evolve(
+            verdict, outcome=Outcome.WITHIN_ROUNDING, method=Method.TRUNCATED, min_gap=Fraction(0)
+        )
+    return verdict
+
+
+def adjusted_to_100(verdict: Verdict, step: Exact) -> Verdict:
+    """A share's verdict, for a share in a breakdown whose stated shares add up to exactly
+    100: a share at most one last place (``step``) from what its figures allow was moved by
+    the publisher so that they do (largest-remainder rounding), and is within rounding.
+
+    >>> v = Verdict(Outcome.INCONSISTENT, 25, Fraction(2511, 100), 25, 25, 0, 0, Fraction(1, 20))
+    >>> adjusted_to_100(v, Fraction(1, 10)).method
+    <Method.ADJUSTED: 'adjusted to 100%'>
+    >>> adjusted_to_100(v, Fraction(1, 100)) is v
+    True
+    """
+    if verdict.outcome is Outcome.INCONSISTENT and verdict.min_gap <= step:
+        return evolve(verdict, outcome=Outcome.WITHIN_ROUNDING, method=Method.ADJUSTED)
+    return verdict
 
 
 def check_equal(first: Stated, second: Stated) -> Verdict:

@@ -16,11 +16,11 @@ from attrs import evolve
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Income
 from govbudget.rounding import (
-    Method,
     Outcome,
     Stated,
-    Verdict,
+    adjusted_to_100,
     check_sum,
+    check_truncated_sum,
     decimal_fraction,
     ratio_range,
 )
@@ -212,15 +212,9 @@ def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Ob
         )
         verdict = observation.verdict
         if observation.outcome is Outcome.INCONSISTENT and adds_to_100 and verdict is not None:
-            step = Fraction(1, 10**share.decimals)
-            if verdict.min_gap <= step:
-                observation = evolve(
-                    observation,
-                    outcome=Outcome.WITHIN_ROUNDING,
-                    verdict=evolve(
-                        verdict, outcome=Outcome.WITHIN_ROUNDING, method=Method.ADJUSTED
-                    ),
-                )
+            adjusted = adjusted_to_100(verdict, Fraction(1, 10**share.decimals))
+            if adjusted is not verdict:
+                observation = evolve(observation, outcome=adjusted.outcome, verdict=adjusted)
         yield observation
 
 
@@ -265,20 +259,6 @@ def _shares(budget: DepartmentBudget) -> Iterator[Observation]:
         yield from _share_checks(budget, breakdown)
 
 
-def _sum_of_shares(expected: Fraction, values: Sequence[Stated]) -> Verdict:
-    """The shares against what they should add up to: rounded, or each cut to its digits
-    (then each is short by less than one last place)."""
-    verdict = check_sum(Stated(expected), values)
-    shortfall = expected - sum(Fraction(v.value) for v in values)
-    if verdict.outcome is Outcome.INCONSISTENT and 0 < shortfall < 2 * sum(
-        Fraction(v.half) for v in values
-    ):
-        verdict = evolve(
-            verdict, outcome=Outcome.WITHIN_ROUNDING, method=Method.TRUNCATED, min_gap=Fraction(0)
-        )
-    return verdict
-
-
 def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
     for path, zh, en, whole, parts, complete in _stated_breakdowns(budget):
         if not complete or len(parts) < 2 or any(f.share is None for *_, f in parts):
@@ -291,7 +271,7 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
         values = [
             Stated(decimal_fraction(s.value), Fraction(1, 2 * 10**s.decimals)) for s in shares
         ]
-        verdict = _sum_of_shares(Fraction(100), values)
+        verdict = check_truncated_sum(Fraction(100), values)
         printed = [stated(budget, f) for *_, f in parts]
         diagnosis = None
         if verdict.outcome is Outcome.INCONSISTENT and all(p is not None for p in printed):
@@ -300,7 +280,7 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
             if check_sum(total, amounts).outcome is Outcome.INCONSISTENT:
                 # The parts listed are not the whole breakdown (a text that lists some of
                 # the sources): their shares add up to the share of the whole they make up.
-                of_listed = _sum_of_shares(parts_total * 100 / Fraction(total.value), values)
+                of_listed = check_truncated_sum(parts_total * 100 / Fraction(total.value), values)
                 if of_listed.outcome is not Outcome.INCONSISTENT:
                     verdict = evolve(verdict, outcome=Outcome.WITHIN_ROUNDING, min_gap=Fraction(0))
             elif parts_total != total.value:
