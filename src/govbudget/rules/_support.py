@@ -318,12 +318,28 @@ def equal_relation(
     a, b = stated(budget, first, column), stated(budget, second, column)
     if a is None or b is None:
         return None
-    verdict = check_equal(a, b)
-    scale = money(budget, first)
+    return equal_observation(
+        location, a, b, money(budget, first), (), severity=severity, formula=formula
+    )
+
+
+def equal_observation(
+    location: Location,
+    first: Stated,
+    second: Stated,
+    scale: Scale,
+    params: tuple[tuple[str, str], ...],
+    *,
+    severity: Severity | None = None,
+    formula: str | None = None,
+) -> Observation:
+    """Two statements of the same figure agree, wherever they come from (the model's figures,
+    or table cells); a unit slip or transposed digits explain a difference where they can."""
+    verdict = check_equal(first, second)
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
-        diagnosis = diagnose_value(a.value, b.value, scale)
-    return observe(verdict.outcome, location, verdict, scale, (), diagnosis, severity, formula)
+        diagnosis = diagnose_value(first.value, second.value, scale)
+    return observe(verdict.outcome, location, verdict, scale, params, diagnosis, severity, formula)
 
 
 def percent_observation(

@@ -34,7 +34,7 @@ from govbudget.rules._support import (
     Column,
     column_value,
     diagnose_sum,
-    diagnose_value,
+    equal_observation,
     percent_observation,
     stated,
     sum_observation,
@@ -207,22 +207,19 @@ def _equal(
     ``cell ≥ other``)."""
     mine = _value(budget, first)
     scale = _scale(budget, budget.tables[first[0]])
-    if at_most:
-        verdict = _at_most(mine, second)
-    elif at_least:
-        verdict = _at_least(mine, second)
-    else:
-        verdict = check_equal(mine, second)
-    diagnosis = None
-    if verdict.outcome is Outcome.INCONSISTENT and not at_most and not at_least:
-        diagnosis = diagnose_value(mine.value, second.value, scale)
+    params = (("relation", relation), ("count", "1"))
+    if not at_most and not at_least:
+        return equal_observation(
+            _place(budget, first), mine, second, scale, params, severity=severity, formula=relation
+        )
+    # Not the model's at-most relation: here the cell is the figure stated (and, ≤, the part).
+    verdict = _at_most(mine, second) if at_most else _at_least(mine, second)
     return Observation(
         outcome=verdict.outcome,
         location=_place(budget, first),
         verdict=verdict,
         scale=scale,
-        params={"relation": relation, "count": "1"},
-        diagnosis=diagnosis,
+        params=params,
         severity=severity,
         formula=relation,
     )
