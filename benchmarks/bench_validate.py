@@ -23,7 +23,7 @@ from pathlib import Path
 from govbudget import DepartmentBudget, Figure, load, validate
 from govbudget.model import Expenditure
 from govbudget.money import Amount
-from govbudget.rules.trees import trees_of
+from govbudget.rules._facts import trees_of
 from govbudget.tree import Node, walk
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -28,17 +28,20 @@ from fractions import Fraction
 from itertools import product
 from typing import TypeAlias
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 __all__ = [
     "Method",
     "Outcome",
     "Stated",
     "Verdict",
+    "adjusted_to_100",
+    "check_at_most",
     "check_equal",
     "check_ratio",
     "check_sum",
     "check_total",
+    "check_truncated_sum",
     "corner_range",
     "decimal_fraction",
     "growth_range",
@@ -145,6 +148,87 @@ def check_total(total: Stated, computed: Exact, spread: Exact) -> Verdict:
     <Outcome.WITHIN_ROUNDING: 'within_rounding'>
     """
     return _compare(total, computed, computed - spread, computed + spread)
+
+
+def check_at_most(whole: Stated, total: Exact, spread: Exact) -> Verdict:
+    """Check ``Σ parts ≤ whole`` for parts that add up to ``total``, their half-widths to
+    ``spread`` (some parts of a whole, or one part with its own half-width).
+
+    Exact when the sum is at most the stated whole; within rounding when only the
+    intervals let it be (the sum's lowest value is at most the whole's highest);
+    inconsistent otherwise. ``gap`` is how far the sum is above the whole (zero when
+    it is not), ``min_gap`` how far above once rounding is allowed for.
+
+    >>> check_at_most(Stated(100, 5), 90, 10).outcome
+    <Outcome.EXACT: 'exact'>
+    >>> v = check_at_most(Stated(100, 5), 110, 10)
+    >>> v.outcome, v.gap, v.tolerance, v.min_gap
+    (<Outcome.WITHIN_ROUNDING: 'within_rounding'>, 10, 15, 0)
+    >>> v = check_at_most(Stated(100, 5), 120, 10)
+    >>> v.outcome, v.low, v.high, v.min_gap
+    (<Outcome.INCONSISTENT: 'inconsistent'>, 110, 130, 5)
+    """
+    low, high = total - spread, total + spread
+    if total <= whole.value:
+        outcome = Outcome.EXACT
+    elif low <= whole.high:
+        outcome = Outcome.WITHIN_ROUNDING
+    else:
+        outcome = Outcome.INCONSISTENT
+    return Verdict(
+        outcome,
+        whole.value,
+        total,
+        low,
+        high,
+        max(0, total - whole.value),
+        whole.half + spread,
+        max(0, low - whole.high),
+    )
+
+
+def check_truncated_sum(total: Exact, parts: Sequence[Stated]) -> Verdict:
+    """Check ``total = Σ parts`` for an exact ``total`` and parts that were rounded, or each
+    cut to its digits instead (shares that should add up to 100).
+
+    A part cut to its digits is short of its true value by less than one last place (two
+    half-widths), so parts that fall short of the total by more than rounding allows, but
+    by less than a last place each, are within rounding, truncated.
+
+    >>> half = Fraction(1, 20)  # shares of 33.29%, 33.29% and 33.42% cut to one place
+    >>> parts = [Stated(Fraction(332, 10), half), Stated(Fraction(332, 10), half),
+    ...          Stated(Fraction(334, 10), half)]
+    >>> check_sum(Stated(100), parts).outcome
+    <Outcome.INCONSISTENT: 'inconsistent'>
+    >>> v = check_truncated_sum(100, parts)
+    >>> v.outcome, v.method, v.min_gap
+    (<Outcome.WITHIN_ROUNDING: 'within_rounding'>, <Method.TRUNCATED: 'truncated'>, Fraction(0, 1))
+    """
+    verdict = check_sum(Stated(total), parts)
+    if verdict.outcome is not Outcome.INCONSISTENT:
+        return verdict
+    shortfall = total - sum(Fraction(p.value) for p in parts)
+    if 0 < shortfall < 2 * sum(Fraction(p.half) for p in parts):
+        return evolve(
+            verdict, outcome=Outcome.WITHIN_ROUNDING, method=Method.TRUNCATED, min_gap=Fraction(0)
+        )
+    return verdict
+
+
+def adjusted_to_100(verdict: Verdict, step: Exact) -> Verdict:
+    """A share's verdict, for a share in a breakdown whose stated shares add up to exactly
+    100: a share at most one last place (``step``) from what its figures allow was moved by
+    the publisher so that they do (largest-remainder rounding), and is within rounding.
+
+    >>> v = Verdict(Outcome.INCONSISTENT, 25, Fraction(2511, 100), 25, 25, 0, 0, Fraction(1, 20))
+    >>> adjusted_to_100(v, Fraction(1, 10)).method
+    <Method.ADJUSTED: 'adjusted to 100%'>
+    >>> adjusted_to_100(v, Fraction(1, 100)) is v
+    True
+    """
+    if verdict.outcome is Outcome.INCONSISTENT and verdict.min_gap <= step:
+        return evolve(verdict, outcome=Outcome.WITHIN_ROUNDING, method=Method.ADJUSTED)
+    return verdict
 
 
 def check_equal(first: Stated, second: Stated) -> Verdict:

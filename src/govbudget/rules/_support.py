@@ -24,7 +24,7 @@ from govbudget.rounding import (
     Exact,
     Outcome,
     Stated,
-    Verdict,
+    check_at_most,
     check_equal,
     check_ratio,
     check_total,
@@ -180,29 +180,52 @@ def sum_relation(
         count += 1
     if count == 0:
         return None
-    scale = money(budget, total)
-    params = {"count": str(count)}
-    if partial or count < len(parts):
-        observation = _at_most(location, value, spread, whole, scale, params, formula)
+    return sum_observation(
+        location,
+        whole,
+        value,
+        spread,
+        lambda: _known(budget, parts, column),
+        money(budget, total),
+        (("count", str(count)),),
+        partial=partial or count < len(parts),
+        formula=formula,
+    )
+
+
+def sum_observation(
+    location: Location,
+    whole: Stated,
+    value: Exact,
+    spread: Exact,
+    named: Callable[[], Sequence[tuple[str, Stated]]],
+    scale: Scale,
+    params: tuple[tuple[str, str], ...],
+    *,
+    partial: bool = False,
+    severity: Severity | None = None,
+    formula: str | None = None,
+) -> Observation:
+    """``whole = Σ parts`` (``Σ parts ≤ whole`` when ``partial``) for parts whose stated
+    values add up to ``value`` and their half-widths to ``spread``, wherever the figures
+    come from (the model's figures, or table cells).
+
+    ``named`` gives the parts, named, and is called only to explain an inconsistency (a
+    part left out or counted twice, a unit slip, transposed digits; only a unit slip for a
+    partial relation).
+    """
+    if partial:
+        observation = _at_most(location, value, spread, whole, scale, dict(params), formula)
         if observation.outcome is Outcome.INCONSISTENT:
-            slip = _unit_slip_in(whole, _known(budget, parts, column), scale)
+            slip = _unit_slip_in(whole, named(), scale)
             if slip is not None:
-                return evolve(observation, diagnosis=slip)
-        return observation
+                observation = evolve(observation, diagnosis=slip)
+        return observation if severity is None else evolve(observation, severity=severity)
     verdict = check_total(whole, value, spread)
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
-        diagnosis = diagnose_sum(whole, _known(budget, parts, column), scale)
-    return observe(
-        verdict.outcome,
-        location,
-        verdict,
-        scale,
-        (("count", str(count)),),
-        diagnosis,
-        None,
-        formula,
-    )
+        diagnosis = diagnose_sum(whole, named(), scale)
+    return observe(verdict.outcome, location, verdict, scale, params, diagnosis, severity, formula)
 
 
 def _known(
@@ -250,19 +273,9 @@ def _at_most(
     params: dict[str, str],
     formula: str | None,
 ) -> Observation:
-    low, high = total - spread, total + spread
-    tolerance = whole.half + spread
-    gap = max(0, total - whole.value)
-    if total <= whole.value:
-        outcome = Outcome.EXACT
-    elif low <= whole.high:
-        outcome = Outcome.WITHIN_ROUNDING
-    else:
-        outcome = Outcome.INCONSISTENT
-    min_gap = max(0, low - whole.high)
-    verdict = Verdict(outcome, whole.value, total, low, high, gap, tolerance, min_gap)
+    verdict = check_at_most(whole, total, spread)
     return Observation(
-        outcome=outcome,
+        outcome=verdict.outcome,
         location=location,
         verdict=verdict,
         scale=scale,
@@ -305,12 +318,28 @@ def equal_relation(
     a, b = stated(budget, first, column), stated(budget, second, column)
     if a is None or b is None:
         return None
-    verdict = check_equal(a, b)
-    scale = money(budget, first)
+    return equal_observation(
+        location, a, b, money(budget, first), (), severity=severity, formula=formula
+    )
+
+
+def equal_observation(
+    location: Location,
+    first: Stated,
+    second: Stated,
+    scale: Scale,
+    params: tuple[tuple[str, str], ...],
+    *,
+    severity: Severity | None = None,
+    formula: str | None = None,
+) -> Observation:
+    """Two statements of the same figure agree, wherever they come from (the model's figures,
+    or table cells); a unit slip or transposed digits explain a difference where they can."""
+    verdict = check_equal(first, second)
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
-        diagnosis = diagnose_value(a.value, b.value, scale)
-    return observe(verdict.outcome, location, verdict, scale, (), diagnosis, severity, formula)
+        diagnosis = diagnose_value(first.value, second.value, scale)
+    return observe(verdict.outcome, location, verdict, scale, params, diagnosis, severity, formula)
 
 
 def percent_observation(

@@ -8,6 +8,7 @@ from typing import Final
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Kind
 from govbudget.rounding import check_sum
+from govbudget.rules._facts import grand_extras
 from govbudget.rules._support import (
     COLUMNS,
     carries_over,
@@ -17,7 +18,6 @@ from govbudget.rules._support import (
     sums_in_columns,
 )
 from govbudget.rules.base import Observation, Rule, Severity
-from govbudget.rules.totals import grand_extras
 
 __all__ = ["RULES"]
 

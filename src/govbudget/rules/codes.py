@@ -28,6 +28,7 @@ from govbudget.classification import (
 )
 from govbudget.model import DepartmentBudget, EconomicScheme
 from govbudget.rounding import Outcome
+from govbudget.rules._facts import trees_of
 from govbudget.rules._support import memo
 from govbudget.rules.base import (
     LineLocation,
@@ -39,7 +40,6 @@ from govbudget.rules.base import (
     _params,
     observe,
 )
-from govbudget.rules.trees import trees_of
 from govbudget.tree import Node, walk
 
 __all__ = ["RULES", "coded_lines"]

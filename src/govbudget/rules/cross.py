@@ -15,6 +15,7 @@ from typing import Final
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget
 from govbudget.rounding import Stated, check_equal
+from govbudget.rules._facts import _all_appropriation, trees_of
 from govbudget.rules._support import (
     COLUMNS,
     at_most,
@@ -23,8 +24,6 @@ from govbudget.rules._support import (
     place,
 )
 from govbudget.rules.base import Observation, Rule, Severity
-from govbudget.rules.three_public import _all_appropriation
-from govbudget.rules.trees import trees_of
 from govbudget.tree import Node, find, walk
 
 __all__ = ["RULES", "same_name"]

@@ -16,14 +16,15 @@ from attrs import evolve
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Income
 from govbudget.rounding import (
-    Method,
     Outcome,
     Stated,
-    Verdict,
+    adjusted_to_100,
     check_sum,
+    check_truncated_sum,
     decimal_fraction,
     ratio_range,
 )
+from govbudget.rules._facts import SPENDING_KINDS, expenditure_total, parents, trees_of
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
     figure_at,
@@ -35,8 +36,6 @@ from govbudget.rules._support import (
     stated,
 )
 from govbudget.rules.base import Diagnosis, Observation, Rule, Scale, Severity
-from govbudget.rules.totals import SPENDING_KINDS, expenditure_total
-from govbudget.rules.trees import parents, trees_of
 
 __all__ = ["RULES"]
 
@@ -213,15 +212,9 @@ def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Ob
         )
         verdict = observation.verdict
         if observation.outcome is Outcome.INCONSISTENT and adds_to_100 and verdict is not None:
-            step = Fraction(1, 10**share.decimals)
-            if verdict.min_gap <= step:
-                observation = evolve(
-                    observation,
-                    outcome=Outcome.WITHIN_ROUNDING,
-                    verdict=evolve(
-                        verdict, outcome=Outcome.WITHIN_ROUNDING, method=Method.ADJUSTED
-                    ),
-                )
+            adjusted = adjusted_to_100(verdict, Fraction(1, 10**share.decimals))
+            if adjusted is not verdict:
+                observation = evolve(observation, outcome=adjusted.outcome, verdict=adjusted)
         yield observation
 
 
@@ -279,20 +272,6 @@ def _shares(budget: DepartmentBudget) -> Iterator[Observation]:
         yield from _share_checks(budget, breakdown)
 
 
-def _sum_of_shares(expected: Fraction, values: Sequence[Stated]) -> Verdict:
-    """The shares against what they should add up to: rounded, or each cut to its digits
-    (then each is short by less than one last place)."""
-    verdict = check_sum(Stated(expected), values)
-    shortfall = expected - sum(Fraction(v.value) for v in values)
-    if verdict.outcome is Outcome.INCONSISTENT and 0 < shortfall < 2 * sum(
-        Fraction(v.half) for v in values
-    ):
-        verdict = evolve(
-            verdict, outcome=Outcome.WITHIN_ROUNDING, method=Method.TRUNCATED, min_gap=Fraction(0)
-        )
-    return verdict
-
-
 def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
     """The shares of a complete breakdown add up to 100% (each share's rounding allowed).
 
@@ -312,7 +291,7 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
         values = [
             Stated(decimal_fraction(s.value), Fraction(1, 2 * 10**s.decimals)) for s in shares
         ]
-        verdict = _sum_of_shares(Fraction(100), values)
+        verdict = check_truncated_sum(Fraction(100), values)
         printed = [stated(budget, f) for *_, f in parts]
         diagnosis = None
         if verdict.outcome is Outcome.INCONSISTENT and all(p is not None for p in printed):
@@ -321,7 +300,7 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
             if check_sum(total, amounts).outcome is Outcome.INCONSISTENT:
                 # The parts listed are not the whole breakdown (a text that lists some of
                 # the sources): their shares add up to the share of the whole they make up.
-                of_listed = _sum_of_shares(parts_total * 100 / Fraction(total.value), values)
+                of_listed = check_truncated_sum(parts_total * 100 / Fraction(total.value), values)
                 if of_listed.outcome is not Outcome.INCONSISTENT:
                     verdict = evolve(verdict, outcome=Outcome.WITHIN_ROUNDING, min_gap=Fraction(0))
             elif parts_total != total.value:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from fractions import Fraction
 from typing import Final
 
 from attrs import evolve
@@ -25,6 +24,7 @@ from govbudget.rounding import (
     Outcome,
     Stated,
     Verdict,
+    check_at_most,
     check_equal,
     check_sum,
     ratio_range,
@@ -34,9 +34,10 @@ from govbudget.rules._support import (
     Column,
     column_value,
     diagnose_sum,
-    diagnose_value,
+    equal_observation,
     percent_observation,
     stated,
+    sum_observation,
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
 from govbudget.rules.yoy import (
@@ -141,16 +142,30 @@ def _sum(
         return None
     whole = _value(budget, total)
     values = [_value(budget, r) for r in parts]
-    if len(values) == 1 and not signs:
-        # One figure stated twice, rounded the same way: any difference is one.
-        verdict = check_equal(whole, values[0])
-    else:
-        verdict = check_sum(whole, values, signs=signs)
     scale = _scale(budget, budget.tables[total[0]])
+    params = (("relation", relation), ("count", str(len(parts))))
+
+    def named() -> list[tuple[str, Stated]]:
+        return [(_short(budget, r), v) for r, v in zip(parts, values, strict=True)]
+
+    if len(values) > 1 and not signs:  # a sum of cells, as a sum of the model's figures
+        return sum_observation(
+            _place(budget, total),
+            whole,
+            sum((v.value for v in values), 0),
+            sum((v.half for v in values), 0),
+            named,
+            scale,
+            params,
+            severity=severity,
+            formula=relation,
+        )
+    # A balance with signs (no part to blame), or one figure stated twice, rounded the same
+    # way: then any difference is one.
+    verdict = check_sum(whole, values, signs=signs) if signs else check_equal(whole, values[0])
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT and not signs:
-        named = [(_short(budget, r), v) for r, v in zip(parts, values, strict=True)]
-        diagnosis = diagnose_sum(whole, named, scale)
+        diagnosis = diagnose_sum(whole, named(), scale)
     if twice and _one_unit_apart(whole, values, verdict):
         severity = Severity.WARNING
         diagnosis = Diagnosis(
@@ -163,7 +178,7 @@ def _sum(
         location=_place(budget, total),
         verdict=verdict,
         scale=scale,
-        params={"relation": relation, "count": str(len(parts))},
+        params=params,
         diagnosis=diagnosis,
         severity=severity,
         formula=relation,
@@ -192,53 +207,38 @@ def _equal(
     ``cell ≥ other``)."""
     mine = _value(budget, first)
     scale = _scale(budget, budget.tables[first[0]])
-    if at_most:
-        verdict = _at_most(mine, second)
-    elif at_least:
-        verdict = _at_least(mine, second)
-    else:
-        verdict = check_equal(mine, second)
-    diagnosis = None
-    if verdict.outcome is Outcome.INCONSISTENT and not at_most and not at_least:
-        diagnosis = diagnose_value(mine.value, second.value, scale)
+    params = (("relation", relation), ("count", "1"))
+    if not at_most and not at_least:
+        return equal_observation(
+            _place(budget, first), mine, second, scale, params, severity=severity, formula=relation
+        )
+    # Not the model's at-most relation: here the cell is the figure stated (and, ≤, the part).
+    verdict = _at_most(mine, second) if at_most else _at_least(mine, second)
     return Observation(
         outcome=verdict.outcome,
         location=_place(budget, first),
         verdict=verdict,
         scale=scale,
-        params={"relation": relation, "count": "1"},
-        diagnosis=diagnosis,
+        params=params,
         severity=severity,
         formula=relation,
     )
 
 
 def _at_most(part: Stated, whole: Stated) -> Verdict:
-    gap = max(Fraction(0), part.value - whole.value)
-    tolerance = part.half + whole.half
-    if part.value <= whole.value:
-        outcome = Outcome.EXACT
-    elif part.low <= whole.high:
-        outcome = Outcome.WITHIN_ROUNDING
-    else:
-        outcome = Outcome.INCONSISTENT
-    min_gap = max(Fraction(0), part.low - whole.high)
-    return Verdict(outcome, part.value, whole.value, whole.low, whole.high, gap, tolerance, min_gap)
+    """``part ≤ whole``, stated as the part against the whole (the figure it must not exceed)."""
+    return evolve(
+        check_at_most(whole, part.value, part.half),
+        stated=part.value,
+        computed=whole.value,
+        low=whole.low,
+        high=whole.high,
+    )
 
 
 def _at_least(whole: Stated, part: Stated) -> Verdict:
     """``part ≤ whole``, stated as the whole against the part (the figure it must not be under)."""
-    flipped = _at_most(part, whole)
-    return Verdict(
-        flipped.outcome,
-        whole.value,
-        part.value,
-        part.low,
-        part.high,
-        flipped.gap,
-        flipped.tolerance,
-        flipped.min_gap,
-    )
+    return check_at_most(whole, part.value, part.half)
 
 
 # --- TAB001: column sums: the 合计 row and the 类 → 款 → 项 lines ---------------------------

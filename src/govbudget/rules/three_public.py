@@ -7,16 +7,15 @@ from typing import Final
 
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget
+from govbudget.rules._facts import _all_appropriation, expenditure_total
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
     at_most,
-    carries_over,
     equal_relation,
     place,
     sums_in_columns,
 )
 from govbudget.rules.base import Observation, Rule, Severity
-from govbudget.rules.totals import expenditure_total, income_sources
 from govbudget.tree import find
 
 __all__ = ["ECONOMIC_ITEMS", "RULES"]
@@ -77,22 +76,6 @@ def _vehicles(budget: DepartmentBudget) -> Iterator[Observation]:
             ("公务用车购置费", three.vehicle_purchase),
             ("公务用车运行维护费", three.vehicle_operation),
         ],
-    )
-
-
-def _all_appropriation(budget: DepartmentBudget) -> bool:
-    """True when the budget states that all its income is appropriation (财政拨款) and
-    nothing is carried over (carried-over money may come from other sources)."""
-    income = budget.income
-    if income is None or income.appropriation is None or income.appropriation.amount is None:
-        return False
-    if carries_over(budget):
-        return False
-    total = income.total or income.grand_total
-    if total is None or total.amount != income.appropriation.amount:
-        return False
-    return not any(
-        f is not None and f.amount for name, f in income_sources(income) if name != "财政拨款收入"
     )
 
 

@@ -5,58 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Final
 
-from govbudget.figure import Figure
-from govbudget.model import DepartmentBudget, Expenditure, Income
+from govbudget.model import DepartmentBudget
+from govbudget.rules._facts import expenditure_total, grand_extras, income_sources, spending_kinds
 from govbudget.rules._labels import label
 from govbudget.rules._support import Part, sums_in_columns
 from govbudget.rules.base import CheckFunction, Observation, Rule, Severity
 
-__all__ = ["RULES", "expenditure_total", "income_sources"]
+__all__ = ["RULES"]
 
 _ZH = "{where}：合计 {stated}{unit}，{count} 项之和 {computed}{unit}"
 _EN = "{where}: stated {stated} {unit}, its {count} parts add up to {computed} {unit}"
-
-
-def income_sources(income: Income) -> list[tuple[str, Figure | None]]:
-    """This year's income sources, named; 财政拨款 by fund when its total is not stated."""
-    if income.appropriation is not None or not any(
-        (income.general_public, income.government_fund, income.state_capital)
-    ):
-        funds: list[tuple[str, Figure | None]] = [("财政拨款收入", income.appropriation)]
-    else:
-        funds = [
-            (label("income", name)[0], getattr(income, name))
-            for name in ("general_public", "government_fund", "state_capital")
-        ]
-    others = [
-        (label("income", name)[0], getattr(income, name))
-        for name in ("business", "operating", "higher_subsidy", "affiliated", "other")
-    ]
-    return funds + others + [(n.label, n) for n in income.lines]
-
-
-def grand_extras(income: Income) -> list[tuple[str, Figure | None]]:
-    """What a 收入总计 adds to this year's income: a 决算's 使用非财政拨款结余 (when stated)
-    and 上年结转结余."""
-    used = [] if income.surplus_used is None else [("使用非财政拨款结余", income.surplus_used)]
-    return [*used, ("上年结转结余", income.carryover)]
-
-
-def _nothing(figure: Figure | None) -> bool:
-    return figure is None or figure.none_stated or figure.amount == 0
-
-
-def expenditure_total(spending: Expenditure, budget: DepartmentBudget) -> tuple[str, Figure] | None:
-    """The figure that totals this year's spending: 支出合计, else a 支出总计 with nothing
-    distributed (结余分配) or carried out (年末结转和结余)."""
-    if spending.total is not None:
-        return "total", spending.total
-    final = budget.final
-    if spending.grand_total is not None and (
-        final is None or (_nothing(final.carried_out) and _nothing(final.distribution))
-    ):
-        return "grand_total", spending.grand_total
-    return None
 
 
 def _income(budget: DepartmentBudget) -> Iterator[Observation]:
@@ -154,23 +112,6 @@ def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
         spending.by_economic,
         partial=spending.economic_partial,
     )
-
-
-#: The kinds of spending that make up 支出合计; the last three only some units have.
-SPENDING_KINDS: Final = ("basic", "project", "to_higher", "operating", "to_affiliated")
-
-
-def spending_kinds(spending: Expenditure) -> tuple[str, str, list[tuple[str, Figure]]]:
-    """The stated kinds of spending, named, and the relation's names ("基本支出 + 项目支出").
-
-    A kind a unit does not state is one it does not have (as in most 行政单位).
-    """
-    kinds = [(name, f) for name in SPENDING_KINDS if (f := getattr(spending, name)) is not None]
-    names = [label("expenditure", name) for name, _ in kinds]
-    parts = [(zh, figure) for (zh, _), (_, figure) in zip(names, kinds, strict=True)]
-    zh = " + ".join(zh for zh, _ in names)
-    en = " + ".join(en for _, en in names)
-    return zh, en, parts
 
 
 def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:

@@ -6,45 +6,11 @@ from collections.abc import Iterator
 from typing import Final
 
 from govbudget.model import DepartmentBudget
-from govbudget.rules._labels import label
+from govbudget.rules._facts import parents, trees_of
 from govbudget.rules._support import sums_in_columns
 from govbudget.rules.base import Observation, Rule, Severity
-from govbudget.tree import Node, Path
 
-__all__ = ["RULES", "parents", "trees_of"]
-
-
-def trees_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, tuple[Node, ...]]]:
-    """Every classification tree of the budget: (path, Chinese name, English name, roots)."""
-    for section_name in ("expenditure", "appropriation"):
-        section = getattr(budget, section_name)
-        if section is None:
-            continue
-        for tree in ("by_function", "by_economic"):
-            roots: tuple[Node, ...] = getattr(section, tree)
-            if roots:
-                zh, en = label(section_name, tree)
-                yield f"/{section_name}/{tree}", zh, en, roots
-    if budget.income is not None and budget.income.lines:
-        yield "/income/lines", "收入明细", "income lines", budget.income.lines
-    if budget.assets is not None and budget.assets.parts:
-        yield "/assets/parts", "资产明细", "asset parts", budget.assets.parts
-    for index, statement in enumerate(budget.statements):
-        if statement.children:
-            yield f"/statements/{index}", "文中", "the text:", (statement,)
-
-
-def parents(roots: tuple[Node, ...]) -> Iterator[tuple[Path, Node]]:
-    """The lines with children under ``roots``, with their paths, in :func:`walk`'s order
-    (a leaf is not even given a path: most lines of a large tree are leaves)."""
-    stack: list[tuple[Path, Node]] = [((n.key,), n) for n in reversed(roots) if n.children]
-    pop, push = stack.pop, stack.append
-    while stack:
-        path, node = pop()
-        yield path, node
-        for child in reversed(node.children):
-            if child.children:
-                push(((*path, child.name if child.code is None else child.code), child))
+__all__ = ["RULES"]
 
 
 def _children_sum(budget: DepartmentBudget) -> Iterator[Observation]:

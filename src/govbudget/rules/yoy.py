@@ -28,6 +28,7 @@ from govbudget.rounding import (
     ratio_range,
     round_half_up,
 )
+from govbudget.rules._facts import expenditure_total, parents, spending_kinds, trees_of
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
     figures_with,
@@ -37,8 +38,6 @@ from govbudget.rules._support import (
     stated,
 )
 from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
-from govbudget.rules.totals import expenditure_total, spending_kinds
-from govbudget.rules.trees import parents, trees_of
 
 __all__ = ["BUDGET", "PRIOR_YEAR", "RULES", "Basis", "Items"]
 

@@ -41,7 +41,7 @@ from govbudget.model import (
     ThreePublic,
 )
 from govbudget.money import Amount, wan
-from govbudget.rules.totals import SPENDING_KINDS
+from govbudget.rules._facts import SPENDING_KINDS
 from govbudget.strategies._writing import percent_text, quantum
 from govbudget.table import Column as TableColumn
 from govbudget.table import Row, Table, TableKind
