@@ -192,40 +192,64 @@ def entries(
     is given or has lines under it); slots whose path is in ``skip``
     (``/projects/*/funding``) are not walked.
     """
-    return _entries(budget, plan(), "", (), wanted, skip)
+    return _entries(budget, _ops(plan(), skip), "", (), wanted)
+
+
+#: A slot as the walk reads it: field name, what it holds (``_FIGURE`` …), the slot, the
+#: steps of its own fields, and its path where no index is in it (else ``None``).
+_Op: TypeAlias = tuple[str, int, Slot, tuple["_Op", ...], str | None]
+_FIGURE, _PART, _ITEMS, _TREE, _TREES = range(5)
+_CODES: Final = {
+    Kind.FIGURE: _FIGURE,
+    Kind.PART: _PART,
+    Kind.ITEMS: _ITEMS,
+    Kind.TREE: _TREE,
+    Kind.TREES: _TREES,
+}
+#: The steps of each plan (by its id: plans are cached, so kept) without the skipped slots.
+_OPS: Final[dict[tuple[int, frozenset[str]], tuple[_Op, ...]]] = {}
+
+
+def _ops(slots: tuple[Slot, ...], skip: frozenset[str]) -> tuple[_Op, ...]:
+    key = (id(slots), skip)
+    found = _OPS.get(key)
+    if found is None:
+        found = _OPS[key] = tuple(
+            (s.name, _CODES[s.kind], s, _ops(s.plan, skip), None if "*" in s.path else s.path)
+            for s in slots
+            if s.path not in skip
+        )
+    return found
 
 
 def _entries(
     value: object,
-    slots: tuple[Slot, ...],
+    ops: tuple[_Op, ...],
     prefix: str,
     above: tuple[object, ...],
     wanted: Callable[[Figure], bool] | None,
-    skip: frozenset[str],
 ) -> Iterator[Entry]:
-    for slot in slots:
-        if skip and slot.path in skip:
-            continue
-        item = getattr(value, slot.name)
+    # Run for every part of every budget checked: plain tuples, no formatting of the paths
+    # that hold no index.
+    for name, code, slot, inner, path in ops:
+        item = getattr(value, name)
         if not item:  # None, or an empty tuple (figures and parts are always true)
             continue
-        kind = slot.kind
-        if kind is Kind.FIGURE:
+        if code == _FIGURE:
             if wanted is None or wanted(item):
-                yield f"{prefix}/{slot.name}", item, slot, above
-        elif kind is Kind.PART:
-            yield from _entries(
-                item, slot.plan, f"{prefix}/{slot.name}", (*above, item), wanted, skip
-            )
-        elif kind is Kind.ITEMS:
+                yield path or f"{prefix}/{name}", item, slot, above
+        elif code == _PART:
+            yield from _entries(item, inner, path or f"{prefix}/{name}", (*above, item), wanted)
+        elif code == _ITEMS:
             for index, part in enumerate(item):
-                here = f"{prefix}/{slot.name}/{index}"
-                yield from _entries(part, slot.plan, here, (*above, part), wanted, skip)
-        elif kind is Kind.TREE:
-            yield from _lines(item, f"{prefix}/{slot.name}", slot, above, wanted)
+                here = f"{path or f'{prefix}/{name}'}/{index}"
+                yield from _entries(part, inner, here, (*above, part), wanted)
+        elif code == _TREE:
+            yield from _lines(item, path or f"{prefix}/{name}", slot, above, wanted)
         else:
             for index, root in enumerate(item):
-                yield from _lines((root,), f"{prefix}/{slot.name}/{index}", slot, above, wanted)
+                here = f"{path or f'{prefix}/{name}'}/{index}"
+                yield from _lines((root,), here, slot, above, wanted)
 
 
 def _lines(
@@ -241,15 +265,17 @@ def _lines(
     pop, extend = stack.pop, stack.extend
     while stack:
         upper, node, over = pop()
-        given = wanted is None or wanted(node)
-        if not given and not node.children:
-            continue
-        here = f"{upper}/{node.name if node.code is None else node.code}"
-        if given:
+        children = node.children
+        if wanted is None or wanted(node):
+            here = f"{upper}/{node.name if node.code is None else node.code}"
             yield here, node, slot, over
-        if node.children:
+        elif children:
+            here = f"{upper}/{node.name if node.code is None else node.code}"
+        else:
+            continue
+        if children:
             under = (*over, node)
-            extend((here, child, under) for child in reversed(node.children))
+            extend([(here, child, under) for child in reversed(children)])
 
 
 def place_of(budget: DepartmentBudget, path: str) -> Place | None:
