@@ -221,3 +221,12 @@ def test_walk_is_stable_and_finds_every_figure(budget: DepartmentBudget) -> None
         found = figure_at(budget, path)
         assert found is not None
         assert found == figure
+
+
+def test_figure_columns_are_the_fields_of_a_figure() -> None:
+    from govbudget.money import Amount
+    from govbudget.paths import figure_columns
+
+    assert [name for name, _ in figure_columns()] == [a.name for a in attrs.fields(Figure)]
+    assert dict(figure_columns())["budget_initial"] is Amount
+    assert dict(figure_columns())["restated"] is tuple

@@ -50,6 +50,7 @@ __all__ = [
     "Slot",
     "entries",
     "figure_at",
+    "figure_columns",
     "figure_fields",
     "place_of",
     "plan",
@@ -163,6 +164,30 @@ def figure_fields(cls: type) -> tuple[str, ...]:
 @cache
 def _figure_fields(cls: type) -> tuple[str, ...]:
     return tuple(slot.name for slot in plan(cls) if slot.kind is Kind.FIGURE)
+
+
+def figure_columns() -> tuple[tuple[str, type], ...]:
+    """The fields of a :class:`~govbudget.figure.Figure`, what one figure states (each at
+    ``{path}/{field}`` under the figure's path), with the class of their values.
+
+    >>> [(name, kind.__name__) for name, kind in figure_columns()][:3]
+    [('amount', 'Amount'), ('prior', 'Amount'), ('change', 'StatedChange')]
+    """
+    return _figure_columns()
+
+
+@cache
+def _figure_columns() -> tuple[tuple[str, type], ...]:
+    hints = typing.get_type_hints(Figure)
+    found: list[tuple[str, type]] = []
+    for attribute in attrs.fields(Figure):
+        hint = hints[attribute.name]
+        if typing.get_origin(hint) in (types.UnionType, typing.Union):  # X | None
+            (hint,) = (a for a in typing.get_args(hint) if a is not type(None))
+        kind = typing.get_origin(hint) or hint
+        assert isinstance(kind, type), (attribute.name, hint)
+        found.append((attribute.name, kind))
+    return tuple(found)
 
 
 def walk(budget: DepartmentBudget) -> Iterator[tuple[str, Figure]]:
