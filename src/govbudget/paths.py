@@ -97,16 +97,19 @@ Entry: TypeAlias = tuple[str, Figure, Slot, tuple[object, ...]]
 Place: TypeAlias = tuple[str | int, ...]
 
 
+def _optional(hint: object) -> object:
+    """``X`` for a field typed ``X | None``; ``hint`` itself for any other."""
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        kinds = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(kinds) == 1:
+            return kinds[0]
+    return hint
+
+
 def _kind(hint: object) -> tuple[Kind, type] | None:
     """What a field typed ``hint`` holds, and the class of its values."""
-    origin = typing.get_origin(hint)
-    if origin is types.UnionType or origin is typing.Union:
-        kinds = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(kinds) != 1:
-            return None
-        hint = kinds[0]
-        origin = typing.get_origin(hint)
-    if origin is tuple:
+    hint = _optional(hint)
+    if typing.get_origin(hint) is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis and isinstance(args[0], type):
             if issubclass(args[0], Node):
@@ -124,7 +127,8 @@ def _kind(hint: object) -> tuple[Kind, type] | None:
 
 @cache
 def plan(cls: type = DepartmentBudget, prefix: str = "") -> tuple[Slot, ...]:
-    """The slots of ``cls``'s fields that hold figures, in the order of its fields.
+    """The slots of ``cls``'s fields that hold figures, in the order of its fields, under
+    ``prefix`` (the path of the part they are in). Computed once for each.
 
     >>> from govbudget.model import Spending
     >>> [slot.path for slot in plan(Spending, "/appropriation/total")][:2]
@@ -181,9 +185,7 @@ def _figure_columns() -> tuple[tuple[str, type], ...]:
     hints = typing.get_type_hints(Figure)
     found: list[tuple[str, type]] = []
     for attribute in attrs.fields(Figure):
-        hint = hints[attribute.name]
-        if typing.get_origin(hint) in (types.UnionType, typing.Union):  # X | None
-            (hint,) = (a for a in typing.get_args(hint) if a is not type(None))
+        hint = _optional(hints[attribute.name])
         kind = typing.get_origin(hint) or hint
         assert isinstance(kind, type), (attribute.name, hint)
         found.append((attribute.name, kind))
