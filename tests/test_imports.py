@@ -103,6 +103,7 @@ _CORE = (
     "model",
     "money",
     "page",
+    "paths",
     "place",
     "precision",
     "table",

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Final, TypedDict, TypeVar
+from typing import Any, Final, TypeVar
 
 from govbudget.errors import GovBudgetError
 from govbudget.figure import (
@@ -27,6 +27,7 @@ from govbudget.narrative.extraction import Disposition, QualityWarning
 from govbudget.narrative.numbers import Number
 from govbudget.narrative.patterns import numbers_in
 from govbudget.narrative.text import Text
+from govbudget.paths import figure_columns
 from govbudget.precision import Precision
 from govbudget.tree import Node
 
@@ -267,55 +268,30 @@ class Ledger:
         """A classification line: the figure stated at ``path`` with its code and name."""
         return Node(code=code, name=name, children=tuple(children), **self._fields(path))
 
-    def _fields(self, path: str) -> _Fields:
+    def _fields(self, path: str) -> dict[str, Any]:
+        """The figure stated at ``path`` as the keyword arguments of a :class:`Figure`: each
+        of its fields (:func:`govbudget.paths.figure_columns`) as stated, if of its kind."""
         slot = self.slots.get(path, {})
-        return _Fields(
-            amount=_typed(slot, "amount", Amount),
-            prior=_typed(slot, "prior", Amount),
-            change=_typed(slot, "change", StatedChange),
-            percent=_typed(slot, "percent", StatedPercent),
-            share=_typed(slot, "share", StatedPercent),
-            budget_initial=_typed(slot, "budget_initial", Amount),
-            budget_full_year=_typed(slot, "budget_full_year", Amount),
-            budget_difference=_typed(slot, "budget_difference", Amount),
-            completion=_typed(slot, "completion", StatedPercent),
-            budget_change=_typed(slot, "budget_change", StatedChange),
-            budget_percent=_typed(slot, "budget_percent", StatedPercent),
-            share_of=_typed(slot, "share_of", str),
-            restated=tuple(
-                r for r in _typed(slot, "restated", list) or () if isinstance(r, Restatement)
-            ),
-            precision=_typed(slot, "precision", Precision),
-            written=tuple(
-                Written(column, decimals)
-                for column, decimals in sorted((_typed(slot, "written", dict) or {}).items())
-            ),
-            none_stated=slot.get("none_stated") is True,
-            note=_typed(slot, "note", str),
-            source=self.where(self.places[path]) if path in self.places else None,
+        fields: dict[str, Any] = {name: _typed(slot, name, kind) for name, kind in _AS_STATED}
+        fields["restated"] = tuple(
+            r for r in _typed(slot, "restated", list) or () if isinstance(r, Restatement)
         )
+        fields["written"] = tuple(
+            Written(column, decimals)
+            for column, decimals in sorted((_typed(slot, "written", dict) or {}).items())
+        )
+        fields["none_stated"] = slot.get("none_stated") is True
+        fields["source"] = self.where(self.places[path]) if path in self.places else None
+        return fields
 
 
-class _Fields(TypedDict):
-    amount: Amount | None
-    prior: Amount | None
-    change: StatedChange | None
-    percent: StatedPercent | None
-    share: StatedPercent | None
-    budget_initial: Amount | None
-    budget_full_year: Amount | None
-    budget_difference: Amount | None
-    completion: StatedPercent | None
-    budget_change: StatedChange | None
-    budget_percent: StatedPercent | None
-    share_of: str | None
-    restated: tuple[Restatement, ...]
-    precision: Precision | None
-    written: tuple[Written, ...]
-    none_stated: bool
-    note: str | None
-    source: str | None
-
+#: The fields of a figure the reader keeps as they were stated; :meth:`Ledger._fields`
+#: makes the others (the restatements, the decimals written, none stated, the source).
+_AS_STATED: Final = tuple(
+    (name, kind)
+    for name, kind in figure_columns()
+    if name not in {"restated", "written", "none_stated", "source"}
+)
 
 _T = TypeVar("_T")
 

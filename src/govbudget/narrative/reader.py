@@ -29,14 +29,13 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePath
-from typing import Final
+from typing import Any, Final
 
 from attrs import evolve
 
 from govbudget._escaping import printable
 from govbudget.errors import GovBudgetError
 from govbudget.model import (
-    EXPENDITURE_FIGURES,
     Appropriation,
     Assets,
     DepartmentBudget,
@@ -74,6 +73,8 @@ from govbudget.narrative.quality import copied_indicators, missing_sections, unm
 from govbudget.narrative.sections import Section, SectionKind, find_sections
 from govbudget.narrative.text import Text, fold_line, normalize
 from govbudget.narrative.wording import scan_wording, table_of_contents
+from govbudget.paths import Kind as PathKind
+from govbudget.paths import figure_fields, plan
 from govbudget.precision import Precision
 from govbudget.tables.text import Pasted, find_pasted
 from govbudget.wording import Wording, WordingKind
@@ -383,53 +384,28 @@ def _assemble(
     ledger = reader.ledger
     f = ledger.figure
 
+    def figures(part: type, path: str) -> dict[str, Any]:
+        """The figure stated at ``{path}/{field}`` for each figure field of ``part``, as its
+        keyword arguments (typed ``Any``: the fields are known when the model is read)."""
+        return {name: f(f"{path}/{name}") for name in figure_fields(part)}
+
     def spending(fund: str) -> Spending | None:
-        parts = {
-            name: f(f"/appropriation/{fund}/{name}")
-            for name in ("total", "basic", "project", "personnel", "public")
-        }
+        parts = figures(Spending, f"/appropriation/{fund}")
         return Spending(**parts) if any(parts.values()) else None
 
-    income = Income(
-        total=f("/income/total"),
-        grand_total=f("/income/grand_total"),
-        appropriation=f("/income/appropriation"),
-        general_public=f("/income/general_public"),
-        government_fund=f("/income/government_fund"),
-        state_capital=f("/income/state_capital"),
-        business=f("/income/business"),
-        operating=f("/income/operating"),
-        higher_subsidy=f("/income/higher_subsidy"),
-        affiliated=f("/income/affiliated"),
-        other=f("/income/other"),
-        carryover=f("/income/carryover"),
-        surplus_used=f("/income/surplus_used"),
-    )
-    expenditure = {name: f(f"/expenditure/{name}") for name in EXPENDITURE_FIGURES}
+    income = Income(**figures(Income, "/income"))
+    expenditure = figures(Expenditure, "/expenditure")
+    funds = [slot.name for slot in plan(Appropriation) if slot.kind is PathKind.PART]
+    spent: dict[str, Any] = {fund: spending(fund) for fund in funds}
     appropriation = Appropriation(
-        grand_total=f("/appropriation/grand_total"),
-        total=spending("total"),
-        general_public=spending("general_public"),
-        government_fund=spending("government_fund"),
-        state_capital=spending("state_capital"),
+        **figures(Appropriation, "/appropriation"),
+        **spent,
         by_function=reader.general_public_lines.nodes(),
         function_partial=reader.general_public_lines.partial,
     )
-    three = {
-        name: f(f"/three_public/{name}")
-        for name in (
-            "total",
-            "overseas",
-            "reception",
-            "vehicles",
-            "vehicle_purchase",
-            "vehicle_operation",
-        )
-    }
-    procurement = {
-        name: f(f"/procurement/{name}") for name in ("total", "goods", "works", "services", "sme")
-    }
-    assets_total = f("/assets/total")
+    three = figures(ThreePublic, "/three_public")
+    procurement = figures(Procurement, "/procurement")
+    assets = figures(Assets, "/assets")
     precision = Precision(ledger.unit, ledger.decimals)
     return DepartmentBudget(
         department=department,
@@ -459,12 +435,12 @@ def _assemble(
         else None,
         procurement=Procurement(**procurement) if any(procurement.values()) else None,
         assets=Assets(
-            total=assets_total,
+            **assets,
             parts=reader.asset_parts,
             as_of=reader.as_of,
             counts=reader.asset_counts,
         )
-        if assets_total or reader.asset_parts
+        if any(assets.values()) or reader.asset_parts
         else None,
         projects=reader.projects,
         performance=(

@@ -17,8 +17,9 @@ from typing import Final, Literal, TypeVar, cast
 from attrs import evolve
 
 from govbudget.figure import Figure, StatedPercent
-from govbudget.model import EXPENDITURE_FIGURES, DepartmentBudget
+from govbudget.model import DepartmentBudget, Project
 from govbudget.money import Amount
+from govbudget.paths import Kind, Slot, entries
 from govbudget.precision import Precision
 from govbudget.rounding import (
     Exact,
@@ -596,110 +597,56 @@ def figures(budget: DepartmentBudget) -> Iterator[Named]:
 
 
 def _figures(budget: DepartmentBudget, wanted: Callable[[Figure], bool] | None) -> Iterator[Named]:
-    """The figures of :func:`figures`, only those ``wanted`` accepts (the others not named)."""
-    from govbudget.rules._labels import label
-    from govbudget.tree import walk
+    """The figures of :func:`figures`, only those ``wanted`` accepts (the others not named).
 
-    def fixed(section: str, value: object, names: Sequence[str]) -> Iterator[Named]:
-        for name in names:
-            figure = getattr(value, name)
-            if isinstance(figure, Figure) and (wanted is None or wanted(figure)):
-                zh, en = label(section, name)
-                yield f"/{section}/{name}", zh, en, figure
-
-    def tree(path: str, zh: str, en: str, roots: Sequence[Node]) -> Iterator[Named]:
-        # In walk()'s order; a line's path is formed only when it is named or has children.
-        stack = [(path, node) for node in reversed(roots)]
-        while stack:
-            above, node = stack.pop()
-            if wanted is not None and not wanted(node) and not node.children:
-                continue
-            here = f"{above}/{node.key}"
-            if wanted is None or wanted(node):
-                yield here, f"{zh} {node.label}", f"{en}, {node.label}", node
-            stack.extend((here, child) for child in reversed(node.children))
-
-    def one(path: str, zh: str, en: str, figure: Figure) -> Iterator[Named]:
-        if wanted is None or wanted(figure):
+    The figures and their paths are :func:`govbudget.paths.entries`' (but a key project's
+    funding and other figures); the names are the fields' labels (:mod:`._labels`).
+    """
+    names = _SLOT_NAMES
+    for path, figure, slot, above in entries(budget, wanted, _NOT_NAMED):
+        found = names.get(slot)
+        if found is None:
+            found = names[slot] = _slot_names(slot)
+        zh, en, how = found
+        if how == _FIXED:
             yield path, zh, en, figure
-
-    income, spending, appropriation = budget.income, budget.expenditure, budget.appropriation
-    if income is not None:
-        yield from fixed("income", income, _INCOME_FIELDS)
-        yield from tree("/income/lines", "收入", "income", income.lines)
-    if spending is not None:
-        yield from fixed("expenditure", spending, _SPENDING_FIELDS)
-        yield from tree(
-            "/expenditure/by_function", *label("expenditure", "by_function"), spending.by_function
-        )
-        yield from tree(
-            "/expenditure/by_economic", *label("expenditure", "by_economic"), spending.by_economic
-        )
-    if appropriation is not None:
-        yield from fixed("appropriation", appropriation, ("grand_total",))
-        for fund in ("total", "general_public", "government_fund", "state_capital"):
-            block = getattr(appropriation, fund)
-            if block is None:
-                continue
-            fund_zh, fund_en = label("appropriation", fund)
-            for name in ("total", "basic", "project", "personnel", "public"):
-                figure = getattr(block, name)
-                if figure is not None and (wanted is None or wanted(figure)):
-                    part_zh, part_en = label("spending", name)
-                    yield (
-                        f"/appropriation/{fund}/{name}",
-                        fund_zh if name == "total" else f"{fund_zh}·{part_zh}",
-                        fund_en if name == "total" else f"{fund_en}, {part_en}",
-                        figure,
-                    )
-        yield from tree(
-            "/appropriation/by_function",
-            *label("appropriation", "by_function"),
-            appropriation.by_function,
-        )
-        yield from tree(
-            "/appropriation/by_economic",
-            *label("appropriation", "by_economic"),
-            appropriation.by_economic,
-        )
-    if budget.institutional_operation is not None:
-        zh, en = label("institutional_operation", "")
-        yield from one("/institutional_operation", zh, en, budget.institutional_operation)
-    if budget.three_public is not None:
-        yield from fixed("three_public", budget.three_public, _THREE_PUBLIC_FIELDS)
-    if budget.procurement is not None:
-        yield from fixed(
-            "procurement", budget.procurement, ("total", "goods", "works", "services", "sme")
-        )
-    if budget.assets is not None:
-        yield from fixed("assets", budget.assets, ("total",))
-        yield from tree("/assets/parts", "资产", "assets", budget.assets.parts)
-    for index, project in enumerate(budget.projects):
-        if project.amount is not None:
-            yield from one(
-                f"/projects/{index}/amount",
-                f"重点项目“{project.name}”",
-                f"key project {project.name}",
-                project.amount,
-            )
-    if budget.final is not None:
-        yield from fixed("final", budget.final, ("carried_in", "distribution", "carried_out"))
-    for index, statement in enumerate(budget.statements):
-        for keys, node in walk((statement,)):
-            if wanted is None or wanted(node):
-                names = " · ".join(n.label for n in _chain((statement,), keys))
-                yield f"/statements/{index}/{'/'.join(keys)}", names, names, node
+        elif how == _LINE:
+            line = cast(Node, figure).label
+            yield path, f"{zh} {line}", f"{en}, {line}", figure
+        elif how == _PROJECT:
+            name = cast(Project, above[-1]).name
+            yield path, f"重点项目“{name}”", f"key project {name}", figure
+        else:  # a statement's line, named by the lines down to it
+            chain = " · ".join(n.label for n in (*above, figure) if isinstance(n, Node))
+            yield path, chain, chain, figure
 
 
-def _chain(roots: Sequence[Node], keys: Sequence[str]) -> list[Node]:
-    """The nodes along ``keys`` from ``roots`` down."""
-    found: list[Node] = []
-    level = roots
-    for key in keys:
-        node = next(n for n in level if n.key == key)
-        found.append(node)
-        level = node.children
-    return found
+#: Where :func:`figures` does not look: a key project's funding and other figures.
+_NOT_NAMED: Final = frozenset({"/projects/*/funding", "/projects/*/other_figures"})
+#: How a slot's figures are named: by the slot, by it and the line's label, by the key
+#: project, by the statement's lines.
+_FIXED, _LINE, _PROJECT, _STATEMENT = range(4)
+#: The names of each slot's figures (of a tree's lines, before the line's own label).
+_SLOT_NAMES: Final[dict[Slot, tuple[str, str, int]]] = {}
+#: Trees named otherwise than by their field's label.
+_TREE_NAMES: Final = {"/income/lines": ("收入", "income"), "/assets/parts": ("资产", "assets")}
+
+
+def _slot_names(slot: Slot) -> tuple[str, str, int]:
+    """The Chinese and English names of the figures (or tree lines) in ``slot``, and how."""
+    from govbudget.rules._labels import label
+
+    if slot.kind is Kind.TREES:
+        return "", "", _STATEMENT
+    if slot.path == "/projects/*/amount":
+        return "", "", _PROJECT
+    if slot.kind is Kind.TREE:
+        zh, en = _TREE_NAMES.get(slot.path) or label(*slot.path.strip("/").split("/")[:2])
+        return zh, en, _LINE
+    keys = slot.path.strip("/").split("/")
+    if len(keys) == 1:
+        return (*label(keys[0], ""), _FIXED)
+    return (*place_names(slot.path, *label(keys[0], keys[-1])), _FIXED)
 
 
 def figure_at(budget: DepartmentBudget, path: str) -> tuple[str, str, Figure] | None:
@@ -712,29 +659,3 @@ def _paths(budget: DepartmentBudget) -> dict[str, tuple[str, str, Figure]]:
     for path, zh, en, figure in figures(budget):
         found.setdefault(path, (zh, en, figure))
     return found
-
-
-_INCOME_FIELDS: Final = (
-    "total",
-    "grand_total",
-    "appropriation",
-    "general_public",
-    "government_fund",
-    "state_capital",
-    "business",
-    "operating",
-    "higher_subsidy",
-    "affiliated",
-    "other",
-    "carryover",
-    "surplus_used",
-)
-_SPENDING_FIELDS: Final = EXPENDITURE_FIGURES
-_THREE_PUBLIC_FIELDS: Final = (
-    "total",
-    "overseas",
-    "reception",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-)

@@ -41,6 +41,9 @@ from govbudget.model import (
     ThreePublic,
 )
 from govbudget.money import Amount, wan
+from govbudget.paths import Place, entries, replace
+from govbudget.paths import replaced_at as put
+from govbudget.paths import value_at as get
 from govbudget.rules._facts import SPENDING_KINDS
 from govbudget.strategies._writing import percent_text, quantum
 from govbudget.table import Column as TableColumn
@@ -54,8 +57,6 @@ __all__ = ["BREAKERS", "LEAST_STEPS", "Breaker", "Place", "get", "put", "slots"]
 #: more than the (n + 1) half-widths rounding allows a sum of n parts of any generated budget.
 LEAST_STEPS: Final = 120
 
-#: A place in a budget: attribute names and tuple indices from the budget down.
-Place: TypeAlias = tuple[str | int, ...]
 Apply: TypeAlias = Callable[[DrawFn, DepartmentBudget], DepartmentBudget]
 
 
@@ -70,24 +71,6 @@ class Breaker:
     how: str = ""
 
 
-def get(value: object, place: Place) -> object:
-    """The value at ``place`` under ``value``."""
-    for key in place:
-        value = value[key] if isinstance(key, int) else getattr(value, key)  # type: ignore[index]
-    return value
-
-
-def put(value: object, place: Place, new: object) -> object:
-    """``value`` with the value at ``place`` replaced by ``new``; the input is unchanged."""
-    if not place:
-        return new
-    key, rest = place[0], place[1:]
-    if isinstance(key, int):
-        assert isinstance(value, tuple)
-        return (*value[:key], put(value[key], rest, new), *value[key + 1 :])
-    return evolve(value, **{key: put(getattr(value, key), rest, new)})  # type: ignore[misc]
-
-
 def _replace(budget: DepartmentBudget, place: Place, new: object) -> DepartmentBudget:
     result = put(budget, place, new)
     assert isinstance(result, DepartmentBudget)
@@ -95,28 +78,13 @@ def _replace(budget: DepartmentBudget, place: Place, new: object) -> DepartmentB
 
 
 #: Where figures are not amounts the year-on-year and share rules read.
-_SKIPPED: Final = frozenset({"tables", "funding", "other_figures", "counts", "goals"})
+_SKIPPED: Final = frozenset({"/projects/*/funding", "/projects/*/other_figures"})
 
 
-def slots(budget: DepartmentBudget) -> Iterator[tuple[Place, Figure]]:
-    """Every figure of the budget (tree lines included) with its place."""
-
-    def walk(value: object, place: Place) -> Iterator[tuple[Place, Figure]]:
-        if isinstance(value, Figure):
-            yield place, value
-        if isinstance(value, tuple):
-            for index, item in enumerate(value):
-                yield from walk(item, (*place, index))
-            return
-        fields = getattr(type(value), "__attrs_attrs__", ())
-        for attribute in fields:
-            if attribute.name in _SKIPPED or attribute.name == "precision":
-                continue
-            item = getattr(value, attribute.name)
-            if item is not None and not isinstance(item, str | int | bool | Amount):
-                yield from walk(item, (*place, attribute.name))
-
-    yield from walk(budget, ())
+def slots(budget: DepartmentBudget) -> Iterator[tuple[str, Figure]]:
+    """Every figure of the budget (tree lines included) with its path (:mod:`govbudget.paths`)."""
+    for path, figure, _slot, _above in entries(budget, skip=_SKIPPED):
+        yield path, figure
 
 
 def _step(budget: DepartmentBudget) -> int:
@@ -373,7 +341,7 @@ def _split(block: str) -> Apply:
 # -- figures and their year-on-year statements ----------------------------------------------
 
 
-def _yoy_slots(budget: DepartmentBudget) -> list[tuple[Place, Figure]]:
+def _yoy_slots(budget: DepartmentBudget) -> list[tuple[str, Figure]]:
     """Figures the year-on-year rules read, with an amount stated."""
     return [
         (place, figure)
@@ -401,11 +369,11 @@ def _restated(
     draw: DrawFn, budget: DepartmentBudget, make: Callable[[int, int], _Restatement]
 ) -> DepartmentBudget:
     """One figure restated with a prior year and what ``make(amount, step)`` gives."""
-    place, figure = draw(st.sampled_from(_yoy_slots(budget)))
+    path, figure = draw(st.sampled_from(_yoy_slots(budget)))
     fields = make(
         _amount(figure), quantum(budget.precision_of(figure)) * _step_ratio(budget, figure)
     )
-    return _replace(budget, place, evolve(figure, **fields))
+    return replace(budget, path, evolve(figure, **fields))
 
 
 def _step_ratio(budget: DepartmentBudget, figure: Figure) -> int:
