@@ -238,10 +238,18 @@ _Check: TypeAlias = tuple[Callable[[Any, Any, Any], object], "attrs.Attribute[An
 class _Plan:
     """How the fast path makes an instance of one attrs class."""
 
-    new: Callable[[], Any]  # the twin, with every field's default set
+    twin: type  # the class with the ordinary __setattr__: the same slots
+    defaults: dict[str, object]  # every field's default, converted
     converters: dict[str, Callable[[Any], Any]]  # those the readers do not already give
     stated_checks: tuple[_Check, ...]  # validators run where the document states the field
     checks: tuple[_Check, ...]  # validators run always (the default could fail)
+
+    def new(self) -> Any:
+        """The twin with every field's default set."""
+        instance: Any = object.__new__(self.twin)
+        for name, value in self.defaults.items():
+            setattr(instance, name, value)
+        return instance
 
 
 @cache
@@ -276,14 +284,9 @@ def _plan(tp: type) -> _Plan:
                 stated.append(check)
             else:
                 always.append(check)
-    # Plain stores into the twin's slots: a function written for the class.
-    lines = [f"    s.{name} = d[{name!r}]" for name in defaults]
-    source = "def new(t, d):\n    s = object.__new__(t)\n" + "\n".join(lines) + "\n    return s\n"
-    namespace: dict[str, Any] = {}
-    exec(compile(source, f"<fast {tp.__name__}>", "exec"), namespace)
-    make = namespace["new"]
     return _Plan(
-        new=lambda: make(twin, defaults),
+        twin=twin,
+        defaults=defaults,
         converters=converters,
         stated_checks=tuple(stated),
         checks=tuple(always),
@@ -338,14 +341,37 @@ def _maker(tp: type) -> Callable[[dict[str, Any]], Any]:
 
 
 def _instance_reader(tp: type) -> _FastRead:
-    """Reads an object into the attrs class ``tp`` (as ``_instance_reader`` does)."""
+    """Reads an object into the attrs class ``tp`` (as ``_instance_reader`` does).
+
+    The reader is written for the class: its defaults stored one by one, each stated field
+    read by its kind (a text taken as it is, an enum looked up, an amount or a number read,
+    anything else by its own reader), its validators called by name.
+    """
     shape = _shape(tp)
-    allowed, required, nullable = shape.allowed, shape.required, shape.nullable
     plan = _plan(tp)
     converters = plan.converters
-    text = frozenset(n for n in shape.text if n not in converters)  # taken as they are
-    own_precision = "precision" in allowed
     readers: dict[str, _FastRead] = {}  # made on first use: a class may contain itself
+    kinds: dict[str, int] = {}
+    enums: dict[str, dict[object, Enum]] = {}
+    for name in shape.fields:
+        inner = shape.inner(name)
+        if name in converters:
+            kinds[name] = _OTHER
+        elif name in shape.text:
+            kinds[name] = _TEXT
+        elif inner is Amount:
+            kinds[name] = _AMOUNT
+        elif inner is Decimal:
+            kinds[name] = _DECIMAL
+        elif inner is int:
+            kinds[name] = _INT
+        elif inner is bool:
+            kinds[name] = _BOOL
+        elif isinstance(inner, type) and issubclass(inner, Enum):
+            kinds[name] = _ENUM
+            enums[name] = {member.value: member for member in inner}
+        else:
+            kinds[name] = _OTHER
 
     def make_readers() -> None:
         for name in shape.fields:
@@ -355,43 +381,142 @@ def _instance_reader(tp: type) -> _FastRead:
                 read = _converting(read, convert)
             readers[name] = read
 
-    def read_instance(data: Any, unit: Unit, depth: int, keys: list[int]) -> object:
-        if type(data) is not dict or depth >= MAX_DEPTH or not allowed.issuperset(data):
-            raise _Slow
-        if required and not required.issubset(data):
-            raise _Slow
-        if not readers:
-            make_readers()
-        keys[0] += len(data)
-        inner = depth + 1
-        own = unit
-        precision = None
-        if own_precision:
-            stated = data.get("precision")
-            if stated is not None:
-                precision = _precision(stated, unit, inner, keys)
-                own = precision.unit
-        instance = plan.new()
-        for name, value in data.items():
-            if value is None:
-                if name not in nullable:
-                    raise _Slow
-                if name in converters:
-                    value = converters[name](None)
-            elif name in text:
-                if type(value) is not str:
-                    raise _Slow
-            elif precision is not None and name == "precision":
-                value = precision
-            else:
-                # A figure's own precision applies to its own amounts, not to its children.
-                value = readers[name](
-                    value, own if own is unit or name != "children" else unit, inner, keys
-                )
-            setattr(instance, name, value)
-        return _finish(tp, plan, instance, data)
+    own_precision = "precision" in shape.allowed
+    used = set(kinds.values())
+    code = [
+        "def read(data, unit, depth, keys):",
+        "    if type(data) is not dict or depth >= MAX_DEPTH or not ALLOWED(data):",
+        "        raise Slow",
+    ]
+    if shape.required:
+        code += ["    if not REQUIRED(data):", "        raise Slow"]
+    code += [
+        "    if not READERS:",
+        "        MAKE_READERS()",
+        "    keys[0] += len(data)",
+        "    inner = depth + 1",
+        "    own = unit",
+    ]
+    if own_precision:
+        code += [
+            "    precision = data.get('precision')",
+            "    if precision is not None:",
+            "        precision = PRECISION(precision, unit, inner, keys)",
+            "        own = precision.unit",
+        ]
+    code.append("    s = new(TWIN)")
+    defaults: dict[str, object] = {}
+    for index, (name, default) in enumerate(plan.defaults.items()):
+        if (
+            default is None
+            or default is False
+            or default is True
+            or (type(default) is tuple and not default)
+        ):
+            code.append(f"    s.{name} = {default!r}")  # a constant
+        else:
+            defaults[f"D{index}"] = default
+            code.append(f"    s.{name} = D{index}")
+    code += [
+        "    for name, value in data.items():",
+        "        if value is None:",
+        "            if name not in NULLABLE:",
+        "                raise Slow",
+    ]
+    if converters:
+        code += [
+            "            if name in CONVERTERS:",
+            "                value = CONVERTERS[name](None)",
+        ]
+    code += ["        else:", "            kind = KINDS[name]", "            if kind == TEXT:"]
+    code += ["                if type(value) is not str:", "                    raise Slow"]
+    if own_precision:
+        code += ["            elif name == 'precision':", "                value = precision"]
+    if _AMOUNT in used:
+        code += [
+            "            elif kind == AMOUNT:",
+            "                if type(value) is str:",
+            "                    value = READ_AMOUNT(value, own)",
+            "                else:",
+            "                    value = FAST_AMOUNT(value, own, inner, keys)",
+        ]
+    if _DECIMAL in used:
+        code += [
+            "            elif kind == DECIMAL:",
+            "                if type(value) is str:",
+            "                    value = READ_DECIMAL(value, own)",
+            "                else:",
+            "                    value = FAST_DECIMAL(value, own, inner, keys)",
+        ]
+    for kind, name in ((_INT, "int"), (_BOOL, "bool")):
+        if kind in used:  # the parser's ints are within MAX_DIGITS; a bool is not an int
+            code += [
+                f"            elif kind == {kind}:",
+                f"                if type(value) is not {name}:",
+                "                    raise Slow",
+            ]
+    if _ENUM in used:
+        code += [
+            "            elif kind == ENUM:",
+            "                value = ENUMS[name].get(value) if type(value) is str else None",
+            "                if value is None:",
+            "                    raise Slow",
+        ]
+    # A figure's own precision applies to its own amounts, not to its children.
+    of = "unit if name == 'children' else own" if own_precision and "children" in kinds else "own"
+    code += [
+        "            else:",
+        f"                value = READERS[name](value, {of}, inner, keys)",
+        "        setattr(s, name, value)",
+        "    s.__class__ = CLASS",
+    ]
+    checks: dict[str, object] = {}
+    for index, (validator, attribute, name) in enumerate(plan.stated_checks):
+        checks[f"V{index}"], checks[f"A{index}"] = validator, attribute
+        code += [f"    if {name!r} in data:", f"        V{index}(s, A{index}, s.{name})"]
+    for index, (validator, attribute, name) in enumerate(plan.checks, len(plan.stated_checks)):
+        checks[f"V{index}"], checks[f"A{index}"] = validator, attribute
+        code.append(f"    V{index}(s, A{index}, s.{name})")
+    code.append("    return s")
+    namespace: dict[str, Any] = {
+        "Slow": _Slow,
+        "MAX_DEPTH": MAX_DEPTH,
+        "ALLOWED": shape.allowed.issuperset,
+        "REQUIRED": shape.required.issubset,
+        "READERS": readers,
+        "MAKE_READERS": make_readers,
+        "PRECISION": _precision,
+        "new": object.__new__,
+        "TWIN": plan.twin,
+        "CLASS": tp,
+        **defaults,
+        "NULLABLE": shape.nullable,
+        "CONVERTERS": converters,
+        "KINDS": kinds,
+        "ENUMS": enums,
+        "TEXT": _TEXT,
+        "AMOUNT": _AMOUNT,
+        "ENUM": _ENUM,
+        "READ_AMOUNT": _read_amount,
+        "FAST_AMOUNT": _amount,
+        "DECIMAL": _DECIMAL,
+        "READ_DECIMAL": _read_decimal,
+        "FAST_DECIMAL": _decimal,
+        **checks,
+    }
+    exec(compile("\n".join(code) + "\n", f"<fast reader of {tp.__name__}>", "exec"), namespace)
+    read: _FastRead = namespace["read"]
+    return read
 
-    return read_instance
+
+# The kinds of field the reader of a class reads itself.
+_TEXT: Final = 0
+_AMOUNT: Final = 1
+_ENUM: Final = 2
+_DECIMAL: Final = 3
+_INT: Final = 4
+_BOOL: Final = 5
+_OTHER: Final = 6
 
 
 def _converting(read: _FastRead, convert: Callable[[Any], Any]) -> _FastRead:
