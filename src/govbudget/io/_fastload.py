@@ -43,6 +43,7 @@ from govbudget.io.document import (
     FORMAT,
     MAX_DEPTH,
     _compile,
+    _parse_int,
     _parse_json,
     _parse_number,
     _read_amount,
@@ -81,7 +82,7 @@ def fast_loads(text: str, max_values: int, limit: int) -> DepartmentBudget | Non
         data = json.loads(
             text,
             parse_float=_parse_number,
-            parse_int=_parse_number,
+            parse_int=_parse_int,
             parse_constant=_reject_constant,
         )
     except (ValueError, RecursionError):
@@ -155,7 +156,7 @@ def _precision(value: Any, unit: Unit, depth: int, keys: list[int]) -> Precision
 def _change(value: Any, unit: Unit, depth: int, keys: list[int]) -> StatedChange:
     make = _maker(StatedChange)
     if type(value) is not dict:
-        return make({"value": _amount(value, unit, depth, keys)})  # type: ignore[no-any-return]
+        return make(_amount(value, unit, depth, keys))  # type: ignore[no-any-return]
     if depth >= MAX_DEPTH or not _CHANGE_KEYS.issuperset(value):
         raise _Slow
     keys[0] += len(value)
@@ -164,13 +165,13 @@ def _change(value: Any, unit: Unit, depth: int, keys: list[int]) -> StatedChange
     if word is not None and type(word) is not str:
         raise _Slow
     parsed = None if stated is None else _amount(stated, unit, depth + 1, keys)
-    return make({"value": parsed, "word": word})  # type: ignore[no-any-return]
+    return make(parsed, word)  # type: ignore[no-any-return]
 
 
 def _percent(value: Any, unit: Unit, depth: int, keys: list[int]) -> StatedPercent:
     make = _maker(StatedPercent)
     if type(value) is not dict:
-        return make({"value": _decimal(value, unit, depth, keys)})  # type: ignore[no-any-return]
+        return make(_decimal(value, unit, depth, keys))  # type: ignore[no-any-return]
     if depth >= MAX_DEPTH or not _CHANGE_KEYS.issuperset(value) or "value" not in value:
         raise _Slow
     keys[0] += len(value)
@@ -178,7 +179,7 @@ def _percent(value: Any, unit: Unit, depth: int, keys: list[int]) -> StatedPerce
     if word is not None and type(word) is not str:
         raise _Slow
     stated = _decimal(value["value"], unit, depth + 1, keys)
-    return make({"value": stated, "word": word})  # type: ignore[no-any-return]
+    return make(stated, word)  # type: ignore[no-any-return]
 
 
 _SCALARS: Final[dict[object, _FastRead]] = {
@@ -244,13 +245,6 @@ class _Plan:
     stated_checks: tuple[_Check, ...]  # validators run where the document states the field
     checks: tuple[_Check, ...]  # validators run always (the default could fail)
 
-    def new(self) -> Any:
-        """The twin with every field's default set."""
-        instance: Any = object.__new__(self.twin)
-        for name, value in self.defaults.items():
-            setattr(instance, name, value)
-        return instance
-
 
 @cache
 def _plan(tp: type) -> _Plan:
@@ -313,30 +307,45 @@ def _passes_whatever_the_instance(
     return True
 
 
-def _finish(tp: type, plan: _Plan, instance: Any, stated: dict[str, Any]) -> Any:
-    """The twin ``instance`` made ``tp``, once its validators have passed."""
-    instance.__class__ = tp
-    for validator, attribute, name in plan.stated_checks:
-        if name in stated:
-            validator(instance, attribute, getattr(instance, name))
-    for validator, attribute, name in plan.checks:
-        validator(instance, attribute, getattr(instance, name))
-    return instance
+def _checks(plan: _Plan, stated: str, namespace: dict[str, Any]) -> list[str]:
+    """The lines that call the validators of ``plan`` on the instance ``s``: each of
+    ``plan.stated_checks`` where ``stated`` (a format of the field's ``name``) holds."""
+    code = []
+    for index, (validator, attribute, name) in enumerate((*plan.stated_checks, *plan.checks)):
+        namespace[f"V{index}"], namespace[f"A{index}"] = validator, attribute
+        if index < len(plan.stated_checks):
+            code.append("    if " + stated.format(name=name) + ":")
+            code.append(f"        V{index}(s, A{index}, s.{name})")
+        else:
+            code.append(f"    V{index}(s, A{index}, s.{name})")
+    return code
 
 
 @cache
-def _maker(tp: type) -> Callable[[dict[str, Any]], Any]:
-    """Makes an instance of ``tp`` from its read field values."""
+def _maker(tp: type) -> Callable[..., Any]:
+    """Makes an instance of ``tp`` from its field values, given in the order of its fields."""
     plan = _plan(tp)
-    new, converters = plan.new, plan.converters
-
-    def make(values: dict[str, Any]) -> Any:
-        instance = new()
-        for name, value in values.items():
-            convert = converters.get(name)
-            setattr(instance, name, value if convert is None else convert(value))
-        return _finish(tp, plan, instance, values)
-
+    names = [f.name for f in attrs.fields(tp)]
+    namespace: dict[str, Any] = {"new": object.__new__, "TWIN": plan.twin, "CLASS": tp}
+    parameters = []
+    code = ["    s = new(TWIN)"]
+    for name in names:
+        if name in plan.defaults:
+            namespace[f"D_{name}"] = plan.defaults[name]
+            parameters.append(f"{name}=D_{name}")
+        else:
+            parameters.append(name)
+        if name in plan.converters:
+            namespace[f"C_{name}"] = plan.converters[name]
+            code.append(f"    s.{name} = C_{name}({name})")
+        else:
+            code.append(f"    s.{name} = {name}")
+    code.append("    s.__class__ = CLASS")
+    # The default passes whatever the instance: only another value is checked.
+    code += _checks(plan, "{name} is not D_{name}", namespace)
+    source = f"def make({', '.join(parameters)}):\n" + "\n".join(code) + "\n    return s\n"
+    exec(compile(source, f"<fast maker of {tp.__name__}>", "exec"), namespace)
+    make: Callable[..., Any] = namespace["make"]
     return make
 
 
@@ -357,6 +366,8 @@ def _instance_reader(tp: type) -> _FastRead:
         inner = shape.inner(name)
         if name in converters:
             kinds[name] = _OTHER
+        elif name == "precision":
+            kinds[name] = _PRECISION  # read before the others, for the unit of their amounts
         elif name in shape.text:
             kinds[name] = _TEXT
         elif inner is Amount:
@@ -385,7 +396,8 @@ def _instance_reader(tp: type) -> _FastRead:
     used = set(kinds.values())
     code = [
         "def read(data, unit, depth, keys):",
-        "    if type(data) is not dict or depth >= MAX_DEPTH or not ALLOWED(data):",
+        # (An unknown key is met in the loop: it is neither in NULLABLE nor in KINDS.)
+        "    if type(data) is not dict or depth >= MAX_DEPTH:",
         "        raise Slow",
     ]
     if shape.required:
@@ -428,13 +440,13 @@ def _instance_reader(tp: type) -> _FastRead:
             "            if name in CONVERTERS:",
             "                value = CONVERTERS[name](None)",
         ]
-    code += ["        else:", "            kind = KINDS[name]", "            if kind == TEXT:"]
+    code += ["        else:", "            kind = KINDS[name]", f"            if kind == {_TEXT}:"]
     code += ["                if type(value) is not str:", "                    raise Slow"]
     if own_precision:
-        code += ["            elif name == 'precision':", "                value = precision"]
+        code += [f"            elif kind == {_PRECISION}:", "                value = precision"]
     if _AMOUNT in used:
         code += [
-            "            elif kind == AMOUNT:",
+            f"            elif kind == {_AMOUNT}:",
             "                if type(value) is str:",
             "                    value = READ_AMOUNT(value, own)",
             "                else:",
@@ -442,7 +454,7 @@ def _instance_reader(tp: type) -> _FastRead:
         ]
     if _DECIMAL in used:
         code += [
-            "            elif kind == DECIMAL:",
+            f"            elif kind == {_DECIMAL}:",
             "                if type(value) is str:",
             "                    value = READ_DECIMAL(value, own)",
             "                else:",
@@ -457,7 +469,7 @@ def _instance_reader(tp: type) -> _FastRead:
             ]
     if _ENUM in used:
         code += [
-            "            elif kind == ENUM:",
+            f"            elif kind == {_ENUM}:",
             "                value = ENUMS[name].get(value) if type(value) is str else None",
             "                if value is None:",
             "                    raise Slow",
@@ -471,17 +483,11 @@ def _instance_reader(tp: type) -> _FastRead:
         "    s.__class__ = CLASS",
     ]
     checks: dict[str, object] = {}
-    for index, (validator, attribute, name) in enumerate(plan.stated_checks):
-        checks[f"V{index}"], checks[f"A{index}"] = validator, attribute
-        code += [f"    if {name!r} in data:", f"        V{index}(s, A{index}, s.{name})"]
-    for index, (validator, attribute, name) in enumerate(plan.checks, len(plan.stated_checks)):
-        checks[f"V{index}"], checks[f"A{index}"] = validator, attribute
-        code.append(f"    V{index}(s, A{index}, s.{name})")
+    code += _checks(plan, "{name!r} in data", checks)
     code.append("    return s")
     namespace: dict[str, Any] = {
         "Slow": _Slow,
         "MAX_DEPTH": MAX_DEPTH,
-        "ALLOWED": shape.allowed.issuperset,
         "REQUIRED": shape.required.issubset,
         "READERS": readers,
         "MAKE_READERS": make_readers,
@@ -494,12 +500,8 @@ def _instance_reader(tp: type) -> _FastRead:
         "CONVERTERS": converters,
         "KINDS": kinds,
         "ENUMS": enums,
-        "TEXT": _TEXT,
-        "AMOUNT": _AMOUNT,
-        "ENUM": _ENUM,
         "READ_AMOUNT": _read_amount,
         "FAST_AMOUNT": _amount,
-        "DECIMAL": _DECIMAL,
         "READ_DECIMAL": _read_decimal,
         "FAST_DECIMAL": _decimal,
         **checks,
@@ -516,7 +518,8 @@ _ENUM: Final = 2
 _DECIMAL: Final = 3
 _INT: Final = 4
 _BOOL: Final = 5
-_OTHER: Final = 6
+_PRECISION: Final = 6
+_OTHER: Final = 7
 
 
 def _converting(read: _FastRead, convert: Callable[[Any], Any]) -> _FastRead:

@@ -514,6 +514,11 @@ def _parse_number(text: str) -> int | Decimal | _Oversized:
     return Decimal(text)
 
 
+def _parse_int(text: str) -> int | Decimal | _Oversized:
+    # An int of fewer than MAX_DIGITS characters is short enough to convert at once.
+    return int(text) if len(text) < MAX_DIGITS else _parse_number(text)
+
+
 def _too_long(value: object) -> bool:
     """A number (from JSON or from parsed data) with more than MAX_DIGITS digits."""
     if isinstance(value, _Oversized):
@@ -672,7 +677,7 @@ def _parse_json(text: str, source: str, limit: int = MAX_DOCUMENT_BYTES) -> JSON
         return json.loads(
             text,
             parse_float=_parse_number,
-            parse_int=_parse_number,
+            parse_int=_parse_int,
             parse_constant=_reject_constant,
             object_pairs_hook=_no_duplicates,
         )
