@@ -93,11 +93,8 @@ def fast_loads(text: str, max_values: int, limit: int) -> DepartmentBudget | Non
         return None
     keys = [1]  # the format's
     try:
-        unit = DEFAULT_PRECISION.unit
-        precision = data.get("precision")
-        if precision is not None:
-            unit = _precision(precision, unit, 1, [0]).unit
-        budget = _fast_reader(DepartmentBudget)(data, unit, 0, keys)
+        # The budget's own precision sets the unit of all its amounts (it has no children).
+        budget = _fast_reader(DepartmentBudget)(data, DEFAULT_PRECISION.unit, 0, keys)
     except Exception:  # whatever it is, the careful path meets it again and says it
         return None
     if keys[0] != text.count(":"):

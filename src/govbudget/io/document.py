@@ -163,6 +163,8 @@ def _read_decimal(data: JSONValue, _unit: Unit) -> Decimal:
     if type(data) is int and -_SHORT_INT < data < _SHORT_INT:
         return Decimal(data)
     if type(data) is str:
+        if data.isdigit() and data.isascii() and len(data) <= MAX_DIGITS:
+            return Decimal(data)  # plain digits ("90"): what the pattern below would read
         match = _PLAIN_DECIMAL.fullmatch(data)
         if match is not None and len(match[2]) + len(match[3] or "") <= MAX_DIGITS:
             return Decimal(data)  # as parse_decimal reads it: the digits as written
