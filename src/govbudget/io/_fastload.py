@@ -356,7 +356,7 @@ def _instance_reader(tp: type) -> _FastRead:
     shape = _shape(tp)
     plan = _plan(tp)
     converters = plan.converters
-    readers: dict[str, _FastRead] = {}  # made on first use: a class may contain itself
+    readers: dict[str, _FastRead] = {}
     kinds: dict[str, int] = {}
     enums: dict[str, dict[object, Enum]] = {}
     for name in shape.fields:
@@ -381,13 +381,13 @@ def _instance_reader(tp: type) -> _FastRead:
         else:
             kinds[name] = _OTHER
 
-    def make_readers() -> None:
-        for name in shape.fields:
-            read = _fast_reader(shape.inner(name))
-            convert = converters.get(name)
-            if convert is not None:
-                read = _converting(read, convert)
-            readers[name] = read
+    def make_reader(name: str) -> _FastRead:
+        read = _fast_reader(shape.inner(name))
+        convert = converters.get(name)
+        if convert is not None:
+            read = _converting(read, convert)
+        readers[name] = read
+        return read
 
     own_precision = "precision" in shape.allowed
     used = set(kinds.values())
@@ -400,8 +400,6 @@ def _instance_reader(tp: type) -> _FastRead:
     if shape.required:
         code += ["    if not REQUIRED(data):", "        raise Slow"]
     code += [
-        "    if not READERS:",
-        "        MAKE_READERS()",
         "    keys[0] += len(data)",
         "    inner = depth + 1",
         "    own = unit",
@@ -475,7 +473,9 @@ def _instance_reader(tp: type) -> _FastRead:
     of = "unit if name == 'children' else own" if own_precision and "children" in kinds else "own"
     code += [
         "            else:",
-        f"                value = READERS[name](value, {of}, inner, keys)",
+        # Made when first met: a class may contain itself, and most fields are not stated.
+        "                read = READERS.get(name) or MAKE_READER(name)",
+        f"                value = read(value, {of}, inner, keys)",
         "        setattr(s, name, value)",
         "    s.__class__ = CLASS",
     ]
@@ -487,7 +487,7 @@ def _instance_reader(tp: type) -> _FastRead:
         "MAX_DEPTH": MAX_DEPTH,
         "REQUIRED": shape.required.issubset,
         "READERS": readers,
-        "MAKE_READERS": make_readers,
+        "MAKE_READER": make_reader,
         "PRECISION": _precision,
         "new": object.__new__,
         "TWIN": plan.twin,
