@@ -8,7 +8,9 @@ turn, ``--rounds`` rounds of a few hundred calls each, so that load on a shared 
 on all three alike; each figure is the fastest round, per call. The target is ``load()`` at
 most 5× ``json.loads``. Then the parts of ``loads``: parsing with the checks of numbers and
 keys, the walk that checks the limits, and building the model (what constructing the
-model's objects alone costs is printed beside it: the floor of any loader).
+model's objects alone costs is printed beside it: the floor of any loader); then the
+fast path's two parts, which ``loads`` takes when it can vouch for the document: parsing
+with the number hooks alone, and reading the parsed data into the model.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 import attrs
 
 from govbudget import load
-from govbudget.io import document, loads
+from govbudget.io import _fastload, document, loads
 from govbudget.model import DepartmentBudget
 from govbudget.money import Unit
 
@@ -85,6 +87,8 @@ def main() -> None:
         body = dict(data)
         body.pop("format")
         read = document._reader(DepartmentBudget)
+        fast_data = json.loads(text, parse_int=document._parse_int)
+        fast_data.pop("format")
         unit = budget.precision.unit if "precision" in body else Unit.WAN
         best = _race(
             {
@@ -95,6 +99,12 @@ def main() -> None:
                 "  limits walk": lambda d=data: document._check_limits(d, "x"),
                 "  model from the data": lambda b=body, r=read, u=unit: r(b, u),
                 "  constructors alone": construct,
+                "  fast path: parse": lambda t=text: json.loads(
+                    t, parse_int=document._parse_int, parse_float=document._parse_number
+                ),
+                "  fast path: model": lambda d=fast_data: _fastload._fast_reader(DepartmentBudget)(
+                    d, Unit.WAN, 0, [0]
+                ),
             },
             args.rounds,
             calls,

@@ -163,6 +163,8 @@ def _read_decimal(data: JSONValue, _unit: Unit) -> Decimal:
     if type(data) is int and -_SHORT_INT < data < _SHORT_INT:
         return Decimal(data)
     if type(data) is str:
+        if data.isdigit() and data.isascii() and len(data) <= MAX_DIGITS:
+            return Decimal(data)  # plain digits ("90"): what the pattern below would read
         match = _PLAIN_DECIMAL.fullmatch(data)
         if match is not None and len(match[2]) + len(match[3] or "") <= MAX_DIGITS:
             return Decimal(data)  # as parse_decimal reads it: the digits as written
@@ -306,22 +308,80 @@ _SCALARS: Final[dict[object, _Read]] = {
 @cache
 def _reader(tp: object) -> _Read:
     """How to read a value of the field type ``tp``: compiled once per type, then reused."""
+    return _compile(
+        tp, _reader, _SCALARS, _optional_reader, _tuple_reader, _enum_reader, _instance_reader
+    )
+
+
+_R = TypeVar("_R")
+
+
+def _compile(
+    tp: object,
+    recurse: Callable[[object], _R],
+    scalars: Mapping[object, _R],
+    optional: Callable[[_R], _R],
+    items: Callable[[_R], _R],
+    enum: Callable[[type[Enum]], _R],
+    instance: Callable[[type], _R],
+) -> _R:
+    """The reader of the field type ``tp``, made of the readers given (this module's or
+    the fast path's): ``recurse`` for the type within an optional or a tuple."""
     origin = typing.get_origin(tp)
     if origin in (Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(options) != 1:
             raise TypeError(f"unsupported union {tp}")
-        return _optional_reader(_reader(options[0]))
+        return optional(recurse(options[0]))
     if origin is tuple:
-        return _tuple_reader(_reader(typing.get_args(tp)[0]))
-    scalar = _SCALARS.get(tp)
+        return items(recurse(typing.get_args(tp)[0]))
+    scalar = scalars.get(tp)
     if scalar is not None:
         return scalar
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return _enum_reader(tp)
+        return enum(tp)
     if isinstance(tp, type) and attrs.has(tp):
-        return _instance_reader(tp)
+        return instance(tp)
     raise TypeError(f"unsupported field type {tp!r}")
+
+
+@attrs.frozen
+class _Shape:
+    """The fields of an attrs class as a document states them."""
+
+    #: Each field's type and whether it is required.
+    fields: dict[str, tuple[object, bool]]
+    allowed: frozenset[str]
+    required: frozenset[str]
+    #: Fields that may be null, and text fields (a str is taken as it is).
+    nullable: frozenset[str]
+    text: frozenset[str]
+
+    def inner(self, name: str) -> object:
+        """The type a field's reader reads: the field's, without its ``None``."""
+        field_type = self.fields[name][0]
+        if name not in self.nullable:
+            return field_type
+        return next(a for a in typing.get_args(field_type) if a is not type(None))
+
+
+@cache
+def _shape(tp: type) -> _Shape:
+    fields = _fields(tp)
+    return _Shape(
+        fields=fields,
+        allowed=frozenset(fields),
+        required=frozenset(n for n, (_, needed) in fields.items() if needed),
+        nullable=frozenset(
+            n
+            for n, (field_type, _) in fields.items()
+            if typing.get_origin(field_type) in (Union, types.UnionType)
+            and type(None) in typing.get_args(field_type)
+        ),
+        text=frozenset(
+            n for n, (field_type, _) in fields.items() if field_type in (str, str | None)
+        ),
+    )
 
 
 def _instance_reader(tp: type) -> _Read:
@@ -332,25 +392,15 @@ def _instance_reader(tp: type) -> _Read:
     problem in that order is the one reported, whatever order the keys come in.
     """
     name = tp.__name__
-    fields = _fields(tp)
-    allowed = frozenset(fields)
-    required = frozenset(n for n, (_, needed) in fields.items() if needed)
-    # Fields that may be null, and text fields (a str is taken as it is).
-    nullable = frozenset(
-        n
-        for n, (field_type, _) in fields.items()
-        if typing.get_origin(field_type) in (Union, types.UnionType)
-        and type(None) in typing.get_args(field_type)
-    )
-    text = frozenset(n for n, (field_type, _) in fields.items() if field_type in (str, str | None))
-    own_precision = "precision" in fields
+    shape = _shape(tp)
+    allowed, required, nullable, text = shape.allowed, shape.required, shape.nullable, shape.text
+    own_precision = "precision" in allowed
     # Made on first use: a class may (through its fields) contain itself.
     readers: dict[str, _Read] = {}
 
     def make_readers() -> None:
-        for field_name, (field_type, _) in fields.items():
-            inner = [a for a in typing.get_args(field_type) if a is not type(None)]
-            readers[field_name] = _reader(inner[0] if field_name in nullable else field_type)
+        for field_name in shape.fields:
+            readers[field_name] = _reader(shape.inner(field_name))
 
     def in_order(data: dict[str, JSONValue], unit: Unit, own_unit: Unit) -> dict[str, object]:
         values: dict[str, object] = {}
@@ -464,6 +514,11 @@ def _parse_number(text: str) -> int | Decimal | _Oversized:
     if fraction is None and exponent is None:
         return int(text)
     return Decimal(text)
+
+
+def _parse_int(text: str) -> int | Decimal | _Oversized:
+    # An int of fewer than MAX_DIGITS characters is short enough to convert at once.
+    return int(text) if len(text) < MAX_DIGITS else _parse_number(text)
 
 
 def _too_long(value: object) -> bool:
@@ -624,7 +679,7 @@ def _parse_json(text: str, source: str, limit: int = MAX_DOCUMENT_BYTES) -> JSON
         return json.loads(
             text,
             parse_float=_parse_number,
-            parse_int=_parse_number,
+            parse_int=_parse_int,
             parse_constant=_reject_constant,
             object_pairs_hook=_no_duplicates,
         )
@@ -786,6 +841,13 @@ def loads(
         if len(text) > limit:
             raise _too_large(source, limit)
         text = _decode(text, source)
+    if 4 * len(text) <= limit:  # at most four bytes a character: never too large
+        from govbudget.io._fastload import fast_loads
+
+        budget = fast_loads(text, max_values, limit)
+        if budget is not None:
+            return budget
+    # The careful path: what the fast one cannot vouch for, with the error that says why.
     return from_data(_parse_json(text, source, limit), source=source, max_values=max_values)
 
 
