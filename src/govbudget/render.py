@@ -25,7 +25,8 @@ from typing import Final
 
 from govbudget._escaping import json_text, printable
 from govbudget.report import Finding, Language, Report
-from govbudget.rules.base import FAMILIES, Rule, Severity
+from govbudget.rules.base import FAMILIES, OTHER_SECTION_NAMES, Rule, Severity
+from govbudget.rules.base import SECTIONS as _SECTIONS
 
 __all__ = [
     "SECTIONS",
@@ -41,22 +42,9 @@ __all__ = [
 ]
 
 #: The sections of a disclosure in the order it states them, with their names in
-#: Chinese and English; a finding belongs to the section its location starts with.
-SECTIONS: Final[dict[str, tuple[str, str]]] = {
-    "staffing": ("人员", "staffing"),
-    "income": ("收入", "income"),
-    "expenditure": ("支出", "expenditure"),
-    "appropriation": ("财政拨款支出", "appropriations"),
-    "institutional_operation": ("机关运行经费", "institutional operation"),
-    "three_public": ("“三公”经费", "three public expenses"),
-    "procurement": ("政府采购", "procurement"),
-    "assets": ("国有资产", "assets"),
-    "projects": ("重点项目", "key projects"),
-    "performance": ("绩效目标", "performance"),
-    "final": ("结转和结余", "carry-over and balances"),
-    "tables": ("公开表", "tables"),
-}
-_OTHER: Final = ("其他", "other")
+#: Chinese and English (owned by :mod:`govbudget.rules.base`: a finding's section is
+#: its :attr:`Location.section <govbudget.rules.base.Location.section>`).
+SECTIONS: Final = _SECTIONS
 
 _SEVERITY: Final[dict[Severity, tuple[str, str]]] = {
     Severity.ERROR: ("错误", "error"),
@@ -129,15 +117,15 @@ def _paint(text: str, style: str, colour: bool) -> str:
 
 
 def section_of(finding: Finding) -> str:
-    """The document section a finding is in: the first key of its location.
+    """The document section a finding is in: its location's
+    :attr:`~govbudget.rules.base.Location.section`.
 
     >>> from govbudget import load, validate
     >>> report = validate(load("examples/zengdu-xinfang-2025/budget.json"))
     >>> sorted({section_of(f) for f in report.findings})
     ['expenditure', 'three_public']
     """
-    head = finding.location.path.lstrip("/").split("/", 1)[0].split("#", 1)[0]
-    return head if head in SECTIONS else "other"
+    return finding.location.section
 
 
 def sections(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
@@ -145,7 +133,7 @@ def sections(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     order = {name: i for i, name in enumerate(SECTIONS)}
     groups: dict[str, list[Finding]] = {}
     for finding in findings:
-        groups.setdefault(section_of(finding), []).append(finding)
+        groups.setdefault(finding.location.section, []).append(finding)
     return [
         (name, sorted(groups[name], key=lambda f: _RANK[f.severity]))
         for name in sorted(groups, key=lambda n: order.get(n, len(order)))
@@ -153,7 +141,7 @@ def sections(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
 
 
 def _section_name(name: str, lang: Language) -> str:
-    return _pick(SECTIONS.get(name, _OTHER), lang)
+    return _pick(SECTIONS.get(name, OTHER_SECTION_NAMES), lang)
 
 
 def _figures_line(finding: Finding, lang: Language) -> str | None:

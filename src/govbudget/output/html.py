@@ -36,6 +36,7 @@ from govbudget.render import SECTIONS, sections
 from govbudget.report import Finding, Language, Report
 from govbudget.rounding import Outcome
 from govbudget.rules import Severity
+from govbudget.rules.base import OTHER_SECTION_NAMES
 from govbudget.table import TableKind
 from govbudget.tree import Node
 
@@ -183,7 +184,7 @@ def _findings(report: Report, href: str | None, lines: bool = False) -> str:
     head = "".join(f"<th>{_both(zh, en)}</th>" for zh, en in _HEAD)
     parts = []
     for name, findings in sections(report.findings):
-        zh, en = SECTIONS.get(name, ("其他", "other"))
+        zh, en = SECTIONS.get(name, OTHER_SECTION_NAMES)
         rows = "".join(_row(numbers[id(f)], f, href, lines) for f in findings)
         parts.append(
             f'<section class="findings" id="s-{escape(name)}"><h3>{_both(zh, en)}</h3>'
