@@ -24,9 +24,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 from govbudget._escaping import json_text, printable
-from govbudget.report import Finding, Language, Report
+from govbudget.report import Finding, Report
 from govbudget.rules.base import FAMILIES, OTHER_SECTION_NAMES, Rule, Severity
 from govbudget.rules.base import SECTIONS as _SECTIONS
+from govbudget.words import SEVERITY_RANK, SEVERITY_WORDS, Language, pick
 
 __all__ = [
     "SECTIONS",
@@ -46,12 +47,6 @@ __all__ = [
 #: its :attr:`Location.section <govbudget.rules.base.Location.section>`).
 SECTIONS: Final = _SECTIONS
 
-_SEVERITY: Final[dict[Severity, tuple[str, str]]] = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("警告", "warning"),
-    Severity.INFO: ("提示", "info"),
-}
-_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 # Styles (rich's names): red, yellow and cyan for the severities; bold, dim, green.
 _COLOUR: Final[dict[Severity, str]] = {
     Severity.ERROR: "bold red",
@@ -86,10 +81,6 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
 def _say(key: str, lang: Language) -> str:
     zh, en = _WORDS[key]
     return zh if lang == "zh" else en
-
-
-def _pick(pair: tuple[str, str], lang: Language) -> str:
-    return pair[0] if lang == "zh" else pair[1]
 
 
 def _width(text: str) -> int:
@@ -135,13 +126,13 @@ def sections(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     for finding in findings:
         groups.setdefault(finding.location.section, []).append(finding)
     return [
-        (name, sorted(groups[name], key=lambda f: _RANK[f.severity]))
+        (name, sorted(groups[name], key=lambda f: SEVERITY_RANK[f.severity]))
         for name in sorted(groups, key=lambda n: order.get(n, len(order)))
     ]
 
 
 def _section_name(name: str, lang: Language) -> str:
-    return _pick(SECTIONS.get(name, OTHER_SECTION_NAMES), lang)
+    return pick(SECTIONS.get(name, OTHER_SECTION_NAMES), lang)
 
 
 def _figures_line(finding: Finding, lang: Language) -> str | None:
@@ -215,7 +206,7 @@ def render_text(
     for name, findings in sections(report.findings):
         lines += ["", _paint(_section_name(name, lang), _BOLD, colour)]
         for f in findings:
-            label = _pad(_pick(_SEVERITY[f.severity], lang), 7)
+            label = _pad(pick(SEVERITY_WORDS[f.severity], lang), 7)
             where = printable(f.location.zh if lang == "zh" else f.location.en)
             lines.append(f"  {_paint(label, _COLOUR[f.severity], colour)} {f.rule_id:<7} {where}")
             lines.append(f"          {printable(_body(f, lang))}")
@@ -268,7 +259,7 @@ def render_markdown(
         for f in findings:
             figures = f.figures()
             row = [
-                _pick(_SEVERITY[f.severity], lang),
+                pick(SEVERITY_WORDS[f.severity], lang),
                 f"`{f.rule_id}`",
                 _cell(f.location.zh if lang == "zh" else f.location.en),
                 *(_cell(figures[k]) for k in ("stated", "computed", "gap", "tolerance")),
@@ -328,7 +319,7 @@ def catalogue_json(rules: Iterable[Rule]) -> str:
 
 
 def _family_name(family: str, lang: Language) -> str:
-    return _pick(FAMILIES.get(family, (family, family)), lang)
+    return pick(FAMILIES.get(family, (family, family)), lang)
 
 
 def catalogue_text(rules: Iterable[Rule], *, lang: Language = "zh") -> str:
@@ -402,7 +393,7 @@ def explain(rule: Rule, *, lang: Language = "zh") -> str:
         f"  {other}",
         "",
         f"{_say('family', lang)}: {rule.family} ({_family_name(rule.family, lang)})",
-        f"{_say('severity', lang)}: {_pick(_SEVERITY[rule.severity], lang)}",
+        f"{_say('severity', lang)}: {pick(SEVERITY_WORDS[rule.severity], lang)}",
         f"{_say('formula', lang)}: {rule.formula}",
         f"{_say('template', lang)}: {message}",
     ]

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
 
@@ -30,6 +30,7 @@ from govbudget.rules.base import (
     Scale,
     Severity,
 )
+from govbudget.words import OUTCOME_WORDS, SEVERITY_RANK, SEVERITY_WORDS, Language, pick
 
 if TYPE_CHECKING:  # the DataFrame libraries are optional extras
     import pandas
@@ -37,24 +38,11 @@ if TYPE_CHECKING:  # the DataFrame libraries are optional extras
 
 __all__ = ["FIGURES", "Finding", "Language", "Report", "Summary", "exact_text"]
 
-Language = Literal["zh", "en"]
-
 _METHOD: Final[dict[Method, tuple[str, str]]] = {
     Method.ROUNDED: ("四舍五入", "rounded"),
     Method.TRUNCATED: ("截尾而非四舍五入", "truncated, not rounded"),
     Method.ADJUSTED: ("尾差调整使合计为100%", "adjusted so the shares add up to 100%"),
 }
-_OUTCOME: Final[dict[Outcome, tuple[str, str]]] = {
-    Outcome.EXACT: ("一致", "exact"),
-    Outcome.WITHIN_ROUNDING: ("在舍入范围内", "within rounding"),
-    Outcome.INCONSISTENT: ("不一致", "inconsistent"),
-}
-_SEVERITY: Final[dict[Severity, tuple[str, str]]] = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("警告", "warning"),
-    Severity.INFO: ("提示", "info"),
-}
-_SEVERITY_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 #: The figures of a numeric check, in the order reports show them.
 FIGURES: Final = ("stated", "computed", "low", "high", "gap", "tolerance", "min_gap")
@@ -358,7 +346,7 @@ class Report:
     def findings(self) -> tuple[Finding, ...]:
         """The checks a person should see: every one that is not exact, worst first."""
         shown = [c for c in self.checks if c.outcome is not Outcome.EXACT]
-        return tuple(sorted(shown, key=lambda f: _SEVERITY_RANK[f.severity]))
+        return tuple(sorted(shown, key=lambda f: SEVERITY_RANK[f.severity]))
 
     @property
     def ok(self) -> bool:
@@ -539,7 +527,7 @@ class _Checked(Report):
         shown = [
             self._finding(i) for i, o in enumerate(self._observations) if o.outcome is not exact
         ]
-        return tuple(sorted(shown, key=lambda f: _SEVERITY_RANK[f.severity]))
+        return tuple(sorted(shown, key=lambda f: SEVERITY_RANK[f.severity]))
 
     @property
     def summary(self) -> Summary:
@@ -596,8 +584,8 @@ def _render(report: Report, lang: Language, markdown: bool) -> Iterable[str]:
         name = FAMILIES.get(family, (family, family))[0 if zh else 1]
         yield f"## {name}" if markdown else f"[{name}]"
         for f in findings:
-            severity = _SEVERITY[f.severity][0 if zh else 1]
-            outcome = _OUTCOME[f.outcome][0 if zh else 1]
+            severity = pick(SEVERITY_WORDS[f.severity], lang)
+            outcome = pick(OUTCOME_WORDS[f.outcome], lang)
             where = f.location.zh if zh else f.location.en
             source = f" ({f.location.source})" if f.location.source else ""
             head = f"{f.rule_id} {severity}/{outcome}"
