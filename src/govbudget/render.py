@@ -21,16 +21,17 @@ import inspect
 import json
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Final
+from typing import Final, Literal
 
 from govbudget._escaping import json_text, printable
 from govbudget.report import Finding, Report
 from govbudget.rules.base import FAMILIES, OTHER_SECTION_NAMES, Rule, Severity
 from govbudget.rules.base import SECTIONS as _SECTIONS
-from govbudget.words import SEVERITY_RANK, SEVERITY_WORDS, Language, pick
+from govbudget.words import OUTCOME_WORDS, SEVERITY_RANK, SEVERITY_WORDS, Language, pick
 
 __all__ = [
     "SECTIONS",
+    "Layout",
     "catalogue_json",
     "catalogue_markdown",
     "catalogue_text",
@@ -41,6 +42,11 @@ __all__ = [
     "render_text",
     "sections",
 ]
+
+#: How :func:`render_text` and :func:`render_markdown` group findings: by the document's
+#: sections (the CLI's report), or by rule family (the layout of the deprecated
+#: :meth:`Report.render <govbudget.report.Report.render>`).
+Layout = Literal["sections", "families"]
 
 #: The sections of a disclosure in the order it states them, with their names in
 #: Chinese and English (owned by :mod:`govbudget.rules.base`: a finding's section is
@@ -195,12 +201,25 @@ def render_text(
     colour: bool = False,
     source: str | None = None,
     notes: Sequence[str] = (),
+    layout: Layout = "sections",
 ) -> str:
     """The report for a terminal: findings by section, then one summary line.
 
     ``colour`` adds ANSI colours (the CLI asks for it only when writing to a
     terminal); ``notes`` are lines a reader adds (what it could not read …).
+    ``layout="families"`` writes the plain layout of the deprecated
+    :meth:`Report.render <govbudget.report.Report.render>` instead: findings by rule
+    family, each with its severity and outcome, then the summary (no colour, source
+    or notes).
+
+    >>> from govbudget import load, validate
+    >>> report = validate(load("examples/zengdu-xinfang-2025/budget.json"))
+    >>> print(render_text(report, lang="en", layout="families").splitlines()[0])
+    曾都区信访局 2025 — govbudget report
     """
+    if layout == "families":
+        _plain_only(colour=colour, source=source, notes=notes)
+        return "\n".join(_family_lines(report, lang, markdown=False))
     lines = [_paint(_title(report, source, lang), _BOLD, colour)]
     lines += [f"  {printable(note)}" for note in notes]
     for name, findings in sections(report.findings):
@@ -240,9 +259,22 @@ def _cell(text: str | None) -> str:
 
 
 def render_markdown(
-    report: Report, *, lang: Language = "zh", source: str | None = None, notes: Sequence[str] = ()
+    report: Report,
+    *,
+    lang: Language = "zh",
+    source: str | None = None,
+    notes: Sequence[str] = (),
+    layout: Layout = "sections",
 ) -> str:
-    """The report as Markdown: a heading, the summary, and a table per section."""
+    """The report as Markdown: a heading, the summary, and a table per section.
+
+    ``layout="families"`` writes the Markdown of the deprecated
+    :meth:`Report.render <govbudget.report.Report.render>` instead: a list of findings
+    per rule family, then the summary (no source or notes).
+    """
+    if layout == "families":
+        _plain_only(colour=False, source=source, notes=notes)
+        return "\n".join(_family_lines(report, lang, markdown=True))
     lines = [f"## {printable(report.title(lang))}"]
     if source:
         lines[0] += f" — `{printable(source)}`"
@@ -269,6 +301,42 @@ def render_markdown(
     if not report.findings:
         lines += ["", _say("none", lang)]
     return "\n".join(lines)
+
+
+def _plain_only(*, colour: bool, source: str | None, notes: Sequence[str]) -> None:
+    if colour or source is not None or notes:
+        raise ValueError('layout="families" takes no colour, source or notes')
+
+
+def _family_lines(report: Report, lang: Language, *, markdown: bool) -> Iterator[str]:
+    """The plain layout: the title, findings by rule family (the catalogue's order of
+    findings, worst first), then the summary. Names are written as the document gives them."""
+    title = report.title(lang)
+    title += " — govbudget 检查报告" if lang == "zh" else " — govbudget report"
+    yield f"# {title}" if markdown else title
+    yield ""
+    families: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        families.setdefault(finding.rule.family, []).append(finding)
+    for family, findings in families.items():
+        name = _family_name(family, lang)
+        yield f"## {name}" if markdown else f"[{name}]"
+        for f in findings:
+            severity = pick(SEVERITY_WORDS[f.severity], lang)
+            outcome = pick(OUTCOME_WORDS[f.outcome], lang)
+            where = f.location.zh if lang == "zh" else f.location.en
+            source = f" ({f.location.source})" if f.location.source else ""
+            head = f"{f.rule_id} {severity}/{outcome}"
+            if markdown:
+                yield f"- **{head}** — {where}{source}: {f.message(lang)}"
+            else:
+                yield f"  {head}  {where}{source}"
+                yield f"      {f.message(lang)}"
+        yield ""
+    if not report.findings:
+        yield _say("none", lang)
+        yield ""
+    yield report.summary.text(lang)
 
 
 def report_record(report: Report, *, source: str | None = None) -> dict[str, object]:

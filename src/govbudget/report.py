@@ -1,4 +1,4 @@
-"""Findings and the report of one validation, with JSON-ready data and text rendering.
+"""Findings and the report of one validation, with JSON-ready data and records.
 
 A :class:`Report` keeps every check made (``checks``) and the ones a person
 should see (``findings``: inconsistencies, within-rounding results as
@@ -10,6 +10,7 @@ English with the figures in the document's unit.
 
 from __future__ import annotations
 
+import warnings
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,7 +23,6 @@ from attrs import frozen
 from govbudget.errors import MissingExtra
 from govbudget.rounding import Method, Outcome, Verdict
 from govbudget.rules.base import (
-    FAMILIES,
     Diagnosis,
     Location,
     Observation,
@@ -30,7 +30,7 @@ from govbudget.rules.base import (
     Scale,
     Severity,
 )
-from govbudget.words import OUTCOME_WORDS, SEVERITY_RANK, SEVERITY_WORDS, Language, pick
+from govbudget.words import SEVERITY_RANK, Language
 
 if TYPE_CHECKING:  # the DataFrame libraries are optional extras
     import pandas
@@ -436,8 +436,22 @@ class Report:
         return data
 
     def render(self, lang: Language = "zh", *, markdown: bool = False) -> str:
-        """The report as text (or Markdown), findings grouped by family."""
-        return "\n".join(_render(self, lang, markdown))
+        """The report as text (or Markdown), findings grouped by family.
+
+        Deprecated: :func:`govbudget.render.render_text` (or
+        :func:`~govbudget.render.render_markdown`) with ``layout="families"`` writes the
+        same text; this warns with a :class:`DeprecationWarning` and calls it.
+        """
+        warnings.warn(
+            "Report.render is deprecated: use govbudget.render.render_text(report, "
+            'layout="families") or render_markdown(report, layout="families")',
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        from govbudget.render import render_markdown, render_text
+
+        write = render_markdown if markdown else render_text
+        return write(self, lang=lang, layout="families")
 
 
 class _Checked(Report):
@@ -569,36 +583,6 @@ class _Checked(Report):
 
     def __reduce__(self) -> tuple[type[Report], tuple[str | None, int | None, tuple[Finding, ...]]]:
         return Report, (self.department, self.year, self.checks)
-
-
-def _render(report: Report, lang: Language, markdown: bool) -> Iterable[str]:
-    zh = lang == "zh"
-    title = report.title(lang)
-    title += " — govbudget 检查报告" if zh else " — govbudget report"
-    yield f"# {title}" if markdown else title
-    yield ""
-    families: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        families.setdefault(finding.rule.family, []).append(finding)
-    for family, findings in families.items():
-        name = FAMILIES.get(family, (family, family))[0 if zh else 1]
-        yield f"## {name}" if markdown else f"[{name}]"
-        for f in findings:
-            severity = pick(SEVERITY_WORDS[f.severity], lang)
-            outcome = pick(OUTCOME_WORDS[f.outcome], lang)
-            where = f.location.zh if zh else f.location.en
-            source = f" ({f.location.source})" if f.location.source else ""
-            head = f"{f.rule_id} {severity}/{outcome}"
-            if markdown:
-                yield f"- **{head}** — {where}{source}: {f.message(lang)}"
-            else:
-                yield f"  {head}  {where}{source}"
-                yield f"      {f.message(lang)}"
-        yield ""
-    if not report.findings:
-        yield "未发现问题。" if zh else "No findings."
-        yield ""
-    yield report.summary.text(lang)
 
 
 _PLACE_KEYS: Final = (

@@ -44,6 +44,7 @@ from attrs import field, frozen
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Kind, Level
 from govbudget.place import Place
+from govbudget.render import render_markdown, render_text
 from govbudget.report import Finding, Report
 from govbudget.rounding import Outcome, Stated, check_equal
 from govbudget.rules import RULES
@@ -309,7 +310,8 @@ def _render(series: Series, lang: Language, markdown: bool) -> Iterator[str]:
         )
         return
     # The findings as a report renders them, without its title line.
-    body = series.report.render(lang, markdown=markdown).split("\n")
+    write = render_markdown if markdown else render_text
+    body = write(series.report, lang=lang, layout="families").split("\n")
     yield from body[2:]
 
 
