@@ -24,6 +24,7 @@ from typing import Final
 
 from govbudget import validate
 from govbudget.cli import main, read_input
+from govbudget.render import render_markdown, render_text
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 GOLDEN: Final = ROOT / "tests" / "golden"
@@ -52,9 +53,9 @@ def _api(name: str, what: str) -> Callable[[], str]:
     def run() -> str:
         report = validate(read_input(name).budget)
         if what == "render-zh":
-            return report.render("zh") + "\n"
+            return render_text(report, lang="zh", layout="families") + "\n"
         if what == "render-en-md":
-            return report.render("en", markdown=True) + "\n"
+            return render_markdown(report, lang="en", layout="families") + "\n"
         data = report.to_dict(all_checks=True)
         checks = data.pop("checks")
         assert isinstance(checks, list)

@@ -41,9 +41,10 @@ if TYPE_CHECKING:
     from govbudget.narrative import Extraction
     from govbudget.output.baseline import Baseline
     from govbudget.page import Note
-    from govbudget.report import Finding, Language, Report
+    from govbudget.report import Finding, Report
     from govbudget.rules import Severity
     from govbudget.series import Series
+    from govbudget.words import Language
 
 __all__ = ["READERS", "ReadInput", "Reader", "main", "read_input"]
 

@@ -20,7 +20,7 @@ from attrs import frozen
 from govbudget.errors import GovBudgetError
 from govbudget.output import combine, joins
 from govbudget.output.html import IndexEntry, render_index
-from govbudget.report import Language
+from govbudget.words import Language
 
 __all__ = ["OutputError", "Piece", "Sink", "page_name"]
 

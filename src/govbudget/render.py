@@ -21,14 +21,17 @@ import inspect
 import json
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Final
+from typing import Final, Literal
 
 from govbudget._escaping import json_text, printable
-from govbudget.report import Finding, Language, Report
-from govbudget.rules.base import FAMILIES, Rule, Severity
+from govbudget.report import Finding, Report
+from govbudget.rules.base import FAMILIES, OTHER_SECTION_NAMES, Rule, Severity
+from govbudget.rules.base import SECTIONS as _SECTIONS
+from govbudget.words import OUTCOME_WORDS, SEVERITY_RANK, SEVERITY_WORDS, Language, pick
 
 __all__ = [
     "SECTIONS",
+    "Layout",
     "catalogue_json",
     "catalogue_markdown",
     "catalogue_text",
@@ -40,30 +43,16 @@ __all__ = [
     "sections",
 ]
 
-#: The sections of a disclosure in the order it states them, with their names in
-#: Chinese and English; a finding belongs to the section its location starts with.
-SECTIONS: Final[dict[str, tuple[str, str]]] = {
-    "staffing": ("人员", "staffing"),
-    "income": ("收入", "income"),
-    "expenditure": ("支出", "expenditure"),
-    "appropriation": ("财政拨款支出", "appropriations"),
-    "institutional_operation": ("机关运行经费", "institutional operation"),
-    "three_public": ("“三公”经费", "three public expenses"),
-    "procurement": ("政府采购", "procurement"),
-    "assets": ("国有资产", "assets"),
-    "projects": ("重点项目", "key projects"),
-    "performance": ("绩效目标", "performance"),
-    "final": ("结转和结余", "carry-over and balances"),
-    "tables": ("公开表", "tables"),
-}
-_OTHER: Final = ("其他", "other")
+#: How :func:`render_text` and :func:`render_markdown` group findings: by the document's
+#: sections (the CLI's report), or by rule family (the layout of the deprecated
+#: :meth:`Report.render <govbudget.report.Report.render>`).
+Layout = Literal["sections", "families"]
 
-_SEVERITY: Final[dict[Severity, tuple[str, str]]] = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("警告", "warning"),
-    Severity.INFO: ("提示", "info"),
-}
-_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+#: The sections of a disclosure in the order it states them, with their names in
+#: Chinese and English (owned by :mod:`govbudget.rules.base`: a finding's section is
+#: its :attr:`Location.section <govbudget.rules.base.Location.section>`).
+SECTIONS: Final = _SECTIONS
+
 # Styles (rich's names): red, yellow and cyan for the severities; bold, dim, green.
 _COLOUR: Final[dict[Severity, str]] = {
     Severity.ERROR: "bold red",
@@ -100,10 +89,6 @@ def _say(key: str, lang: Language) -> str:
     return zh if lang == "zh" else en
 
 
-def _pick(pair: tuple[str, str], lang: Language) -> str:
-    return pair[0] if lang == "zh" else pair[1]
-
-
 def _width(text: str) -> int:
     """Columns ``text`` takes in a terminal: two for a wide (CJK) character."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -129,15 +114,15 @@ def _paint(text: str, style: str, colour: bool) -> str:
 
 
 def section_of(finding: Finding) -> str:
-    """The document section a finding is in: the first key of its location.
+    """The document section a finding is in: its location's
+    :attr:`~govbudget.rules.base.Location.section`.
 
     >>> from govbudget import load, validate
     >>> report = validate(load("examples/zengdu-xinfang-2025/budget.json"))
     >>> sorted({section_of(f) for f in report.findings})
     ['expenditure', 'three_public']
     """
-    head = finding.location.path.lstrip("/").split("/", 1)[0].split("#", 1)[0]
-    return head if head in SECTIONS else "other"
+    return finding.location.section
 
 
 def sections(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
@@ -145,15 +130,15 @@ def sections(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     order = {name: i for i, name in enumerate(SECTIONS)}
     groups: dict[str, list[Finding]] = {}
     for finding in findings:
-        groups.setdefault(section_of(finding), []).append(finding)
+        groups.setdefault(finding.location.section, []).append(finding)
     return [
-        (name, sorted(groups[name], key=lambda f: _RANK[f.severity]))
+        (name, sorted(groups[name], key=lambda f: SEVERITY_RANK[f.severity]))
         for name in sorted(groups, key=lambda n: order.get(n, len(order)))
     ]
 
 
 def _section_name(name: str, lang: Language) -> str:
-    return _pick(SECTIONS.get(name, _OTHER), lang)
+    return pick(SECTIONS.get(name, OTHER_SECTION_NAMES), lang)
 
 
 def _figures_line(finding: Finding, lang: Language) -> str | None:
@@ -216,18 +201,31 @@ def render_text(
     colour: bool = False,
     source: str | None = None,
     notes: Sequence[str] = (),
+    layout: Layout = "sections",
 ) -> str:
     """The report for a terminal: findings by section, then one summary line.
 
     ``colour`` adds ANSI colours (the CLI asks for it only when writing to a
     terminal); ``notes`` are lines a reader adds (what it could not read …).
+    ``layout="families"`` writes the plain layout of the deprecated
+    :meth:`Report.render <govbudget.report.Report.render>` instead: findings by rule
+    family, each with its severity and outcome, then the summary (no colour, source
+    or notes).
+
+    >>> from govbudget import load, validate
+    >>> report = validate(load("examples/zengdu-xinfang-2025/budget.json"))
+    >>> print(render_text(report, lang="en", layout="families").splitlines()[0])
+    曾都区信访局 2025 — govbudget report
     """
+    if layout == "families":
+        _plain_only(colour=colour, source=source, notes=notes)
+        return "\n".join(_family_lines(report, lang, markdown=False))
     lines = [_paint(_title(report, source, lang), _BOLD, colour)]
     lines += [f"  {printable(note)}" for note in notes]
     for name, findings in sections(report.findings):
         lines += ["", _paint(_section_name(name, lang), _BOLD, colour)]
         for f in findings:
-            label = _pad(_pick(_SEVERITY[f.severity], lang), 7)
+            label = _pad(pick(SEVERITY_WORDS[f.severity], lang), 7)
             where = printable(f.location.zh if lang == "zh" else f.location.en)
             lines.append(f"  {_paint(label, _COLOUR[f.severity], colour)} {f.rule_id:<7} {where}")
             lines.append(f"          {printable(_body(f, lang))}")
@@ -261,9 +259,22 @@ def _cell(text: str | None) -> str:
 
 
 def render_markdown(
-    report: Report, *, lang: Language = "zh", source: str | None = None, notes: Sequence[str] = ()
+    report: Report,
+    *,
+    lang: Language = "zh",
+    source: str | None = None,
+    notes: Sequence[str] = (),
+    layout: Layout = "sections",
 ) -> str:
-    """The report as Markdown: a heading, the summary, and a table per section."""
+    """The report as Markdown: a heading, the summary, and a table per section.
+
+    ``layout="families"`` writes the Markdown of the deprecated
+    :meth:`Report.render <govbudget.report.Report.render>` instead: a list of findings
+    per rule family, then the summary (no source or notes).
+    """
+    if layout == "families":
+        _plain_only(colour=False, source=source, notes=notes)
+        return "\n".join(_family_lines(report, lang, markdown=True))
     lines = [f"## {printable(report.title(lang))}"]
     if source:
         lines[0] += f" — `{printable(source)}`"
@@ -280,7 +291,7 @@ def render_markdown(
         for f in findings:
             figures = f.figures()
             row = [
-                _pick(_SEVERITY[f.severity], lang),
+                pick(SEVERITY_WORDS[f.severity], lang),
                 f"`{f.rule_id}`",
                 _cell(f.location.zh if lang == "zh" else f.location.en),
                 *(_cell(figures[k]) for k in ("stated", "computed", "gap", "tolerance")),
@@ -290,6 +301,42 @@ def render_markdown(
     if not report.findings:
         lines += ["", _say("none", lang)]
     return "\n".join(lines)
+
+
+def _plain_only(*, colour: bool, source: str | None, notes: Sequence[str]) -> None:
+    if colour or source is not None or notes:
+        raise ValueError('layout="families" takes no colour, source or notes')
+
+
+def _family_lines(report: Report, lang: Language, *, markdown: bool) -> Iterator[str]:
+    """The plain layout: the title, findings by rule family (the catalogue's order of
+    findings, worst first), then the summary. Names are written as the document gives them."""
+    title = report.title(lang)
+    title += " — govbudget 检查报告" if lang == "zh" else " — govbudget report"
+    yield f"# {title}" if markdown else title
+    yield ""
+    families: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        families.setdefault(finding.rule.family, []).append(finding)
+    for family, findings in families.items():
+        name = _family_name(family, lang)
+        yield f"## {name}" if markdown else f"[{name}]"
+        for f in findings:
+            severity = pick(SEVERITY_WORDS[f.severity], lang)
+            outcome = pick(OUTCOME_WORDS[f.outcome], lang)
+            where = f.location.zh if lang == "zh" else f.location.en
+            source = f" ({f.location.source})" if f.location.source else ""
+            head = f"{f.rule_id} {severity}/{outcome}"
+            if markdown:
+                yield f"- **{head}** — {where}{source}: {f.message(lang)}"
+            else:
+                yield f"  {head}  {where}{source}"
+                yield f"      {f.message(lang)}"
+        yield ""
+    if not report.findings:
+        yield _say("none", lang)
+        yield ""
+    yield report.summary.text(lang)
 
 
 def report_record(report: Report, *, source: str | None = None) -> dict[str, object]:
@@ -340,7 +387,7 @@ def catalogue_json(rules: Iterable[Rule]) -> str:
 
 
 def _family_name(family: str, lang: Language) -> str:
-    return _pick(FAMILIES.get(family, (family, family)), lang)
+    return pick(FAMILIES.get(family, (family, family)), lang)
 
 
 def catalogue_text(rules: Iterable[Rule], *, lang: Language = "zh") -> str:
@@ -414,7 +461,7 @@ def explain(rule: Rule, *, lang: Language = "zh") -> str:
         f"  {other}",
         "",
         f"{_say('family', lang)}: {rule.family} ({_family_name(rule.family, lang)})",
-        f"{_say('severity', lang)}: {_pick(_SEVERITY[rule.severity], lang)}",
+        f"{_say('severity', lang)}: {pick(SEVERITY_WORDS[rule.severity], lang)}",
         f"{_say('formula', lang)}: {rule.formula}",
         f"{_say('template', lang)}: {message}",
     ]

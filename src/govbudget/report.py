@@ -1,4 +1,4 @@
-"""Findings and the report of one validation, with JSON-ready data and text rendering.
+"""Findings and the report of one validation, with JSON-ready data and records.
 
 A :class:`Report` keeps every check made (``checks``) and the ones a person
 should see (``findings``: inconsistencies, within-rounding results as
@@ -10,19 +10,19 @@ English with the figures in the document's unit.
 
 from __future__ import annotations
 
+import warnings
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
 
 from govbudget.errors import MissingExtra
 from govbudget.rounding import Method, Outcome, Verdict
 from govbudget.rules.base import (
-    FAMILIES,
     Diagnosis,
     Location,
     Observation,
@@ -30,6 +30,7 @@ from govbudget.rules.base import (
     Scale,
     Severity,
 )
+from govbudget.words import SEVERITY_RANK, Language
 
 if TYPE_CHECKING:  # the DataFrame libraries are optional extras
     import pandas
@@ -37,24 +38,11 @@ if TYPE_CHECKING:  # the DataFrame libraries are optional extras
 
 __all__ = ["FIGURES", "Finding", "Language", "Report", "Summary", "exact_text"]
 
-Language = Literal["zh", "en"]
-
 _METHOD: Final[dict[Method, tuple[str, str]]] = {
     Method.ROUNDED: ("四舍五入", "rounded"),
     Method.TRUNCATED: ("截尾而非四舍五入", "truncated, not rounded"),
     Method.ADJUSTED: ("尾差调整使合计为100%", "adjusted so the shares add up to 100%"),
 }
-_OUTCOME: Final[dict[Outcome, tuple[str, str]]] = {
-    Outcome.EXACT: ("一致", "exact"),
-    Outcome.WITHIN_ROUNDING: ("在舍入范围内", "within rounding"),
-    Outcome.INCONSISTENT: ("不一致", "inconsistent"),
-}
-_SEVERITY: Final[dict[Severity, tuple[str, str]]] = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("警告", "warning"),
-    Severity.INFO: ("提示", "info"),
-}
-_SEVERITY_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 #: The figures of a numeric check, in the order reports show them.
 FIGURES: Final = ("stated", "computed", "low", "high", "gap", "tolerance", "min_gap")
@@ -358,7 +346,7 @@ class Report:
     def findings(self) -> tuple[Finding, ...]:
         """The checks a person should see: every one that is not exact, worst first."""
         shown = [c for c in self.checks if c.outcome is not Outcome.EXACT]
-        return tuple(sorted(shown, key=lambda f: _SEVERITY_RANK[f.severity]))
+        return tuple(sorted(shown, key=lambda f: SEVERITY_RANK[f.severity]))
 
     @property
     def ok(self) -> bool:
@@ -448,8 +436,22 @@ class Report:
         return data
 
     def render(self, lang: Language = "zh", *, markdown: bool = False) -> str:
-        """The report as text (or Markdown), findings grouped by family."""
-        return "\n".join(_render(self, lang, markdown))
+        """The report as text (or Markdown), findings grouped by family.
+
+        Deprecated: :func:`govbudget.render.render_text` (or
+        :func:`~govbudget.render.render_markdown`) with ``layout="families"`` writes the
+        same text; this warns with a :class:`DeprecationWarning` and calls it.
+        """
+        warnings.warn(
+            "Report.render is deprecated: use govbudget.render.render_text(report, "
+            'layout="families") or render_markdown(report, layout="families")',
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        from govbudget.render import render_markdown, render_text
+
+        write = render_markdown if markdown else render_text
+        return write(self, lang=lang, layout="families")
 
 
 class _Checked(Report):
@@ -539,7 +541,7 @@ class _Checked(Report):
         shown = [
             self._finding(i) for i, o in enumerate(self._observations) if o.outcome is not exact
         ]
-        return tuple(sorted(shown, key=lambda f: _SEVERITY_RANK[f.severity]))
+        return tuple(sorted(shown, key=lambda f: SEVERITY_RANK[f.severity]))
 
     @property
     def summary(self) -> Summary:
@@ -581,36 +583,6 @@ class _Checked(Report):
 
     def __reduce__(self) -> tuple[type[Report], tuple[str | None, int | None, tuple[Finding, ...]]]:
         return Report, (self.department, self.year, self.checks)
-
-
-def _render(report: Report, lang: Language, markdown: bool) -> Iterable[str]:
-    zh = lang == "zh"
-    title = report.title(lang)
-    title += " — govbudget 检查报告" if zh else " — govbudget report"
-    yield f"# {title}" if markdown else title
-    yield ""
-    families: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        families.setdefault(finding.rule.family, []).append(finding)
-    for family, findings in families.items():
-        name = FAMILIES.get(family, (family, family))[0 if zh else 1]
-        yield f"## {name}" if markdown else f"[{name}]"
-        for f in findings:
-            severity = _SEVERITY[f.severity][0 if zh else 1]
-            outcome = _OUTCOME[f.outcome][0 if zh else 1]
-            where = f.location.zh if zh else f.location.en
-            source = f" ({f.location.source})" if f.location.source else ""
-            head = f"{f.rule_id} {severity}/{outcome}"
-            if markdown:
-                yield f"- **{head}** — {where}{source}: {f.message(lang)}"
-            else:
-                yield f"  {head}  {where}{source}"
-                yield f"      {f.message(lang)}"
-        yield ""
-    if not report.findings:
-        yield "未发现问题。" if zh else "No findings."
-        yield ""
-    yield report.summary.text(lang)
 
 
 _PLACE_KEYS: Final = (

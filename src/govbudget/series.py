@@ -44,13 +44,15 @@ from attrs import field, frozen
 from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Kind, Level
 from govbudget.place import Place
-from govbudget.report import Finding, Language, Report
+from govbudget.render import render_markdown, render_text
+from govbudget.report import Finding, Report
 from govbudget.rounding import Outcome, Stated, check_equal
 from govbudget.rules import RULES
 from govbudget.rules._support import diagnose_value, figures, money
 from govbudget.rules.base import Location, Observation, Rule, Severity
 from govbudget.table import Table
 from govbudget.validation import select_rules
+from govbudget.words import Language
 
 __all__ = ["Series", "SeriesDocument", "check_series", "unit_key", "unit_name"]
 
@@ -308,7 +310,8 @@ def _render(series: Series, lang: Language, markdown: bool) -> Iterator[str]:
         )
         return
     # The findings as a report renders them, without its title line.
-    body = series.report.render(lang, markdown=markdown).split("\n")
+    write = render_markdown if markdown else render_text
+    body = write(series.report, lang=lang, layout="families").split("\n")
     yield from body[2:]
 
 

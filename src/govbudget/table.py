@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from enum import Enum
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final
 
 from attrs import field, frozen
 from moneyed import Money
@@ -32,6 +32,9 @@ from govbudget.errors import ModelError
 from govbudget.money import Amount, as_amount
 from govbudget.place import Place
 from govbudget.precision import Precision
+
+if TYPE_CHECKING:  # govbudget.words imports the rules, which import the model
+    from govbudget.words import Language
 
 __all__ = ["Column", "Row", "Table", "TableKind"]
 
@@ -187,7 +190,7 @@ class Table:
 
     def where(
         self,
-        lang: Literal["zh", "en"] = "zh",
+        lang: Language = "zh",
         page: int | None = None,
         line: int | None = None,
         cell: str | None = None,
@@ -243,7 +246,7 @@ class Table:
             cell=cells[column] if cells else None,
         )
 
-    def cell_label(self, row: int, column: int, lang: Literal["zh", "en"] = "zh") -> str:
+    def cell_label(self, row: int, column: int, lang: Language = "zh") -> str:
         """Where one cell is: table and page, row and column, as a person finds it."""
         line, col = self.rows[row], self.columns[column]
         head = self.where(lang, line.page, line.line, line.cells[column] if line.cells else None)

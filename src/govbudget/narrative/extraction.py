@@ -16,12 +16,15 @@ from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
 
 from govbudget.model import DepartmentBudget
 from govbudget.tree import Node
+
+if TYPE_CHECKING:  # govbudget.words imports the rules, which import the model
+    from govbudget.words import Language
 
 __all__ = [
     "CHECKED_BY",
@@ -34,8 +37,6 @@ __all__ = [
     "SectionInfo",
     "value_at",
 ]
-
-Language = Literal["zh", "en"]
 
 
 class Disposition(Enum):

@@ -22,7 +22,8 @@ from attrs import frozen
 
 from govbudget.model import DepartmentBudget
 from govbudget.output import csvfile, github, html, junit, sarif
-from govbudget.report import Language, Report
+from govbudget.report import Report
+from govbudget.words import Language
 
 __all__ = ["FORMATS", "OutputFormat", "combine", "render_document", "render_failure"]
 

@@ -34,7 +34,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
-from govbudget.report import RECORD_KEYS, Language, Report
+from govbudget.report import RECORD_KEYS, Report
+from govbudget.words import Language
 
 __all__ = ["COLUMNS", "failure", "rows", "safe_cell", "table"]
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from govbudget.report import Finding, Language, Report
+from govbudget.report import Finding, Report
 from govbudget.rules import Severity
+from govbudget.words import Language
 
 __all__ = ["commands", "failure"]
 

@@ -33,21 +33,18 @@ from govbudget.model import DepartmentBudget
 from govbudget.output.svg import Bar, bars, number_label
 from govbudget.place import Place
 from govbudget.render import SECTIONS, sections
-from govbudget.report import Finding, Language, Report
+from govbudget.report import Finding, Report
 from govbudget.rounding import Outcome
 from govbudget.rules import Severity
+from govbudget.rules.base import OTHER_SECTION_NAMES
 from govbudget.table import TableKind
 from govbudget.tree import Node
+from govbudget.words import OUTCOME_WORDS, SEVERITY_COUNT_WORDS, SEVERITY_WORDS, Language
 
 __all__ = ["IndexEntry", "render_failure", "render_html", "render_index", "report_fragment"]
 
 _SVG_NS: Final = "http://www.w3.org/2000/svg"
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SEVERITY: Final = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("警告", "warning"),
-    Severity.INFO: ("提示", "info"),
-}
 
 _STYLE: Final = """
 :root{color-scheme:light;--err:#b3261e;--warn:#8a5a00;--info:#1b5e8a;--ok:#1e7a34}
@@ -147,7 +144,7 @@ def _link(place: Place | None, href: str | None, lines: bool = False) -> str:
 
 def _row(index: int, finding: Finding, href: str | None, lines: bool) -> str:
     figures = finding.figures()
-    zh, en = _SEVERITY[finding.severity]
+    zh, en = SEVERITY_WORDS[finding.severity]
     cells = [
         f'<td class="sev-{finding.severity.value}">{_both(zh, en)}</td>',
         f"<td><code>{_text(finding.rule_id)}</code></td>",
@@ -183,7 +180,7 @@ def _findings(report: Report, href: str | None, lines: bool = False) -> str:
     head = "".join(f"<th>{_both(zh, en)}</th>" for zh, en in _HEAD)
     parts = []
     for name, findings in sections(report.findings):
-        zh, en = SECTIONS.get(name, ("其他", "other"))
+        zh, en = SECTIONS.get(name, OTHER_SECTION_NAMES)
         rows = "".join(_row(numbers[id(f)], f, href, lines) for f in findings)
         parts.append(
             f'<section class="findings" id="s-{escape(name)}"><h3>{_both(zh, en)}</h3>'
@@ -196,12 +193,12 @@ def _counts(report: Report) -> str:
     s = report.summary
     items = (
         ("检查", "checks", s.checks),
-        ("一致", "exact", s.exact),
-        ("在舍入范围内", "within rounding", s.within_rounding),
-        ("不一致", "inconsistent", s.inconsistent),
-        ("错误", "errors", s.errors),
-        ("警告", "warnings", s.warnings),
-        ("提示", "info", s.infos),
+        (*OUTCOME_WORDS[Outcome.EXACT], s.exact),
+        (*OUTCOME_WORDS[Outcome.WITHIN_ROUNDING], s.within_rounding),
+        (*OUTCOME_WORDS[Outcome.INCONSISTENT], s.inconsistent),
+        (*SEVERITY_COUNT_WORDS[Severity.ERROR], s.errors),
+        (*SEVERITY_COUNT_WORDS[Severity.WARNING], s.warnings),
+        (*SEVERITY_COUNT_WORDS[Severity.INFO], s.infos),
     )
     return (
         '<ul class="counts">'
@@ -435,9 +432,7 @@ def render_index(entries: Sequence[IndexEntry], *, lang: Language = "zh") -> str
             ("文件", "file"),
             ("部门与年度", "department and year"),
             ("结论", "verdict"),
-            ("错误", "errors"),
-            ("警告", "warnings"),
-            ("提示", "info"),
+            *SEVERITY_COUNT_WORDS.values(),
         )
     )
     rows = []

@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from typing import Final
 from xml.etree import ElementTree
 
-from govbudget.report import Finding, Language, Report
+from govbudget.report import Finding, Report
 from govbudget.rules import Severity
+from govbudget.words import Language
 
 __all__ = ["failure", "suite", "suites"]
 

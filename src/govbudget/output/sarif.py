@@ -25,8 +25,9 @@ from urllib.parse import quote
 
 from govbudget import __version__
 from govbudget.output.baseline import fingerprint
-from govbudget.report import Finding, Language, Report, exact_text
+from govbudget.report import Finding, Report, exact_text
 from govbudget.rules import RULES, Rule, Severity
+from govbudget.words import Language
 
 __all__ = ["SCHEMA", "failure", "log", "results"]
 

@@ -84,6 +84,27 @@ FAMILIES: Final[dict[str, tuple[str, str]]] = {
     "series": ("跨年核对", "across years"),
 }
 
+#: The sections of a disclosure in the order it states them, with their names in
+#: Chinese and English; a finding belongs to the section its location's path starts
+#: with (:attr:`Location.section`).
+SECTIONS: Final[dict[str, tuple[str, str]]] = {
+    "staffing": ("人员", "staffing"),
+    "income": ("收入", "income"),
+    "expenditure": ("支出", "expenditure"),
+    "appropriation": ("财政拨款支出", "appropriations"),
+    "institutional_operation": ("机关运行经费", "institutional operation"),
+    "three_public": ("“三公”经费", "three public expenses"),
+    "procurement": ("政府采购", "procurement"),
+    "assets": ("国有资产", "assets"),
+    "projects": ("重点项目", "key projects"),
+    "performance": ("绩效目标", "performance"),
+    "final": ("结转和结余", "carry-over and balances"),
+    "tables": ("公开表", "tables"),
+}
+#: The section of a location whose path starts with none of :data:`SECTIONS`, and its names.
+OTHER_SECTION: Final = "other"
+OTHER_SECTION_NAMES: Final = ("其他", "other")
+
 _ID: Final = re.compile(r"[A-Z]{2,5}\d{3}")
 
 
@@ -200,6 +221,19 @@ class Location:
         if self.place is None or self.place.file is None:
             return None
         return str(self.place)
+
+    @property
+    def section(self) -> str:
+        """The section of the document this is in: the first key of :attr:`path` when it
+        is one of :data:`SECTIONS`, else ``"other"``.
+
+        >>> Location("/three_public/total", "“三公”经费合计", "three public total").section
+        'three_public'
+        >>> Location("/department", "部门名称", "department name").section
+        'other'
+        """
+        head = self.path.lstrip("/").split("/", 1)[0].split("#", 1)[0]
+        return head if head in SECTIONS else OTHER_SECTION
 
 
 class _Labelled(Protocol):
