@@ -100,6 +100,7 @@ def test_the_command_line_offers_the_batch_executors_and_the_output_formats() ->
 _CORE = (
     "errors",
     "figure",
+    "language",
     "model",
     "money",
     "page",
@@ -111,7 +112,18 @@ _CORE = (
     "wording",
 )
 #: The layers above the core: readers, rules, reports.
-_ABOVE = ("io", "narrative", "tables", "rules", "report", "render", "validation", "output", "cli")
+_ABOVE = (
+    "io",
+    "narrative",
+    "tables",
+    "rules",
+    "report",
+    "render",
+    "validation",
+    "output",
+    "cli",
+    "words",
+)
 
 
 @pytest.mark.parametrize("module", _CORE)

@@ -23,18 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from enum import Enum
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from attrs import field, frozen
 from moneyed import Money
 
 from govbudget.errors import ModelError
+from govbudget.language import Language
 from govbudget.money import Amount, as_amount
 from govbudget.place import Place
 from govbudget.precision import Precision
-
-if TYPE_CHECKING:  # govbudget.words imports the rules, which import the model
-    from govbudget.words import Language
 
 __all__ = ["Column", "Row", "Table", "TableKind"]
 

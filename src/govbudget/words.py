@@ -12,8 +12,9 @@ the summaries of :mod:`govbudget.report`, the CLI, a series) takes its ``lang`` 
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final
 
+from govbudget.language import Language
 from govbudget.rounding import Outcome
 from govbudget.rules.base import Severity
 
@@ -26,8 +27,6 @@ __all__ = [
     "pick",
 ]
 
-#: The language of a report: Chinese or English.
-Language = Literal["zh", "en"]
 
 #: Each severity in Chinese and English (a finding's label).
 SEVERITY_WORDS: Final[dict[Severity, tuple[str, str]]] = {

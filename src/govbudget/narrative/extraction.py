@@ -16,15 +16,13 @@ from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from attrs import frozen
 
+from govbudget.language import Language
 from govbudget.model import DepartmentBudget
 from govbudget.tree import Node
-
-if TYPE_CHECKING:  # govbudget.words imports the rules, which import the model
-    from govbudget.words import Language
 
 __all__ = [
     "CHECKED_BY",
