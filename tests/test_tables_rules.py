@@ -361,7 +361,7 @@ def test_header_relations_come_in_the_headers_order_whatever_the_hash_seed() -> 
     import sys
 
     code = (
-        "from govbudget.rules.tables import _header_relations\n"
+        "from govbudget.rules.tables.sums import _header_relations\n"
         "group = [(0, ('合计',)), (1, ('甲', '小计')), (2, ('甲', '一')), (3, ('甲', '二')),"
         " (4, ('乙', '小计')), (5, ('乙', '一')), (6, ('乙', '二'))]\n"
         "print(_header_relations(group))\n"

@@ -27,7 +27,7 @@ def _reported(budget: DepartmentBudget, rule: str) -> bool:
 def test_every_rule_has_a_breaker_or_a_reason() -> None:
     missing = sorted(set(RULES) - set(BREAKABLE) - set(UNBREAKABLE))
     assert not missing, (
-        f"rules with neither a breaker in govbudget/strategies/_breakers.py nor a reason in "
+        f"rules with neither a breaker in govbudget/strategies/_breakers/ nor a reason in "
         f"UNBREAKABLE: {', '.join(missing)} — add one so that broken_budgets() tests the rule"
     )
     assert not set(BREAKABLE) & set(UNBREAKABLE)

@@ -1,13 +1,16 @@
-"""The performance-table rules (PRF004–PRF008) on tables built directly."""
+"""The performance rules: a goal's indicators (PRF001–PRF003) on budgets built by hand, and the
+performance-table rules (PRF004–PRF008) on tables built directly."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from govbudget import DepartmentBudget, validate, wan
+from govbudget import DepartmentBudget, Outcome, Severity, validate, wan
 from govbudget.figure import StatedPercent
 from govbudget.model import (
     FundLine,
+    Goal,
+    GoalKind,
     Indicator,
     IndicatorKind,
     Performance,
@@ -15,9 +18,11 @@ from govbudget.model import (
     PerformanceTableKind,
     StatedWeight,
 )
-from govbudget.rounding import Outcome
+
+from .helpers import budget, only, outcomes
 
 D = Decimal
+E, W, I = Outcome.EXACT, Outcome.WITHIN_ROUNDING, Outcome.INCONSISTENT
 
 
 def _budget(*tables: PerformanceTable) -> DepartmentBudget:
@@ -158,3 +163,75 @@ def test_a_satisfaction_counted_in_people_is_no_rate() -> None:
     assert _outcomes(_budget(table), "PRF002") == [
         ("/performance/tables/0/indicators/1", Outcome.INCONSISTENT)
     ]
+
+
+def _goal(*indicators: Indicator) -> Performance:
+    return Performance(
+        annual=(Goal(kind=GoalKind.ANNUAL, number=1, name="接待群众来访", indicators=indicators),)
+    )
+
+
+def _ind(
+    kind: IndicatorKind, comparator: str | None, target: str | None, unit: str | None
+) -> Indicator:
+    return Indicator(
+        kind=kind,
+        name="指标",
+        comparator=comparator,
+        target=None if target is None else Decimal(target),
+        unit=unit,
+    )
+
+
+def test_prf001_goal_has_three_kinds() -> None:
+    full = _goal(
+        _ind(IndicatorKind.OUTPUT, "大于", "110", "件"),
+        _ind(IndicatorKind.EFFECT, "大于", "1850", "人次"),
+        _ind(IndicatorKind.SATISFACTION, "不低于", "90", "%"),
+    )
+    assert outcomes(budget(performance=full), "PRF001") == [E]
+    finding = only(
+        budget(performance=_goal(_ind(IndicatorKind.OUTPUT, "大于", "110", "件"))), "PRF001"
+    )
+    assert (finding.outcome, finding.severity) == (I, Severity.WARNING)
+    assert finding.message_zh == "年度目标 1：接待群众来访：缺少效益指标、满意度指标"
+    assert (
+        finding.message_en == "annual goal 1: 接待群众来访: missing effect, satisfaction indicators"
+    )
+
+
+def test_prf002_rates_within_0_to_100() -> None:
+    ok = budget(
+        performance=_goal(
+            _ind(IndicatorKind.SATISFACTION, "大于", "90", "%"),
+            _ind(IndicatorKind.OUTPUT, "达到", "100", "%"),
+        )
+    )
+    assert outcomes(ok, "PRF002") == [E, E]
+    over = budget(performance=_goal(_ind(IndicatorKind.SATISFACTION, "不低于", "120", "%")))
+    finding = only(over, "PRF002")
+    assert finding.outcome is I
+    assert "比率或满意度目标 120% 不在 0～100% 之间" in finding.message_zh
+    growth = Indicator(
+        kind=IndicatorKind.EFFECT,
+        name="游客人数同比增长",
+        comparator="不低于",
+        target=Decimal(150),
+        unit="%",
+    )
+    assert outcomes(budget(performance=_goal(growth)), "PRF002") == []  # a growth may pass 100%
+    impossible = budget(performance=_goal(_ind(IndicatorKind.OUTPUT, "大于", "100", "%")))
+    assert only(impossible, "PRF002").diagnosis.code == "impossible_rate"  # type: ignore[union-attr]
+
+
+def test_prf003_targets_have_number_and_unit() -> None:
+    ok = budget(performance=_goal(_ind(IndicatorKind.OUTPUT, None, "30", "件")))
+    assert outcomes(ok, "PRF003") == [E]  # a bare "30件" reads as 达到 30件
+    finding = only(
+        budget(performance=_goal(_ind(IndicatorKind.EFFECT, "大于", None, None))), "PRF003"
+    )
+    assert (finding.outcome, finding.severity) == (I, Severity.WARNING)
+    assert (
+        finding.message_zh
+        == "年度目标 1：接待群众来访 效益指标“指标”：目标“大于”缺少数值、计量单位"
+    )

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from govbudget import Outcome, Severity
+from govbudget.model import (
+    Expenditure,
+    Income,
+    Procurement,
+)
+from govbudget.rounding import Method
+
+from .helpers import budget, checks, fig, only, outcomes
+
+E, W, I = Outcome.EXACT, Outcome.WITHIN_ROUNDING, Outcome.INCONSISTENT
+
+
+def test_shr001_share_is_part_over_whole() -> None:
+    # 2174.38 / 2380.56 = 91.3390%, stated 91.34%; 206.18 / 2380.56 = 8.6610%, stated 8.66%
+    good = budget(
+        income=Income(
+            total=fig("2380.56"),
+            general_public=fig("2174.38", share="91.34"),
+            other=fig("206.18", share="8.66"),
+        )
+    )
+    assert outcomes(good, "SHR001") == [E, E]
+    bad = budget(income=Income(total=fig("100"), appropriation=fig("60", share="65")))
+    finding = only(bad, "SHR001")
+    assert finding.outcome is I
+    assert finding.message_zh.startswith("财政拨款收入：写明占比 65%，按金额计算为 60%（舍入范围")
+    assert finding.message_en.startswith(
+        "appropriation income: stated share 65%, the amounts give 60% (rounding range"
+    )
+
+
+def test_shr001_adjusted_to_100_is_consistent() -> None:
+    # Three equal parts: 33.33% each rounds to 99.99%; publishers write 33.34 for one.
+    parts = {
+        "goods": fig("1000", share="33.34"),
+        "works": fig("1000", share="33.33"),
+        "services": fig("1000", share="33.33"),
+    }
+    adjusted = budget(procurement=Procurement(total=fig("3000"), **parts))
+    found = checks(adjusted, "SHR001")
+    assert [c.outcome for c in found] == [W, E, E]
+    assert found[0].verdict is not None
+    assert found[0].verdict.method is Method.ADJUSTED
+    assert "尾差调整使合计为100%" in found[0].message_zh
+    assert outcomes(adjusted, "SHR002") == [E]
+
+
+def test_shr001_zero_whole() -> None:
+    zero = budget(
+        procurement=Procurement(
+            total=fig("0"),
+            goods=fig("0", share="0"),
+            works=fig("0", share="0"),
+            services=fig("0", share="0"),
+        )
+    )
+    assert outcomes(zero, "SHR001") == [E, E, E]
+    assert outcomes(zero, "SHR002") == []  # no shares of nothing
+    odd = budget(procurement=Procurement(total=fig("0"), goods=fig("0", share="100")))
+    finding = only(odd, "SHR001")
+    assert (finding.outcome, finding.severity) == (I, Severity.WARNING)
+
+
+def test_shr002_shares_add_to_100() -> None:
+    bad = budget(
+        expenditure=Expenditure(
+            total=fig("100"), basic=fig("70", share="70"), project=fig("30", share="40")
+        )
+    )
+    finding = only(bad, "SHR002")
+    assert finding.outcome is I
+    assert finding.message_zh.startswith("支出各项占比之和：2 项占比之和 110%，应为 100%")
+    assert finding.message_en.startswith(
+        "expenditure: sum of the shares: the 2 shares add up to 110%, not 100%"
+    )
+
+
+def test_shr002_shares_of_rounded_amounts_do_not_add_to_100() -> None:
+    # The parts print as 1.26 + 0.63 + 0.62 = 2.51 against a whole of 2.50 (within
+    # rounding), and each share was taken from the printed amounts (1.26 ÷ 2.50 = 50.4%):
+    # the shares add up to 100.4%, which no exact amounts rounding to these give.
+    rounded = budget(
+        procurement=Procurement(
+            total=fig("2.50"),
+            goods=fig("1.26", share="50.4"),
+            works=fig("0.63", share="25.2"),
+            services=fig("0.62", share="24.8"),
+        )
+    )
+    assert outcomes(rounded, "SHR001") == [E, E, E]  # each is the printed part ÷ whole
+    assert outcomes(rounded, "PRC001") == [W]
+    finding = only(rounded, "SHR002")
+    assert finding.outcome is I
+    assert finding.severity is Severity.ERROR
+    assert finding.diagnosis is not None
+    assert finding.diagnosis.code == "shares_of_rounded_amounts"
+    assert "各项之和 2.51万元，合计 2.5万元" in finding.message_zh
+
+
+def test_shr002_shares_of_some_of_the_parts() -> None:
+    # Only two kinds are listed (6 + 1 of 10): their shares add up to the 70% they make up.
+    listed = budget(
+        procurement=Procurement(
+            total=fig("10"), goods=fig("6", share="60"), works=fig("1", share="10")
+        )
+    )
+    assert outcomes(listed, "SHR002") == [W]
+    wrong = budget(
+        procurement=Procurement(
+            total=fig("10"), goods=fig("6", share="60"), works=fig("1", share="20")
+        )
+    )
+    assert outcomes(wrong, "SHR002") == [I]
