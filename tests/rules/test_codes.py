@@ -16,7 +16,7 @@ from govbudget.rules.codes import coded_lines
 from govbudget.tree import Node
 from govbudget.validation import validate
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "zengdu-xinfang-2025" / "budget.json"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "zengdu-xinfang-2025" / "budget.json"
 
 
 def node(code: str | None, name: str, *children: Node) -> Node:
