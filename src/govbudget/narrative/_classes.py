@@ -53,14 +53,6 @@ _ROOT: Final = "/appropriation/by_function"
 _ETC: Final = re.compile(r"等(?:方面|支出|科目)?[。；]")
 
 
-def _tail(text: str, start: int, stop: int) -> int:
-    """Where the figures of a line end: after its last number and unit (at ``stop`` if none)."""
-    last = start
-    for number in re.finditer(r"\d[\d.,]*\s*(?:万元|亿元|千元|元|%)?", text[start:stop]):
-        last = start + number.end()
-    return last
-
-
 Keys = tuple[str, ...]
 
 
@@ -110,7 +102,7 @@ class ClassLines:
                 continue
             if self._figures(levels, match.end(), stop):
                 spans.append((chain_start, stop))
-                if len(levels) == 1 and _ETC.match(text, _tail(text, match.end(), stop)):
+                if len(levels) == 1 and _ETC.match(text, self._figures_end(match.end(), stop)):
                     self.partial = True  # "…，占10%等。": the main classes only
                 for number in numbers_in(self.ledger.numbers, chain_start, match.end()):
                     self.ledger.context(number, "line name")  # "一般行政管理事务（6）"
@@ -205,6 +197,11 @@ class ClassLines:
             for depth, level in enumerate(levels, 1):
                 self.lines.setdefault(keys[:depth], level)
         return read
+
+    def _figures_end(self, start: int, stop: int) -> int:
+        """Where the figures of a line end: after its last number and unit (``start`` if none)."""
+        found = numbers_in(self.ledger.numbers, start, stop)
+        return max((n.unit_end for n in found), default=start)
 
     def nodes(self) -> tuple[Node, ...]:
         """The lines read, as a tree: each under its class (and 款)."""
