@@ -26,9 +26,11 @@ from govbudget.rules.base import (
     Diagnosis,
     Location,
     Observation,
+    Record,
     Rule,
     Scale,
     Severity,
+    resolve,
 )
 from govbudget.words import SEVERITY_RANK, Language
 
@@ -465,7 +467,7 @@ class _Checked(Report):
     """
 
     __slots__ = ("_all", "_cache", "_observations", "_rules", "_severities", "_stops")
-    _observations: tuple[Observation, ...]
+    _observations: tuple[Record, ...]  # an exact check may be deferred (rules.base.Deferred)
     _stops: tuple[int, ...]  # the checks of _rules[k] end before _stops[k]
     _rules: tuple[Rule, ...]
     _severities: Mapping[int, Severity]  # the checks' severities that are not info
@@ -483,7 +485,7 @@ class _Checked(Report):
         cls,
         department: str | None,
         year: int | None,
-        observations: tuple[Observation, ...],
+        observations: tuple[Record, ...],
         spans: Sequence[tuple[int, Rule]],
         severities: Mapping[int, Severity],
     ) -> _Checked:
@@ -500,7 +502,7 @@ class _Checked(Report):
         self,
         department: str | None,
         year: int | None,
-        observations: tuple[Observation, ...],
+        observations: tuple[Record, ...],
         stops: tuple[int, ...],
         rules: tuple[Rule, ...],
         severities: Mapping[int, Severity],
@@ -522,7 +524,7 @@ class _Checked(Report):
         if found is None:
             rule = self._rules[bisect_right(self._stops, index)]
             severity = self._severities.get(index, Severity.INFO)
-            found = cache[index] = Finding(rule, severity, self._observations[index])
+            found = cache[index] = Finding(rule, severity, resolve(self._observations[index]))
         return found
 
     @property
@@ -539,14 +541,18 @@ class _Checked(Report):
         """The checks a person should see: every one that is not exact, worst first."""
         exact = Outcome.EXACT
         shown = [
-            self._finding(i) for i, o in enumerate(self._observations) if o.outcome is not exact
+            self._finding(i)
+            for i, o in enumerate(self._observations)
+            if not isinstance(o, tuple) and o.outcome is not exact
         ]
         return tuple(sorted(shown, key=lambda f: SEVERITY_RANK[f.severity]))
 
     @property
     def summary(self) -> Summary:
         """Counts of checks by outcome and of findings by severity."""
-        return _summary(Counter(o.outcome for o in self._observations), self.findings)
+        exact = Outcome.EXACT
+        outcomes = Counter(exact if isinstance(o, tuple) else o.outcome for o in self._observations)
+        return _summary(outcomes, self.findings)
 
     def checks_by_rule(self, rule_id: str) -> tuple[Finding, ...]:
         """Every check made by one rule, exact ones included, in the order made."""

@@ -29,7 +29,15 @@ from govbudget.report import Finding, Report, _Checked
 from govbudget.rounding import Outcome
 from govbudget.rules import RULES
 from govbudget.rules._support import READ_AS_WRITTEN, WIDENED, indexed
-from govbudget.rules.base import FAMILIES, Diagnosis, Observation, Rule, RuleError, Severity
+from govbudget.rules.base import (
+    FAMILIES,
+    Deferring,
+    Diagnosis,
+    Record,
+    Rule,
+    RuleError,
+    Severity,
+)
 from govbudget.table import Table
 
 __all__ = ["select_rules", "validate"]
@@ -108,7 +116,7 @@ def _validate(
 ) -> Report:
     # Each check is kept as its observation (a Finding is made when the report is read), with
     # the rule whose checks end at each index and the severity of each inconsistent one.
-    observations: list[Observation] = []
+    observations: list[Record] = []
     append = observations.append
     spans: list[tuple[int, Rule]] = []
     severities: dict[int, Severity] = {}
@@ -117,7 +125,13 @@ def _validate(
     errors = False
     with indexed(budget):
         for rule in select_rules(catalogue, select, ignore):
-            for observation in rule.check(budget):
+            check = rule.check
+            # A catalogue rule keeps its exact checks deferred (made when the report is read).
+            records = check.records if type(check) is Deferring else check
+            for observation in records(budget):
+                if isinstance(observation, tuple):
+                    append(observation)
+                    continue
                 if observation.outcome is inconsistent:
                     severity = overrides.get(rule.id) or observation.severity or rule.severity
                     errors = errors or severity is error

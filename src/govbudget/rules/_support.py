@@ -31,7 +31,15 @@ from govbudget.rounding import (
     check_total,
     decimal_fraction,
 )
-from govbudget.rules.base import Diagnosis, Location, Observation, Scale, Severity, observe
+from govbudget.rules.base import (
+    Diagnosis,
+    Location,
+    Observation,
+    Record,
+    Scale,
+    Severity,
+    observe,
+)
 from govbudget.tree import Node
 
 Column = Literal["amount", "prior", "budget_initial", "budget_full_year"]
@@ -455,31 +463,105 @@ def sums_in_columns(
     parts: Sequence[Part],
     partial: bool = False,
     formula: str | None = None,
-) -> Iterator[Observation]:
-    """``total = Σ parts`` in every column where it is stated (current, prior, budgets).
+) -> Iterator[Record]:
+    """``total = Σ parts`` in every column where it is stated (current, prior, budgets); the
+    exact ones deferred (:data:`~govbudget.rules.base.Deferred`).
 
     ``zh``/``en`` name the place; without a ``formula`` they state the relation
     instead, which then becomes the formula and the place is named from the path.
     """
     if total is None:
         return
+    yield from sum_records(
+        total, parts, partial, _column_sum, budget, path, zh, en, total, parts, partial, formula
+    )
+
+
+def _column_sum(
+    budget: DepartmentBudget,
+    path: str,
+    zh: str,
+    en: str,
+    total: Figure,
+    parts: Sequence[Part],
+    partial: bool,
+    formula: str | None,
+    column: Column,
+) -> Observation | None:
+    """The observation of :func:`sums_in_columns` in one column."""
     if formula is None:
         formula = zh
         zh, en = place_names(path, zh, en)
+    return sum_relation(
+        budget,
+        location=place(path, zh, en, total, column),
+        total=total,
+        parts=parts,
+        column=column,
+        partial=partial,
+        formula=formula,
+    )
+
+
+def sum_records(
+    total: Figure,
+    parts: Sequence[Part],
+    partial: bool,
+    make: Callable[..., Observation | None],
+    *arguments: object,
+) -> Iterator[Record]:
+    """For each column where ``total = Σ parts`` can be checked (as :func:`sum_relation`
+    does), the observation ``make(*arguments, column)`` — deferred when the sum is exact, so
+    that an exact sum costs its integer test alone."""
     for column in COLUMNS:
-        if column_value(total, column) is None:
+        exact = exact_sum(total, parts, column, partial)
+        if exact is None:
             continue
-        observation = sum_relation(
-            budget,
-            location=place(path, zh, en, total, column),
-            total=total,
-            parts=parts,
-            column=column,
-            partial=partial,
-            formula=formula,
-        )
+        if exact:
+            yield (make, *arguments, column)
+            continue
+        observation = make(*arguments, column)
         if observation is not None:
             yield observation
+
+
+def exact_sum(
+    total: Figure, parts: Sequence[Part], column: Column, partial: bool = False
+) -> bool | None:
+    """Whether :func:`sum_relation` of these figures would be exact (the parts' stated values
+    add up to the total's, or stay within it for a partial relation), on integers of fen;
+    ``None`` when it would have nothing to compare.
+
+    >>> from govbudget.tree import Node
+    >>> line = Node(code="201", amount=Amount.from_fen(300), children=(
+    ...     Node(code="20101", amount=Amount.from_fen(100)),
+    ...     Node(code="20102", amount=Amount.from_fen(200))))
+    >>> exact_sum(line, line.children, "amount"), exact_sum(line, line.children, "prior")
+    (True, None)
+    """
+    whole = column_value(total, column)
+    if whole is None:
+        return None
+    current = column == "amount"
+    of_column = _COLUMN_OF[column]
+    value = count = 0
+    for part in parts:
+        figure = part[1] if isinstance(part, tuple) else part
+        if figure is None:
+            continue
+        if current and figure.none_stated:
+            count += 1
+            continue
+        amount: Amount | None = of_column(figure)
+        if amount is None:
+            continue
+        value += amount.fen
+        count += 1
+    if count == 0:
+        return None
+    if partial or count < len(parts):
+        return value <= whole.fen
+    return value == whole.fen
 
 
 def place_names(path: str, zh: str, en: str) -> tuple[str, str]:

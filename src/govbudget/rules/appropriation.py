@@ -11,7 +11,14 @@ from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Kind, Spending
 from govbudget.rules._labels import label
 from govbudget.rules._support import sums_in_columns
-from govbudget.rules.base import CheckFunction, Observation, Rule, Severity
+from govbudget.rules.base import (
+    Record,
+    RecordFunction,
+    Rule,
+    Severity,
+    deferring,
+    resolve,
+)
 
 __all__ = ["RULES", "appropriation_spending"]
 
@@ -35,7 +42,7 @@ def appropriation_spending(budget: DepartmentBudget) -> tuple[str, list[tuple[st
     return "funds", funds
 
 
-def _funds(budget: DepartmentBudget) -> Iterator[Observation]:
+def _funds(budget: DepartmentBudget) -> Iterator[Record]:
     """财政拨款支出 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款支出.
 
     Why: the 财政拨款收支总表's spending total must be its three funds; a fund left out or
@@ -55,7 +62,7 @@ def _funds(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _split(budget: DepartmentBudget) -> Iterator[Observation]:
+def _split(budget: DepartmentBudget) -> Iterator[Record]:
     """For 财政拨款 in all and each fund: 支出 = 基本支出 + 项目支出, and 基本支出 = 人员经费 + 公用经费.
 
     Why: the appropriation tables split each fund the same way as the unit's spending; a part
@@ -91,7 +98,7 @@ def _split(budget: DepartmentBudget) -> Iterator[Observation]:
             )
 
 
-def _income(budget: DepartmentBudget) -> Iterator[Observation]:
+def _income(budget: DepartmentBudget) -> Iterator[Record]:
     """财政拨款收入 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算拨款收入.
 
     Why: the appropriation received must be its three funds; checked only when a fund is stated,
@@ -114,7 +121,7 @@ def _income(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _income_spending(budget: DepartmentBudget) -> Iterator[Observation]:
+def _income_spending(budget: DepartmentBudget) -> Iterator[Record]:
     """A 预算's 财政拨款收入 equals its 财政拨款支出 (its total, or the three funds').
 
     Why: in a budget the appropriation received is normally what is spent, so a gap often means
@@ -135,10 +142,10 @@ def _income_spending(budget: DepartmentBudget) -> Iterator[Observation]:
         total=income.appropriation,
         parts=spending,
     ):
-        yield evolve(observation, severity=Severity.WARNING)
+        yield evolve(resolve(observation), severity=Severity.WARNING)
 
 
-def _tree(budget: DepartmentBudget, tree: str, part: str) -> Iterator[Observation]:
+def _tree(budget: DepartmentBudget, tree: str, part: str) -> Iterator[Record]:
     appropriation = budget.appropriation
     if appropriation is None or appropriation.general_public is None:
         return
@@ -158,7 +165,7 @@ def _tree(budget: DepartmentBudget, tree: str, part: str) -> Iterator[Observatio
     )
 
 
-def _function_tree(budget: DepartmentBudget) -> Iterator[Observation]:
+def _function_tree(budget: DepartmentBudget) -> Iterator[Record]:
     """一般公共预算财政拨款支出 = Σ the 类 of its 支出功能分类, in each column.
 
     Why: the 一般公共预算财政拨款支出表 must add up to the fund's total; a 类 left out or mistyped
@@ -168,7 +175,7 @@ def _function_tree(budget: DepartmentBudget) -> Iterator[Observation]:
     yield from _tree(budget, "by_function", "total")
 
 
-def _economic_tree(budget: DepartmentBudget) -> Iterator[Observation]:
+def _economic_tree(budget: DepartmentBudget) -> Iterator[Record]:
     """一般公共预算财政拨款基本支出 = Σ the 类 of its 支出经济分类, in each column.
 
     Why: the 基本支出表 breaks down basic spending only (projects are not in it), so it must add up
@@ -183,7 +190,7 @@ def _rule(
     title_zh: str,
     title_en: str,
     formula: str,
-    check: CheckFunction,
+    check: RecordFunction,
     severity: Severity = Severity.ERROR,
     example: str | None = None,
 ) -> Rule:
@@ -196,7 +203,7 @@ def _rule(
         message_zh=_ZH,
         message_en=_EN,
         formula=formula,
-        check=check,
+        check=deferring(check),
         example=example,
     )
 

@@ -17,7 +17,7 @@ from govbudget.rules._support import (
     stated,
     sums_in_columns,
 )
-from govbudget.rules.base import Observation, Rule, Severity
+from govbudget.rules.base import Observation, Record, Rule, Severity, deferring
 
 __all__ = ["RULES"]
 
@@ -25,7 +25,7 @@ _SUM_ZH = "{where}（{formula}）：{stated}{unit}，另一边为 {computed}{uni
 _SUM_EN = "{where} ({formula}): stated {stated} {unit}, the other side comes to {computed} {unit}"
 
 
-def _totals(budget: DepartmentBudget) -> Iterator[Observation]:
+def _totals(budget: DepartmentBudget) -> Iterator[Record]:
     """A 预算's 收入合计 equals its 支出合计, in each column stated (本年, 上年 …).
 
     Why: a budget balances by construction, so a gap means a mistyped figure or a source left
@@ -48,7 +48,7 @@ def _totals(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _grand_totals(budget: DepartmentBudget) -> Iterator[Observation]:
+def _grand_totals(budget: DepartmentBudget) -> Iterator[Record]:
     """收入总计 equals 支出总计, in each column stated.
 
     Why: the two sides of the 收支总表 meet in every budget and 决算; a gap means a carry-over
@@ -68,7 +68,7 @@ def _grand_totals(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _income_grand_total(budget: DepartmentBudget) -> Iterator[Observation]:
+def _income_grand_total(budget: DepartmentBudget) -> Iterator[Record]:
     """收入总计 = 收入合计 + [使用非财政拨款结余] + 上年结转结余, in each column.
 
     Why: the grand total adds what comes from earlier years to this year's income; a gap
@@ -92,7 +92,7 @@ def _income_grand_total(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _expenditure_grand_total(budget: DepartmentBudget) -> Iterator[Observation]:
+def _expenditure_grand_total(budget: DepartmentBudget) -> Iterator[Record]:
     """支出总计 = 支出合计 + 结余分配 + 年末结转和结余, in each column (决算).
 
     Why: the grand total adds what is distributed and carried into next year to this year's
@@ -126,7 +126,7 @@ _BALANCE_USED: Final = (
 )
 
 
-def _final_balance(budget: DepartmentBudget) -> Iterator[Observation]:
+def _final_balance(budget: DepartmentBudget) -> Iterator[Record]:
     """A 决算's year balances: 年末结转和结余 = 收入合计 + [使用非财政拨款结余] +
     年初结转和结余 − 支出合计 − 结余分配, in each column where every term is stated.
 
@@ -174,7 +174,7 @@ RULES: Final = (
         message_zh=_SUM_ZH,
         message_en=_SUM_EN,
         formula="收入合计 = 支出合计（预算，且无上年结转时；决算由 BAL002/BAL005 平衡）",
-        check=_totals,
+        check=deferring(_totals),
         example="预算：收入合计 425.23 = 支出合计 425.23（一致）；写成 425.23 与 424.23 则差 1 万元，不一致",
     ),
     Rule(
@@ -186,7 +186,7 @@ RULES: Final = (
         message_zh=_SUM_ZH,
         message_en=_SUM_EN,
         formula="收入总计 = 支出总计",
-        check=_grand_totals,
+        check=deferring(_grand_totals),
         example="收入总计 425.23 = 支出总计 425.23；决算写“收、支总计各是 2380.56、2396.14”则不平衡",
     ),
     Rule(
@@ -198,7 +198,7 @@ RULES: Final = (
         message_zh=_SUM_ZH,
         message_en=_SUM_EN,
         formula="收入总计 = 收入合计 + [使用非财政拨款结余] + 上年结转结余",
-        check=_income_grand_total,
+        check=deferring(_income_grand_total),
         example="收入总计 110 = 收入合计 100 + 上年结转结余 10",
     ),
     Rule(
@@ -210,7 +210,7 @@ RULES: Final = (
         message_zh=_SUM_ZH,
         message_en=_SUM_EN,
         formula="支出总计 = 支出合计 + 结余分配 + 年末结转和结余",
-        check=_expenditure_grand_total,
+        check=deferring(_expenditure_grand_total),
         example="支出总计 110 = 支出合计 95 + 结余分配 0 + 年末结转和结余 15",
     ),
     Rule(
@@ -222,7 +222,7 @@ RULES: Final = (
         message_zh="{where}：年末结转和结余 {stated}{unit}，按收支推算为 {computed}{unit}",
         message_en="{where}: carried out {stated} {unit}, the year's movements give {computed} {unit}",
         formula="收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 支出合计 + 结余分配 + 年末结转和结余",
-        check=_final_balance,
+        check=deferring(_final_balance),
         example="收入 100 + 年初结转和结余 20 = 支出 95 + 结余分配 5 + 年末结转和结余 20",
     ),
 )

@@ -15,11 +15,12 @@ Message templates are ``str.format`` templates. Every template may use
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeAlias, cast
 
 import attrs
 from attrs import field, frozen
@@ -36,15 +37,21 @@ if TYPE_CHECKING:
 __all__ = [
     "FAMILIES",
     "CheckFunction",
+    "Deferred",
+    "Deferring",
     "Diagnosis",
     "LineLocation",
     "Location",
     "Observation",
     "Outcome",
+    "Record",
+    "RecordFunction",
     "Rule",
     "RuleError",
     "Scale",
     "Severity",
+    "deferring",
+    "resolve",
 ]
 
 
@@ -406,6 +413,75 @@ def observe(
 
 
 CheckFunction = Callable[["DepartmentBudget"], Iterable[Observation]]
+
+#: A check a rule found exact, kept as what makes its observation: ``(make, *arguments)``,
+#: the observation being ``make(*arguments)``, made only when the check is read. Most checks
+#: of a document are exact and never shown; what they cost is then their outcome alone.
+Deferred: TypeAlias = tuple[Any, ...]
+#: What a deferring check function yields: an observation, or an exact check deferred.
+Record: TypeAlias = "Observation | Deferred"
+#: A check function that may defer its exact checks (see :class:`Deferring`).
+RecordFunction: TypeAlias = Callable[["DepartmentBudget"], Iterable[Record]]
+
+
+def resolve(record: Record) -> Observation:
+    """The observation of ``record`` (made now if it was deferred).
+
+    A deferred check must be exact: a rule whose quick test and observation disagree is a
+    bug, and reported as one here rather than hidden in a report.
+
+    >>> where = Location("/income/total", "收入合计", "total income")
+    >>> resolve((observe, Outcome.EXACT, where)).outcome
+    <Outcome.EXACT: 'exact'>
+    """
+    if type(record) is not tuple:
+        return cast(Observation, record)
+    made = cast("Callable[..., Observation]", record[0])(*record[1:])
+    if made.outcome is not Outcome.EXACT:
+        raise AssertionError(f"a check deferred as exact is {made.outcome.value}: {made!r}")
+    return made
+
+
+class Deferring:
+    """A check function whose exact checks may be deferred (:data:`Deferred`), as
+    :func:`govbudget.validate` keeps them; called, it makes every observation as a
+    :data:`CheckFunction` does.
+
+    The catalogue's rules are declared with it (``check=deferring(records)``); ``records``
+    is what ``validate()`` calls, and the function's name and docstring are the rule's.
+    """
+
+    def __init__(self, records: RecordFunction) -> None:
+        self.records = records
+        functools.update_wrapper(self, records)
+
+    def __call__(self, budget: DepartmentBudget) -> Iterator[Observation]:
+        for record in self.records(budget):
+            yield resolve(record)
+
+    # The function it wraps is what it is: equal, hashed, copied and pickled by it (a rule
+    # holding it stays equal to itself through a pickle or a deep copy).
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Deferring):
+            return NotImplemented
+        return self.records == other.records
+
+    def __hash__(self) -> int:
+        return hash(self.records)
+
+    def __reduce__(self) -> tuple[type[Deferring], tuple[RecordFunction]]:
+        return Deferring, (self.records,)
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Deferring:
+        return self
+
+    def __repr__(self) -> str:
+        return f"deferring({self.records!r})"
+
+
+def deferring(records: RecordFunction) -> Deferring:
+    """``records`` as a rule's check function (a decorator): see :class:`Deferring`."""
+    return Deferring(records)
 
 
 def _check_id(_instance: object, _attribute: object, value: str) -> None:

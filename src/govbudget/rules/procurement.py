@@ -7,12 +7,12 @@ from typing import Final
 
 from govbudget.model import DepartmentBudget
 from govbudget.rules._support import at_most, place, sums_in_columns
-from govbudget.rules.base import Observation, Rule, Severity
+from govbudget.rules.base import Record, Rule, Severity, deferring
 
 __all__ = ["RULES"]
 
 
-def _total(budget: DepartmentBudget) -> Iterator[Observation]:
+def _total(budget: DepartmentBudget) -> Iterator[Record]:
     """政府采购总额 = 货物 + 工程 + 服务, in each column stated.
 
     Why: the three kinds break the procurement budget down; a kind mistyped or left out shows
@@ -36,7 +36,7 @@ def _total(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _sme(budget: DepartmentBudget) -> Iterator[Observation]:
+def _sme(budget: DepartmentBudget) -> Iterator[Record]:
     """面向中小企业采购 ≤ 政府采购总额.
 
     Why: the part reserved for small and medium enterprises is within the total; more than it
@@ -72,7 +72,7 @@ RULES: Final = (
         message_zh="{where}：总额 {stated}{unit}，{count} 类之和 {computed}{unit}",
         message_en="{where}: total {stated} {unit}, its {count} kinds add up to {computed} {unit}",
         formula="政府采购总额 = 货物类 + 工程类 + 服务类",
-        check=_total,
+        check=deferring(_total),
         example="政府采购总额 512.30 = 货物 86.50 + 工程 45 + 服务 380.80",
     ),
     Rule(
@@ -84,7 +84,7 @@ RULES: Final = (
         message_zh="{where}：采购总额 {stated}{unit}，面向中小企业 {computed}{unit}",
         message_en="{where}: total {stated} {unit}, from SMEs {computed} {unit}",
         formula="面向中小企业采购金额 ≤ 政府采购总额",
-        check=_sme,
+        check=deferring(_sme),
         example="面向中小企业采购 420.15 ≤ 政府采购总额 512.30",
     ),
 )

@@ -15,7 +15,7 @@ from govbudget.rules._support import (
     place,
     sums_in_columns,
 )
-from govbudget.rules.base import Observation, Rule, Severity
+from govbudget.rules.base import Record, Rule, Severity, deferring
 from govbudget.tree import find
 
 __all__ = ["ECONOMIC_ITEMS", "RULES"]
@@ -29,7 +29,7 @@ ECONOMIC_ITEMS: Final = (
 )
 
 
-def _total(budget: DepartmentBudget) -> Iterator[Observation]:
+def _total(budget: DepartmentBudget) -> Iterator[Record]:
     """“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费 (or its two parts).
 
     Why: the “三公” total is the figure most quoted and compared year on year; a part mistyped or
@@ -57,7 +57,7 @@ def _total(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _vehicles(budget: DepartmentBudget) -> Iterator[Observation]:
+def _vehicles(budget: DepartmentBudget) -> Iterator[Record]:
     """公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, in each column.
 
     Why: the vehicle line is stated with its two parts, and a misprint in one shows as the gap.
@@ -79,7 +79,7 @@ def _vehicles(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
+def _economic(budget: DepartmentBudget) -> Iterator[Record]:
     """Each “三公” part against the 经济分类 款 of the same spending (30212 因公出国（境）费用,
     30217 公务接待费, 30231 公务用车运行维护费, 31013 公务用车购置).
 
@@ -132,7 +132,7 @@ RULES: Final = (
         message_zh="{where}：合计 {stated}{unit}，{count} 项之和 {computed}{unit}",
         message_en="{where}: stated {stated} {unit}, its {count} parts add up to {computed} {unit}",
         formula="“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费",
-        check=_total,
+        check=deferring(_total),
         example="“三公”经费 1969 = 因公出国（境）40 + 公务接待 242 + 公务用车 1687",
     ),
     Rule(
@@ -144,7 +144,7 @@ RULES: Final = (
         message_zh="{where}：合计 {stated}{unit}，{count} 项之和 {computed}{unit}",
         message_en="{where}: stated {stated} {unit}, its {count} parts add up to {computed} {unit}",
         formula="公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费",
-        check=_vehicles,
+        check=deferring(_vehicles),
         example="公务用车购置及运行维护费 996 = 购置费 37 + 运行维护费 959",
     ),
     Rule(
@@ -156,7 +156,7 @@ RULES: Final = (
         message_zh="{where}：经济分类 {computed}{unit}，“三公”写明 {stated}{unit}",
         message_en="{where}: the economic classification states {computed} {unit}, the three public section {stated} {unit}",
         formula="全部为财政拨款时，“三公”各项 = 经济分类同名科目（错误）；否则“三公”各项 ≤ 经济分类科目（警告）",
-        check=_economic,
+        check=deferring(_economic),
         example="全部为财政拨款时，“三公”公务接待费 0.4 = 经济分类 30217 公务接待费 0.4",
     ),
 )

@@ -9,7 +9,7 @@ from govbudget.model import DepartmentBudget
 from govbudget.rules._facts import expenditure_total, grand_extras, income_sources, spending_kinds
 from govbudget.rules._labels import label
 from govbudget.rules._support import Part, sums_in_columns
-from govbudget.rules.base import CheckFunction, Observation, Rule, Severity
+from govbudget.rules.base import Record, RecordFunction, Rule, Severity, deferring
 
 __all__ = ["RULES"]
 
@@ -17,7 +17,7 @@ _ZH = "{where}：合计 {stated}{unit}，{count} 项之和 {computed}{unit}"
 _EN = "{where}: stated {stated} {unit}, its {count} parts add up to {computed} {unit}"
 
 
-def _income(budget: DepartmentBudget) -> Iterator[Observation]:
+def _income(budget: DepartmentBudget) -> Iterator[Record]:
     """收入合计 = Σ its sources (财政拨款收入 or its three funds, 事业收入, 事业单位经营收入,
     上级补助收入, 附属单位上缴收入, 其他收入, other lines); else 收入总计 = Σ sources + carry-overs.
 
@@ -55,7 +55,7 @@ def _income(budget: DepartmentBudget) -> Iterator[Observation]:
 
 def _against_total(
     budget: DepartmentBudget, zh: str, en: str, parts: Sequence[Part], *, partial: bool = False
-) -> Iterator[Observation]:
+) -> Iterator[Record]:
     """This year's expenditure total (支出合计, or a 支出总计 standing for it) = Σ parts."""
     spending = budget.expenditure
     found = None if spending is None else expenditure_total(spending, budget)
@@ -74,7 +74,7 @@ def _against_total(
     )
 
 
-def _function(budget: DepartmentBudget) -> Iterator[Observation]:
+def _function(budget: DepartmentBudget) -> Iterator[Record]:
     """This year's spending total (支出合计, or a 支出总计 with nothing carried out) =
     Σ the 类 of the 支出功能分类, in each column.
 
@@ -94,7 +94,7 @@ def _function(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
+def _economic(budget: DepartmentBudget) -> Iterator[Record]:
     """This year's spending total (支出合计, or a 支出总计 with nothing carried out) =
     Σ the 类 of the 支出经济分类, in each column.
 
@@ -114,7 +114,7 @@ def _economic(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
+def _kinds(budget: DepartmentBudget) -> Iterator[Record]:
     """支出合计 = 基本支出 + 项目支出 [+ 上缴上级支出 + 经营支出 + 对附属单位补助支出].
 
     Why: the split by kind is the first breakdown a reader compares; a kind a unit does not
@@ -128,7 +128,7 @@ def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
     yield from _against_total(budget, *spending_kinds(spending))
 
 
-def _basic(budget: DepartmentBudget) -> Iterator[Observation]:
+def _basic(budget: DepartmentBudget) -> Iterator[Record]:
     """基本支出 = 人员经费 + 公用经费, in each column stated.
 
     Why: 人员经费 and 公用经费 are each quoted on their own (and 公用经费 bounds 机关运行经费);
@@ -148,7 +148,7 @@ def _basic(budget: DepartmentBudget) -> Iterator[Observation]:
     )
 
 
-def _projects(budget: DepartmentBudget) -> Iterator[Observation]:
+def _projects(budget: DepartmentBudget) -> Iterator[Record]:
     """Each key project's (重点项目) amount ≥ Σ the funding sources stated for it (其中 …).
 
     Why: a "其中" list need not cover the whole project, but sources adding up to more than
@@ -174,7 +174,7 @@ def _rule(
     title_zh: str,
     title_en: str,
     formula: str,
-    check: CheckFunction,
+    check: RecordFunction,
     example: str | None = None,
 ) -> Rule:
     return Rule(
@@ -186,7 +186,7 @@ def _rule(
         message_zh=_ZH,
         message_en=_EN,
         formula=formula,
-        check=check,
+        check=deferring(check),
         example=example,
     )
 

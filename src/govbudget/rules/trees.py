@@ -8,12 +8,12 @@ from typing import Final
 from govbudget.model import DepartmentBudget
 from govbudget.rules._facts import parents, trees_of
 from govbudget.rules._support import sums_in_columns
-from govbudget.rules.base import Observation, Rule, Severity
+from govbudget.rules.base import Record, Rule, Severity, deferring
 
 __all__ = ["RULES"]
 
 
-def _children_sum(budget: DepartmentBudget) -> Iterator[Observation]:
+def _children_sum(budget: DepartmentBudget) -> Iterator[Record]:
     """Every line with children equals the sum of its children (类 = Σ 款, 款 = Σ 项), in
     each classification tree (功能分类, 经济分类, 收入明细, 资产明细, the text's lists) and column.
 
@@ -45,7 +45,7 @@ RULES: Final = (
         message_zh="{where}：合计 {stated}{unit}，{count} 个明细之和 {computed}{unit}",
         message_en="{where}: stated {stated} {unit}, its {count} items add up to {computed} {unit}",
         formula="类 = Σ 款，款 = Σ 项；“其中”列举（partial）只要求 Σ 明细 ≤ 合计",
-        check=_children_sum,
+        check=deferring(_children_sum),
         example="302 商品和服务支出 24.1 与 13 个明细之和 24.09：差 0.01，舍入允许 0.07，在舍入范围内",
     ),
 )
