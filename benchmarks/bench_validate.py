@@ -23,7 +23,10 @@ from pathlib import Path
 from govbudget import DepartmentBudget, Figure, load, validate
 from govbudget.model import Expenditure
 from govbudget.money import Amount
+from govbudget.rules import RULES
 from govbudget.rules._facts import trees_of
+from govbudget.rules._support import indexed
+from govbudget.rules.base import Deferring
 from govbudget.tree import Node, walk
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,6 +164,34 @@ def timed(function: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def by_rule(budget: DepartmentBudget, rounds: int, shown: int) -> None:
+    """What each rule of the catalogue costs within ``validate()`` of ``budget``: its checks
+    made in the catalogue's order within one shared index, as ``validate()`` makes them (a
+    rule that is the first to ask for part of the index pays for building it), each rule's
+    time the median of ``rounds``; the ``shown`` dearest are printed."""
+    rules = list(RULES.values())
+    runs: dict[str, list[float]] = {rule.id: [] for rule in rules}
+    checks: dict[str, int] = {}
+    for _ in range(rounds):
+        with indexed(budget):
+            for rule in rules:
+                check = rule.check
+                records = check.records if isinstance(check, Deferring) else check
+                start = CLOCK()
+                made = list(records(budget))
+                runs[rule.id].append(CLOCK() - start)
+                checks[rule.id] = len(made)
+    cost = {rule_id: statistics.median(times) for rule_id, times in runs.items()}
+    quiet = [i for i in cost if not checks[i]]
+    print(
+        f"by rule (median of {rounds}): {sum(cost.values()) * 1e6:.0f} µs in all for"
+        f" {sum(checks.values())} checks; the {len(quiet)} rules that make no check"
+        f" {sum(cost[i] for i in quiet) * 1e6:.0f} µs"
+    )
+    for rule_id in sorted(cost, key=lambda i: -cost[i])[:shown]:
+        print(f"  {rule_id:<8} {cost[rule_id] * 1e6:8.1f} µs {checks[rule_id]:5d} checks")
+
+
 def peak_memory(lines: int) -> None:
     """In this (fresh) process: build a budget of ``lines`` tree lines, validate it, and print
     the peak resident memory after each (what a caller checking it needs)."""
@@ -184,6 +215,13 @@ def main() -> None:
     parser.add_argument("--seed-rounds", type=int, default=300, help="validate() runs of the seed")
     parser.add_argument(
         "--memory", type=int, default=0, help="also the peak memory at this many lines"
+    )
+    parser.add_argument(
+        "--by-rule",
+        type=int,
+        default=0,
+        metavar="N",
+        help="then the N rules that cost most on the worked example, each timed alone",
     )
     parser.add_argument("--memory-child", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -218,6 +256,8 @@ def main() -> None:
         f" ratio of medians {statistics.median(runs) / statistics.median(kernel):.0f}×"
         f" (target ≤ 100×), of fastest {min(runs) / min(kernel):.0f}×"
     )
+    if args.by_rule:
+        by_rule(seed, args.seed_rounds, args.by_rule)
     print(
         f"{'lines':>10} {'checks':>8} {'validate s':>11} {'µs/line':>8}"
         f" {'trees s':>10} {'baseline s':>11} {'ratio':>6}"
