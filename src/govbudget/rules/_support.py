@@ -666,11 +666,21 @@ def figures_with(budget: DepartmentBudget, *names: str) -> tuple[Named, ...]:
     """
     found = memo(budget, "figures_with", lambda: _by_field(budget))
     # Several rules ask for the same fields (YOY001 and EXE003 for "change" …): filtered once.
-    return memo(
-        budget,
-        "figures_with " + " ".join(names),
-        lambda: tuple(item for item in found if _present(item[3], names)),
-    )
+    return memo(budget, "figures_with " + " ".join(names), lambda: _filtered(found, names))
+
+
+def _filtered(found: Sequence[Named], names: Sequence[str]) -> tuple[Named, ...]:
+    """The figures of ``found`` that state any of the fields ``names``."""
+    if tuple(names) == ("restated",):
+        return tuple(item for item in found if item[3].restated)
+    if "restated" in names:
+        return tuple(item for item in found if _present(item[3], names))
+    # One C-level getter for the fields: a figure states one when they are not all None.
+    values = attrgetter(*names)
+    if len(names) == 1:
+        return tuple(item for item in found if values(item[3]) is not None)
+    nothing = (None,) * len(names)
+    return tuple(item for item in found if values(item[3]) != nothing)
 
 
 def figures(budget: DepartmentBudget) -> Iterator[Named]:
