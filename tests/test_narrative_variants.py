@@ -329,6 +329,40 @@ VARIANTS: tuple[Variant, ...] = (
         (6, 4, 2, 0),
     ),
     Variant(
+        "决算支出：本年支出合计、基本支出、项目支出，年末结转和结余",
+        "某县水利站2024年度部门决算情况说明\n三、支出决算情况说明\n"
+        "本年支出合计80万元，其中：基本支出50万元，项目支出30万元。年末结转和结余6万元。\n",
+        {
+            "/expenditure/total/amount": "80",
+            "/expenditure/basic/amount": "50",
+            "/expenditure/project/amount": "30",
+            "/final/carried_out/amount": "6",
+        },
+        (5, 4, 1, 0),
+    ),
+    Variant(
+        "财政拨款基本支出一节（不写“一般公共预算”）：人员经费、公用经费属财政拨款",
+        "某县水利站2024年度部门决算情况说明\n五、财政拨款基本支出决算情况说明\n"
+        "2024年度财政拨款基本支出46.5万元，其中：人员经费40.25万元，公用经费6.25万元。\n",
+        {
+            "/appropriation/total/basic/amount": "46.5",
+            "/appropriation/total/personnel/amount": "40.25",
+            "/appropriation/total/public/amount": "6.25",
+        },
+        (5, 3, 2, 0),
+    ),
+    Variant(
+        "资产一节只写车辆台数：台数留在资产下",
+        "某县水利站2024年度部门决算情况说明\n九、国有资产占用情况说明\n"
+        "截至2024年12月31日，共有车辆2辆，其中：一般公务用车1辆，执法执勤用车1辆。\n",
+        {
+            "/assets/counts/0/value": "2",
+            "/assets/counts/1/value": "1",
+            "/assets/counts/2/value": "1",
+        },
+        (7, 3, 4, 0),
+    ),
+    Variant(
         "网址中的数字：不是金额",
         HEAD + "（一）收入预算情况\n收入总计 100 万元，详见 "
         "http://czj.example.gov.cn/art/2024/3/art_133619.html?id=7。\n",

@@ -73,6 +73,7 @@ EXPENDITURE: Final = _labels(
         "/expenditure/total",
     ),
     (r"预算支出|支出预算", "expenditure:any"),
+    (r"年末结转(?:和)?结余(?:资金)?", "/final/carried_out"),
     (r"基本支出", "/expenditure/basic"),
     (r"项目支出", "/expenditure/project"),
     (r"上缴上级支出", "/expenditure/to_higher"),

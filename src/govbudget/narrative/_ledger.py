@@ -96,6 +96,17 @@ class Ledger:
             del self.uses[number.start]
         self.uses.setdefault(number.start, (Disposition.MAPPED, path, None))
 
+    def renumber(self, prefix: str, places: dict[int, int]) -> None:
+        """The numbers read into ``{prefix}{old}/…`` read into ``{prefix}{new}/…`` for each
+        ``old: new`` of ``places`` (the list items at ``prefix`` kept, in their new places)."""
+        for start, (disposition, path, reason) in list(self.uses.items()):
+            if path is None or not path.startswith(prefix):
+                continue
+            index, slash, rest = path[len(prefix) :].partition("/")
+            if index.isdigit() and int(index) in places and int(index) != places[int(index)]:
+                moved = f"{prefix}{places[int(index)]}{slash}{rest}"
+                self.uses[start] = (disposition, moved, reason)
+
     def context(self, number: Number, reason: str) -> None:
         """``number`` is part of the wording, not a figure."""
         self.uses.setdefault(number.start, (Disposition.CONTEXT, None, reason))

@@ -895,11 +895,14 @@ class StatementReader:
         """The statements read, as lines of the budget."""
         self._take_over()
         stand_ins = {id(node) for node, _ in self.mirrors.values()}
-        return tuple(
-            self._node(n)
-            for n in self.roots
+        kept = [
+            index
+            for index, n in enumerate(self.roots)
             if self._stated(n) and (n.children or id(n) not in stand_ins)
-        )
+        ]
+        # The numbers read into a statement name it by its place among those kept.
+        self.ledger.renumber("/statements/", {old: new for new, old in enumerate(kept)})
+        return tuple(self._node(self.roots[index]) for index in kept)
 
     def _stated(self, node: _Node) -> bool:
         return bool(self.ledger.slots.get(node.path)) or any(self._stated(c) for c in node.children)

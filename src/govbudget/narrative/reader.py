@@ -40,6 +40,7 @@ from govbudget.model import (
     Assets,
     DepartmentBudget,
     Expenditure,
+    FinalAccounts,
     Income,
     Kind,
     Level,
@@ -66,7 +67,13 @@ from govbudget.narrative._paired import read_paired
 from govbudget.narrative._parts import PartReader
 from govbudget.narrative._performance import read_performance
 from govbudget.narrative._statements import StatementReader
-from govbudget.narrative.extraction import Disposition, Extraction, NumberUse, SectionInfo
+from govbudget.narrative.extraction import (
+    Disposition,
+    Extraction,
+    NumberUse,
+    SectionInfo,
+    value_at,
+)
 from govbudget.narrative.identity import identify, unit_from_file_name, year_from_file_name
 from govbudget.narrative.numbers import Number, context_kind, scan
 from govbudget.narrative.quality import copied_indicators, missing_sections, unmatched_projects
@@ -250,7 +257,7 @@ def read_narrative(
         )
     if year is None:
         ledger.warn("no-year", "文本中找不到预算年度", "the text names no budget year", None, None)
-    uses = _account(ledger, sections)
+    uses = _held(budget, _account(ledger, sections))
     infos = tuple(
         SectionInfo(
             s.kind.value,
@@ -406,6 +413,7 @@ def _assemble(
     three = figures(ThreePublic, "/three_public")
     procurement = figures(Procurement, "/procurement")
     assets = figures(Assets, "/assets")
+    final = figures(FinalAccounts, "/final")
     precision = Precision(ledger.unit, ledger.decimals)
     return DepartmentBudget(
         department=department,
@@ -440,8 +448,9 @@ def _assemble(
             as_of=reader.as_of,
             counts=reader.asset_counts,
         )
-        if any(assets.values()) or reader.asset_parts
+        if any(assets.values()) or reader.asset_parts or reader.asset_counts
         else None,
+        final=FinalAccounts(**final) if any(final.values()) else None,
         projects=reader.projects,
         performance=(
             Performance(overall=reader.overall, long_term=reader.long_term, annual=reader.annual)
@@ -449,6 +458,33 @@ def _assemble(
             else None
         ),
     )
+
+
+def _held(budget: DepartmentBudget, uses: tuple[NumberUse, ...]) -> tuple[NumberUse, ...]:
+    """``uses``, a number read into a place the budget does not hold not understood.
+
+    Nothing read is lost: a pattern that reads a number into a path the model has no field
+    for (or the assembly leaves out) would otherwise count it as read.
+    """
+    return tuple(
+        use
+        if use.disposition is not Disposition.MAPPED or use.path is None or _holds(budget, use)
+        else evolve(
+            use,
+            disposition=Disposition.NOT_UNDERSTOOD,
+            path=None,
+            reason=f"read as {use.path}, which the document's model does not hold",
+        )
+        for use in uses
+    )
+
+
+def _holds(budget: DepartmentBudget, use: NumberUse) -> bool:
+    assert use.path is not None
+    try:
+        return value_at(budget, use.path) is not None
+    except KeyError:
+        return False
 
 
 def _section_of(sections: Sequence[Section], starts: Sequence[int], offset: int) -> Section | None:
