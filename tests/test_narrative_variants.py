@@ -363,6 +363,27 @@ VARIANTS: tuple[Variant, ...] = (
         (7, 3, 4, 0),
     ),
     Variant(
+        "支出预算总额及其基本、项目支出；各类占比只第一项写明占什么（其余同一句中沿用）",
+        HEAD + "二、收支预算总体情况\n2025年支出预算总额300万元，其中：基本支出210万元，"
+        "项目支出90万元。\n三、支出预算情况\n一般公共服务支出240万元，占支出预算总额的80%；"
+        "卫生健康支出36万元，占12%；住房保障支出24万元，占8%。\n",
+        {
+            "/expenditure/grand_total/amount": "300",
+            "/expenditure/basic/amount": "210",
+            "/expenditure/project/amount": "90",
+            "/statements/0/一般公共服务支出/amount": "240",
+            "/statements/0/一般公共服务支出/share": "80",
+            "/statements/0/一般公共服务支出/share_of": "/expenditure/grand_total",
+            "/statements/1/卫生健康支出/amount": "36",
+            "/statements/1/卫生健康支出/share": "12",
+            "/statements/1/卫生健康支出/share_of": "/expenditure/grand_total",
+            "/statements/2/住房保障支出/amount": "24",
+            "/statements/2/住房保障支出/share": "8",
+            "/statements/2/住房保障支出/share_of": "/expenditure/grand_total",
+        },
+        (11, 9, 2, 0),
+    ),
+    Variant(
         "网址中的数字：不是金额",
         HEAD + "（一）收入预算情况\n收入总计 100 万元，详见 "
         "http://czj.example.gov.cn/art/2024/3/art_133619.html?id=7。\n",

@@ -66,7 +66,7 @@ INCOME: Final = _labels(
     (r"(?<!比)收入预算", "/income/grand_total"),
 )
 EXPENDITURE: Final = _labels(
-    (r"支出(?:预算)?总计|支出总预算", "/expenditure/grand_total"),
+    (r"支出(?:预算)?总计|支出总预算|支出预算总额", "/expenditure/grand_total"),
     (
         r"(?:本年)?支出(?:预算)?合计|本年支出(?:预算)?(?=较|比|与|为|是|\d)"
         r"|(?<=本单位|本部门|我单位|我部门)支出(?=为|是|共计|总额|：|\d)|(?<![^、.\n])支出(?=：)",

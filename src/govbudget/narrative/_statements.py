@@ -232,6 +232,9 @@ class StatementReader:
         self.mirrors: dict[str, tuple[_Node, int]] = {}  # by the field they stand for
         self.list_head: _Node | None = None
         self.list_style: str | None = None
+        #: The whole the last share that named one is of, and where: "A…占支出总额的60%；B…占
+        #: 40%" — B's share, naming none, is of the same whole within the sentence.
+        self.share_whole: tuple[int, str] | None = None
 
     # -- the pass ----------------------------------------------------------------
     def read(self) -> None:
@@ -756,26 +759,44 @@ class StatementReader:
             self._restate(existing.path, clause, offset)
             return existing
         node = self._new(label, key, parent)
-        clause, whole = self._share_of(clause, parent)
+        clause, whole = self._share_of(clause, parent, offset)
         apply(self.ledger, node.path, clause, offset)
         if whole is not None:
             self.ledger.put(node.path, "share_of", whole, None, offset)
         return node
 
-    def _share_of(self, clause: Clause, parent: _Node | None) -> tuple[Clause, str | None]:
+    def _share_of(
+        self, clause: Clause, parent: _Node | None, offset: int
+    ) -> tuple[Clause, str | None]:
         """A share that names its whole ("占政府采购支出总额的8.4%"): the path of that whole,
         when it is not the parent's; a share of a whole the text states nowhere is left out
-        (and its number said not understood)."""
+        (and its number said not understood). A share that names none after one that did,
+        in the same sentence ("…占支出总额的78.9%；社会保障和就业支出…占11.9%"), is of the
+        same whole."""
         base = clause.share_base
-        if clause.share is None or not base:
+        if clause.share is None:
+            return clause, None
+        if not base:
+            carried = self.share_whole
+            if parent is None and carried is not None and self._one_sentence(carried[0], offset):
+                self.share_whole = (offset, carried[1])
+                return clause, carried[1]
             return clause, None
         if parent is not None and _normal(base) in (_normal(parent.label), ""):
             return clause, None
         path = self._field_of(base) or self._whole_of(base)
         if path is not None and self.ledger.has(path):
+            self.share_whole = (offset, path) if parent is None else None
             return clause, path
         self.ledger.unread(clause.share, f"a share of {base}, which the text states no figure for")
         return evolve(clause, share=None), None
+
+    def _one_sentence(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is within one sentence (no 。 or paragraph between)."""
+        between = self.text[start:end]
+        return (
+            0 <= end - start <= _CLAUSE_REACH * 4 and "。" not in between and "\n\n" not in between
+        )
 
     def _whole_of(self, base: str) -> str | None:
         """The statement a share's whole names: by its label, else by its label without the
