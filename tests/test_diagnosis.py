@@ -63,6 +63,22 @@ def test_transposed_digits() -> None:
     assert _code(b, "TOT002") == "transposed_digits"
 
 
+def test_transposed_digits_in_a_part() -> None:
+    # 基本支出 215.2 = 人员经费 196.5 + 公用经费 18.7, with 人员经费 printed as 169.5
+    b = budget(
+        expenditure=Expenditure(basic=fig("215.2"), personnel=fig("169.5"), public=fig("18.7"))
+    )
+    assert _code(b, "TOT005") == "transposed_digits"
+    assert "“人员经费”169.5 若为 196.5" in only(b, "TOT005").message_zh
+
+
+def test_no_transposition_is_named_when_two_would_fit() -> None:
+    # 44 against 12 + 23 = 35: 12 → 21 and 23 → 32 both give 44, so neither is named
+    b = budget(expenditure=Expenditure(basic=fig("44"), personnel=fig("12"), public=fig("23")))
+    finding = only(b, "TOT005")
+    assert finding.diagnosis is None or finding.diagnosis.code != "transposed_digits"
+
+
 def test_part_left_out() -> None:
     tree = (
         Node(code="201", name="一般公共服务支出", amount=wan("338.03")),

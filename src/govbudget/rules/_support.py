@@ -450,7 +450,44 @@ def diagnose_sum(
                 f"合计多计了“{name}”：差额 {scale.show(-gap)} 恰等于该项",
                 f"the total counts {name} twice: the gap {scale.show(-gap)} equals that part exactly",
             )
-    return _unit_slip_in(whole, parts, scale) or diagnose_value(whole.value, total, scale)
+    return (
+        _unit_slip_in(whole, parts, scale)
+        or diagnose_value(whole.value, total, scale)
+        or _transposed_part(whole, parts, scale, total)
+    )
+
+
+def _transposed_part(
+    whole: Stated, parts: Sequence[tuple[str, Stated]], scale: Scale, total: Exact
+) -> Diagnosis | None:
+    """One part with two adjacent digits swapped ("169.5" for "196.5"): the only swap of any
+    part's shown digits that makes the sum meet the total within rounding (asked only when
+    the total's own digits swapped do not explain the gap)."""
+    if scale.kind != "money" or scale.unit is None:
+        return None
+    spread = sum((s.half for _, s in parts), whole.half)
+    fits: list[tuple[str, str, str]] = []
+    for name, part in parts:
+        shown = scale.show(part.value)
+        if shown.startswith("≈"):
+            continue
+        for i in range(len(shown) - 1):
+            a, b = shown[i], shown[i + 1]
+            if a == b or not (a.isdigit() and b.isdigit()) or (i == 0 and b == "0"):
+                continue
+            swapped = f"{shown[:i]}{b}{a}{shown[i + 2 :]}"
+            value = Fraction(Decimal(swapped)) * scale.unit.fen
+            if abs(total - part.value + value - whole.value) <= spread:
+                fits.append((name, shown, swapped))
+    if len(fits) != 1:
+        return None
+    name, shown, swapped = fits[0]
+    return Diagnosis(
+        "transposed_digits",
+        f"数字颠倒：“{name}”{shown} 若为 {swapped}（相邻两位数字互换），合计即相符",
+        f"transposed digits: {name} {shown} read as {swapped} (two adjacent digits swapped)"
+        " makes the sum hold",
+    )
 
 
 def sums_in_columns(
