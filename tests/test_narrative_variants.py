@@ -384,6 +384,44 @@ VARIANTS: tuple[Variant, ...] = (
         (11, 9, 2, 0),
     ),
     Variant(
+        "实有人数含在职与退休：在职数为在职人员，实有数留作未识别",
+        HEAD
+        + "一、部门基本情况\n本部门编制人数20人，实有人数26人，其中：在职人员19人，退休人员7人。\n",
+        {
+            "/staffing/establishment": "20",
+            "/staffing/in_service": "19",
+            "/staffing/retired": "7",
+        },
+        (5, 3, 1, 1),
+        unread=("26",),
+    ),
+    Variant(
+        "“三公”分项写“为0”（无单位）：零金额",
+        HEAD + "二、“三公”经费预算情况\n“三公”经费预算为5万元，其中：因公出国（境）费为0，"
+        "公务接待费5万元。\n",
+        {
+            "/three_public/total/amount": "5",
+            "/three_public/overseas/amount": "0",
+            "/three_public/reception/amount": "5",
+        },
+        (4, 3, 1, 0),
+    ),
+    Variant(
+        "一般公共预算拨款支出一节（不写“财政”）：按功能分类的各类不算作全部支出",
+        HEAD + "一、收支总体情况\n支出总计500万元，其中：基本支出300万元，项目支出200万元。\n"
+        "二、一般公共预算拨款支出情况\n一般公共预算拨款支出450万元。按支出功能分类，"
+        "社会保障和就业支出400万元，住房保障支出50万元。\n",
+        {
+            "/expenditure/grand_total/amount": "500",
+            "/expenditure/basic/amount": "300",
+            "/expenditure/project/amount": "200",
+            "/appropriation/general_public/total/amount": "450",
+            "/statements/0/社会保障和就业支出/amount": "400",
+            "/statements/1/住房保障支出/amount": "50",
+        },
+        (7, 6, 1, 0),
+    ),
+    Variant(
         "网址中的数字：不是金额",
         HEAD + "（一）收入预算情况\n收入总计 100 万元，详见 "
         "http://czj.example.gov.cn/art/2024/3/art_133619.html?id=7。\n",

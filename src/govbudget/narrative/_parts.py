@@ -149,17 +149,23 @@ class PartReader:
         establishment = re.search(r"编制(?:数|人数)?[^，。；\d]{0,8}?(\d+)\s*(人|名)", body)
         if not (in_service or retired or establishment):
             return
+        counts = {
+            name: (start + match.start(1), int(match.group(1)))
+            for name, match in (
+                ("in_service", in_service),
+                ("retired", retired),
+                ("establishment", establishment),
+            )
+            if match is not None
+        }
+        serving = self._serving_among_all(start, end, in_service)
+        if serving is not None:
+            counts["in_service"] = serving
         values: dict[str, int] = {}
-        for name, match in (
-            ("in_service", in_service),
-            ("retired", retired),
-            ("establishment", establishment),
-        ):
-            if match is None:
-                continue
-            number = _number_at(self.numbers, start + match.start(1))
+        for name, (offset, value) in counts.items():
+            number = _number_at(self.numbers, offset)
             if number is not None and not ledger.is_used(number):
-                values[name] = int(match.group(1))
+                values[name] = value
                 ledger.mark(number, f"/staffing/{name}")
         parts = self._staff_list(start, end, in_service, "in_service_parts")
         establishment_parts = self._staff_list(start, end, establishment, "establishment_parts")
@@ -170,6 +176,29 @@ class PartReader:
             in_service_parts=parts,
             retired=values.get("retired"),
         )
+
+    def _serving_among_all(
+        self, start: int, end: int, head: re.Match[str] | None
+    ) -> tuple[int, int] | None:
+        """Where a count of all the staff lists those in service and the retired ("实有人数31人，
+        其中：在职人员23人，退休人员8人"): the offset and value of the count in service. The
+        count of all is left not understood: the model keeps the two apart."""
+        if head is None or not head.group(0).startswith("实有"):
+            return None
+        listed = _STAFF_LIST.match(self.text, start + head.end(), end)
+        if listed is None:
+            return None
+        group = 1 if listed.group(1) is not None else 2
+        found = list(_staff_parts(listed.group(group)))
+        serving = [p for p in found if _SERVING.match(p.group(1))]
+        if len(serving) != 1 or not any(_RETIRED.search(p.group(1)) for p in found):
+            return None
+        whole = _number_at(self.numbers, start + head.start(1))
+        if whole is not None and not self.ledger.is_used(whole):
+            self.ledger.unread(
+                whole, "counts the staff in service and the retired together (kept apart)"
+            )
+        return listed.start(group) + serving[0].start(2), int(serving[0].group(2))
 
     def _staff_list(
         self, start: int, end: int, head: re.Match[str] | None, field: str
@@ -601,6 +630,8 @@ class _GoalDraft:
 #: The list a staff count gives of its categories: in brackets, or after "，其中".
 _STAFF_LIST: Final = re.compile(r"\s*(?:（([^）]*)）|[，,]?\s*其中[：:，]?([^。；]*))")
 _RETIRED: Final = re.compile(r"退休|离休")
+#: A part of a staff list that counts those in service ("在职人员", "其中：在编").
+_SERVING: Final = re.compile(r"\s*(?:其中[：:]?)?\s*(?:在职|在编)")
 #: Words of a list of kinds among the staff, not of its categories.
 _STAFF_SUBSET: Final = re.compile(
     r"职称|党员|女|男|少数民族|硕士|博士|本科|大专|研究生|学历|岁|高级|中级|初级|正高|副高"

@@ -409,6 +409,15 @@ def _take(
         and "change" not in values
     ):
         number = evolve(number, unit=unit)
+    if (
+        number.unit is None
+        and kind is None
+        and unit
+        and not started
+        and "amount" not in values
+        and number.value == 0
+    ):
+        number = evolve(number, unit=unit)  # "因公出国（境）费为0": none, in any unit
     money = number.money is not None
     if kind is None and money and not started and "amount" not in values:
         return {"amount": number}

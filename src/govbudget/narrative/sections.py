@@ -113,7 +113,9 @@ _TITLES: Final = (
     (SectionKind.ASSETS, re.compile(r"国有资产|资产占用|资产情况")),
     (
         SectionKind.APPROPRIATION,
-        re.compile(r"财政拨款(?:基本)?支出|财政拨款收支|一般公共预算(?:财政拨款)?(?:基本)?支出"),
+        re.compile(
+            r"财政拨款(?:基本)?支出|财政拨款收支|一般公共预算(?:财政)?(?:拨款)?(?:基本)?支出"
+        ),
     ),
     (SectionKind.TOTALS, re.compile(r"收入支出|收支")),
     (SectionKind.INCOME, re.compile(r"收入(?:预算|决算)?(?:情况|总体情况)|收入预算|收入决算")),
