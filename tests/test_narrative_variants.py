@@ -422,6 +422,21 @@ VARIANTS: tuple[Variant, ...] = (
         (7, 6, 1, 0),
     ),
     Variant(
+        "决算“三公”：比预算减少…，原因…；比上年决算数增加…（原因后同一数字的同比）",
+        "某县统计局2024年度部门决算\n六、“三公”经费财政拨款支出决算情况说明\n"
+        "2024年度“三公”经费财政拨款支出决算为9.6万元，比2024年度预算数减少2.4万元，降低20%，"
+        "主要原因是压减会议接待；比2023年度决算数增加0.6万元，增长6.67%。\n",
+        {
+            "/three_public/total/amount": "9.6",
+            "/three_public/total/budget_change": "减少 2.4",
+            "/three_public/total/budget_percent": "降低 20",
+            "/three_public/total/note": "压减会议接待",
+            "/three_public/total/change": "增加 0.6",
+            "/three_public/total/percent": "增长 6.67",
+        },
+        (9, 5, 4, 0),
+    ),
+    Variant(
         "网址中的数字：不是金额",
         HEAD + "（一）收入预算情况\n收入总计 100 万元，详见 "
         "http://czj.example.gov.cn/art/2024/3/art_133619.html?id=7。\n",

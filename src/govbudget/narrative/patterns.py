@@ -318,6 +318,19 @@ def read_clause(
                 started = True
             if kind == "reason":
                 stop = _reason_end(text, marker_end, end, note_end, note_stops)
+                semicolon = text.find("；", marker_end, stop)
+                if (
+                    semicolon >= 0
+                    and _holds_figure(numbers, semicolon, stop)
+                    and not _holds_figure(numbers, marker_end, semicolon)
+                    and _COMPARISON.match(text, semicolon + 1, stop)
+                ):
+                    # "…降低16.27%，主要原因是厉行节约；比上年决算数增加1.2万元，增长6.97%":
+                    # the reason ends at the ；, and the same figure's comparison follows it.
+                    values["note"] = _trim(text, marker_end, semicolon)
+                    pos = last_end = semicolon + 1
+                    pending = None
+                    continue
                 if _holds_figure(numbers, marker_end, stop):
                     # A reason holds no figures: "…减少的原因：预算支出比上年减少23.94万元" states them.
                     stop = min(stop, end)
@@ -467,6 +480,10 @@ _SHARE_WHOLE: Final = re.compile(
 )
 _YEAR_TEXT: Final = re.compile(r"(?:19|20)\d\d")
 _PERCENT_WORDS: Final = frozenset({"增长", "下降", "上升", "降低", "增幅", "降幅", "减幅", "提高"})
+
+
+#: A comparison that opens a clause ("比上年…", "较2023年度决算数…", "与上年相比…", "同比…").
+_COMPARISON: Final = re.compile(r"\s*(?:比|较|与|同比|相比)")
 
 
 def _reason_end(text: str, start: int, end: int, note_end: int | None, stops: Sequence[int]) -> int:
