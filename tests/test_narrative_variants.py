@@ -437,6 +437,19 @@ VARIANTS: tuple[Variant, ...] = (
         (9, 5, 4, 0),
     ),
     Variant(
+        "重点项目逐行写：项目名称、项目金额（冒号后金额）",
+        HEAD + "二、重点项目绩效目标\n项目名称：河道保洁经费\n项目金额：12.5万元\n"
+        "项目名称：防汛物资储备\n项目金额：8万元\n",
+        {
+            "/projects/0/name": "河道保洁经费",
+            "/projects/0/amount/amount": "12.5",
+            "/projects/1/name": "防汛物资储备",
+            "/projects/1/amount/amount": "8",
+        },
+        (3, 2, 1, 0),
+        warnings=("project-not-in-spending", "project-not-in-spending"),
+    ),
+    Variant(
         "网址中的数字：不是金额",
         HEAD + "（一）收入预算情况\n收入总计 100 万元，详见 "
         "http://czj.example.gov.cn/art/2024/3/art_133619.html?id=7。\n",

@@ -546,7 +546,10 @@ class PartReader:
 
     def key_projects(self, start: int, end: int) -> None:
         text = self.text
-        heads = list(_PROJECT_HEAD.finditer(text, start, end))
+        heads = sorted(
+            (*_PROJECT_HEAD.finditer(text, start, end), *_PROJECT_NAMED.finditer(text, start, end)),
+            key=lambda m: m.start(),
+        )
         for index, head in enumerate(heads):
             p_end = _line_start(text, heads[index + 1].start()) if index + 1 < len(heads) else end
             self.project(head, p_end)
@@ -575,6 +578,9 @@ class PartReader:
             if number.money is None or ledger.is_used(number) or self.in_remark(number):
                 continue
             before = _phrase_before(text, number.start, description_end)
+            colon = number.start - len(before) - 1
+            if not before.strip() and colon >= description_end and text[colon] in "：:":
+                before = _phrase_before(text, colon, description_end)  # "项目金额：85万元"
             after = text[number.unit_end : body_end]
             source = re.match(r"(?:资金)?来源(?:为|于|是)([^，。；）]+)", after)
             if source is not None:
@@ -582,7 +588,7 @@ class PartReader:
                 ledger.put_amount(path, "amount", number)
                 funding.append(ledger.node(path, code=None, name=source.group(1)))
                 continue
-            if re.search(r"预算|安排", before) and "匹配" not in before:
+            if re.search(r"预算|安排|项目(?:金额|资金)|资金总额", before) and "匹配" not in before:
                 ledger.put_amount(amount_path, "amount", number)
                 continue
             label = re.sub(r"(?:为|是|约|共)$", "", before).strip()
@@ -682,6 +688,11 @@ _PROJECT_GOAL_HEAD: Final = re.compile(
     r"(?<=[：。\n])([^：。\n，“”]{1,30}?)，具体指标(?:设置)?(?:为|如下)[：]?"
 )
 _PROJECT_HEAD: Final = re.compile(r"“([^”]{1,40})”(?:项目)?(?:的)?主要内容(?:是|为)?[：]?")
+#: A project named on a line of its own ("项目名称：食品安全抽检经费"), its figures and goal on
+#: the lines after it ("项目金额：85万元", "绩效目标：…").
+_PROJECT_NAMED: Final = re.compile(
+    r"(?:^|(?<=[。；\n]))\s*项目名称[：:]\s*([^\n：；。，\d]{1,40}?)\s*(?=[\n；。]|$)"
+)
 
 
 def _number_at(numbers: Sequence[Number], start: int) -> Number | None:

@@ -406,11 +406,17 @@ def normalize(raw: str) -> Text:
     return Text(raw, text, origin, tuple(line_starts), breaks, cleaned)
 
 
+#: A line that opens with a short label and a colon: a field of a list of fields.
+_FIELD_LINE: Final = re.compile(r"[\u4e00-\u9fff（）]{2,10}[：:]")
+
+
 def _separator(before: _Line, line: str, full: int, wrapped: bool) -> str:
     """What goes between two non-empty physical lines: nothing, a space or a line break."""
     previous = before.text
     if ITEM_MARKER.match(line) or _is_heading_line(before, full, wrapped):
         return "\n"
+    if _FIELD_LINE.match(line) and _FIELD_LINE.match(previous):
+        return "\n"  # a list of fields, one a line ("项目名称：…", "项目金额：…")
     ends_number = bool(_NUMBER_END.search(previous))
     if ends_number and _NUMBER_START.match(line):
         # A number split by the margin, or two numbers on two lines: join only the first.
