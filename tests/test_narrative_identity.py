@@ -30,8 +30,20 @@ def _identity(text: str) -> tuple[str | None, int | None, str]:
             "一、收入支出总体情况\n2021年度收入总计100万元。\n\n某县文联\n2022年8月30日",
             ("某县文联", 2021, "final"),
         ),
+        (
+            "某县档案馆2024年度项目支出绩效自评报告\n项目名称：档案数字化\n主管部门：某县委办公室\n",
+            ("某县档案馆", 2024, "final"),
+        ),
     ],
-    ids=["title", "spaced-year", "year-first", "no-nian", "named-line", "signature"],
+    ids=[
+        "title",
+        "spaced-year",
+        "year-first",
+        "no-nian",
+        "named-line",
+        "signature",
+        "self-evaluation",
+    ],
 )
 def test_where_units_name_themselves(text: str, expected: tuple[str | None, int, str]) -> None:
     department, year, kind = expected

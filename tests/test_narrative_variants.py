@@ -450,6 +450,30 @@ VARIANTS: tuple[Variant, ...] = (
         warnings=("project-not-in-spending", "project-not-in-spending"),
     ),
     Variant(
+        "绩效自评逐项：年度指标值、实际完成值、分值、得分属同一指标",
+        "某县档案馆2024年度项目支出绩效自评报告\n二、绩效指标完成情况\n"
+        "数量指标：完成档案数字化，年度指标值≥5000卷，实际完成值5200卷，分值20分，得分20分。\n"
+        "满意度指标：查档群众满意度，年度指标值≥90%，实际完成值93%，分值10分，得分9分。\n",
+        {
+            "/performance/annual/0/indicators/0/name": "完成档案数字化",
+            "/performance/annual/0/indicators/0/comparator": "≥",
+            "/performance/annual/0/indicators/0/target": "5000",
+            "/performance/annual/0/indicators/0/unit": "卷",
+            "/performance/annual/0/indicators/0/actual": "5200",
+            "/performance/annual/0/indicators/0/weight": "20",
+            "/performance/annual/0/indicators/0/score": "20",
+            "/performance/annual/0/indicators/1/name": "查档群众满意度",
+            "/performance/annual/0/indicators/1/comparator": "≥",
+            "/performance/annual/0/indicators/1/target": "90",
+            "/performance/annual/0/indicators/1/unit": "%",
+            "/performance/annual/0/indicators/1/actual": "93",
+            "/performance/annual/0/indicators/1/weight": "10",
+            "/performance/annual/0/indicators/1/score": "9",
+        },
+        (9, 8, 1, 0),
+        department="某县档案馆",
+    ),
+    Variant(
         "网址中的数字：不是金额",
         HEAD + "（一）收入预算情况\n收入总计 100 万元，详见 "
         "http://czj.example.gov.cn/art/2024/3/art_133619.html?id=7。\n",

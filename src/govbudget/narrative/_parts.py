@@ -518,6 +518,14 @@ class PartReader:
             ledger.mark(found.target, f"{path}/target")
         for number in found.name_numbers:
             ledger.context(number, "count")
+        actual, weight, score = (
+            self._indicator_field(number, f"{path}/{name}")
+            for name, number in (
+                ("actual", found.actual),
+                ("weight", found.weight),
+                ("score", found.score),
+            )
+        )
         if found.target is None:
             ledger.warn(
                 "indicator-without-target",
@@ -541,8 +549,18 @@ class PartReader:
             target=target,
             unit=found.unit,
             basis=found.basis,
+            actual=actual,
+            weight=weight,
+            score=score,
             source=ledger.where(found.start),
         )
+
+    def _indicator_field(self, number: Number | None, path: str) -> Decimal | None:
+        """The value of an indicator's 实际完成值, 分值 or 得分, marked as read into ``path``."""
+        if number is None or number.value is None:
+            return None
+        self.ledger.mark(number, path)
+        return number.value
 
     def key_projects(self, start: int, end: int) -> None:
         text = self.text

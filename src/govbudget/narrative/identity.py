@@ -159,6 +159,12 @@ _TITLE_YEAR_FIRST: Final = re.compile(
     rf"^(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<name>{_NAME})(?=[“\"]?三公|部门|单位|预算|决算|财政|一般)",
     re.MULTILINE,
 )
+#: A performance report's title, which says neither 预算 nor 决算: "某馆2024年度项目支出绩效自评报告"
+#: (the unit that reports, before its 主管部门 line names the department above it).
+_EVALUATION_TITLE: Final = re.compile(
+    rf"^\s*(?P<name>{_NAME})\s*(?:19|20)\d\d\s*年度?[^\n。]{{0,30}}?绩效(?:自评|评价)",
+    re.MULTILINE,
+)
 #: "单位名称：某局", "主管部门：某局", "部门：某局" (table headers), "填报单位：某局"; in a
 #: project's performance table "实施单位（盖章）| 某局 |" or "主管部门 (433)某局(部门)": the
 #: label, a code or 盖章 in brackets, a colon or a cell's bar, the name, and a 部门 or 本级 the
@@ -304,6 +310,7 @@ def _department(
     named = [m for m in _NAMED.finditer(head) if m.group("label") == "实施单位"]
     for matches in (
         _TITLE_YEAR_FIRST.finditer(head),
+        _EVALUATION_TITLE.finditer(head[:200]),
         named or _NAMED.finditer(head),
         _OPENING.finditer(head),
     ):

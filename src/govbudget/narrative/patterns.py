@@ -636,10 +636,13 @@ _BASIS: Final = re.compile(
     r"[，。；]?指标设立依据(?:是|为)?[：]?([^，。；\n]*?标准|[^，。；\n]{1,12})(?=[，。；\n]|$)"
 )
 _UNIT_TEXT: Final = "|".join(re.escape(u) for u in ("%", "‰", "万元", "元", *COUNT_UNITS))
-_INDICATOR: Final = re.compile(
-    r"(?P<name>.*?)(?P<comparator>" + "|".join(re.escape(w) for w in _COMPARATORS) + r")?"
+_TARGET_TEXT: Final = (
+    r"(?P<comparator>" + "|".join(re.escape(w) for w in _COMPARATORS) + r")?"
     r"(?P<target>\d+(?:\.\d+)?)(?P<unit>" + _UNIT_TEXT + r"|[^\d，。；]{1,4})?$"
 )
+_INDICATOR: Final = re.compile(r"(?P<name>.*?)" + _TARGET_TEXT)
+#: A target stated on its own ("≥24场" after "年度指标值").
+_TARGET: Final = re.compile(_TARGET_TEXT)
 
 
 @frozen
@@ -654,6 +657,30 @@ class IndicatorText:
     unit: str | None
     basis: str | None
     name_numbers: tuple[Number, ...] = ()
+    actual: Number | None = None  # 实际完成值
+    weight: Number | None = None  # 分值
+    score: Number | None = None  # 得分
+
+
+#: A piece of an indicator's clause that states a field of the indicator before it, not another
+#: indicator: "开展阅读推广活动，年度指标值≥24场，实际完成值26场，分值10分，得分10分".
+_FIELD_PIECE: Final = re.compile(
+    r"(?P<field>年度指标值|指标值|目标值|实际完成值|完成值|实际值|分值|得分)(?:[：:]|为|是)?"
+)
+_FIELD_OF: Final = {
+    "年度指标值": "target",
+    "指标值": "target",
+    "目标值": "target",
+    "实际完成值": "actual",
+    "完成值": "actual",
+    "实际值": "actual",
+    "分值": "weight",
+    "得分": "score",
+}
+#: What ends the indicators of a self-evaluation's clause: its budget execution or total score.
+_AFTER_INDICATORS: Final = re.compile(
+    r"预算执行|资金执行|自评(?:总)?(?:得)?分|总(?:得)?分|综合得分"
+)
 
 
 def read_indicators(
@@ -683,8 +710,41 @@ def read_indicators(
         if not item or item in "，；。\n" or item in ("等", "等等"):
             continue
         offset = piece_start + (len(piece) - len(piece.lstrip()))
+        if _AFTER_INDICATORS.match(item):
+            break
+        field = _FIELD_PIECE.match(item)
+        if field is not None and found:
+            found[-1] = _with_field(found[-1], item, offset, field, numbers)
+            continue
         found.append(_indicator(item, offset, numbers, kind, basis))
     return found
+
+
+def _with_field(
+    before: IndicatorText, item: str, offset: int, field: re.Match[str], numbers: Sequence[Number]
+) -> IndicatorText:
+    """``before`` with the field a piece of its clause states ("年度指标值≥24场", "得分10分")."""
+    name = _FIELD_OF[field.group("field")]
+    rest = item[field.end() :]
+    if name == "target":
+        stated = _TARGET.match(rest)
+        if before.target is not None or stated is None:
+            return before
+        unit = stated.group("unit")
+        return evolve(
+            before,
+            comparator=stated.group("comparator"),
+            target=number_at(numbers, offset + field.end() + stated.start("target")),
+            unit=unit.strip() if unit else None,
+        )
+    inside = numbers_in(numbers, offset + field.end(), offset + len(item))
+    if len(inside) != 1 or getattr(before, name) is not None:
+        return before
+    if name == "actual":
+        return evolve(before, actual=inside[0])
+    if name == "weight":
+        return evolve(before, weight=inside[0])
+    return evolve(before, score=inside[0])
 
 
 def _indicator(
