@@ -474,6 +474,35 @@ VARIANTS: tuple[Variant, ...] = (
         department="某县档案馆",
     ),
     Variant(
+        "收支总预算一个数（收、支两边）",
+        HEAD + "一、收支预算总体情况\n2025年收支总预算360.5万元。\n",
+        {
+            "/income/grand_total/amount": "360.5",
+            "/expenditure/grand_total/amount": "360.5",
+        },
+        (3, 1, 2, 0),
+    ),
+    Variant(
+        "总收入、总支出；收入预算、支出预算（预算的两个总计）",
+        HEAD + "一、收支预算总体情况\n2025年部门预算总收入360.5万元，总支出360.5万元。"
+        "其中收入预算中财政拨款收入340万元。\n",
+        {
+            "/income/grand_total/amount": "360.5",
+            "/expenditure/grand_total/amount": "360.5",
+            "/income/appropriation/amount": "340",
+        },
+        (5, 3, 2, 0),
+    ),
+    Variant(
+        "收入预算…，支出预算…（同一句）",
+        HEAD + "一、收支预算总体情况\n本部门2025年收入预算88万元，支出预算88万元。\n",
+        {
+            "/income/grand_total/amount": "88",
+            "/expenditure/grand_total/amount": "88",
+        },
+        (4, 2, 2, 0),
+    ),
+    Variant(
         "网址中的数字：不是金额",
         HEAD + "（一）收入预算情况\n收入总计 100 万元，详见 "
         "http://czj.example.gov.cn/art/2024/3/art_133619.html?id=7。\n",

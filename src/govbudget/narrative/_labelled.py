@@ -82,6 +82,16 @@ EXPENDITURE: Final = _labels(
     (r"人员经费", "/expenditure/personnel"),
     (r"公用经费", "/expenditure/public"),
 )
+#: Where a unit's own total may be named: after no other word, the year, 本部门 or 本单位 (not
+#: "国家财政性教育经费总收入", a part of some larger total).
+_OWN: Final = r"(?:(?<![\u4e00-\u9fff])|(?<=年)|(?<=年度)|(?<=本部门)|(?<=本单位))"
+#: What a budget's overview says of its two totals besides what :data:`INCOME` and the first
+#: of :data:`EXPENDITURE` read: "支出预算 1234.56 万元" beside "收入预算…", "总收入…，总支出…".
+BUDGET_TOTALS: Final = _labels(
+    (r"(?<![比较])支出预算(?=为|是|共计|\d)", "/expenditure/grand_total"),
+    (_OWN + r"(?:部门)?(?:预算)?总收入(?:预算)?", "/income/grand_total"),
+    (_OWN + r"(?:部门)?(?:预算)?总支出(?:预算)?", "/expenditure/grand_total"),
+)
 APPROPRIATION: Final = _labels(
     _APPROPRIATION_GRAND,
     (r"一般公共预算(?:财政拨款)?基本支出", "fund=general_public:basic"),

@@ -54,6 +54,7 @@ from govbudget.narrative._classes import GENERAL_PUBLIC_TITLE, ClassLines
 from govbudget.narrative._labelled import (
     APPROPRIATION,
     ASSETS,
+    BUDGET_TOTALS,
     EXPENDITURE,
     FUND_SECTION,
     HEADS,
@@ -359,6 +360,7 @@ def _read_section(reader: PartReader, section: Section) -> None:
         labels = (
             *INCOME,
             *EXPENDITURE[:2],
+            *(() if reader.final else BUDGET_TOTALS),
             *THREE_PUBLIC,
             *OPERATION,
             *PROCUREMENT[:1],
