@@ -582,6 +582,9 @@ def _rates(budget: DepartmentBudget) -> Iterator[Observation]:
     either budget, within the figures' rounding range. A zero budget has no rate.
     Example: 全年预算数 80、全年执行数 76，执行率 95.00% holds.
     """
+    performance = budget.performance
+    if performance is None or not (performance.tables or performance.funds):
+        return  # no fund lines: nothing to scale
     half = budget.precision.half_width_fen
     scale = Scale.money(budget.precision)
     for path, zh, en, funds in _fund_places(budget):
@@ -654,6 +657,8 @@ def _fund_parts(budget: DepartmentBudget) -> Iterator[Observation]:
     gap within the amounts' rounding passes.
     Example: 资金总额 80 = 财政拨款 70 + 其他资金 10 (年初预算数).
     """
+    if budget.performance is None or not budget.performance.tables:
+        return
     half = budget.precision.half_width_fen
     scale = Scale.money(budget.precision)
     for path, zh, en, table in tables_of(budget):
