@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govbudget import DepartmentBudget, Outcome, Severity, validate, wan
+from govbudget import RULES, DepartmentBudget, Outcome, Severity, validate, wan
 from govbudget.figure import StatedPercent
 from govbudget.model import (
     FundLine,
@@ -16,8 +16,10 @@ from govbudget.model import (
     Performance,
     PerformanceTable,
     PerformanceTableKind,
+    Project,
     StatedWeight,
 )
+from govbudget.rules.base import Deferring, resolve
 
 from .helpers import budget, only, outcomes
 
@@ -234,4 +236,70 @@ def test_prf003_targets_have_number_and_unit() -> None:
     assert (
         finding.message_zh
         == "年度目标 1：接待群众来访 效益指标“指标”：目标“大于”缺少数值、计量单位"
+    )
+
+
+def _edges() -> DepartmentBudget:
+    """A goal, a key project's goal and a table, with rates at and beyond each edge."""
+    sat, out = IndicatorKind.SATISFACTION, IndicatorKind.OUTPUT
+    indicators = (
+        _ind(out, "小于", "0", "%"),  # cannot be met
+        _ind(out, "达到", "0.00", "%"),
+        _ind(out, "大于", "100", "%"),  # cannot be met
+        _ind(out, "不低于", "100.0", "％"),
+        _ind(out, "达到", "100.5", "%"),  # beyond 100%
+        _ind(sat, "大于", "-1", "分"),  # below 0
+        _ind(sat, None, "95", None),  # a satisfaction without a unit: a rate, and no unit
+        _ind(sat, "大于", "200", "人"),  # counted in people: no rate
+        Indicator(kind=IndicatorKind.EFFECT, name="质量", target_text="优良"),  # in words
+    )
+    goal = Goal(kind=GoalKind.ANNUAL, number=1, name="接待群众来访", indicators=indicators)
+    table = PerformanceTable(
+        kind=PerformanceTableKind.SELF_EVALUATION, project="项目甲", indicators=indicators
+    )
+    return DepartmentBudget(
+        department="某局",
+        year=2024,
+        performance=Performance(annual=(goal,), tables=(table,)),
+        projects=(Project(name="项目一", goals=(Goal(kind=GoalKind.PROJECT),)),),
+    )
+
+
+def test_prf001_to_prf003_defer_exactly_their_exact_checks() -> None:
+    # validate() keeps an exact check as (make, *arguments), made when read; made, it must be
+    # exact (resolve() asserts it) and the same as the check function makes it
+    edges = _edges()
+    for rule_id in ("PRF001", "PRF002", "PRF003"):
+        check = RULES[rule_id].check
+        assert isinstance(check, Deferring)
+        records = list(check.records(edges))
+        made = [resolve(record) for record in records]
+        assert made == list(check(edges)), rule_id
+        assert [type(r) is tuple for r in records] == [o.outcome is E for o in made], rule_id
+    at_goal = [I, E, I, E, I, I, E]
+    assert _outcomes(edges, "PRF002") == [
+        *((f"/performance/annual/0/indicators/{n}", o) for n, o in enumerate(at_goal)),
+        *((f"/performance/tables/0/indicators/{n}", o) for n, o in enumerate(at_goal)),
+    ]
+    assert [o for _, o in _outcomes(edges, "PRF003")] == 2 * [E, E, E, E, E, E, I, E]
+    assert _outcomes(edges, "PRF001") == [
+        ("/performance/annual/0", E),  # 产出, 满意度 and 效益 (质量)
+        ("/projects/0/goals/0", I),
+    ]
+
+
+def test_deferred_checks_are_named_when_read() -> None:
+    report = validate(_edges(), select=["PRF001", "PRF002", "PRF003"])
+    named = {(c.rule_id, c.location.path): (c.location.zh, c.location.en) for c in report.checks}
+    assert named["PRF003", "/performance/annual/0/indicators/1"] == (
+        "年度目标 1：接待群众来访 产出指标“指标”",
+        "annual goal 1: 接待群众来访, output indicator 指标",
+    )
+    assert named["PRF002", "/performance/tables/0/indicators/3"] == (
+        "项目“项目甲”绩效自评表 指标“指标”",
+        "performance self-evaluation of 项目甲, indicator 指标",
+    )
+    assert named["PRF001", "/projects/0/goals/0"] == (
+        "重点项目“项目一”项目目标",
+        "key project 项目一, project goal",
     )

@@ -29,6 +29,7 @@ from govbudget.model import (
     IndicatorKind,
     PerformanceTable,
     PerformanceTableKind,
+    Project,
 )
 from govbudget.money import Amount
 from govbudget.rounding import Outcome, Stated, check_sum, ratio_range
@@ -37,9 +38,11 @@ from govbudget.rules.base import (
     Diagnosis,
     Location,
     Observation,
+    Record,
     Rule,
     Scale,
     Severity,
+    deferring,
     observe,
 )
 
@@ -66,55 +69,162 @@ _REQUIRED: Final = (IndicatorKind.OUTPUT, IndicatorKind.EFFECT, IndicatorKind.SA
 
 def goals_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Goal]]:
     """Every performance goal with its path and names: (path, zh, en, goal)."""
+    for site in _goal_sites(budget):
+        yield (_goal_path(site), *_goal_names(site), site[2])
 
-    def names(goal: Goal, owner_zh: str = "", owner_en: str = "") -> tuple[str, str]:
-        number = "" if goal.number is None else f" {goal.number}"
-        title = f"：{goal.name}" if goal.name else ""
-        title_en = f": {goal.name}" if goal.name else ""
-        return (
-            f"{owner_zh}{_GOAL_ZH[goal.kind]}{number}{title}",
-            f"{owner_en}{_GOAL_EN[goal.kind]}{number}{title_en}",
-        )
 
+#: A goal and where it stands, not yet named: its owner (the part of the performance section,
+#: ``"long_term"`` or ``"annual"``, else its key project and the project's index), its index
+#: there and the goal.
+_GoalSite = tuple[str | tuple[int, Project], int, Goal]
+#: A performance table and its index.
+_TableSite = tuple[int, PerformanceTable]
+
+
+def _goal_sites(budget: DepartmentBudget) -> Iterator[_GoalSite]:
+    """Every performance goal with where it stands, in the order of :func:`goals_of`."""
     if budget.performance is not None:
         for part in ("long_term", "annual"):
             for index, goal in enumerate(getattr(budget.performance, part)):
-                yield (f"/performance/{part}/{index}", *names(goal), goal)
+                yield part, index, goal
     for p, project in enumerate(budget.projects):
         for index, goal in enumerate(project.goals):
-            zh, en = names(goal, f"重点项目“{project.name}”", f"key project {project.name}, ")
-            yield f"/projects/{p}/goals/{index}", zh, en, goal
+            yield (p, project), index, goal
 
 
-def _goals(budget: DepartmentBudget) -> list[tuple[str, str, str, Goal]]:
-    return memo(budget, "performance.goals", lambda: list(goals_of(budget)))
+def _goal_path(site: _GoalSite) -> str:
+    owner, index, _ = site
+    if isinstance(owner, str):
+        return f"/performance/{owner}/{index}"
+    return f"/projects/{owner[0]}/goals/{index}"
+
+
+def _goal_names(site: _GoalSite) -> tuple[str, str]:
+    """The Chinese and English names of a goal (after its key project's, if it has one)."""
+    owner, _, goal = site
+    owner_zh, owner_en = (
+        ("", "")
+        if isinstance(owner, str)
+        else (f"重点项目“{owner[1].name}”", f"key project {owner[1].name}, ")
+    )
+    number = "" if goal.number is None else f" {goal.number}"
+    title = f"：{goal.name}" if goal.name else ""
+    title_en = f": {goal.name}" if goal.name else ""
+    return (
+        f"{owner_zh}{_GOAL_ZH[goal.kind]}{number}{title}",
+        f"{owner_en}{_GOAL_EN[goal.kind]}{number}{title_en}",
+    )
+
+
+class _Read:
+    """The checks of PRF001–PRF003, made in one pass over a budget's goals and indicators
+    (once per ``validate()``): the exact ones deferred, their places not yet named."""
+
+    __slots__ = ("goals", "rates", "targets")
+
+    def __init__(self) -> None:
+        #: PRF001: each goal has every required kind of indicator.
+        self.goals: list[Record] = []
+        #: PRF002: each rate or satisfaction target lies within 0–100% and can be met.
+        self.rates: list[Record] = []
+        #: PRF003: each numeric target states a number and a unit.
+        self.targets: list[Record] = []
+
+
+def _read(budget: DepartmentBudget) -> _Read:
+    return memo(budget, "performance.indicators", lambda: _read_indicators(budget))
+
+
+def _read_indicators(budget: DepartmentBudget) -> _Read:
+    read = _Read()
+    add_goal = read.goals.append
+    output, effect, satisfaction = _OUTPUT, _EFFECT, _SATISFACTION
+    for goal_site in _goal_sites(budget):
+        indicators = goal_site[2].indicators
+        has_output = has_effect = has_satisfaction = False
+        for indicator in indicators:  # by identity: an enum member hashes in Python
+            kind = indicator.kind
+            if kind is output:
+                has_output = True
+            elif kind is effect:
+                has_effect = True
+            elif kind is satisfaction:
+                has_satisfaction = True
+        if has_output and has_effect and has_satisfaction:
+            add_goal((_observe_kinds, *goal_site))
+        else:
+            add_goal(_observe_kinds(*goal_site))
+        _read_targets(read, goal_site, indicators)
+    if budget.performance is not None:
+        for table_site in enumerate(budget.performance.tables):
+            _read_targets(read, table_site, table_site[1].indicators)
+    return read
+
+
+def _read_targets(
+    read: _Read, owner: _GoalSite | _TableSite, indicators: Sequence[Indicator]
+) -> None:
+    """The checks of PRF002 and PRF003 of ``indicators`` (those of ``owner``), deferred when
+    exact as :func:`_observe_range` and :func:`_observe_parsed` find them."""
+    add_rate, add_target = read.rates.append, read.targets.append
+    zero, hundred = _ZERO, _HUNDRED
+    for index, indicator in enumerate(indicators):
+        target, unit = indicator.target, indicator.unit
+        if indicator.target_text is None:  # else a target in words (优良, 及时) or a date
+            if target is not None and unit:
+                add_target((_observe_parsed, owner, index, indicator))
+            else:
+                add_target(_observe_parsed(owner, index, indicator))
+        if target is None:
+            continue
+        # A rate: a satisfaction, or a percent of a whole (完成率, 覆盖率 …) that cannot pass
+        # 100% — not a satisfaction counted in people or visits (回访人数 200 人), nor a growth.
+        if indicator.kind is _SATISFACTION:
+            if unit not in _SATISFACTION_UNITS:
+                continue
+        elif unit not in _PERCENT_UNITS or _is_growth(indicator.name):
+            continue
+        # within 0–100%, and not “大于 100%” or “小于 0%”
+        if (
+            zero < target < hundred
+            or (target == hundred and indicator.comparison is not _GT)
+            or (target == zero and indicator.comparison is not _LT)
+        ):
+            add_rate((_observe_range, owner, index, indicator))
+        else:
+            add_rate(_observe_range(owner, index, indicator))
 
 
 _NONE_MISSING: Final = (("missing_zh", "无"), ("missing_en", "none"))
 
 
-def _kinds(budget: DepartmentBudget) -> Iterator[Observation]:
+def _kinds(budget: DepartmentBudget) -> Sequence[Record]:
     """Every performance goal (长期目标, 年度目标, 项目目标) has 产出指标, 效益指标 and 满意度指标.
 
     Why: a goal is to be measured by all three kinds, and a goal without one is usually a
     template left half filled; a warning, as it is incomplete rather than wrong arithmetic.
     Example: 年度目标“办结群众来信” with 产出指标 and 效益指标 only lacks 满意度指标.
     """
-    for path, zh, en, goal in _goals(budget):
-        present = {i.kind for i in goal.indicators}
-        missing = [k for k in _REQUIRED if k not in present]
-        yield observe(
-            Outcome.INCONSISTENT if missing else Outcome.EXACT,
-            Location(path, zh, en),
-            params=(
-                (
-                    ("missing_zh", "、".join(_KIND_ZH[k] for k in missing)),
-                    ("missing_en", ", ".join(k.value for k in missing)),
-                )
-                if missing
-                else _NONE_MISSING
-            ),
-        )
+    return _read(budget).goals
+
+
+def _observe_kinds(owner: str | tuple[int, Project], index: int, goal: Goal) -> Observation:
+    """The observation of PRF001 for one goal."""
+    present = {i.kind for i in goal.indicators}
+    missing = [k for k in _REQUIRED if k not in present]
+    site = (owner, index, goal)
+    return observe(
+        Outcome.INCONSISTENT if missing else Outcome.EXACT,
+        Location(_goal_path(site), *_goal_names(site)),
+        params=(
+            (
+                ("missing_zh", "、".join(_KIND_ZH[k] for k in missing)),
+                ("missing_en", ", ".join(k.value for k in missing)),
+            )
+            if missing
+            else _NONE_MISSING
+        ),
+    )
 
 
 def tables_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, PerformanceTable]]:
@@ -122,34 +232,35 @@ def tables_of(budget: DepartmentBudget) -> Iterator[tuple[str, str, str, Perform
     if budget.performance is None:
         return
     for index, table in enumerate(budget.performance.tables):
-        self_evaluation = table.kind is PerformanceTableKind.SELF_EVALUATION
-        zh = "绩效自评表" if self_evaluation else "绩效目标表"
-        en = "performance self-evaluation" if self_evaluation else "performance target table"
-        if table.project:
-            zh, en = f"项目“{table.project}”{zh}", f"{en} of {table.project}"
-        yield f"/performance/tables/{index}", zh, en, table
+        yield (f"/performance/tables/{index}", *_table_names(table), table)
 
 
-def _indicators(budget: DepartmentBudget) -> list[tuple[Location, Indicator]]:
-    """Every indicator with its location, once per ``validate()`` for PRF001–PRF003."""
-    return memo(budget, "performance.indicators", lambda: list(_located(budget)))
+def _table_names(table: PerformanceTable) -> tuple[str, str]:
+    """The Chinese and English names of a performance table."""
+    self_evaluation = table.kind is PerformanceTableKind.SELF_EVALUATION
+    zh = "绩效自评表" if self_evaluation else "绩效目标表"
+    en = "performance self-evaluation" if self_evaluation else "performance target table"
+    if table.project:
+        zh, en = f"项目“{table.project}”{zh}", f"{en} of {table.project}"
+    return zh, en
 
 
-def _located(budget: DepartmentBudget) -> Iterator[tuple[Location, Indicator]]:
-    for path, zh, en, goal in _goals(budget):
-        for index, indicator in enumerate(goal.indicators):
-            yield (
-                Location(
-                    f"{path}/indicators/{index}",
-                    f"{zh} {_KIND_ZH[indicator.kind]}“{indicator.name}”",
-                    f"{en}, {indicator.kind.value} indicator {indicator.name}",
-                    indicator.source,
-                ),
-                indicator,
-            )
-    for path, zh, en, table in tables_of(budget):
-        for index, indicator in enumerate(table.indicators):
-            yield _indicator_place(path, zh, en, index, indicator), indicator
+def _indicator_location(
+    owner: _GoalSite | _TableSite, index: int, indicator: Indicator
+) -> Location:
+    """The location of an indicator, named by its goal or table."""
+    if len(owner) == 2:  # a table
+        number, table = owner
+        return _indicator_place(
+            f"/performance/tables/{number}", *_table_names(table), index, indicator
+        )
+    zh, en = _goal_names(owner)
+    return Location(
+        f"{_goal_path(owner)}/indicators/{index}",
+        f"{zh} {_KIND_ZH[indicator.kind]}“{indicator.name}”",
+        f"{en}, {indicator.kind.value} indicator {indicator.name}",
+        indicator.source,
+    )
 
 
 def _indicator_place(path: str, zh: str, en: str, index: int, indicator: Indicator) -> Location:
@@ -163,84 +274,91 @@ def _indicator_place(path: str, zh: str, en: str, index: int, indicator: Indicat
 
 #: Words naming a percent that may exceed 100 (a growth or increase, not a share of a whole).
 _GROWTH: Final = ("增长", "增幅", "增加", "提高", "提升", "同比", "环比", "倍")
+#: The units of a satisfaction that is a rate (a satisfaction counted in 人 or 次 is none).
+_SATISFACTION_UNITS: Final = frozenset({None, "", "%", "％", "分"})
+_PERCENT_UNITS: Final = frozenset({"%", "％"})
+# Enum members, read once (a member read from its class costs a lookup in Python).
+_OUTPUT: Final = IndicatorKind.OUTPUT
+_EFFECT: Final = IndicatorKind.EFFECT
+_SATISFACTION: Final = IndicatorKind.SATISFACTION
+_GT: Final = Comparator.GT
+_LT: Final = Comparator.LT
 
 
-def _is_rate(indicator: Indicator) -> bool:
-    """A satisfaction, or a percent of a whole (完成率, 覆盖率 …) that cannot pass 100%.
-
-    A satisfaction indicator counted in people or visits (回访人数 200 人) is no rate."""
-    if indicator.kind is IndicatorKind.SATISFACTION:
-        return indicator.unit in (None, "", "%", "％", "分")
-    if indicator.unit not in ("%", "％"):
-        return False
-    name = indicator.name
-    return not any(w in name for w in _GROWTH)
+def _is_growth(name: str) -> bool:
+    return any(word in name for word in _GROWTH)
 
 
 _ZERO: Final = Decimal(0)
 _HUNDRED: Final = Decimal(100)
 
 
-def _range(budget: DepartmentBudget) -> Iterator[Observation]:
+def _range(budget: DepartmentBudget) -> Sequence[Record]:
     """Each rate or satisfaction target (完成率, 覆盖率, 满意度 …) lies within 0–100% and can be met.
 
     Why: a share of a whole cannot pass 100%, and “大于 100%” or “小于 0%” can never be met;
     growth percents (增长, 提高 …) and counts of people are not rates and are left alone.
     Example: 满意度“≥ 95%” holds; 覆盖率“大于 100%” cannot be met.
     """
-    for location, indicator in _indicators(budget):
-        if not _is_rate(indicator) or indicator.target is None:
-            continue
-        target = indicator.target
-        problem: Diagnosis | None = None
-        if not _ZERO <= target <= _HUNDRED:
-            problem = Diagnosis(
-                "rate_out_of_range",
-                f"比率或满意度目标 {target}% 不在 0～100% 之间",
-                f"a rate or satisfaction target of {target}% lies outside 0-100%",
-            )
-        elif indicator.comparison is Comparator.GT and target == 100:
-            problem = Diagnosis(
-                "impossible_rate",
-                "“大于 100%”的比率目标无法达到",
-                "a rate target of more than 100% cannot be met",
-            )
-        elif indicator.comparison is Comparator.LT and target == 0:
-            problem = Diagnosis(
-                "impossible_rate",
-                "“小于 0%”的比率目标无法达到",
-                "a rate target of less than 0% cannot be met",
-            )
-        yield observe(
-            Outcome.INCONSISTENT if problem else Outcome.EXACT,
-            location,
-            params=(("target", f"{indicator.comparator or ''}{target}{indicator.unit or ''}"),),
-            diagnosis=problem,
+    return _read(budget).rates
+
+
+def _observe_range(owner: _GoalSite | _TableSite, index: int, indicator: Indicator) -> Observation:
+    """The observation of PRF002 for one rate or satisfaction indicator with a target."""
+    target = indicator.target
+    assert target is not None
+    problem: Diagnosis | None = None
+    if not _ZERO <= target <= _HUNDRED:
+        problem = Diagnosis(
+            "rate_out_of_range",
+            f"比率或满意度目标 {target}% 不在 0～100% 之间",
+            f"a rate or satisfaction target of {target}% lies outside 0-100%",
         )
+    elif indicator.comparison is Comparator.GT and target == 100:
+        problem = Diagnosis(
+            "impossible_rate",
+            "“大于 100%”的比率目标无法达到",
+            "a rate target of more than 100% cannot be met",
+        )
+    elif indicator.comparison is Comparator.LT and target == 0:
+        problem = Diagnosis(
+            "impossible_rate",
+            "“小于 0%”的比率目标无法达到",
+            "a rate target of less than 0% cannot be met",
+        )
+    return observe(
+        Outcome.INCONSISTENT if problem else Outcome.EXACT,
+        _indicator_location(owner, index, indicator),
+        params=(("target", f"{indicator.comparator or ''}{target}{indicator.unit or ''}"),),
+        diagnosis=problem,
+    )
 
 
-def _parsed(budget: DepartmentBudget) -> Iterator[Observation]:
+def _parsed(budget: DepartmentBudget) -> Sequence[Record]:
     """Each indicator's numeric target states a number and a unit (目标 = [比较方式] + 数值 + 单位).
 
     Why: a target without a number or a unit cannot be evaluated at year end; targets in words
     (优良, 及时) or dates are not asked for either. A warning: incomplete, not wrong arithmetic.
     Example: “办理来信 ≥ 300 件” states both; “办理来信 ≥ 300” lacks the unit.
     """
-    for location, indicator in _indicators(budget):
-        if indicator.target_text is not None:
-            continue  # a target in words (优良, 及时) or a date: stated, with no number to write
-        number, unit = indicator.target, indicator.unit
-        lacking_zh, lacking_en = _LACKING[number is None, not unit]
-        target = f"{indicator.comparator or ''}{'' if number is None else number}{unit or ''}"
-        yield observe(
-            Outcome.INCONSISTENT if lacking_en != "nothing" else Outcome.EXACT,
-            location,
-            params=(
-                ("target", target or "—"),
-                ("lacking_zh", lacking_zh),
-                ("lacking_en", lacking_en),
-            ),
-        )
+    return _read(budget).targets
+
+
+def _observe_parsed(owner: _GoalSite | _TableSite, index: int, indicator: Indicator) -> Observation:
+    """The observation of PRF003 for one indicator with a numeric target (a target in words,
+    such as 优良 or 及时, or a date is stated, with no number to write: not checked)."""
+    number, unit = indicator.target, indicator.unit
+    lacking_zh, lacking_en = _LACKING[number is None, not unit]
+    target = f"{indicator.comparator or ''}{'' if number is None else number}{unit or ''}"
+    return observe(
+        Outcome.INCONSISTENT if lacking_en != "nothing" else Outcome.EXACT,
+        _indicator_location(owner, index, indicator),
+        params=(
+            ("target", target or "—"),
+            ("lacking_zh", lacking_zh),
+            ("lacking_en", lacking_en),
+        ),
+    )
 
 
 #: What a target lacks, by (no number, no unit): in Chinese and in English.
@@ -464,6 +582,9 @@ def _rates(budget: DepartmentBudget) -> Iterator[Observation]:
     either budget, within the figures' rounding range. A zero budget has no rate.
     Example: 全年预算数 80、全年执行数 76，执行率 95.00% holds.
     """
+    performance = budget.performance
+    if performance is None or not (performance.tables or performance.funds):
+        return  # no fund lines: nothing to scale
     half = budget.precision.half_width_fen
     scale = Scale.money(budget.precision)
     for path, zh, en, funds in _fund_places(budget):
@@ -536,6 +657,8 @@ def _fund_parts(budget: DepartmentBudget) -> Iterator[Observation]:
     gap within the amounts' rounding passes.
     Example: 资金总额 80 = 财政拨款 70 + 其他资金 10 (年初预算数).
     """
+    if budget.performance is None or not budget.performance.tables:
+        return
     half = budget.precision.half_width_fen
     scale = Scale.money(budget.precision)
     for path, zh, en, table in tables_of(budget):
@@ -610,7 +733,7 @@ RULES: Final = (
         message_zh="{where}：缺少{missing_zh}",
         message_en="{where}: missing {missing_en} indicators",
         formula="绩效目标 ⊇ {产出指标, 效益指标, 满意度指标}",
-        check=_kinds,
+        check=deferring(_kinds),
         example="目标“接待群众来访”有产出、效益和满意度指标",
     ),
     Rule(
@@ -622,7 +745,7 @@ RULES: Final = (
         message_zh="{where}：目标“{target}”",
         message_en="{where}: target “{target}”",
         formula="0% ≤ 比率/满意度目标 ≤ 100%，且不写“大于 100%”",
-        check=_range,
+        check=deferring(_range),
         example="满意度“大于 90%”在 0～100% 之间；“大于 100%”的比率目标无法达到",
     ),
     Rule(
@@ -634,7 +757,7 @@ RULES: Final = (
         message_zh="{where}：目标“{target}”缺少{lacking_zh}",
         message_en="{where}: the target “{target}” lacks {lacking_en}",
         formula="目标 = [比较方式] + 数值 + 计量单位；未写比较方式时按“达到”理解",
-        check=_parsed,
+        check=deferring(_parsed),
         example="“完成上级交办案件大于 110 件”写明了数值和单位",
     ),
     Rule(
