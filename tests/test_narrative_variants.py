@@ -503,6 +503,25 @@ VARIANTS: tuple[Variant, ...] = (
         (4, 2, 2, 0),
     ),
     Variant(
+        "PDF 换行落在“占”“为”“的”之后、数字之前（行宽不齐）",
+        HEAD + "三、支出预算情况\n本年支出合计 200.00 万元，其中：基本支出 150.00 万元，占\n"
+        "75.00%；项目支出 50.00 万元，占本年支出合计的\n25.00%。\n"
+        "四、“三公”经费预算情况\n“三公”经费年初预算为 10.00 万元，因公出国（境）费为\n"
+        "0.00 万元，公务接待费\n4.00 万元，公务用车购置及运行维护费 6.00 万元。\n",
+        {
+            "/expenditure/total/amount": "200",
+            "/expenditure/basic/amount": "150",
+            "/expenditure/basic/share": "75.00",
+            "/expenditure/project/amount": "50",
+            "/expenditure/project/share": "25.00",
+            "/three_public/total/amount": "10",
+            "/three_public/overseas/amount": "0",
+            "/three_public/reception/amount": "4",
+            "/three_public/vehicles/amount": "6",
+        },
+        (10, 9, 1, 0),
+    ),
+    Variant(
         "网址中的数字：不是金额",
         HEAD + "（一）收入预算情况\n收入总计 100 万元，详见 "
         "http://czj.example.gov.cn/art/2024/3/art_133619.html?id=7。\n",
