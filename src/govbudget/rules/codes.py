@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import repeat
 from typing import Any, Final, cast
 
 import attrs
@@ -193,12 +194,12 @@ def _coded_lines(budget: DepartmentBudget) -> list[CodedLine]:
             if node.code is None:
                 here: str | CodedLine = f"{_path_of(above)}/{node.key}"
                 if children:
-                    extend((here, c, node) for c in reversed(children))
+                    extend(zip(repeat(here), reversed(children), repeat(node)))
                 continue
             line = CodedLine(tree, node, parent, levels, tree_zh, tree_en, above)
             append(line)
-            if children:
-                extend((line, c, node) for c in reversed(children))
+            if children:  # each child with what is above it and its parent, pushed in C
+                extend(zip(repeat(line), reversed(children), repeat(node)))
     return lines
 
 
