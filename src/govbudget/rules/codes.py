@@ -9,7 +9,6 @@ note per tree and no code checks.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import repeat
 from typing import Any, Final, cast
@@ -452,16 +451,10 @@ def _names(budget: DepartmentBudget) -> Iterator[Record]:
         # Most names are written as the table has them, or as it does but for width, spaces
         # and 支出: official, as compare() finds first.
         name, official = line.node.name, entry.name_in(year)
-        if name == official or _normalized(name) == _normalized(official):
+        if name == official or normalize(name) == normalize(official):
             yield (_observe_name, line, entry, year)
         else:
             yield _observe_name(line, entry, year)
-
-
-@functools.lru_cache(maxsize=4096)
-def _normalized(name: str) -> str:
-    """:func:`~govbudget.classification.normalize`, remembered (the same names recur)."""
-    return normalize(name)
 
 
 def _observe_name(line: CodedLine, entry: Entry, year: int) -> Observation:
