@@ -342,6 +342,11 @@ def _table_params(table: CodeTable) -> dict[str, str]:
     return {"table_zh": zh, "table_en": en}
 
 
+#: What every code a table lacks at a level shares, by the table's id and the level: the
+#: table (so that its id stays its own), the severity and the table's words.
+_Shared = dict[tuple[int, Level], tuple[CodeTable, Severity, tuple[tuple[str, str], ...]]]
+
+
 def _exists(budget: DepartmentBudget) -> Iterator[Record]:
     """Every classification code (功能分类, 经济分类, 收入分类) is in that year's 政府收支分类科目.
 
@@ -371,11 +376,6 @@ def _exists(budget: DepartmentBudget) -> Iterator[Record]:
             yield (_observe_code, line, table, shared)
         else:
             yield _observe_code(line, table, shared)
-
-
-#: What every code a table lacks at a level shares, by the table's id and the level: the
-#: table (so that its id stays its own), the severity and the table's words.
-_Shared = dict[tuple[int, Level], tuple[CodeTable, Severity, tuple[tuple[str, str], ...]]]
 
 
 def _observe_code(line: CodedLine, table: CodeTable, shared: _Shared) -> Observation:
