@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from govbudget import load, wan
+from govbudget.classification import Level, tree_of_code
 from govbudget.model import Appropriation, DepartmentBudget, EconomicScheme, Expenditure
 from govbudget.report import Finding, Report
 from govbudget.rounding import Outcome
@@ -245,3 +246,53 @@ def test_messages_fill_every_placeholder(rule_id: str) -> None:
     for finding in report.by_rule(rule_id):
         for lang in ("zh", "en"):
             assert "{" not in finding.message(lang)
+
+
+def test_a_coded_line_reads_its_code_as_the_tables_do() -> None:
+    example = load(EXAMPLE)
+    lines = list(coded_lines(example))
+    assert lines
+    for line in lines:
+        assert line.found is tree_of_code(line.code)
+        assert line.level is Level.of(line.code)
+        assert line.fits is (line.level in line.tree.levels)
+        assert line.path == line.location.path
+
+
+def test_a_line_under_an_uncoded_line_has_its_path_through_it() -> None:
+    report = check(
+        budget(
+            function=(node("213", "农林水支出", node(None, "某项目", node("2130188", "某支出"))),)
+        )
+    )
+    finding = only(report, "COD001")
+    assert finding.location.path == "/expenditure/by_function/213/某项目/2130188"
+    assert finding.location.zh == "支出功能分类 2130188 某支出"
+    assert [c.location.path for c in report.by_rule("COD004")] == [
+        "/expenditure/by_function/213",
+        "/expenditure/by_function/213/某项目/2130188",
+    ]
+
+
+def test_the_exact_checks_are_deferred_and_made_as_reported() -> None:
+    example = load(EXAMPLE)
+    report = validate(example, select=["codes"])
+    for rule_id in ("COD001", "COD002", "COD003", "COD004"):
+        rule = RULES[rule_id]
+        records = list(rule.check.records(example))  # type: ignore[attr-defined]
+        exact = [r for r in records if isinstance(r, tuple)]
+        shown = [f.location.path for f in report.findings if f.rule_id == rule_id]
+        assert len(records) - len(exact) == len(shown), rule_id
+        made = list(rule.check(example))
+        assert made == [c.observation for c in report.by_rule(rule_id)], rule_id
+        assert sum(o.outcome is Outcome.EXACT for o in made) == len(exact), rule_id
+
+
+def test_a_name_differing_only_in_form_is_official_and_deferred() -> None:
+    b = budget(
+        function=(node("201", "一般公共服务"),), economic=(node("303", "对个人和家庭的补助支出"),)
+    )
+    records = list(RULES["COD002"].check.records(b))  # type: ignore[attr-defined]
+    assert len(records) == 2
+    assert all(isinstance(r, tuple) for r in records)
+    assert all(o.outcome is Outcome.EXACT for o in RULES["COD002"].check(b))

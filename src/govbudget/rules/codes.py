@@ -10,18 +10,21 @@ note per tree and no code checks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import repeat
 from typing import Any, Final, cast
 
 import attrs
-from attrs import evolve, frozen
+from attrs import evolve
 
 from govbudget.classification import (
     CodeTable,
+    Entry,
     Level,
     NameMatch,
     NoTable,
     Tree,
     compare,
+    normalize,
     table_for,
     tree_of_code,
     years,
@@ -34,10 +37,12 @@ from govbudget.rules.base import (
     LineLocation,
     Location,
     Observation,
+    Record,
     Rule,
     Scale,
     Severity,
     _params,
+    deferring,
     observe,
 )
 from govbudget.tree import Node, walk
@@ -49,18 +54,91 @@ _ECONOMIC: Final = {
     EconomicScheme.GOVERNMENT: Tree.ECONOMIC_GOVERNMENT,
 }
 _LEVEL_EN: Final = {Level.CLASS: "class", Level.SECTION: "section", Level.ITEM: "item"}
+# A line's code is 3, 5 or 7 digits (a Node checks it): its classification (tree_of_code) is
+# its first digit's and its level (Level.of) its length's, read here without the pattern.
+_BY_DIGIT: Final = {digit: tree_of_code(digit * 3) for digit in "0123456789"}
+_BY_LENGTH: Final = {digits: Level.of("0" * digits) for digits in (3, 5, 7)}
 
 
-@frozen
 class CodedLine:
-    """A line with a code in one classification tree of the budget."""
+    """A line with a code in one classification tree of the budget, with what the code says
+    by itself (its classification and level), formed once for the four rules.
 
+    Its :attr:`location` is formed when first read: most lines are only ever checked.
+    """
+
+    __slots__ = (
+        "_above",
+        "_en",
+        "_location",
+        "_zh",
+        "code",
+        "fits",
+        "found",
+        "level",
+        "node",
+        "parent",
+        "tree",
+    )
     tree: Tree
     node: Node
     parent: Node | None
-    location: Location
-    #: The check that holds at this line, shared by the rules that make it (immutable).
-    ok: Observation
+    #: The line's code, the classification it belongs to by its first digit, and its level.
+    code: str
+    found: Tree | None
+    level: Level | None
+    #: Whether the code is of a level its tree has.
+    fits: bool
+    _zh: str
+    _en: str
+    #: The path of the line above (a string), or the coded line above.
+    _above: str | CodedLine
+    _location: Location | None
+
+    def __init__(
+        self,
+        tree: Tree,
+        node: Node,
+        parent: Node | None,
+        levels: tuple[Level, ...],
+        zh: str,
+        en: str,
+        above: str | CodedLine,
+    ) -> None:
+        code = node.code
+        assert code is not None
+        level = _BY_LENGTH[len(code)]
+        self.tree = tree
+        self.node = node
+        self.parent = parent
+        self.code = code
+        self.found = _BY_DIGIT[code[0]]
+        self.level = level
+        self.fits = level in levels
+        self._zh = zh
+        self._en = en
+        self._above = above
+        self._location = None
+
+    @property
+    def path(self) -> str:
+        """The line's place by keys (its location's path), formed without the location."""
+        return f"{_path_of(self._above)}/{self.node.key}"
+
+    @property
+    def location(self) -> Location:
+        """Where the line is (its tree's names and the line's label; its path by keys)."""
+        location = self._location
+        if location is None:
+            above = self._above
+            location = self._location = LineLocation(
+                "",
+                self._zh,
+                self._en,
+                line=self.node,
+                above=above if isinstance(above, str) else above.location,
+            )
+        return location
 
 
 def _scheme(roots: tuple[Node, ...], default: EconomicScheme) -> EconomicScheme:
@@ -86,28 +164,42 @@ def _tree(budget: DepartmentBudget, path: str, roots: tuple[Node, ...]) -> Tree 
 
 def coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
     """Every coded line of the budget's function and economic trees, parents first."""
-    return iter(memo(budget, "coded_lines", lambda: list(_coded_lines(budget))))
+    return iter(_lines(budget))
 
 
-def _coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
+def _lines(budget: DepartmentBudget) -> list[CodedLine]:
+    """:func:`coded_lines`, listed once per ``validate()``."""
+    return memo(budget, "coded_lines", lambda: _coded_lines(budget))
+
+
+def _coded_lines(budget: DepartmentBudget) -> list[CodedLine]:
+    lines: list[CodedLine] = []
+    append = lines.append
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         tree = _tree(budget, tree_path, roots)
         if tree is None:
             continue
+        levels = tree.levels
         # One pass that keeps each node's parent (a hot loop on large budgets); each entry has
-        # the path of the line above (a coded line's path is formed from it when read).
-        stack: list[tuple[str | Location, Node, Node | None]] = [
+        # what is above it: the path of an uncoded line, or the coded line (a coded line's path
+        # is formed from it when read).
+        stack: list[tuple[str | CodedLine, Node, Node | None]] = [
             (tree_path, n, None) for n in reversed(roots)
         ]
+        pop, extend = stack.pop, stack.extend
         while stack:
-            above, node, parent = stack.pop()
+            above, node, parent = pop()
+            children = node.children
             if node.code is None:
-                here: str | Location = f"{_path_of(above)}/{node.key}"
-                stack.extend((here, c, node) for c in reversed(node.children))
+                here: str | CodedLine = f"{_path_of(above)}/{node.key}"
+                if children:
+                    extend(zip(repeat(here), reversed(children), repeat(node)))
                 continue
-            location = LineLocation("", tree_zh, tree_en, line=node, above=above)
-            stack.extend((location, c, node) for c in reversed(node.children))
-            yield CodedLine(tree, node, parent, location, observe(Outcome.EXACT, location))
+            line = CodedLine(tree, node, parent, levels, tree_zh, tree_en, above)
+            append(line)
+            if children:  # each child with what is above it and its parent, pushed in C
+                extend(zip(repeat(line), reversed(children), repeat(node)))
+    return lines
 
 
 _COUNT: Final = Scale("count")
@@ -216,7 +308,7 @@ class _MissingCode(Observation):
         return self._plain().__reduce__()
 
 
-def _path_of(above: str | Location) -> str:
+def _path_of(above: str | CodedLine) -> str:
     return above if isinstance(above, str) else above.path
 
 
@@ -250,16 +342,12 @@ def _table_params(table: CodeTable) -> dict[str, str]:
     return {"table_zh": zh, "table_en": en}
 
 
-def _placed(line: CodedLine) -> bool:
-    code = line.node.code
-    return code is not None and tree_of_code(code) is line.tree
+#: What every code a table lacks at a level shares, by the table's id and the level: the
+#: table (so that its id stays its own), the severity and the table's words.
+_Shared = dict[tuple[int, Level], tuple[CodeTable, Severity, tuple[tuple[str, str], ...]]]
 
 
-def _ok(line: CodedLine) -> Observation:
-    return line.ok
-
-
-def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
+def _exists(budget: DepartmentBudget) -> Iterator[Record]:
     """Every classification code (功能分类, 经济分类, 收入分类) is in that year's 政府收支分类科目.
 
     Why: a mistyped or invented code misfiles spending; the shipped tables are subsets where
@@ -267,49 +355,54 @@ def _exists(budget: DepartmentBudget) -> Iterator[Observation]:
     else information; with no table for the year (or no year) one note per tree is given.
     Example: 2023年 208 社会保障和就业支出 is in the table; a 类 code 298 is not.
     """
+    year = budget.year
     notes: set[Tree] = set()
-    # What every code a table lacks at a level shares: the severity and the table's words
-    # (kept with the table, so that its id stays its own).
-    shared: dict[tuple[int, Level], tuple[CodeTable, Severity, tuple[tuple[str, str], ...]]] = {}
-    # The lines come tree by tree: what a tree needs is looked up when the tree changes.
+    shared: _Shared = {}
+    # The lines come tree by tree: the tree's table is looked up when the tree changes.
     tree: Tree | None = None
-    levels: tuple[Level, ...] = ()
     table: CodeTable | None = None
-    for line in coded_lines(budget):
-        code = line.node.code
-        assert code is not None
+    for line in _lines(budget):
+        if not line.fits or line.found is not line.tree:
+            continue
         if line.tree is not tree:
             tree = line.tree
-            levels = tree.levels
-            table = None if budget.year is None else _table_of(budget, tree, budget.year)
-        level = Level.of(code)
-        if level is None or level not in levels or tree_of_code(code) is not tree:
-            continue
+            table = None if year is None else _table_of(budget, tree, year)
         if table is None:
             if tree not in notes:
                 notes.add(tree)
-                yield _no_table(tree, budget.year)
+                yield _no_table(tree, year)
             continue
-        if code in table:
-            yield line.ok
-            continue
-        found = shared.get((id(table), level))
-        if found is None:
-            # Another year's table cannot prove a code absent: codes are added and retired.
-            complete = table.is_complete(level) and not table.is_fallback
-            state_zh = "完整，故此编码不存在" if complete else "不完整，无法确认此编码"
-            state_en = "is complete, so the code does not exist" if complete else "is incomplete"
-            words = (
-                *_table_params(table).items(),
-                ("note_zh", f"该表{level.value}级{state_zh}"),
-                ("note_en", f"its {_LEVEL_EN[level]} level {state_en}"),
-            )
-            # A code an incomplete table lacks may well exist: information, not a warning.
-            severity = Severity.ERROR if complete else Severity.INFO
-            found = shared[(id(table), level)] = (table, severity, words)
-        yield _MissingCode.lazy(
-            line.location, found[1], code, line.node.name, found[2], table.year, tree.title
+        if line.code in table:
+            yield (_observe_code, line, table, shared)
+        else:
+            yield _observe_code(line, table, shared)
+
+
+def _observe_code(line: CodedLine, table: CodeTable, shared: _Shared) -> Observation:
+    """COD001's check of ``line``'s code in ``table`` (a table of its tree, the code of a
+    level the tree has)."""
+    code = line.code
+    if code in table:
+        return observe(Outcome.EXACT, line.location)
+    level = line.level
+    assert level is not None
+    found = shared.get((id(table), level))
+    if found is None:
+        # Another year's table cannot prove a code absent: codes are added and retired.
+        complete = table.is_complete(level) and not table.is_fallback
+        state_zh = "完整，故此编码不存在" if complete else "不完整，无法确认此编码"
+        state_en = "is complete, so the code does not exist" if complete else "is incomplete"
+        words = (
+            *_table_params(table).items(),
+            ("note_zh", f"该表{level.value}级{state_zh}"),
+            ("note_en", f"its {_LEVEL_EN[level]} level {state_en}"),
         )
+        # A code an incomplete table lacks may well exist: information, not a warning.
+        severity = Severity.ERROR if complete else Severity.INFO
+        found = shared[(id(table), level)] = (table, severity, words)
+    return _MissingCode.lazy(
+        line.location, found[1], code, line.node.name, found[2], table.year, line.tree.title
+    )
 
 
 def _no_table(tree: Tree, year: int | None) -> Observation:
@@ -334,53 +427,67 @@ def _no_table(tree: Tree, year: int | None) -> Observation:
     )
 
 
-def _names(budget: DepartmentBudget) -> Iterator[Observation]:
+def _names(budget: DepartmentBudget) -> Iterator[Record]:
     """Every coded line is named as that year's official table names it (after normalising).
 
     Why: a wrong name suggests a wrong code or a table copied from an old year; a former name
     (renamed in a later year) or an unknown name is a warning, a shortened name information.
     Example: 2024年 2130101 named 行政运行 agrees; 210 医疗卫生与计划生育支出 is a former name.
     """
-    if budget.year is None:
+    year = budget.year
+    if year is None:
         return  # COD001 says once per tree that the codes could not be checked
-    for line in coded_lines(budget):
-        code = line.node.code
-        assert code is not None
-        table = _table_of(budget, line.tree, budget.year) if _placed(line) else None
-        entry = None if table is None else table.lookup(code)
+    tree: Tree | None = None
+    table: CodeTable | None = None
+    for line in _lines(budget):
+        if line.found is not line.tree:
+            continue  # COD004's error; no table of this tree names the code
+        if line.tree is not tree:
+            tree = line.tree
+            table = _table_of(budget, tree, year)
+        entry = None if table is None else table.lookup(line.code)
         if entry is None:
             continue
-        result = compare(line.node.name, entry, budget.year)
-        if result.match is NameMatch.OFFICIAL:
-            yield _ok(line)
-            continue
-        params = {"code": code, "stated": line.node.name, "official": result.official}
-        if result.match is NameMatch.FORMER:
-            assert result.former is not None
-            changed = result.former.changed
-            detail_zh = f"是{changed - 1}年及以前的名称，自{changed}年起为“{result.official}”"
-            detail_en = (
-                f"the one in use until {changed - 1}; since {changed} it is “{result.official}”"
-            )
-            severity = Severity.WARNING
-        elif result.match is NameMatch.ABBREVIATED:
-            detail_zh = f"是官方名称“{result.official}”的简写"
-            detail_en = f"a shortened form of the official name “{result.official}”"
-            severity = Severity.INFO
+        # Most names are written as the table has them, or as it does but for width, spaces
+        # and 支出: official, as compare() finds first.
+        name, official = line.node.name, entry.name_in(year)
+        if name == official or normalize(name) == normalize(official):
+            yield (_observe_name, line, entry, year)
         else:
-            detail_zh = f"与官方名称“{result.official}”不符"
-            detail_en = f"not the official name “{result.official}”"
-            severity = Severity.WARNING
-        yield Observation(
-            outcome=Outcome.INCONSISTENT,
-            location=line.location,
-            severity=severity,
-            params={**params, "detail_zh": detail_zh, "detail_en": detail_en},
-            formula=f"name({code}, {budget.year}) = {result.official}",
-        )
+            yield _observe_name(line, entry, year)
 
 
-def _hierarchy(budget: DepartmentBudget) -> Iterator[Observation]:
+def _observe_name(line: CodedLine, entry: Entry, year: int) -> Observation:
+    """COD002's check of ``line``'s name against the table's ``entry`` for its code."""
+    code = line.code
+    result = compare(line.node.name, entry, year)
+    if result.match is NameMatch.OFFICIAL:
+        return observe(Outcome.EXACT, line.location)
+    params = {"code": code, "stated": line.node.name, "official": result.official}
+    if result.match is NameMatch.FORMER:
+        assert result.former is not None
+        changed = result.former.changed
+        detail_zh = f"是{changed - 1}年及以前的名称，自{changed}年起为“{result.official}”"
+        detail_en = f"the one in use until {changed - 1}; since {changed} it is “{result.official}”"
+        severity = Severity.WARNING
+    elif result.match is NameMatch.ABBREVIATED:
+        detail_zh = f"是官方名称“{result.official}”的简写"
+        detail_en = f"a shortened form of the official name “{result.official}”"
+        severity = Severity.INFO
+    else:
+        detail_zh = f"与官方名称“{result.official}”不符"
+        detail_en = f"not the official name “{result.official}”"
+        severity = Severity.WARNING
+    return Observation(
+        outcome=Outcome.INCONSISTENT,
+        location=line.location,
+        severity=severity,
+        params={**params, "detail_zh": detail_zh, "detail_en": detail_en},
+        formula=f"name({code}, {year}) = {result.official}",
+    )
+
+
+def _hierarchy(budget: DepartmentBudget) -> Iterator[Record]:
     """A code's length fits its level and place: 类 3 digits, 款 5, 项 7 (the levels its tree
     has), each two digits longer than its parent, and only 类 at the top of a tree.
 
@@ -388,42 +495,55 @@ def _hierarchy(budget: DepartmentBudget) -> Iterator[Observation]:
     dropped or mistyped, and the tree's sums (TRE001) then compare the wrong lines.
     Example: 2080501 under 20805 holds; 2080501 straight under 208 fails.
     """
-    for line in coded_lines(budget):
-        code = line.node.code
-        assert code is not None
-        level = Level.of(code)
-        parent_code = line.parent.code if line.parent is not None else None
+    for line in _lines(budget):
+        parent = line.parent
+        parent_code = None if parent is None else parent.code
         if (
-            level is not None
-            and level in line.tree.levels
-            and (parent_code is None or len(code) == len(parent_code) + 2)
-            and (line.parent is not None or level is Level.CLASS)
+            line.fits
+            and (parent_code is None or len(line.code) == len(parent_code) + 2)
+            and (parent is not None or line.level is Level.CLASS)
         ):
-            yield line.ok  # the common case, decided before any message is formed
-            continue
-        params = {"code": code}
-        if level is None or level not in line.tree.levels:
-            levels = "、".join(f"{lv.value}（{lv.digits}位）" for lv in line.tree.levels)
-            params |= {
-                "detail_zh": f"{line.tree.title}只有{levels}编码",
-                "detail_en": f"not a valid length: {line.tree.value} codes have only "
-                + ", ".join(f"{lv.digits} digits" for lv in line.tree.levels),
-            }
-        elif parent_code is not None and len(code) != len(parent_code) + 2:
-            params |= {
-                "detail_zh": f"{level.value}级编码，其上级 {parent_code} 不是上一级科目",
-                "detail_en": f"a {_LEVEL_EN[level]} code whose parent {parent_code}"
-                " is not one level up",
-            }
-        else:  # a code below the class level at the top of the tree
-            params |= {
-                "detail_zh": f"{level.value}级编码列在最上层，缺少其上级科目",
-                "detail_en": f"a {_LEVEL_EN[level]} code at the top of the tree, without its parent",
-            }
-        yield Observation(outcome=Outcome.INCONSISTENT, location=line.location, params=params)
+            yield (_observe_level, line)
+        else:
+            yield _observe_level(line)
 
 
-def _misplaced(budget: DepartmentBudget) -> Iterator[Observation]:
+def _observe_level(line: CodedLine) -> Observation:
+    """COD003's check of ``line``'s code against its level and its parent's code."""
+    code = line.code
+    level = line.level
+    tree = line.tree
+    parent_code = line.parent.code if line.parent is not None else None
+    if (
+        level is not None
+        and level in tree.levels
+        and (parent_code is None or len(code) == len(parent_code) + 2)
+        and (line.parent is not None or level is Level.CLASS)
+    ):
+        return observe(Outcome.EXACT, line.location)
+    params = {"code": code}
+    if level is None or level not in tree.levels:
+        levels = "、".join(f"{lv.value}（{lv.digits}位）" for lv in tree.levels)
+        params |= {
+            "detail_zh": f"{tree.title}只有{levels}编码",
+            "detail_en": f"not a valid length: {tree.value} codes have only "
+            + ", ".join(f"{lv.digits} digits" for lv in tree.levels),
+        }
+    elif parent_code is not None and len(code) != len(parent_code) + 2:
+        params |= {
+            "detail_zh": f"{level.value}级编码，其上级 {parent_code} 不是上一级科目",
+            "detail_en": f"a {_LEVEL_EN[level]} code whose parent {parent_code}"
+            " is not one level up",
+        }
+    else:  # a code below the class level at the top of the tree
+        params |= {
+            "detail_zh": f"{level.value}级编码列在最上层，缺少其上级科目",
+            "detail_en": f"a {_LEVEL_EN[level]} code at the top of the tree, without its parent",
+        }
+    return Observation(outcome=Outcome.INCONSISTENT, location=line.location, params=params)
+
+
+def _misplaced(budget: DepartmentBudget) -> Iterator[Record]:
     """A code belongs to the classification it is listed in (收入 1xx, 功能 2xx, 部门经济 3xx,
     政府经济 5xx).
 
@@ -431,25 +551,31 @@ def _misplaced(budget: DepartmentBudget) -> Iterator[Observation]:
     wrong table, which also throws off that table's totals.
     Example: 30213 维修（护）费 among the 功能分类 lines fails.
     """
-    for line in coded_lines(budget):
-        code = line.node.code
-        assert code is not None
-        found = tree_of_code(code)
-        if found is line.tree:
-            yield _ok(line)
-            continue
-        yield Observation(
-            outcome=Outcome.INCONSISTENT,
-            location=line.location,
-            params={
-                "code": code,
-                "tree_zh": line.tree.title,
-                "tree_en": line.tree.value,
-                "found_zh": found.title if found else "支出分类",
-                "found_en": found.value if found else "any expenditure classification",
-            },
-            formula=f"{code} ∈ {line.tree.title}",
-        )
+    for line in _lines(budget):
+        if line.found is line.tree:
+            yield (_observe_tree, line)
+        else:
+            yield _observe_tree(line)
+
+
+def _observe_tree(line: CodedLine) -> Observation:
+    """COD004's check of ``line``'s code against the classification it is listed in."""
+    code = line.code
+    found = line.found
+    if found is line.tree:
+        return observe(Outcome.EXACT, line.location)
+    return Observation(
+        outcome=Outcome.INCONSISTENT,
+        location=line.location,
+        params={
+            "code": code,
+            "tree_zh": line.tree.title,
+            "tree_en": line.tree.value,
+            "found_zh": found.title if found else "支出分类",
+            "found_en": found.value if found else "any expenditure classification",
+        },
+        formula=f"{code} ∈ {line.tree.title}",
+    )
 
 
 RULES: Final = (
@@ -462,7 +588,7 @@ RULES: Final = (
         message_zh="{where}：编码 {code} 不在{table_zh}中（{note_zh}）",
         message_en="{where}: code {code} is not in {table_en} ({note_en})",
         formula="code ∈ 当年科目表；该级完整时缺失为错误，不完整时为提示",
-        check=_exists,
+        check=deferring(_exists),
         example="2025年：201 一般公共服务支出见于科目表；不存在的类级编码（如 299）为错误，款/项级表不完整时为提示",
     ),
     Rule(
@@ -474,7 +600,7 @@ RULES: Final = (
         message_zh="{where}：名称{detail_zh}",
         message_en="{where}: the name is {detail_en}",
         formula="normalize(名称) = normalize(当年官方名称)；旧名、未知名称为警告，简写为提示",
-        check=_names,
+        check=deferring(_names),
         example="210 医疗卫生与计划生育支出 → 自2019年起为“卫生健康支出”",
     ),
     Rule(
@@ -486,7 +612,7 @@ RULES: Final = (
         message_zh="{where}：{detail_zh}",
         message_en="{where}: {detail_en}",
         formula="len(类)=3，len(款)=5，len(项)=7；len(编码) = len(上级编码) + 2",
-        check=_hierarchy,
+        check=deferring(_hierarchy),
         example="2010301 行政运行列在 20103 之下（项在款下）；直接列在 201 之下则级次不符",
     ),
     Rule(
@@ -498,7 +624,7 @@ RULES: Final = (
         message_zh="{where}：{code} 是{found_zh}编码，却列在{tree_zh}中",
         message_en="{where}: {code} is a {found_en} code listed among {tree_en} codes",
         formula="收入分类 1xx；功能分类 2xx；部门预算经济分类 3xx；政府预算经济分类 5xx",
-        check=_misplaced,
+        check=deferring(_misplaced),
         example="30201 办公费是部门预算经济分类编码，列在功能分类中为错误",
     ),
 )
