@@ -249,21 +249,25 @@ def test_exact_checks_are_deferred_and_only_they() -> None:
 def test_what_a_direction_reads_as_written_is_noted_as_before() -> None:
     # While validate() reads amounts as written, a check notes the figures it read wider —
     # an exact check deferred, and a figure it reads and passes over (with the next one).
-    def widened(figure: Figure) -> tuple[list[Outcome], set[tuple[int, str]]]:
+    def widened(figure: Figure, rule_id: str) -> tuple[list[Outcome], set[tuple[int, str]]]:
         noted: list[tuple[int, str]] = []
         tokens = READ_AS_WRITTEN.set(True), WIDENED.set(noted)
         try:
-            found = [o.outcome for o in RULES["YOY003"].check(_spend(figure))]
+            found = [o.outcome for o in RULES[rule_id].check(_spend(figure))]
         finally:
             READ_AS_WRITTEN.reset(tokens[0])
             WIDENED.reset(tokens[1])
         return found, set(noted)
 
     written = (Written("amount", 0),)
-    for figure, outcome in (
-        (fig("10", prior="12", change="2", word="减少"), [E]),
-        (fig("10", prior="12", change="2", word="增加"), [I]),
-        (fig("10", change="2", word="增加"), []),  # one word, no sign: passed over
+    for rule_id, figure, outcome in (
+        ("YOY003", fig("10", prior="12", change="2", word="减少"), [E]),
+        ("YOY003", fig("10", prior="12", change="2", word="增加"), [I]),
+        ("YOY003", fig("10", change="2", word="增加"), []),  # one word, no sign: passed over
+        ("YOY001", fig("10", change="2", word="增加"), []),  # no prior: passed over
+        # YOY004 is only information, unless an override makes it an error (read again then)
+        ("YOY004", fig("0.4", change="0", word="增加"), [I]),
+        ("YOY004", fig("10", prior="12", change="2", word="增加"), []),
     ):
         figure = attrs.evolve(figure, written=written)
-        assert widened(figure) == (outcome, {(id(figure), "amount")})
+        assert widened(figure, rule_id) == (outcome, {(id(figure), "amount")}), rule_id

@@ -664,7 +664,10 @@ def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
         percent_word = None if percent is None else percent.word
         on_change = change_word is not None and _word_sign(change_word) != 0
         on_percent = percent_word is not None and _word_sign(percent_word) != 0
-        if not (on_change or on_percent) or _sign(figure) != 0:
+        if not (on_change or on_percent):
+            continue
+        _read(budget, figure)  # (as before: an override may make these errors, read again)
+        if _sign(figure) != 0:
             continue
         if (on_change and _worded_number(figure, "change")) or (
             on_percent and _worded_number(figure, "percent")
