@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import attrs
+
 from govbudget import DepartmentBudget, Outcome, Severity, validate
-from govbudget.figure import Figure
+from govbudget.figure import Figure, Written
 from govbudget.model import Appropriation, Expenditure, Spending, ThreePublic
 from govbudget.money import Unit
 from govbudget.precision import Precision
 from govbudget.rounding import Method
+from govbudget.rules import RULES
+from govbudget.rules._support import READ_AS_WRITTEN, WIDENED
+from govbudget.rules.base import Deferring, resolve
+from govbudget.tree import Node
 
 from .helpers import budget, checks, fig, only, outcomes
 
@@ -182,3 +188,86 @@ def test_roughly_flat_for_figures_that_differ_is_a_warning() -> None:
         ("YOY001", I, Severity.ERROR),
         ("YOY003", I, Severity.WARNING),
     ]
+
+
+def _deferred(b: DepartmentBudget, rule_id: str) -> list[tuple[bool, Outcome]]:
+    """Each record of the rule's check: whether it was deferred, and its observation's outcome."""
+    check = RULES[rule_id].check
+    assert isinstance(check, Deferring)
+    return [(type(r) is tuple, resolve(r).outcome) for r in check.records(b)]
+
+
+def test_exact_checks_are_deferred_and_only_they() -> None:
+    # The quick tests on integers agree with the observations, at the edges of rounding.
+    figures = [
+        fig("425.23", prior="449.17", change="23.94", word="减少"),  # YOY001 magnitude
+        fig("425.23", prior="449.17", change="-23.94"),  # signed
+        fig("425.23", prior="449.17", change="23.95", word="减少"),  # within rounding
+        fig("425.23", prior="449.17", percent="5.3", percent_word="减少"),
+        fig("425.23", prior="449.17", percent="-5.3"),  # signed: −5.33 rounds to −5.3
+        fig("425.23", prior="449.17", percent="5.3"),  # the sign is wrong
+        fig("425.23", prior="449.17", percent="-5.33"),  # −5.3298… rounds to −5.33
+        fig("100.5", prior="100", percent="0.5"),  # exactly 0.5
+        fig("100.5", prior="100", percent="1"),  # 0.5 rounds half up to 1
+        fig("99.5", prior="100", percent="-1"),  # −0.5 rounds half away from zero
+        fig("99.5", prior="100", percent="0"),
+        fig("16.24", change="2.46", word="减少", percent="13.2", percent_word="减少"),  # implied
+        fig(None, prior="200", change="10", word="增加", percent="5", percent_word="增长"),
+        fig("0", change="0", word="增加", percent="0", percent_word="增加"),  # zero base
+        fig("5", prior="0", percent="100", percent_word="增长"),  # undefined
+        fig("10", prior="10", word="持平", percent="0"),  # 持平 alone, its change zero
+        fig("10", prior="12", change="2", word="增加"),  # YOY003 wrong direction
+        fig(None, change="2", word="增加", percent="5", percent_word="下降"),  # words disagree
+        fig(None, change="2", word="增加", percent="5", percent_word="增长"),  # words agree
+    ]
+    for figure in figures:
+        b = _spend(figure)
+        for rule_id in ("YOY001", "YOY002", "YOY003"):
+            for deferred, outcome in _deferred(b, rule_id):
+                assert deferred == (outcome is E), (rule_id, figure)
+    parts = budget(
+        expenditure=Expenditure(
+            total=fig(None, change="23.94", word="减少"),
+            basic=fig(None, change="6.06", word="增加"),
+            project=fig(None, change="30", word="减少"),
+            by_function=(
+                Node(
+                    code="201",
+                    name="一般公共服务支出",
+                    change=fig(None, change="3").change,
+                    children=(
+                        Node(code="20101", name="人大事务", change=fig(None, change="1").change),
+                        Node(code="20102", name="政协事务", change=fig(None, change="1").change),
+                    ),
+                ),
+            ),
+        )
+    )
+    assert _deferred(parts, "YOY005") == [(True, E), (False, I)]
+
+
+def test_what_a_direction_reads_as_written_is_noted_as_before() -> None:
+    # While validate() reads amounts as written, a check notes the figures it read wider —
+    # an exact check deferred, and a figure it reads and passes over (with the next one).
+    def widened(figure: Figure, rule_id: str) -> tuple[list[Outcome], set[tuple[int, str]]]:
+        noted: list[tuple[int, str]] = []
+        tokens = READ_AS_WRITTEN.set(True), WIDENED.set(noted)
+        try:
+            found = [o.outcome for o in RULES[rule_id].check(_spend(figure))]
+        finally:
+            READ_AS_WRITTEN.reset(tokens[0])
+            WIDENED.reset(tokens[1])
+        return found, set(noted)
+
+    written = (Written("amount", 0),)
+    for rule_id, figure, outcome in (
+        ("YOY003", fig("10", prior="12", change="2", word="减少"), [E]),
+        ("YOY003", fig("10", prior="12", change="2", word="增加"), [I]),
+        ("YOY003", fig("10", change="2", word="增加"), []),  # one word, no sign: passed over
+        ("YOY001", fig("10", change="2", word="增加"), []),  # no prior: passed over
+        # YOY004 is only information, unless an override makes it an error (read again then)
+        ("YOY004", fig("0.4", change="0", word="增加"), [I]),
+        ("YOY004", fig("10", prior="12", change="2", word="增加"), []),
+    ):
+        figure = attrs.evolve(figure, written=written)
+        assert widened(figure, rule_id) == (outcome, {(id(figure), "amount")}), rule_id

@@ -10,13 +10,14 @@ the sum of its parts' changes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
 from attrs import evolve, frozen
 
-from govbudget.figure import Direction, Figure, StatedPercent, direction_of
-from govbudget.model import DepartmentBudget
+from govbudget.figure import DIRECTION_WORDS, Direction, Figure, StatedPercent, direction_of
+from govbudget.model import DepartmentBudget, ThreePublic
 from govbudget.rounding import (
     Exact,
     Outcome,
@@ -28,7 +29,13 @@ from govbudget.rounding import (
     ratio_range,
     round_half_up,
 )
-from govbudget.rules._facts import expenditure_total, parents, spending_kinds, trees_of
+from govbudget.rules._facts import (
+    SPENDING_KINDS,
+    expenditure_total,
+    parents,
+    spending_kinds,
+    trees_of,
+)
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
     figures_with,
@@ -37,7 +44,19 @@ from govbudget.rules._support import (
     place,
     stated,
 )
-from govbudget.rules.base import Diagnosis, Location, Observation, Rule, Scale, Severity
+from govbudget.rules.base import (
+    Diagnosis,
+    Location,
+    Observation,
+    Record,
+    Rule,
+    Scale,
+    Severity,
+    deferring,
+    observe,
+    resolve,
+)
+from govbudget.tree import Node
 
 __all__ = ["BUDGET", "PRIOR_YEAR", "RULES", "Basis", "Items"]
 
@@ -112,7 +131,38 @@ def _worded(figure: Figure) -> bool:
     return figure.change is not None and figure.change.word is not None
 
 
-def _change(budget: DepartmentBudget) -> Iterator[Observation]:
+_SIGN_OF: Final = {Direction.UP: 1, Direction.DOWN: -1, Direction.FLAT: 0}
+#: The sign each direction word states (1 up, −1 down, 0 flat), by the word as written.
+_WORD_SIGNS: Final = {word: _SIGN_OF[direction] for word, direction in DIRECTION_WORDS.items()}
+
+
+def _word_sign(word: str) -> int:
+    """The sign ``word`` states: 1 (增加), −1 (减少) or 0 (持平)."""
+    found = _WORD_SIGNS.get(word)
+    return _SIGN_OF[direction_of(word)] if found is None else found
+
+
+def _amount_fen(figure: Figure) -> int | None:
+    """The figure's amount in fen as :func:`stated` reads it (a stated none is zero)."""
+    if figure.none_stated:
+        return 0
+    amount = figure.amount
+    return None if amount is None else amount.fen
+
+
+def _signed_change(figure: Figure) -> int | None:
+    """The value of :func:`_change_stated` (the change signed by its word), in fen."""
+    change = figure.change
+    if change is None:
+        return None
+    value, word = change.value, change.word
+    if value is None:  # a word alone: only 持平 and its like state an amount (zero)
+        return 0 if word is not None and _word_sign(word) == 0 else None
+    magnitude = value.fen
+    return -magnitude if word is not None and _word_sign(word) < 0 else magnitude
+
+
+def _change(budget: DepartmentBudget) -> Iterator[Record]:
     """Each stated change (增减额) equals 本年数 − 上年数; with a word (增加/减少) its magnitude.
 
     Why: a change worked from misread figures, or left from last year's text, is a common slip;
@@ -120,38 +170,66 @@ def _change(budget: DepartmentBudget) -> Iterator[Observation]:
     rounding passes. A word alone (与上年持平) states no amount and is YOY003's.
     Example: 本年 86.5、上年 92，写明“减少 5.5 万元” holds; “减少 6.5 万元” fails.
     """
-    return change_checks(budget, figures_with(budget, "change"), PRIOR_YEAR)
+    return change_records(budget, figures_with(budget, "change"), PRIOR_YEAR)
 
 
 def change_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
     """Each stated change of ``items`` against its two figures (YOY001, EXE003)."""
+    return map(resolve, change_records(budget, items, basis))
+
+
+def change_records(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Record]:
+    """The checks of :func:`change_checks`, the exact ones deferred."""
     for path, zh, en, figure in items:
-        if figure.change is None or figure.change.value is None:
+        change = figure.change
+        if change is None or change.value is None:
             continue  # a word alone ("与上年持平") writes no amount: the word is YOY003's (EXE005's)
-        current, prior = stated(budget, figure), stated(budget, figure, "prior")
-        change = _change_stated(budget, figure)
-        if current is None or prior is None or change is None:
+        prior = figure.prior
+        current = _amount_fen(figure)
+        if current is None or prior is None:
+            _read(budget, figure)
             continue
-        signs = [1, -1]
-        if _worded(figure) and current.value < prior.value:
-            # With a word the number is a magnitude; the word's sign is checked by YOY003.
-            change = Stated(-change.value if change.value < 0 else change.value, change.half)
-            signs = [-1, 1]
-        elif _worded(figure):
-            change = Stated(-change.value if change.value < 0 else change.value, change.half)
-        verdict = check_sum(change, [current, prior], signs=signs)
-        scale = money(budget, figure)
-        yield Observation(
-            outcome=verdict.outcome,
-            location=place(f"{path}{basis.suffix}/change", zh, en, figure),
-            verdict=verdict,
-            scale=scale,
-            params={"current": scale.show(current.value), "prior": scale.show(prior.value)},
-            formula=f"增减额 = {basis.current_zh} − {basis.base_zh}",
-        )
+        magnitude, difference = change.value.fen, current - prior.fen
+        # With a word the number is a magnitude (the word's sign is YOY003's), else signed.
+        if change.word is None:
+            exact = magnitude == difference
+        else:
+            exact = abs(magnitude) == abs(difference)
+        if exact:
+            yield (_observe_change, budget, path, zh, en, figure, basis)
+        else:
+            yield _observe_change(budget, path, zh, en, figure, basis)
 
 
-def _percent(budget: DepartmentBudget) -> Iterator[Observation]:
+def _observe_change(
+    budget: DepartmentBudget, path: str, zh: str, en: str, figure: Figure, basis: Basis
+) -> Observation:
+    """The observation of one stated change (:func:`change_records`)."""
+    current, prior = stated(budget, figure), stated(budget, figure, "prior")
+    change = _change_stated(budget, figure)
+    assert current is not None
+    assert prior is not None
+    assert change is not None
+    signs = [1, -1]
+    if _worded(figure) and current.value < prior.value:
+        # With a word the number is a magnitude; the word's sign is checked by YOY003.
+        change = Stated(-change.value if change.value < 0 else change.value, change.half)
+        signs = [-1, 1]
+    elif _worded(figure):
+        change = Stated(-change.value if change.value < 0 else change.value, change.half)
+    verdict = check_sum(change, [current, prior], signs=signs)
+    scale = money(budget, figure)
+    return Observation(
+        outcome=verdict.outcome,
+        location=place(f"{path}{basis.suffix}/change", zh, en, figure),
+        verdict=verdict,
+        scale=scale,
+        params={"current": scale.show(current.value), "prior": scale.show(prior.value)},
+        formula=f"增减额 = {basis.current_zh} − {basis.base_zh}",
+    )
+
+
+def _percent(budget: DepartmentBudget) -> Iterator[Record]:
     """Each stated percent (增减率) equals (本年 − 上年) ÷ 上年 × 100 at its own decimals,
     with 上年 implied as 本年 − 增减额 when not stated.
 
@@ -160,18 +238,62 @@ def _percent(budget: DepartmentBudget) -> Iterator[Observation]:
     and a comparable-basis (同口径) percent on an unstated base is only a warning.
     Example: 本年 110、上年 100，“增长 10%” holds; “增长 9.09%” (÷ 本年) fails.
     """
-    return percent_checks(budget, figures_with(budget, "percent"), PRIOR_YEAR)
+    return percent_records(budget, figures_with(budget, "percent"), PRIOR_YEAR)
 
 
 def percent_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
     """Each stated percent of ``items`` against the change and its base (YOY002, EXE004)."""
+    return map(resolve, percent_records(budget, items, basis))
+
+
+def percent_records(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Record]:
+    """The checks of :func:`percent_checks`, the exact ones deferred."""
     for path, zh, en, figure in items:
         percent = figure.percent
         if percent is None:
             continue
+        if _percent_exact(figure, percent):
+            yield (_percent_of, budget, path, zh, en, figure, basis)
+            continue
         observation = _percent_of(budget, path, zh, en, figure, basis)
         if observation is not None:
             yield observation
+
+
+def _percent_exact(figure: Figure, percent: StatedPercent) -> bool:
+    """Whether :func:`_percent_of` would find the stated percent exact, on integers: the
+    point (change ÷ base × 100, the base stated or implied as :func:`_percent_of` takes it)
+    rounds half up to the stated digits, as :func:`~govbudget.rounding.check_ratio`'s exact
+    branch tests (and :func:`_unbounded`'s, on the same point); with a zero base, a stated 0%
+    of no change. ``False`` too where there is nothing to check."""
+    current, prior, change = _amount_fen(figure), figure.prior, _signed_change(figure)
+    if current is not None and prior is not None:
+        difference, base = current - prior.fen, prior.fen
+    elif current is not None and change is not None:
+        difference, base = change, current - change
+    elif prior is not None and change is not None:
+        difference, base = change, prior.fen
+    else:
+        return False
+    value = percent.value  # with a word, the magnitude; without, the signed percent
+    if base == 0:
+        return value == 0 and difference == 0
+    numerator, denominator = 100 * difference, base
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    if numerator < 0 and percent.word is not None:
+        numerator = -numerator  # a magnitude: compared with |point|
+    units, scale = _units(value)
+    rounded = (2 * abs(numerator) * scale + denominator) // (2 * denominator)
+    return (-rounded if numerator < 0 else rounded) == units
+
+
+def _units(value: Decimal) -> tuple[int, int]:
+    """``value`` as ``units ÷ scale``, ``scale`` 10 to its decimals (as check_ratio reads it)."""
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    units = int("".join(map(str, digits))) * 10 ** max(0, exponent)
+    return -units if sign else units, 10 ** max(0, -exponent)
 
 
 def _percent_of(
@@ -340,6 +462,32 @@ def _signs(budget: DepartmentBudget, figure: Figure) -> int | None:
     return None
 
 
+def _sign(figure: Figure) -> int | None:
+    """:func:`_signs` on integers, without reading the figures as :func:`stated` does."""
+    current, prior = _amount_fen(figure), figure.prior
+    if current is not None and prior is not None:
+        difference = current - prior.fen
+        return (difference > 0) - (difference < 0)
+    change = figure.change
+    if change is not None and change.value is not None:
+        magnitude = change.value.fen
+        if magnitude == 0:
+            return 0
+        if change.word is None:
+            return (magnitude > 0) - (magnitude < 0)
+    return None
+
+
+def _read(budget: DepartmentBudget, figure: Figure) -> None:
+    """Read the figure's two years as :func:`stated` does, for nothing but that: while
+    ``validate()`` reads amounts as written (``READ_AS_WRITTEN``), a check that reads a
+    figure notes what it read wider (``WIDENED``), and a figure the check reads and then
+    passes over is noted with the next observation of the rule, as before."""
+    if figure.written:  # (nothing to note otherwise)
+        stated(budget, figure)
+        stated(budget, figure, "prior")
+
+
 def _could_be_flat(budget: DepartmentBudget, figure: Figure) -> bool:
     """Whether the figures' rounding allows no change at all."""
     current, prior = stated(budget, figure), stated(budget, figure, "prior")
@@ -348,9 +496,6 @@ def _could_be_flat(budget: DepartmentBudget, figure: Figure) -> bool:
         return -bound <= current.value - prior.value <= bound
     change = _change_stated(budget, figure, derived=True)
     return change is not None and -change.half <= change.value <= change.half
-
-
-_SIGN_OF: Final = {Direction.UP: 1, Direction.DOWN: -1, Direction.FLAT: 0}
 
 
 def _words(figure: Figure) -> list[tuple[str, str]]:
@@ -362,7 +507,7 @@ def _words(figure: Figure) -> list[tuple[str, str]]:
     return found
 
 
-def _direction(budget: DepartmentBudget) -> Iterator[Observation]:
+def _direction(budget: DepartmentBudget) -> Iterator[Record]:
     """Each direction word (增加/减少/持平 …) matches the sign of 本年 − 上年 (or of the change).
 
     Why: a word left from last year's text contradicts the figures; 持平 for figures within
@@ -370,64 +515,103 @@ def _direction(budget: DepartmentBudget) -> Iterator[Observation]:
     publisher's call), and words of the change and the percent must agree.
     Example: 本年 90、上年 100 with “增加 10 万元” fails: the figures decrease.
     """
-    return direction_checks(budget, figures_with(budget, "change", "percent"), PRIOR_YEAR)
+    return direction_records(budget, figures_with(budget, "change", "percent"), PRIOR_YEAR)
 
 
 def direction_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
     """Each direction word of ``items`` against the sign of the change (YOY003, EXE005)."""
+    return map(resolve, direction_records(budget, items, basis))
+
+
+def direction_records(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Record]:
+    """The checks of :func:`direction_checks`, the exact ones deferred."""
     for path, zh, en, figure in items:
-        words = _words(figure)
-        if not words:
+        change, percent = figure.change, figure.percent
+        change_word = None if change is None else change.word
+        percent_word = None if percent is None else percent.word
+        if change_word is None:
+            if percent_word is None:
+                continue
+            word_sign, both, agree = _word_sign(percent_word), False, True
+        else:
+            word_sign, both = _word_sign(change_word), percent_word is not None
+            agree = percent_word is None or _word_sign(percent_word) == word_sign
+        sign = _sign(figure)
+        exact: bool
+        if not agree:
+            exact = False  # the change and the percent state opposite directions
+        elif sign is None:
+            if not both:
+                _read(budget, figure)
+                continue  # one word and no sign to hold it to
+            exact = True  # the change and the percent words agree
+        elif sign == word_sign:
+            exact = True
+        elif sign == 0:
+            _read(budget, figure)
+            continue  # a zero change written with 增加/减少: a wording slip, YOY004's
+        else:
+            exact = False
+        if exact:
+            yield (_direction_of, budget, path, zh, en, figure, basis)
             continue
-        sign = _signs(budget, figure)
-        stated_signs = {_SIGN_OF[direction_of(word)] for _, word in words}
-        location = place(f"{path}{basis.suffix}/direction", zh, en, figure)
-        written = "、".join(dict.fromkeys(word for _, word in words))
-        params = {"words": written, "actual_zh": _actual_zh(sign), "actual_en": _actual_en(sign)}
-        if len(stated_signs) > 1:
-            yield _word_finding(
-                location,
-                params,
-                "words_disagree",
-                f"增减额与增减率的方向用词互相矛盾（{written}）",
-                f"the change and the percent state opposite directions ({written})",
-            )
-            continue
-        (word_sign,) = stated_signs
-        if sign is None:
-            if len(words) > 1:  # the change and the percent words agree
-                yield Observation(outcome=Outcome.EXACT, location=location, params=params)
-            continue
-        if sign == 0 and word_sign != 0:
-            continue  # a zero change written with 增加/减少: a wording slip, YOY004
-        if sign == word_sign:
-            yield Observation(outcome=Outcome.EXACT, location=location, params=params)
-            continue
-        if word_sign == 0 and _could_be_flat(budget, figure):
-            # 持平 for figures that differ by no more than their rounding: the true
-            # values may be equal.
-            yield Observation(outcome=Outcome.WITHIN_ROUNDING, location=location, params=params)
-            continue
-        if word_sign == 0 and all(word in ROUGHLY_FLAT for _, word in words):
-            yield evolve(
-                _word_finding(
-                    location,
-                    params,
-                    "not_roughly_flat",
-                    f"写“{written}”，实际{_sign_zh(sign)}，超出舍入范围（相差多少算“基本持平”由发布者判断，请核实）",
-                    f"“{written}” (roughly equal), but the figures {_sign_en(sign)} beyond rounding"
-                    " (how close is the publisher's judgement: worth a look)",
-                ),
-                severity=Severity.WARNING,
-            )
-            continue
-        yield _word_finding(
+        observation = _direction_of(budget, path, zh, en, figure, basis)
+        if observation is not None:
+            yield observation
+
+
+def _direction_of(
+    budget: DepartmentBudget, path: str, zh: str, en: str, figure: Figure, basis: Basis
+) -> Observation | None:
+    """The observation of one figure's direction words (:func:`direction_records`)."""
+    words = _words(figure)
+    if not words:
+        return None
+    sign = _signs(budget, figure)
+    stated_signs = {_SIGN_OF[direction_of(word)] for _, word in words}
+    location = place(f"{path}{basis.suffix}/direction", zh, en, figure)
+    written = "、".join(dict.fromkeys(word for _, word in words))
+    params = {"words": written, "actual_zh": _actual_zh(sign), "actual_en": _actual_en(sign)}
+    if len(stated_signs) > 1:
+        return _word_finding(
             location,
             params,
-            "wrong_direction",
-            f"方向用词与实际增减相反：写“{written}”，实际{_sign_zh(sign)}",
-            f"the direction word contradicts the figures: “{written}” but they {_sign_en(sign)}",
+            "words_disagree",
+            f"增减额与增减率的方向用词互相矛盾（{written}）",
+            f"the change and the percent state opposite directions ({written})",
         )
+    (word_sign,) = stated_signs
+    if sign is None:
+        if len(words) > 1:  # the change and the percent words agree
+            return Observation(outcome=Outcome.EXACT, location=location, params=params)
+        return None
+    if sign == 0 and word_sign != 0:
+        return None  # a zero change written with 增加/减少: a wording slip, YOY004
+    if sign == word_sign:
+        return Observation(outcome=Outcome.EXACT, location=location, params=params)
+    if word_sign == 0 and _could_be_flat(budget, figure):
+        # 持平 for figures that differ by no more than their rounding: the true
+        # values may be equal.
+        return Observation(outcome=Outcome.WITHIN_ROUNDING, location=location, params=params)
+    if word_sign == 0 and all(word in ROUGHLY_FLAT for _, word in words):
+        return evolve(
+            _word_finding(
+                location,
+                params,
+                "not_roughly_flat",
+                f"写“{written}”，实际{_sign_zh(sign)}，超出舍入范围（相差多少算“基本持平”由发布者判断，请核实）",
+                f"“{written}” (roughly equal), but the figures {_sign_en(sign)} beyond rounding"
+                " (how close is the publisher's judgement: worth a look)",
+            ),
+            severity=Severity.WARNING,
+        )
+    return _word_finding(
+        location,
+        params,
+        "wrong_direction",
+        f"方向用词与实际增减相反：写“{written}”，实际{_sign_zh(sign)}",
+        f"the direction word contradicts the figures: “{written}” but they {_sign_en(sign)}",
+    )
 
 
 #: Words that say a figure is close to the other, not equal to it: how close is the
@@ -475,19 +659,33 @@ def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
     Example: “比上年增加 0 万元，增长 0%” is noted.
     """
     for path, zh, en, figure in figures_with(budget, "change", "percent"):
-        words = [(k, w) for k, w in _words(figure) if direction_of(w) is not Direction.FLAT]
-        if not words or _signs(budget, figure) != 0:
+        change, percent = figure.change, figure.percent
+        change_word = None if change is None else change.word
+        percent_word = None if percent is None else percent.word
+        on_change = change_word is not None and _word_sign(change_word) != 0
+        on_percent = percent_word is not None and _word_sign(percent_word) != 0
+        if not (on_change or on_percent):
             continue
-        if any(_worded_number(figure, kind) for kind, _ in words):
+        _read(budget, figure)  # (as before: an override may make these errors, read again)
+        if _sign(figure) != 0:
+            continue
+        if (on_change and _worded_number(figure, "change")) or (
+            on_percent and _worded_number(figure, "percent")
+        ):
             # "增加 0.00 万元，增长 40%": the change rounds to zero but is not zero.
             continue
-        written = "、".join(dict.fromkeys(word for _, word in words))
-        yield Observation(
-            outcome=Outcome.INCONSISTENT,
-            location=place(path + "/direction", zh, en, figure),
-            params={"words": written},
-            severity=Severity.INFO,
-        )
+        yield _zero_worded(path, zh, en, figure)
+
+
+def _zero_worded(path: str, zh: str, en: str, figure: Figure) -> Observation:
+    """The observation of a zero change written with 增加/减少 (:func:`_zero_with_word`)."""
+    words = [w for _, w in _words(figure) if direction_of(w) is not Direction.FLAT]
+    return observe(
+        Outcome.INCONSISTENT,
+        place(path + "/direction", zh, en, figure),
+        params=(("words", "、".join(dict.fromkeys(words))),),
+        severity=Severity.INFO,
+    )
 
 
 def _worded_number(figure: Figure, kind: str) -> bool:
@@ -498,7 +696,7 @@ def _worded_number(figure: Figure, kind: str) -> bool:
     return figure.percent is not None and figure.percent.value != 0
 
 
-def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Observation]:
+def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Record]:
     """A total's change equals the sum of its parts' changes (Δ合计 = Σ Δ各部分): spending
     by kind, each fund's 基本 + 项目, the “三公” parts, and each tree line with children.
 
@@ -506,91 +704,171 @@ def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Observation]:
     difference of two rounded figures, so gaps within twice their rounding pass.
     Example: 支出减少 5.5 = 基本支出增加 2 + 项目支出减少 7.5.
     """
-    for path, zh, en, total, parts in _breakdowns(budget):
-        whole = _change_stated(budget, total, derived=True)
-        values = [_change_stated(budget, part, derived=True) for _, part in parts]
-        if whole is None or not values or any(v is None for v in values):
-            continue
-        known = [v for v in values if v is not None]
-        verdict = check_sum(whole, known)
-        yield Observation(
-            outcome=verdict.outcome,
-            location=place(path + "/change", zh, en, total),
-            verdict=verdict,
-            scale=money(budget, total),
-            params={"count": str(len(known)), "parts": "、".join(name for name, _ in parts)},
-            formula="Δ合计 = Σ Δ各部分",
-        )
-
-
-def _breakdowns(
-    budget: DepartmentBudget,
-) -> Iterator[tuple[str, str, str, Figure, Sequence[tuple[str, Figure]]]]:
-    """Totals with stated parts whose changes should add up: (path, zh, en, total, parts)."""
     spending = budget.expenditure
     if spending is not None and spending.basic is not None and spending.project is not None:
         found = expenditure_total(spending, budget)
         if found is not None:
             name, total = found
-            zh, en, parts = spending_kinds(spending)
-            yield (f"/expenditure/{name}", f"支出：{zh}", f"expenditure: {en}", total, parts)
+            kinds = [f for kind in SPENDING_KINDS if (f := getattr(spending, kind)) is not None]
+            exact = _changes_add_up(total, kinds)
+            if exact:
+                yield (_observe_spending_changes, budget, name, total)
+            elif exact is not None:
+                yield _observe_spending_changes(budget, name, total)
     appropriation = budget.appropriation
     if appropriation is not None:
         for fund in ("total", "general_public", "government_fund", "state_capital"):
             block = getattr(appropriation, fund)
             if block is None or block.total is None or block.basic is None or block.project is None:
                 continue
-            fund_zh, fund_en = label("appropriation", fund)
-            yield (
-                f"/appropriation/{fund}/total",
-                f"{fund_zh}：基本支出 + 项目支出",
-                f"{fund_en}: basic + project",
-                block.total,
-                [("基本支出", block.basic), ("项目支出", block.project)],
-            )
+            exact = _changes_add_up(block.total, (block.basic, block.project))
+            if exact:
+                yield (_observe_fund_changes, budget, fund, block.total, block.basic, block.project)
+            elif exact is not None:
+                yield _observe_fund_changes(budget, fund, block.total, block.basic, block.project)
     three = budget.three_public
     if three is not None and three.total is not None:
-        vehicles: list[tuple[str, Figure]]
-        if three.vehicles is not None:
-            vehicles = [("公务用车购置及运行维护费", three.vehicles)]
-        else:
-            vehicles = [
-                (n, f)
-                for n, f in (
-                    ("公务用车购置费", three.vehicle_purchase),
-                    ("公务用车运行维护费", three.vehicle_operation),
-                )
-                if f is not None
-            ]
-        parts = [
-            (n, f)
-            for n, f in (("因公出国（境）费", three.overseas), ("公务接待费", three.reception))
-            if f is not None
-        ] + vehicles
-        # The three parts must all be stated (用车 as itself or both its parts): the changes of
-        # some of them need not add up to the total's.
-        complete = (
-            three.overseas is not None and three.reception is not None and len(vehicles) in (1, 2)
-        ) and (three.vehicles is not None or len(vehicles) == 2)
-        if len(parts) >= 2 and complete:
-            yield (
-                "/three_public/total",
-                "“三公”经费合计",
-                "three public expenses",
-                three.total,
-                parts,
-            )
+        parts = _three_public_parts(three)
+        if parts is not None:
+            exact = _changes_add_up(three.total, [f for _, f in parts])
+            if exact:
+                yield (_observe_changes, budget, *_THREE_PUBLIC, three.total, parts)
+            elif exact is not None:
+                yield _observe_changes(budget, *_THREE_PUBLIC, three.total, parts)
+    if not _lines_with_changes(budget):
+        return  # no line of a tree states a change: no sum of lines' changes to check
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         for keys, node in parents(roots):
             # Without a stated change of the total there is no sum of changes to check.
-            if node.children and not node.partial and node.change is not None:
-                yield (
-                    f"{tree_path}/{'/'.join(keys)}",
-                    f"{tree_zh} {node.label}",
-                    f"{tree_en}, {node.label}",
-                    node,
-                    [(c.label, c) for c in node.children],
-                )
+            if node.partial or node.change is None:
+                continue
+            exact = _changes_add_up(node, node.children)
+            if exact:
+                yield (_observe_line_changes, budget, tree_path, tree_zh, tree_en, keys, node)
+            elif exact is not None:
+                yield _observe_line_changes(budget, tree_path, tree_zh, tree_en, keys, node)
+
+
+def _changes_add_up(total: Figure, parts: Sequence[Figure]) -> bool | None:
+    """Whether the stated changes of ``parts`` add up to the total's, on integers of fen;
+    ``None`` when the total or a part states no change (nothing to check)."""
+    whole = _signed_change(total)
+    if whole is None or not parts:
+        return None
+    found = 0
+    for part in parts:
+        value = _signed_change(part)
+        if value is None:
+            return None
+        found += value
+    return found == whole
+
+
+def _lines_with_changes(budget: DepartmentBudget) -> bool:
+    """Whether some line with lines under it states a change (the figures of
+    :func:`~govbudget.rules._support.figures_with` are every tree's lines among them)."""
+    return any(
+        isinstance(figure, Node) and figure.children
+        for _, _, _, figure in figures_with(budget, "change")
+    )
+
+
+def _observe_changes(
+    budget: DepartmentBudget,
+    path: str,
+    zh: str,
+    en: str,
+    total: Figure,
+    parts: Sequence[tuple[str, Figure]],
+) -> Observation:
+    """The observation of one total's change against its parts' (:func:`_sum_of_changes`)."""
+    whole = _change_stated(budget, total, derived=True)
+    values = [_change_stated(budget, part, derived=True) for _, part in parts]
+    assert whole is not None
+    known = [v for v in values if v is not None]
+    verdict = check_sum(whole, known)
+    return Observation(
+        outcome=verdict.outcome,
+        location=place(path + "/change", zh, en, total),
+        verdict=verdict,
+        scale=money(budget, total),
+        params={"count": str(len(known)), "parts": "、".join(name for name, _ in parts)},
+        formula="Δ合计 = Σ Δ各部分",
+    )
+
+
+def _observe_spending_changes(budget: DepartmentBudget, name: str, total: Figure) -> Observation:
+    """Spending's change against its kinds' (基本支出 + 项目支出 …)."""
+    assert budget.expenditure is not None
+    zh, en, parts = spending_kinds(budget.expenditure)
+    return _observe_changes(
+        budget, f"/expenditure/{name}", f"支出：{zh}", f"expenditure: {en}", total, parts
+    )
+
+
+def _observe_fund_changes(
+    budget: DepartmentBudget, fund: str, total: Figure, basic: Figure, project: Figure
+) -> Observation:
+    """A fund's change against its 基本支出's and 项目支出's."""
+    fund_zh, fund_en = label("appropriation", fund)
+    return _observe_changes(
+        budget,
+        f"/appropriation/{fund}/total",
+        f"{fund_zh}：基本支出 + 项目支出",
+        f"{fund_en}: basic + project",
+        total,
+        [("基本支出", basic), ("项目支出", project)],
+    )
+
+
+def _observe_line_changes(
+    budget: DepartmentBudget,
+    tree_path: str,
+    tree_zh: str,
+    tree_en: str,
+    keys: Sequence[str],
+    node: Node,
+) -> Observation:
+    """A tree line's change against its lines'."""
+    return _observe_changes(
+        budget,
+        f"{tree_path}/{'/'.join(keys)}",
+        f"{tree_zh} {node.label}",
+        f"{tree_en}, {node.label}",
+        node,
+        [(c.label, c) for c in node.children],
+    )
+
+
+#: The place of the “三公” total's sum of changes: path and names.
+_THREE_PUBLIC: Final = ("/three_public/total", "“三公”经费合计", "three public expenses")
+
+
+def _three_public_parts(three: ThreePublic) -> list[tuple[str, Figure]] | None:
+    """The “三公” parts whose changes should add up to the total's, named; ``None`` unless the
+    three are all stated (用车 as itself or both its parts): the changes of some of them need
+    not add up to the total's."""
+    vehicles: list[tuple[str, Figure]]
+    if three.vehicles is not None:
+        vehicles = [("公务用车购置及运行维护费", three.vehicles)]
+    else:
+        vehicles = [
+            (n, f)
+            for n, f in (
+                ("公务用车购置费", three.vehicle_purchase),
+                ("公务用车运行维护费", three.vehicle_operation),
+            )
+            if f is not None
+        ]
+    parts = [
+        (n, f)
+        for n, f in (("因公出国（境）费", three.overseas), ("公务接待费", three.reception))
+        if f is not None
+    ] + vehicles
+    complete = (
+        three.overseas is not None and three.reception is not None and len(vehicles) in (1, 2)
+    ) and (three.vehicles is not None or len(vehicles) == 2)
+    return parts if len(parts) >= 2 and complete else None
 
 
 RULES: Final = (
@@ -603,7 +881,7 @@ RULES: Final = (
         message_zh="{where}：写明增减 {stated}{unit}，本年 {current} 与上年 {prior} 之差为 {computed}{unit}",
         message_en="{where}: stated change {stated} {unit}, current {current} less prior {prior} is {computed} {unit}",
         formula="增减额 = 本年数 − 上年数（有方向用词时比较绝对值）",
-        check=_change,
+        check=deferring(_change),
         example="本年 425.23、上年 449.17，写明“减少 23.94 万元”（一致）",
     ),
     Rule(
@@ -615,7 +893,7 @@ RULES: Final = (
         message_zh="{where}：写明 {stated}%，按{basis_zh}计算为 {computed}%（舍入范围 {low}%～{high}%）",
         message_en="{where}: stated {stated}%, {basis_en} give {computed}% (rounding range {low}% to {high}%)",
         formula="增减率 = (本年 − 上年) ÷ 上年 × 100%，按所写小数位四舍五入；上年为零时无定义",
-        check=_percent,
+        check=deferring(_percent),
         example="1418.53 ÷ (2396.14 + 1418.53) = 37.1862%，写作 37.18%：截尾而非四舍五入，仍一致",
     ),
     Rule(
@@ -627,7 +905,7 @@ RULES: Final = (
         message_zh="{where}：方向用词“{words}”，{actual_zh}",
         message_en="{where}: the words “{words}” state a direction; {actual_en}",
         formula="增加/增长 ⇔ 本年 > 上年；减少/下降 ⇔ 本年 < 上年；持平/无变化 ⇔ 本年 = 上年",
-        check=_direction,
+        check=deferring(_direction),
         example="本年 90、上年 100，却写“增加 10 万元”：方向用词与实际相反",
     ),
     Rule(
@@ -651,7 +929,7 @@ RULES: Final = (
         message_zh="{where}：合计增减 {stated}{unit}，{count} 个部分（{parts}）增减之和 {computed}{unit}",
         message_en="{where}: the total changes by {stated} {unit}, its {count} parts ({parts}) by {computed} {unit}",
         formula="Δ合计 = Σ Δ各部分（如 Δ支出 = Δ基本支出 + Δ项目支出）",
-        check=_sum_of_changes,
+        check=deferring(_sum_of_changes),
         example="支出减少 23.94 = 基本支出增加 6.06 + 项目支出减少 30",
     ),
 )
