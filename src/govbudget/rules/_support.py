@@ -510,11 +510,11 @@ def sums_in_columns(
     if total is None:
         return
     yield from sum_records(
-        total, parts, partial, _column_sum, budget, path, zh, en, total, parts, partial, formula
+        total, parts, partial, column_sum, budget, path, zh, en, total, parts, partial, formula
     )
 
 
-def _column_sum(
+def column_sum(
     budget: DepartmentBudget,
     path: str,
     zh: str,
@@ -681,8 +681,12 @@ FIGURE_FIELDS: Final = (
 _FIELDS_OF: Final = attrgetter(*FIGURE_FIELDS)
 
 
+_NONE_OF_THEM: Final = (None,) * len(FIGURE_FIELDS)
+
+
 def _has_fields(figure: Figure) -> bool:
-    return bool(figure.restated) or _FIELDS_OF(figure).count(None) != len(FIGURE_FIELDS)
+    # Every figure and tree line of the budget passes here: one getter, one tuple compare.
+    return _FIELDS_OF(figure) != _NONE_OF_THEM or bool(figure.restated)
 
 
 def _present(figure: Figure, names: Sequence[str]) -> bool:

@@ -12,6 +12,7 @@ from govbudget.model import DepartmentBudget, Kind, Spending
 from govbudget.rules._labels import label
 from govbudget.rules._support import sums_in_columns
 from govbudget.rules.base import (
+    Observation,
     Record,
     RecordFunction,
     Rule,
@@ -142,7 +143,13 @@ def _income_spending(budget: DepartmentBudget) -> Iterator[Record]:
         total=income.appropriation,
         parts=spending,
     ):
-        yield evolve(resolve(observation), severity=Severity.WARNING)
+        # An exact check stays deferred, made a warning when it is read.
+        yield (_warning, observation) if isinstance(observation, tuple) else _warning(observation)
+
+
+def _warning(record: Record) -> Observation:
+    """The observation of ``record`` with the severity of a warning."""
+    return evolve(resolve(record), severity=Severity.WARNING)
 
 
 def _tree(budget: DepartmentBudget, tree: str, part: str) -> Iterator[Record]:

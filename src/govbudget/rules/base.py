@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
 from fractions import Fraction
@@ -469,7 +470,11 @@ class Deferring:
     def __hash__(self) -> int:
         return hash(self.records)
 
-    def __reduce__(self) -> tuple[type[Deferring], tuple[RecordFunction]]:
+    def __reduce__(self) -> str | tuple[type[Deferring], tuple[RecordFunction]]:
+        # Declared as a decorator, it is what its module holds under the function's name.
+        module = sys.modules.get(getattr(self.records, "__module__", ""))
+        if getattr(module, getattr(self.records, "__qualname__", ""), None) is self:
+            return str(getattr(self.records, "__qualname__"))
         return Deferring, (self.records,)
 
     def __deepcopy__(self, memo: dict[int, object]) -> Deferring:

@@ -7,12 +7,14 @@ from typing import Final
 
 from govbudget.model import DepartmentBudget
 from govbudget.rules._facts import parents, trees_of
-from govbudget.rules._support import sums_in_columns
-from govbudget.rules.base import Record, Rule, Severity, deferring
+from govbudget.rules._support import Column, column_sum, sum_records
+from govbudget.rules.base import Observation, Record, Rule, Severity, deferring
+from govbudget.tree import Node
 
 __all__ = ["RULES"]
 
 
+@deferring
 def _children_sum(budget: DepartmentBudget) -> Iterator[Record]:
     """Every line with children equals the sum of its children (类 = Σ 款, 款 = Σ 项), in
     each classification tree (功能分类, 经济分类, 收入明细, 资产明细, the text's lists) and column.
@@ -21,18 +23,33 @@ def _children_sum(budget: DepartmentBudget) -> Iterator[Record]:
     their rounded 类, so a gap within their rounding passes, and a "其中" list need only not exceed.
     Example: 302 商品和服务支出 18.6 = 30201 办公费 6.2 + 30211 差旅费 4.4 + 30229 福利费 8.
     """
-    for tree_path, tree_zh, tree_en, roots in trees_of(budget):
-        for path, node in parents(roots):
-            yield from sums_in_columns(
-                budget,
-                path=f"{tree_path}/{'/'.join(path)}",
-                zh=f"{tree_zh} {node.label}",
-                en=f"{tree_en}, {node.label}",
-                total=node,
-                parts=node.children,
-                partial=node.partial,
-                formula=f"{node.label} = Σ {len(node.children)}",
+    for tree in trees_of(budget):
+        for path, node in parents(tree[3]):
+            yield from sum_records(
+                node, node.children, node.partial, _line_sum, budget, tree, path, node
             )
+
+
+def _line_sum(
+    budget: DepartmentBudget,
+    tree: tuple[str, str, str, tuple[Node, ...]],
+    path: tuple[str, ...],
+    node: Node,
+    column: Column,
+) -> Observation | None:
+    """The observation of one line's sum in one column (its names formed here, when read)."""
+    tree_path, tree_zh, tree_en, _ = tree
+    return column_sum(
+        budget,
+        f"{tree_path}/{'/'.join(path)}",
+        f"{tree_zh} {node.label}",
+        f"{tree_en}, {node.label}",
+        node,
+        node.children,
+        node.partial,
+        f"{node.label} = Σ {len(node.children)}",
+        column,
+    )
 
 
 RULES: Final = (
@@ -45,7 +62,7 @@ RULES: Final = (
         message_zh="{where}：合计 {stated}{unit}，{count} 个明细之和 {computed}{unit}",
         message_en="{where}: stated {stated} {unit}, its {count} items add up to {computed} {unit}",
         formula="类 = Σ 款，款 = Σ 项；“其中”列举（partial）只要求 Σ 明细 ≤ 合计",
-        check=deferring(_children_sum),
+        check=_children_sum,
         example="302 商品和服务支出 24.1 与 13 个明细之和 24.09：差 0.01，舍入允许 0.07，在舍入范围内",
     ),
 )
