@@ -472,9 +472,9 @@ class Deferring:
 
     def __reduce__(self) -> str | tuple[type[Deferring], tuple[RecordFunction]]:
         # Declared as a decorator, it is what its module holds under the function's name.
-        module = sys.modules.get(getattr(self.records, "__module__", ""))
-        if getattr(module, getattr(self.records, "__qualname__", ""), None) is self:
-            return str(getattr(self.records, "__qualname__"))
+        name = getattr(self.records, "__qualname__", "")
+        if getattr(sys.modules.get(getattr(self.records, "__module__", "")), name, None) is self:
+            return str(name)
         return Deferring, (self.records,)
 
     def __deepcopy__(self, memo: dict[int, object]) -> Deferring:
