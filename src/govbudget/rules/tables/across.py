@@ -113,6 +113,8 @@ def _cross_tables(budget: DepartmentBudget) -> Iterator[Observation]:
     last place are one 元 amount rounded twice, a warning; further apart, an error.
     Example: 收入决算表 合计 本年收入合计 150 = 收入支出决算总表 本年收入合计 150.
     """
+    if len(budget.tables) < 2:
+        return  # two tables to compare, or nothing
     for first, others in _FINAL_PAIRS:
         ref = _spot(budget, first)
         refs = [_spot(budget, other) for other in others]

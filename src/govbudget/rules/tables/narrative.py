@@ -419,6 +419,8 @@ def _table_ratios(budget: DepartmentBudget) -> Iterator[Observation]:
     template's, are warnings; other wrong percents errors. Percents within rounding pass.
     Example: 公务接待费 1.5 of “三公” 合计 6 in the table: “占 25%” holds.
     """
+    if not budget.tables:
+        return  # every figure it recomputes from is a table's
     yield from _table_shares(budget)
     yield from _class_shares(budget)
     yield from _fund_share(budget)
