@@ -189,7 +189,7 @@ def _units(value: Decimal) -> tuple[int, int]:
     return -units if sign else units, 10**-exponent
 
 
-def _rounds_to(percent: Decimal, numerator: Exact, denominator: Exact) -> bool:
+def rounds_to(percent: Decimal, numerator: Exact, denominator: Exact) -> bool:
     """Whether ``numerator ÷ denominator`` (not zero), rounded half away from zero to the
     decimals ``percent`` is written with, is ``percent``: the exact case of
     :func:`~govbudget.rounding.check_ratio`, on integers (``False`` for other numbers)."""
@@ -202,7 +202,7 @@ def _rounds_to(percent: Decimal, numerator: Exact, denominator: Exact) -> bool:
     return (-rounded if numerator < 0 else rounded) == units
 
 
-def _defined(whole: Stated) -> bool:
+def share_defined(whole: Stated) -> bool:
     """Whether a share of ``whole`` can be computed: its interval does not reach zero (as
     :func:`~govbudget.rounding.ratio_range` has it)."""
     value, half = whole.value, whole.half
@@ -215,7 +215,7 @@ def _share_records(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[R
     if whole_value is None:
         return
     whole = whole_value.value
-    defined = _defined(whole_value)
+    defined = share_defined(whole_value)
     for part in breakdown[4]:
         figure = part[3]
         share = figure.share
@@ -227,7 +227,7 @@ def _share_records(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[R
             continue
         # A share of a whole that can be zero is exact only as 0% of nothing.
         exact = (
-            _rounds_to(share.signed, 100 * amount.fen, whole)
+            rounds_to(share.signed, 100 * amount.fen, whole)
             if defined
             else share.value == 0 and amount.fen == 0
         )
@@ -331,9 +331,9 @@ def _named_shares(budget: DepartmentBudget) -> Iterator[Record]:
         whole_value = None if found is None else stated(budget, found[2])
         if found is None or part_value is None or whole_value is None:
             continue
-        if not _defined(whole_value):
+        if not share_defined(whole_value):
             continue  # no share can be computed: nothing to check
-        if _rounds_to(share.signed, 100 * part_value.value, whole_value.value):
+        if rounds_to(share.signed, 100 * part_value.value, whole_value.value):
             yield (_observe_named_share, budget, path, zh, en, figure)
         else:
             yield _observe_named_share(budget, path, zh, en, figure)
