@@ -163,19 +163,16 @@ def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
     # Without 财政拨款收入 (or its funds) the stated sources need not make up the whole.
     complete = income.appropriation is not None or funds_instead
     yield "/income", "收入", "income", whole, parts, complete
-    if not funds_instead and (funds := _named("income", income, _FUNDS)):
-        yield "/income", "收入", "income", whole, funds, False
-    if income.total is not None and income.grand_total is not None:
+    # A breakdown of figures all stated as none (无) still has its whole read (SHR001).
+    if not funds_instead and any(getattr(income, f) is not None for f in _FUNDS):
+        yield "/income", "收入", "income", whole, _named("income", income, _FUNDS), False
+    if (
+        income.total is not None
+        and income.grand_total is not None
+        and (income.surplus_used is not None or income.carryover is not None)
+    ):
         carryover = _named("income", income, ("surplus_used", "carryover"))
-        if carryover:
-            yield (
-                "/income",
-                "收入总计",
-                "grand total of income",
-                income.grand_total,
-                carryover,
-                False,
-            )
+        yield "/income", "收入总计", "grand total of income", income.grand_total, carryover, False
 
 
 def _units(value: Decimal) -> tuple[int, int]:
