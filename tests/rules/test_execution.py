@@ -4,6 +4,8 @@ from govbudget import Outcome
 from govbudget.figure import Figure, pct
 from govbudget.model import Kind, ThreePublic
 from govbudget.money import wan
+from govbudget.rules import RULES
+from govbudget.rules.base import Deferring, Record
 
 from .helpers import budget, only, outcomes
 
@@ -113,3 +115,25 @@ def test_exe005_roughly_flat_for_figures_that_differ_is_a_warning() -> None:
     assert (finding.outcome, finding.severity) == (Outcome.INCONSISTENT, Severity.WARNING)
     assert "基本持平" in finding.message_zh
     assert outcomes(_worded("基本持平", final="640"), "EXE005") == [Outcome.EXACT]  # type: ignore[arg-type]
+
+
+def _records(rule_id: str, of: object) -> list[Record]:
+    check = RULES[rule_id].check
+    assert isinstance(check, Deferring)
+    return list(check.records(of))  # type: ignore[arg-type]
+
+
+def test_exact_execution_checks_are_deferred() -> None:
+    # against the full-year budget first: 7.8 ÷ 7.8 = 100% holds, deferred
+    assert [type(r) is tuple for r in _records("EXE001", _final("100", full="7.8"))] == [True]
+    # 86.67% fails against the full-year budget, holds against the initial one: made at once
+    records = _records("EXE001", _final("86.67", full="7.8"))
+    assert [type(r) is tuple for r in records] == [False]
+    assert [type(r) is tuple for r in _records("EXE001", _final("90"))] == [False]
+    assert [
+        type(r) is tuple for r in _records("EXE002", _difference("3.2", "0.8", initial="4"))
+    ] == [True]
+    assert [
+        type(r) is tuple for r in _records("EXE002", _difference("3.2", "0.6", initial="4"))
+    ] == [False]
+    assert outcomes(_difference("3.2", "0.8", initial="4"), "EXE002") == [Outcome.EXACT]  # type: ignore[arg-type]

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
-from govbudget import Outcome, Severity
+from govbudget import DepartmentBudget, Outcome, Severity
+from govbudget.figure import Figure, pct
 from govbudget.model import (
     Expenditure,
     Income,
     Procurement,
 )
+from govbudget.money import wan
 from govbudget.rounding import Method
+from govbudget.rules import RULES
+from govbudget.rules.base import Deferring, Record
+from govbudget.tree import Node
 
 from .helpers import budget, checks, fig, only, outcomes
 
@@ -114,3 +119,63 @@ def test_shr002_shares_of_some_of_the_parts() -> None:
         )
     )
     assert outcomes(wrong, "SHR002") == [I]
+
+
+def _records(rule_id: str, of: DepartmentBudget) -> list[Record]:
+    check = RULES[rule_id].check
+    assert isinstance(check, Deferring)
+    return list(check.records(of))
+
+
+def test_exact_shares_are_deferred_and_read_as_before() -> None:
+    # the shares of a tree's lines (of their parent) and a share of a named whole (基本支出)
+    tree = (
+        Node(
+            code="201",
+            name="一般公共服务支出",
+            amount=wan("80"),
+            children=(
+                Node(code="20101", name="人大事务", amount=wan("60"), share=pct("75")),
+                Node(code="20102", name="政协事务", amount=wan("20"), share=pct("20")),
+            ),
+        ),
+    )
+    spending = Expenditure(
+        total=fig("150"),
+        basic=fig("62"),
+        personnel=Figure(amount=wan("54"), share=pct("87.10"), share_of="/expenditure/basic"),
+        public=Figure(amount=wan("8"), share=pct("20"), share_of="/expenditure/basic"),
+        by_function=tree,
+    )
+    shares = budget(expenditure=spending)
+    found = checks(shares, "SHR001")
+    assert [(c.location.path, c.outcome) for c in found] == [
+        ("/expenditure/by_function/201/20101/share", E),
+        ("/expenditure/by_function/201/20102/share", I),
+    ]
+    assert found[0].location.zh == "支出功能分类 20101 人大事务"
+    assert found[0].location.en == "expenditure by function, 20101 人大事务"
+    records = _records("SHR001", shares)
+    assert [type(r) is tuple for r in records] == [True, False]
+    assert list(RULES["SHR001"].check(shares)) == [c.observation for c in found]
+    named = checks(shares, "SHR003")
+    assert [(c.location.path, c.outcome) for c in named] == [
+        ("/expenditure/personnel/share", E),
+        ("/expenditure/public/share", I),  # 8 ÷ 62 = 12.9%, not 20%
+    ]
+    assert [type(r) is tuple for r in _records("SHR003", shares)] == [True, False]
+    assert named[0].observation.formula == "占比 = 人员经费 ÷ 基本支出 × 100%"
+    # the shares of the tree's lines add to 95%: SHR002 is not exact, and made at once
+    assert outcomes(shares, "SHR002") == [I]
+    assert [type(r) is tuple for r in _records("SHR002", shares)] == [False]
+
+
+def test_a_share_with_a_falling_word_is_signed() -> None:
+    # 下降 makes the share negative: it is not the share of a positive part
+    falling = budget(
+        procurement=Procurement(
+            total=fig("100"), goods=Figure(amount=wan("30"), share=pct("30", "下降"))
+        )
+    )
+    assert outcomes(falling, "SHR001") == [I]
+    assert [type(r) is tuple for r in _records("SHR001", falling)] == [False]

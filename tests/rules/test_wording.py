@@ -6,7 +6,8 @@ from govbudget import read_narrative, validate
 from govbudget.model import DepartmentBudget, Kind, Level
 from govbudget.report import Finding
 from govbudget.rounding import Outcome
-from govbudget.rules.base import Severity
+from govbudget.rules import RULES
+from govbudget.rules.base import Deferring, Severity
 from govbudget.wording import Wording, WordingKind
 
 W = WordingKind
@@ -145,3 +146,17 @@ def test_rules_judge_the_recorded_places_with_the_documents_identity() -> None:
         ("单位决算", Outcome.EXACT),
         ("部门决算", Outcome.INCONSISTENT),
     ]
+
+
+def test_the_years_and_words_that_hold_are_deferred() -> None:
+    text = DOCUMENT + "三、2023年度一般公共预算财政拨款基本支出决算情况说明\n人员经费2万元。\n"
+    budget = read_narrative(text, source="n.txt").budget
+    for rule_id in ("WRD002", "WRD003"):
+        check = RULES[rule_id].check
+        assert isinstance(check, Deferring)
+        records = list(check.records(budget))
+        made = list(validate(budget, select=[rule_id]).checks)
+        # the exact ones deferred, the inconsistent ones made at once
+        assert [type(r) is tuple for r in records] == [c.outcome is Outcome.EXACT for c in made]
+        assert list(check(budget)) == [c.observation for c in made]
+    assert [c.outcome for c in validate(budget, select=["WRD002"]).checks].count(Outcome.EXACT) >= 1

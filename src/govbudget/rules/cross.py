@@ -13,22 +13,31 @@ from collections.abc import Iterator
 from typing import Final
 
 from govbudget.figure import Figure
-from govbudget.model import DepartmentBudget
+from govbudget.model import DepartmentBudget, Project
 from govbudget.rounding import Stated, check_equal
-from govbudget.rules._facts import _all_appropriation, trees_of
+from govbudget.rules._facts import trees_of
 from govbudget.rules._support import (
     COLUMNS,
+    Column,
     at_most,
+    column_value,
     equal_relation,
     money,
     place,
 )
-from govbudget.rules.base import Observation, Rule, Severity
-from govbudget.tree import Node, find, walk
+from govbudget.rules.base import Observation, Record, Rule, Severity, deferring
+from govbudget.rules.three_public import all_appropriation, read_both, spending_line
+from govbudget.tree import Node, walk
 
 __all__ = ["RULES", "same_name"]
 
 _NOISE: Final = re.compile(r"[\s、，,。.·（）()“”\"'《》【】\-—_/]+")
+
+
+def _name_key(name: str) -> str:
+    """A published name without punctuation and a trailing 项目: what :func:`same_name` compares."""
+    stripped = _NOISE.sub("", name)
+    return stripped[:-2] if stripped.endswith("项目") and len(stripped) > 2 else stripped
 
 
 def same_name(a: str, b: str) -> bool:
@@ -37,24 +46,35 @@ def same_name(a: str, b: str) -> bool:
     >>> same_name("信访劝返维稳经费", "信访劝返、维稳经费"), same_name("信访解难资金项目", "信访解难资金")
     (True, True)
     """
-
-    def key(name: str) -> str:
-        stripped = _NOISE.sub("", name)
-        return stripped[:-2] if stripped.endswith("项目") and len(stripped) > 2 else stripped
-
-    return key(a) == key(b)
+    return _name_key(a) == _name_key(b)
 
 
-def _project_lines(budget: DepartmentBudget) -> list[tuple[str, Node]]:
-    lines = []
+#: An uncoded (project) line of a classification tree: the tree's path, its roots, the line.
+_Line = tuple[str, tuple[Node, ...], Node]
+
+
+def _project_lines(budget: DepartmentBudget, keys: set[str]) -> dict[str, _Line]:
+    """For each name key of ``keys``, the first uncoded line of the classification trees (in
+    walk order) whose name has that key; the walk stops once every key is found."""
+    found: dict[str, _Line] = {}
     for tree_path, _zh, _en, roots in trees_of(budget):
-        for keys, node in walk(roots):
+        stack = list(reversed(roots))
+        pop, push = stack.pop, stack.extend
+        while stack:
+            node = pop()
             if node.code is None:
-                lines.append((f"{tree_path}/{'/'.join(keys)}", node))
-    return lines
+                key = _name_key(node.name)
+                if key in keys and key not in found:
+                    found[key] = (tree_path, roots, node)
+                    if len(found) == len(keys):
+                        return found
+            children = node.children
+            if children:
+                push(reversed(children))
+    return found
 
 
-def _projects(budget: DepartmentBudget) -> Iterator[Observation]:
+def _projects(budget: DepartmentBudget) -> Iterator[Record]:
     """Each key project's (重点项目) amount equals the first uncoded (project) line of the same
     name in the classification trees (names compared without punctuation and a trailing 项目).
 
@@ -62,43 +82,78 @@ def _projects(budget: DepartmentBudget) -> Iterator[Observation]:
     updated and the other not. A gap within the two figures' rounding passes.
     Example: 重点项目“社区服务经费” 25 = 项目支出表“社区服务经费项目” 25.
     """
-    lines = _project_lines(budget)
-    for index, project in enumerate(budget.projects):
-        if project.amount is None or project.amount.amount is None:
+    stated = [
+        (index, project, _name_key(project.name))
+        for index, project in enumerate(budget.projects)
+        if project.amount is not None and project.amount.amount is not None
+    ]
+    if not stated:
+        return
+    lines = _project_lines(budget, {key for _, _, key in stated})
+    for index, project, key in stated:
+        line = lines.get(key)
+        if line is None:
             continue
-        matches = [(path, node) for path, node in lines if same_name(node.name, project.name)]
-        for path, node in matches[:1]:
-            observation = equal_relation(
-                budget,
-                location=place(
-                    f"/projects/{index}/amount",
-                    f"重点项目“{project.name}”与{path}",
-                    f"key project {project.name} and {path}",
-                    project.amount,
-                ),
-                first=project.amount,
-                second=node,
-                formula="重点项目金额 = 项目支出中的同名项目",
-            )
-            if observation is not None:
-                yield observation
+        assert project.amount is not None
+        first, second = column_value(project.amount), column_value(line[2])
+        if first is None or second is None:
+            read_both(budget, project.amount, line[2])
+            continue  # nothing to compare
+        if first.fen == second.fen:
+            yield (_observe_project, budget, index, project, line)
+        elif (observation := _observe_project(budget, index, project, line)) is not None:
+            yield observation
 
 
-def _housing(budget: DepartmentBudget) -> Iterator[Observation]:
+def _observe_project(
+    budget: DepartmentBudget, index: int, project: Project, line: _Line
+) -> Observation | None:
+    """XS001's check of the key project at ``index`` against its line in the trees."""
+    tree_path, roots, node = line
+    keys = next(keys for keys, n in walk(roots) if n is node)
+    path = f"{tree_path}/{'/'.join(keys)}"
+    return equal_relation(
+        budget,
+        location=place(
+            f"/projects/{index}/amount",
+            f"重点项目“{project.name}”与{path}",
+            f"key project {project.name} and {path}",
+            project.amount,
+        ),
+        first=project.amount,
+        second=node,
+        formula="重点项目金额 = 项目支出中的同名项目",
+    )
+
+
+def _housing(budget: DepartmentBudget) -> Iterator[Record]:
     """经济分类 30113 住房公积金 ≤ 功能分类 22102 住房改革支出 (or 221 住房保障支出).
 
     Why: the housing fund is paid from the housing reform class, so more than it suggests a
     misclassified line; some units book it elsewhere, so it is only a warning.
     Example: 30113 住房公积金 6.4 ≤ 22102 住房改革支出 9.6 holds.
     """
-    spending = budget.expenditure
-    if spending is None:
+    if budget.expenditure is None:
         return
-    fund = find(spending.by_economic, "30113")
-    reform = find(spending.by_function, "22102") or find(spending.by_function, "221")
+    fund = spending_line(budget, "by_economic", "30113")
+    reform = spending_line(budget, "by_function", "22102") or spending_line(
+        budget, "by_function", "221"
+    )
     if fund is None or reform is None:
         return
-    observation = at_most(
+    part, whole = column_value(fund), column_value(reform)
+    if part is None or whole is None:
+        read_both(budget, fund, reform)
+        return  # nothing to compare
+    if part.fen <= whole.fen:
+        yield (_observe_housing, budget, fund, reform)
+    elif (observation := _observe_housing(budget, fund, reform)) is not None:
+        yield observation
+
+
+def _observe_housing(budget: DepartmentBudget, fund: Node, reform: Node) -> Observation | None:
+    """XS002's check of 30113 住房公积金 ``fund`` against the housing class ``reform``."""
+    return at_most(
         budget,
         location=place(
             "/expenditure/by_economic/30113",
@@ -111,11 +166,9 @@ def _housing(budget: DepartmentBudget) -> Iterator[Observation]:
         severity=Severity.WARNING,
         formula=f"住房公积金（30113）≤ {reform.label}",
     )
-    if observation is not None:
-        yield observation
 
 
-def _sections(budget: DepartmentBudget) -> Iterator[Observation]:
+def _sections(budget: DepartmentBudget) -> Iterator[Record]:
     """When all spending is general public appropriation, the 支出 figures (支出合计, 基本支出,
     项目支出, 人员经费, 公用经费) equal the 一般公共预算财政拨款 ones, in each column and change.
 
@@ -126,53 +179,84 @@ def _sections(budget: DepartmentBudget) -> Iterator[Observation]:
     spending, appropriation = budget.expenditure, budget.appropriation
     if spending is None or appropriation is None or appropriation.general_public is None:
         return
-    if not _all_appropriation(budget) or not _only_general_public(budget):
+    if not all_appropriation(budget) or not _only_general_public(budget):
         return
     block = appropriation.general_public
-    pairs: list[tuple[str, str, Figure | None, Figure | None]] = [
+    pairs: tuple[tuple[str, str, Figure | None, Figure | None], ...] = (
         ("total", "支出合计", spending.total or spending.grand_total, block.total),
         ("basic", "基本支出", spending.basic, block.basic),
         ("project", "项目支出", spending.project, block.project),
         ("personnel", "人员经费", spending.personnel, block.personnel),
         ("public", "公用经费", spending.public, block.public),
-    ]
+    )
     for name, zh, first, second in pairs:
         if first is None or second is None:
             continue
-        where_zh = f"支出预算与一般公共预算财政拨款支出：{zh}"
-        where_en = f"expenditure and general public budget spending: {name}"
         for column in COLUMNS:
-            observation = equal_relation(
-                budget,
-                location=place(
-                    f"/appropriation/general_public/{name}", where_zh, where_en, second, column
-                ),
-                first=first,
-                second=second,
-                column=column,
-                formula=f"全部支出由一般公共预算拨款安排时，{zh}两处所写相同",
-            )
-            if observation is not None:
+            a, b = column_value(first, column), column_value(second, column)
+            if a is None or b is None:
+                read_both(budget, first, second, column)
+                continue  # nothing to compare
+            if a.fen == b.fen:
+                yield (_observe_section, budget, name, zh, first, second, column)
+            elif (
+                observation := _observe_section(budget, name, zh, first, second, column)
+            ) is not None:
                 yield observation
         if first.change is not None and second.change is not None:
             if first.change.value is None or second.change.value is None:
                 continue
-            half = budget.precision_of(first).half_width_fen
-            verdict = check_equal(
-                Stated(first.change.signed.fen, half), Stated(second.change.signed.fen, half)
-            )
-            yield Observation(
-                outcome=verdict.outcome,
-                location=place(
-                    f"/appropriation/general_public/{name}/change",
-                    where_zh + "（增减）",
-                    where_en + " (change)",
-                    second,
-                ),
-                verdict=verdict,
-                scale=money(budget, first),
-                formula=f"{zh}的增减两处所写相同",
-            )
+            if first.change.signed.fen == second.change.signed.fen:
+                yield (_observe_section_change, budget, name, zh, first, second)
+            else:
+                yield _observe_section_change(budget, name, zh, first, second)
+
+
+def _section_names(name: str, zh: str) -> tuple[str, str]:
+    return (
+        f"支出预算与一般公共预算财政拨款支出：{zh}",
+        f"expenditure and general public budget spending: {name}",
+    )
+
+
+def _observe_section(
+    budget: DepartmentBudget, name: str, zh: str, first: Figure, second: Figure, column: Column
+) -> Observation | None:
+    """XS003's check of the figure ``name`` in the two sections, in ``column``."""
+    where_zh, where_en = _section_names(name, zh)
+    return equal_relation(
+        budget,
+        location=place(f"/appropriation/general_public/{name}", where_zh, where_en, second, column),
+        first=first,
+        second=second,
+        column=column,
+        formula=f"全部支出由一般公共预算拨款安排时，{zh}两处所写相同",
+    )
+
+
+def _observe_section_change(
+    budget: DepartmentBudget, name: str, zh: str, first: Figure, second: Figure
+) -> Observation:
+    """XS003's check of the change of the figure ``name`` in the two sections."""
+    assert first.change is not None
+    assert second.change is not None
+    where_zh, where_en = _section_names(name, zh)
+    half = budget.precision_of(first).half_width_fen
+    verdict = check_equal(
+        Stated(first.change.signed.fen, half), Stated(second.change.signed.fen, half)
+    )
+    return Observation(
+        outcome=verdict.outcome,
+        location=place(
+            f"/appropriation/general_public/{name}/change",
+            where_zh + "（增减）",
+            where_en + " (change)",
+            second,
+        ),
+        verdict=verdict,
+        scale=money(budget, first),
+        formula=f"{zh}的增减两处所写相同",
+    )
 
 
 def _only_general_public(budget: DepartmentBudget) -> bool:
@@ -200,7 +284,7 @@ RULES: Final = (
         message_zh=_EQUAL_ZH,
         message_en=_EQUAL_EN,
         formula="重点项目金额 = 项目支出（或经济分类明细）中名称相同的项目",
-        check=_projects,
+        check=deferring(_projects),
         example="重点项目“信访解难资金项目”10 万元 = 其他支出中的“信访解难资金”10 万元",
     ),
     Rule(
@@ -212,7 +296,7 @@ RULES: Final = (
         message_zh="{where}：功能分类 {stated}{unit}，住房公积金 {computed}{unit}",
         message_en="{where}: function class {stated} {unit}, housing provident fund {computed} {unit}",
         formula="经济分类 30113 住房公积金 ≤ 功能分类 22102 住房改革支出（无款级时用 221）",
-        check=_housing,
+        check=deferring(_housing),
         example="经济分类 30113 住房公积金 22.32 ≤ 功能分类 221 住房保障支出 22.32",
     ),
     Rule(
@@ -224,7 +308,7 @@ RULES: Final = (
         message_zh=_EQUAL_ZH,
         message_en=_EQUAL_EN,
         formula="全部收入为一般公共预算财政拨款时：支出合计、基本支出、项目支出（及其上年数、增减）两处相同",
-        check=_sections,
+        check=deferring(_sections),
         example="全部为一般公共预算拨款时，支出总计 425.23 = 一般公共预算财政拨款支出 425.23",
     ),
 )

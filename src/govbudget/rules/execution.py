@@ -22,14 +22,18 @@ from govbudget.figure import Direction, Figure
 from govbudget.model import DepartmentBudget
 from govbudget.rounding import Outcome, Stated, check_sum, corner_range, ratio_range
 from govbudget.rules._support import (
+    FIGURE_FIELDS,
     Column,
+    Named,
     figures_with,
+    memo,
     money,
     percent_observation,
     place,
     stated,
 )
-from govbudget.rules.base import Diagnosis, Observation, Rule, Severity
+from govbudget.rules.base import Diagnosis, Observation, Record, Rule, Severity, deferring
+from govbudget.rules.shares import rounds_to, share_defined
 from govbudget.rules.yoy import BUDGET, Items, change_checks, direction_checks, percent_checks
 
 __all__ = ["RULES"]
@@ -40,13 +44,39 @@ _BASES: Final[tuple[tuple[Column, str, str], ...]] = (
 )
 
 
+#: The figures each execution rule looks at: those stating a completion percent, a difference
+#: from the budget, and a change or percent against it.
+_Stating = tuple[list[Named], list[Named], list[Named]]
+
+
+def _stating(budget: DepartmentBudget) -> _Stating:
+    """The figures that state a completion percent, a 差值 from the budget, and a change or a
+    percent against it, each in the order of :func:`~govbudget.rules._support.figures_with`:
+    sorted once per ``validate()`` from the figures with any field (which the shares rules
+    read too), so that a document stating none costs these rules almost nothing."""
+
+    def found() -> _Stating:
+        completion: list[Named] = []
+        difference: list[Named] = []
+        against: list[Named] = []
+        for item in figures_with(budget, *FIGURE_FIELDS):
+            figure = item[3]
+            if figure.completion is not None:
+                completion.append(item)
+            if figure.budget_difference is not None:
+                difference.append(item)
+            if figure.budget_change is not None or figure.budget_percent is not None:
+                against.append(item)
+        return completion, difference, against
+
+    return memo(budget, "execution.stating", found)
+
+
 def against_budget(budget: DepartmentBudget) -> Items:
     """The figures that compare themselves with their budget, each seen as a year-on-year
     figure: the budget (年初预算数, else 全年预算数) as ``prior``, the change against it as
     ``change`` and its percent as ``percent``."""
-    for path, zh, en, figure in figures_with(budget, "budget_change", "budget_percent"):
-        if figure.budget_change is None and figure.budget_percent is None:
-            continue
+    for path, zh, en, figure in _stating(budget)[2]:
         base = (
             figure.budget_initial if figure.budget_initial is not None else figure.budget_full_year
         )
@@ -105,7 +135,7 @@ def _budget_direction(budget: DepartmentBudget) -> Iterator[Observation]:
     return direction_checks(budget, against_budget(budget), BUDGET)
 
 
-def _completion(budget: DepartmentBudget) -> Iterator[Observation]:
+def _completion(budget: DepartmentBudget) -> Iterator[Record]:
     """Each stated completion percent (完成预算的 X%) equals 决算数 ÷ 预算数 × 100 at its decimals
     (全年预算数 or 年初预算数; with neither, the budget 决算数 − 较预算增减额 implies).
 
@@ -113,14 +143,38 @@ def _completion(budget: DepartmentBudget) -> Iterator[Observation]:
     (diagnosed), is a common 决算 slip; a percent within the figures' rounding range passes.
     Example: 决算数 9、年初预算数 12，“完成年初预算的 75%” holds; “完成 3%” is the difference.
     """
-    for path, zh, en, figure in figures_with(budget, "completion"):
-        if figure.completion is None:
+    for path, zh, en, figure in _stating(budget)[0]:
+        if _completes_exactly(budget, figure):
+            yield (_observe_completion, budget, path, zh, en, figure)
             continue
-        observation = _check(budget, path, zh, en, figure)
-        if observation is None:
-            observation = _implied(budget, path, zh, en, figure)
+        observation = _observe_completion(budget, path, zh, en, figure)
         if observation is not None:
             yield observation
+
+
+def _completes_exactly(budget: DepartmentBudget, figure: Figure) -> bool:
+    """Whether EXE001's check of ``figure`` is exact: its completion percent is what the first
+    budget it can be computed against gives, rounded to its digits (on integers)."""
+    completion = figure.completion
+    final = stated(budget, figure)
+    if completion is None or final is None:
+        return False
+    for column, _zh, _en in _BASES:
+        base = stated(budget, figure, column)
+        if base is None or not share_defined(base):
+            continue
+        return rounds_to(completion.signed, 100 * final.value, base.value)
+    return False
+
+
+def _observe_completion(
+    budget: DepartmentBudget, path: str, zh: str, en: str, figure: Figure
+) -> Observation | None:
+    """EXE001's check of ``figure``: against its budgets, else the budget its change implies."""
+    observation = _check(budget, path, zh, en, figure)
+    if observation is None:
+        observation = _implied(budget, path, zh, en, figure)
+    return observation
 
 
 def _implied(
@@ -212,45 +266,62 @@ def _check(
     return tried[0] if tried else None
 
 
-def _difference(budget: DepartmentBudget) -> Iterator[Observation]:
+def _difference(budget: DepartmentBudget) -> Iterator[Record]:
     """A stated 差值 from the budget = |决算数 − 年初预算数| (or 全年预算数 when no 年初预算数).
 
     Why: the difference is written without sign and often worked from other figures than
     those printed; a gap within the two figures' rounding passes.
     Example: 决算数 3.2、年初预算数 4，“差值为 0.8 万元” holds; “差值为 0.6 万元” fails.
     """
-    for path, zh, en, figure in figures_with(budget, "budget_difference"):
-        if figure.budget_difference is None:
-            continue
+    for path, zh, en, figure in _stating(budget)[1]:
+        difference = figure.budget_difference
         final = stated(budget, figure)
-        column: Column = (
-            "budget_initial" if figure.budget_initial is not None else "budget_full_year"
-        )
-        base = stated(budget, figure, column)
-        if final is None or base is None:
+        base = stated(budget, figure, _base_column(figure))
+        if difference is None or final is None or base is None:
             continue
-        half = budget.precision_of(figure).half_width_fen
-        difference = Stated(figure.budget_difference.fen, half)
-        # The difference is written without sign: it is final − base or base − final,
-        # whichever the printed figures make positive.
-        signs = [1, -1] if final.value >= base.value else [-1, 1]
-        verdict = check_sum(difference, [final, base], signs=signs)
-        base_zh = "年初预算数" if column == "budget_initial" else "全年预算数"
-        base_en = "initial budget" if column == "budget_initial" else "full-year budget"
-        scale = money(budget, figure)
-        yield Observation(
-            outcome=verdict.outcome,
-            location=place(path + "/budget_difference", zh, en, figure),
-            verdict=verdict,
-            scale=scale,
-            params={
-                "base_zh": base_zh,
-                "base_en": base_en,
-                "final": scale.show(final.value),
-                "base": scale.show(base.value),
-            },
-            formula=f"差值 = |决算数 − {base_zh}|",
-        )
+        # written without sign: exact when it is the two figures' distance
+        if difference.fen == abs(final.value - base.value):
+            yield (_observe_difference, budget, path, zh, en, figure)
+        else:
+            yield _observe_difference(budget, path, zh, en, figure)
+
+
+def _base_column(figure: Figure) -> Column:
+    """The budget a 差值 is from: 年初预算数, else 全年预算数."""
+    return "budget_initial" if figure.budget_initial is not None else "budget_full_year"
+
+
+def _observe_difference(
+    budget: DepartmentBudget, path: str, zh: str, en: str, figure: Figure
+) -> Observation:
+    """EXE002's check of ``figure``'s stated 差值."""
+    assert figure.budget_difference is not None
+    column = _base_column(figure)
+    final, base = stated(budget, figure), stated(budget, figure, column)
+    assert final is not None
+    assert base is not None
+    half = budget.precision_of(figure).half_width_fen
+    difference = Stated(figure.budget_difference.fen, half)
+    # The difference is written without sign: it is final − base or base − final,
+    # whichever the printed figures make positive.
+    signs = [1, -1] if final.value >= base.value else [-1, 1]
+    verdict = check_sum(difference, [final, base], signs=signs)
+    base_zh = "年初预算数" if column == "budget_initial" else "全年预算数"
+    base_en = "initial budget" if column == "budget_initial" else "full-year budget"
+    scale = money(budget, figure)
+    return Observation(
+        outcome=verdict.outcome,
+        location=place(path + "/budget_difference", zh, en, figure),
+        verdict=verdict,
+        scale=scale,
+        params={
+            "base_zh": base_zh,
+            "base_en": base_en,
+            "final": scale.show(final.value),
+            "base": scale.show(base.value),
+        },
+        formula=f"差值 = |决算数 − {base_zh}|",
+    )
 
 
 RULES: Final = (
@@ -263,7 +334,7 @@ RULES: Final = (
         message_zh="{where}：写明完成{base_zh}的 {stated}%，按决算数 {final}、{base_zh} {base} 计算为 {computed}%（舍入范围 {low}%～{high}%）",
         message_en="{where}: stated {stated}% of the {base_en}; final {final} and {base_en} {base} give {computed}% (rounding range {low}% to {high}%)",
         formula="完成率 = 决算数 ÷ 预算数（全年预算数，否则年初预算数）× 100%，按所写小数位",
-        check=_completion,
+        check=deferring(_completion),
         example="决算数 7.8、年初预算数 7.8，写明“完成预算 100%”（一致）；写成 27.22% 而 27.22 恰是差额则诊断为金额误作百分比",
     ),
     Rule(
@@ -275,7 +346,7 @@ RULES: Final = (
         message_zh="{where}：写明与{base_zh}的差值 {stated}{unit}，决算数 {final} 与{base_zh} {base} 相差 {computed}{unit}",
         message_en="{where}: stated difference from the {base_en} {stated} {unit}; final {final} and {base_en} {base} differ by {computed} {unit}",
         formula="差值 = |决算数 − 预算数|（年初预算数，否则全年预算数）",
-        check=_difference,
+        check=deferring(_difference),
         example="“三公”经费支出 3.46、年初预算 4.20，写明“差值为 0.74 万元”（一致）；公务接待费支出 1.85、年初预算 1.8，差值 0.05（超支，一致）",
     ),
     Rule(

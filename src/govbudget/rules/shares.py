@@ -8,14 +8,16 @@ all of these are consistent and said so.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
 from attrs import evolve
 
-from govbudget.figure import Figure
+from govbudget.figure import Figure, StatedPercent
 from govbudget.model import DepartmentBudget, Income
 from govbudget.rounding import (
+    Exact,
     Outcome,
     Stated,
     adjusted_to_100,
@@ -27,6 +29,7 @@ from govbudget.rounding import (
 from govbudget.rules._facts import SPENDING_KINDS, expenditure_total, parents, trees_of
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
+    FIGURE_FIELDS,
     figure_at,
     figures_with,
     memo,
@@ -35,46 +38,75 @@ from govbudget.rules._support import (
     place,
     stated,
 )
-from govbudget.rules.base import Diagnosis, Observation, Rule, Scale, Severity
+from govbudget.rules.base import Diagnosis, Observation, Record, Rule, Scale, Severity, deferring
+from govbudget.tree import Node
 
 __all__ = ["RULES"]
 
-#: (path, zh, en, whole, parts as (path, zh, en, figure), whether the parts make up the whole)
-Breakdown = tuple[str, str, str, Figure, Sequence[tuple[str, str, str, Figure]], bool]
+#: A part of a breakdown: (path, zh, en, figure, line). A tree's line (``line`` the line
+#: itself) is named when its check is read: ``path`` and ``zh``/``en`` are then the path
+#: above it and the tree's names, completed by the line's key and label (see :func:`_names`).
+Part = tuple[str, str, str, Figure, Node | None]
+#: (path, zh, en, whole, parts, whether the parts make up the whole)
+Breakdown = tuple[str, str, str, Figure, Sequence[Part], bool]
+
+
+def _names(part: Part) -> tuple[str, str, str]:
+    """The path and the Chinese and English names of a breakdown's part."""
+    path, zh, en, _figure, line = part
+    if line is None:
+        return path, zh, en
+    return f"{path}/{line.key}", f"{zh} {line.label}", f"{en}, {line.label}"
+
+
+#: The parts named by their field, each (path, zh, en), formed once.
+_FIXED: Final[dict[tuple[str, str], tuple[str, str, str]]] = {}
+
+
+def _fixed(section: str, name: str) -> tuple[str, str, str]:
+    found = _FIXED.get((section, name))
+    if found is None:
+        found = _FIXED[section, name] = (f"/{section}/{name}", *label(section, name))
+    return found
+
+
+def _named(section: str, owner: object, names: Sequence[str]) -> list[Part]:
+    """The fields ``names`` of ``owner`` that are stated and not as none (无), as parts named
+    by their labels."""
+    return [
+        (*_fixed(section, n), f, None)
+        for n in names
+        if (f := getattr(owner, n)) is not None and not f.none_stated
+    ]
+
+
+def _lines(path: str, zh: str, en: str, lines: Sequence[Node]) -> list[Part]:
+    """The tree lines ``lines`` not stated as none (无), as parts named when read."""
+    return [(path, zh, en, n, n) for n in lines if not n.none_stated]
 
 
 def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
+    """The breakdowns of the budget, without parts stated as none (无): those have no share
+    to state."""
     income, spending, procurement = budget.income, budget.expenditure, budget.procurement
     if income is not None:
         yield from _income_breakdowns(income)
     if spending is not None and (found := expenditure_total(spending, budget)) is not None:
         whole = found[1]
-        kinds = [
-            (f"/expenditure/{n}", *label("expenditure", n), f)
-            for n in SPENDING_KINDS
-            if (f := getattr(spending, n)) is not None
-        ]
-        yield "/expenditure", "支出", "expenditure", whole, kinds, True
+        yield (
+            "/expenditure",
+            "支出",
+            "expenditure",
+            whole,
+            _named("expenditure", spending, SPENDING_KINDS),
+            True,
+        )
         for tree in ("by_function", "by_economic"):
             roots = getattr(spending, tree)
-            zh, en = label("expenditure", tree)
-            yield (
-                f"/expenditure/{tree}",
-                zh,
-                en,
-                whole,
-                [
-                    (f"/expenditure/{tree}/{n.key}", f"{zh} {n.label}", f"{en}, {n.label}", n)
-                    for n in roots
-                ],
-                True,
-            )
+            path, zh, en = _fixed("expenditure", tree)
+            yield path, zh, en, whole, _lines(path, zh, en, roots), True
     if procurement is not None and procurement.total is not None:
-        parts = [
-            (f"/procurement/{n}", *label("procurement", n), f)
-            for n in ("goods", "works", "services")
-            if (f := getattr(procurement, n)) is not None
-        ]
+        parts = _named("procurement", procurement, ("goods", "works", "services"))
         yield "/procurement", "政府采购", "procurement", procurement.total, parts, True
         if procurement.sme is not None:
             yield (
@@ -82,7 +114,7 @@ def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
                 "政府采购",
                 "procurement",
                 procurement.total,
-                [("/procurement/sme", *label("procurement", "sme"), procurement.sme)],
+                _named("procurement", procurement, ("sme",)),
                 False,
             )
     three = budget.three_public
@@ -92,12 +124,11 @@ def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
             if three.vehicles is not None
             else ("vehicle_purchase", "vehicle_operation")
         )
-        items = [
-            (f"/three_public/{n}", *label("three_public", n), f)
-            for n in ("overseas", "reception", *vehicles)
-            if (f := getattr(three, n)) is not None
-        ]
+        items = _named("three_public", three, ("overseas", "reception", *vehicles))
         yield "/three_public", "“三公”经费", "three public expenses", three.total, items, True
+    # A tree's lines are looked at only when one of them states a share at all.
+    if not any(isinstance(item[3], Node) for item in _stating_shares(budget)):
+        return
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         for keys, node in parents(roots):
             # A line none of whose parts states a share has nothing to check: not named.
@@ -108,24 +139,13 @@ def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
                     f"{tree_zh} {node.label}",
                     f"{tree_en}, {node.label}",
                     node,
-                    [
-                        (f"{prefix}/{c.key}", f"{tree_zh} {c.label}", f"{tree_en}, {c.label}", c)
-                        for c in node.children
-                    ],
+                    _lines(prefix, tree_zh, tree_en, node.children),
                     not node.partial,
                 )
 
 
 _FUNDS: Final = ("general_public", "government_fund", "state_capital")
 _OTHERS: Final = ("business", "operating", "higher_subsidy", "affiliated", "other")
-
-
-def _named(income: Income, names: Sequence[str]) -> list[tuple[str, str, str, Figure]]:
-    return [
-        (f"/income/{n}", *label("income", n), f)
-        for n in names
-        if (f := getattr(income, n)) is not None
-    ]
 
 
 def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
@@ -136,96 +156,170 @@ def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
     if whole is None:
         return
     funds_instead = income.appropriation is None and any(getattr(income, f) for f in _FUNDS)
-    parts = _named(income, (*(_FUNDS if funds_instead else ("appropriation",)), *_OTHERS))
-    parts += [
-        (f"/income/lines/{n.key}", f"收入 {n.label}", f"income, {n.label}", n) for n in income.lines
-    ]
+    parts = _named("income", income, (*(_FUNDS if funds_instead else ("appropriation",)), *_OTHERS))
+    parts += _lines("/income/lines", "收入", "income", income.lines)
     if income.total is None:
-        parts += _named(income, ("surplus_used", "carryover"))
+        parts += _named("income", income, ("surplus_used", "carryover"))
     # Without 财政拨款收入 (or its funds) the stated sources need not make up the whole.
     complete = income.appropriation is not None or funds_instead
     yield "/income", "收入", "income", whole, parts, complete
-    if not funds_instead and (funds := _named(income, _FUNDS)):
-        yield "/income", "收入", "income", whole, funds, False
-    if income.total is not None and income.grand_total is not None:
-        carryover = _named(income, ("surplus_used", "carryover"))
-        if carryover:
-            yield (
-                "/income",
-                "收入总计",
-                "grand total of income",
-                income.grand_total,
-                carryover,
-                False,
-            )
+    # A breakdown of figures all stated as none (无) still has its whole read (SHR001).
+    if not funds_instead and any(getattr(income, f) is not None for f in _FUNDS):
+        yield "/income", "收入", "income", whole, _named("income", income, _FUNDS), False
+    if (
+        income.total is not None
+        and income.grand_total is not None
+        and (income.surplus_used is not None or income.carryover is not None)
+    ):
+        carryover = _named("income", income, ("surplus_used", "carryover"))
+        yield "/income", "收入总计", "grand total of income", income.grand_total, carryover, False
 
 
-def _share_checks(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Observation]:
-    _path, _zh, _en, whole, parts, complete = breakdown
-    whole_value = stated(budget, whole)
+def _units(value: Decimal) -> tuple[int, int]:
+    """A percent as written, as ``units ÷ scale`` on integers (``12.50`` → 1250 ÷ 100), as
+    :func:`~govbudget.rounding.check_ratio` reads it."""
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    units = int("".join(map(str, digits)))
+    if exponent >= 0:
+        return (-units if sign else units) * 10**exponent, 1
+    return -units if sign else units, 10**-exponent
+
+
+def rounds_to(percent: Decimal, numerator: Exact, denominator: Exact) -> bool:
+    """Whether ``numerator ÷ denominator`` (not zero), rounded half away from zero to the
+    decimals ``percent`` is written with, is ``percent``: the exact case of
+    :func:`~govbudget.rounding.check_ratio`, on integers (``False`` for other numbers)."""
+    if not isinstance(numerator, int) or not isinstance(denominator, int):
+        return False
+    units, scale = _units(percent)
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    rounded = (2 * abs(numerator) * scale + denominator) // (2 * denominator)
+    return (-rounded if numerator < 0 else rounded) == units
+
+
+def share_defined(whole: Stated) -> bool:
+    """Whether a share of ``whole`` can be computed: its interval does not reach zero (as
+    :func:`~govbudget.rounding.ratio_range` has it)."""
+    value, half = whole.value, whole.half
+    return not value - half <= 0 <= value + half
+
+
+def _share_records(budget: DepartmentBudget, breakdown: Breakdown) -> Iterator[Record]:
+    """SHR001's checks of one breakdown: a share that rounds to what is stated, deferred."""
+    whole_value = stated(budget, breakdown[3])
     if whole_value is None:
         return
-    # A share whose whole the text names (share_of) is SHR003's, not this breakdown's.
-    shared = [
-        (p, zh, en, f) for p, zh, en, f in parts if f.share is not None and f.share_of is None
-    ]
-    adds_to_100 = (
-        complete
-        and len(shared) == len(parts) > 1
-        and sum(decimal_fraction(f.share.value) for *_, f in shared if f.share is not None) == 100
-    )
-    for path, zh, en, figure in shared:
+    whole = whole_value.value
+    defined = share_defined(whole_value)
+    for part in breakdown[4]:
+        figure = part[3]
         share = figure.share
-        part_value = stated(budget, figure)
-        if share is None or part_value is None:
+        # A share whose whole the text names (share_of) is SHR003's, not this breakdown's.
+        if share is None or figure.share_of is not None:
             continue
-        location = place(path + "/share", zh, en, figure)
-        computed = ratio_range(part_value, whole_value)
-        if computed is None:
-            fine = share.value == 0 and part_value.value == 0
-            yield Observation(
-                outcome=Outcome.EXACT if fine else Outcome.INCONSISTENT,
-                location=location,
-                scale=Scale.percent(share.decimals),
-                params={
-                    "stated": str(share.value),
-                    "message_zh": "{where}：写明占比 {stated}%，但合计为零，占比无从计算",
-                    "message_en": "{where}: stated share {stated}%, but the whole is zero,"
-                    " so no share can be computed",
-                },
-                severity=None if fine else Severity.WARNING,
-                diagnosis=None
-                if fine
-                else Diagnosis(
-                    "zero_whole",
-                    "合计为零，占比无意义",
-                    "the whole is zero, so no share is defined",
-                ),
-            )
+        amount = figure.amount  # its stated value: a part stated as none (无) is no part here
+        if amount is None:
             continue
-        observation = percent_observation(
-            location=location,
-            percent=share,
-            computed=computed,
-            magnitude=False,
-            formula="占比 = 部分 ÷ 合计 × 100%",
+        # A share of a whole that can be zero is exact only as 0% of nothing.
+        exact = (
+            rounds_to(share.signed, 100 * amount.fen, whole)
+            if defined
+            else share.value == 0 and amount.fen == 0
         )
-        verdict = observation.verdict
-        if observation.outcome is Outcome.INCONSISTENT and adds_to_100 and verdict is not None:
-            adjusted = adjusted_to_100(verdict, Fraction(1, 10**share.decimals))
-            if adjusted is not verdict:
-                observation = evolve(observation, outcome=adjusted.outcome, verdict=adjusted)
-        yield observation
+        if exact:
+            yield (_observe_share, budget, breakdown, part, whole_value)
+        else:
+            yield _observe_share(budget, breakdown, part, whole_value)
 
 
-def _named_shares(budget: DepartmentBudget) -> Iterator[Observation]:
+def _adds_to_100(breakdown: Breakdown) -> bool:
+    """Whether the breakdown is complete, each of its parts states a share of it and the
+    shares add up to exactly 100."""
+    parts = breakdown[4]
+    shared = [p[3].share for p in parts if p[3].share is not None and p[3].share_of is None]
+    return (
+        breakdown[5]
+        and len(shared) == len(parts) > 1
+        and sum(decimal_fraction(s.value) for s in shared if s is not None) == 100
+    )
+
+
+def _observe_share(
+    budget: DepartmentBudget, breakdown: Breakdown, part: Part, whole_value: Stated
+) -> Observation:
+    """SHR001's check of the share of ``part`` in ``breakdown`` (whose whole is
+    ``whole_value``)."""
+    figure = part[3]
+    share = figure.share
+    part_value = stated(budget, figure)
+    assert share is not None
+    assert part_value is not None
+    path, zh, en = _names(part)
+    location = place(path + "/share", zh, en, figure)
+    computed = ratio_range(part_value, whole_value)
+    if computed is None:
+        fine = share.value == 0 and part_value.value == 0
+        return Observation(
+            outcome=Outcome.EXACT if fine else Outcome.INCONSISTENT,
+            location=location,
+            scale=Scale.percent(share.decimals),
+            params={
+                "stated": str(share.value),
+                "message_zh": "{where}：写明占比 {stated}%，但合计为零，占比无从计算",
+                "message_en": "{where}: stated share {stated}%, but the whole is zero,"
+                " so no share can be computed",
+            },
+            severity=None if fine else Severity.WARNING,
+            diagnosis=None
+            if fine
+            else Diagnosis(
+                "zero_whole",
+                "合计为零，占比无意义",
+                "the whole is zero, so no share is defined",
+            ),
+        )
+    observation = percent_observation(
+        location=location,
+        percent=share,
+        computed=computed,
+        magnitude=False,
+        formula="占比 = 部分 ÷ 合计 × 100%",
+    )
+    verdict = observation.verdict
+    if (
+        observation.outcome is Outcome.INCONSISTENT
+        and verdict is not None
+        and _adds_to_100(breakdown)
+    ):
+        adjusted = adjusted_to_100(verdict, Fraction(1, 10**share.decimals))
+        if adjusted is not verdict:
+            observation = evolve(observation, outcome=adjusted.outcome, verdict=adjusted)
+    return observation
+
+
+def _stating_shares(budget: DepartmentBudget) -> tuple[tuple[str, str, str, Figure], ...]:
+    """The figures that state a share, in the order of
+    :func:`~govbudget.rules._support.figures_with`: once per ``validate()``, from the figures
+    with any field that the execution rules look in too."""
+    return memo(
+        budget,
+        "shares.stating",
+        lambda: tuple(
+            item for item in figures_with(budget, *FIGURE_FIELDS) if item[3].share is not None
+        ),
+    )
+
+
+def _named_shares(budget: DepartmentBudget) -> Iterator[Record]:
     """Each share whose whole the text names (占基本支出的 60%) equals the amount ÷ that figure.
 
     Why: the named whole is often a different total than the breakdown's (基本支出, 采购总额 …);
     a share on the wrong one shows here. A share within the figures' rounding range passes.
     Example: 人员经费 54 占基本支出 62 的 87.10% holds (54 ÷ 62 = 87.097%).
     """
-    for path, zh, en, figure in figures_with(budget, "share_of"):
+    for path, zh, en, figure in _stating_shares(budget):
         share, whole_path = figure.share, figure.share_of
         if share is None or whole_path is None:
             continue
@@ -234,32 +328,53 @@ def _named_shares(budget: DepartmentBudget) -> Iterator[Observation]:
         whole_value = None if found is None else stated(budget, found[2])
         if found is None or part_value is None or whole_value is None:
             continue
-        computed = ratio_range(part_value, whole_value)
-        if computed is None:
-            continue
-        yield percent_observation(
-            location=place(path + "/share", zh, en, figure),
-            percent=share,
-            computed=computed,
-            magnitude=False,
-            formula=f"占比 = {zh} ÷ {found[0]} × 100%",
-            params={"whole_zh": found[0], "whole_en": found[1]},
-        )
+        if not share_defined(whole_value):
+            continue  # no share can be computed: nothing to check
+        if rounds_to(share.signed, 100 * part_value.value, whole_value.value):
+            yield (_observe_named_share, budget, path, zh, en, figure)
+        else:
+            yield _observe_named_share(budget, path, zh, en, figure)
+
+
+def _observe_named_share(
+    budget: DepartmentBudget, path: str, zh: str, en: str, figure: Figure
+) -> Observation:
+    """SHR003's check of ``figure``'s share of the whole it names."""
+    share, whole_path = figure.share, figure.share_of
+    assert share is not None
+    assert whole_path is not None
+    found = figure_at(budget, whole_path)
+    assert found is not None
+    part_value, whole_value = stated(budget, figure), stated(budget, found[2])
+    assert part_value is not None
+    assert whole_value is not None
+    computed = ratio_range(part_value, whole_value)
+    assert computed is not None
+    return percent_observation(
+        location=place(path + "/share", zh, en, figure),
+        percent=share,
+        computed=computed,
+        magnitude=False,
+        formula=f"占比 = {zh} ÷ {found[0]} × 100%",
+        params={"whole_zh": found[0], "whole_en": found[1]},
+    )
 
 
 def _stated_breakdowns(budget: DepartmentBudget) -> list[Breakdown]:
     """The breakdowns without parts stated as none (无): those have no share to state.
 
     Named once per ``validate()`` for SHR001 and SHR002."""
-    return memo(budget, "shares.breakdowns", lambda: list(_without_none(budget)))
+    return memo(budget, "shares.breakdowns", lambda: list(_breakdowns(budget)))
 
 
-def _without_none(budget: DepartmentBudget) -> Iterator[Breakdown]:
-    for path, zh, en, whole, parts, complete in _breakdowns(budget):
-        yield path, zh, en, whole, [p for p in parts if not p[3].none_stated], complete
+def _sums_to_100(shares: Sequence[StatedPercent]) -> bool:
+    """Whether the shares as written add up to exactly 100, on integers."""
+    written = [_units(s.value) for s in shares]
+    scale = max(s for _, s in written)
+    return sum(units * (scale // s) for units, s in written) == 100 * scale
 
 
-def _shares(budget: DepartmentBudget) -> Iterator[Observation]:
+def _shares(budget: DepartmentBudget) -> Iterator[Record]:
     """Each stated share (占比) of a breakdown equals part ÷ whole × 100 at its own decimals: income
     sources, spending kinds and classes, procurement kinds, the “三公” parts and tree lines.
 
@@ -269,10 +384,10 @@ def _shares(budget: DepartmentBudget) -> Iterator[Observation]:
     Example: 项目支出 45 ÷ 支出合计 150 = 30%，写作 30.00% holds.
     """
     for breakdown in _stated_breakdowns(budget):
-        yield from _share_checks(budget, breakdown)
+        yield from _share_records(budget, breakdown)
 
 
-def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
+def _hundred(budget: DepartmentBudget) -> Iterator[Record]:
     """The shares of a complete breakdown add up to 100% (each share's rounding allowed).
 
     Why: shares that miss 100% mean one was mistyped or a part left out; truncated shares fall
@@ -280,53 +395,63 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Observation]:
     parts may add up to the share of the whole those parts make.
     Example: 基本支出占 70% + 项目支出占 30% = 100% holds; 70% + 20% fails.
     """
-    for path, zh, en, whole, parts, complete in _stated_breakdowns(budget):
-        if not complete or len(parts) < 2 or any(f.share is None for *_, f in parts):
+    for breakdown in _stated_breakdowns(budget):
+        parts, complete = breakdown[4], breakdown[5]
+        if not complete or len(parts) < 2 or any(p[3].share is None for p in parts):
             continue
-        total = stated(budget, whole)
+        total = stated(budget, breakdown[3])
         if total is None or total.value == 0:
             continue
-        shares = [f.share for *_, f in parts if f.share is not None]
-        decimals = max(s.decimals for s in shares)
-        values = [
-            Stated(decimal_fraction(s.value), Fraction(1, 2 * 10**s.decimals)) for s in shares
-        ]
-        verdict = check_truncated_sum(Fraction(100), values)
-        printed = [stated(budget, f) for *_, f in parts]
-        diagnosis = None
-        if verdict.outcome is Outcome.INCONSISTENT and all(p is not None for p in printed):
-            amounts = [p for p in printed if p is not None]
-            parts_total = sum(Fraction(p.value) for p in amounts)
-            if check_sum(total, amounts).outcome is Outcome.INCONSISTENT:
-                # The parts listed are not the whole breakdown (a text that lists some of
-                # the sources): their shares add up to the share of the whole they make up.
-                of_listed = check_truncated_sum(parts_total * 100 / Fraction(total.value), values)
-                if of_listed.outcome is not Outcome.INCONSISTENT:
-                    verdict = evolve(verdict, outcome=Outcome.WITHIN_ROUNDING, min_gap=Fraction(0))
-            elif parts_total != total.value:
-                # The parts are the whole, within rounding; shares that add up to what the
-                # printed parts add up to were taken from the rounded amounts.
-                scale = money(budget, whole)
-                summed = scale.show(parts_total) + scale.label
-                printed_whole = scale.show(Fraction(total.value)) + scale.label
-                diagnosis = Diagnosis(
-                    "shares_of_rounded_amounts",
-                    f"各项占比按舍入后的金额计算（各项之和 {summed}，合计 {printed_whole}）",
-                    f"the shares were taken from the rounded amounts (the parts add up to "
-                    f"{summed}, the whole is {printed_whole})",
-                )
-        yield Observation(
-            outcome=verdict.outcome,
-            # at the sentence the first share is stated in
-            location=place(
-                path + "/shares", f"{zh}各项占比之和", f"{en}: sum of the shares", parts[0][3]
-            ),
-            verdict=verdict,
-            scale=Scale.percent(decimals),
-            params={"count": str(len(values))},
-            diagnosis=diagnosis,
-            formula="Σ 占比 = 100%",
-        )
+        if _sums_to_100([p[3].share for p in parts if p[3].share is not None]):
+            yield (_observe_hundred, budget, breakdown)
+        else:
+            yield _observe_hundred(budget, breakdown)
+
+
+def _observe_hundred(budget: DepartmentBudget, breakdown: Breakdown) -> Observation:
+    """SHR002's check of one complete breakdown whose every part states a share."""
+    path, zh, en, whole, parts, _complete = breakdown
+    total = stated(budget, whole)
+    assert total is not None
+    shares = [p[3].share for p in parts if p[3].share is not None]
+    decimals = max(s.decimals for s in shares)
+    values = [Stated(decimal_fraction(s.value), Fraction(1, 2 * 10**s.decimals)) for s in shares]
+    verdict = check_truncated_sum(Fraction(100), values)
+    printed = [stated(budget, p[3]) for p in parts]
+    diagnosis = None
+    if verdict.outcome is Outcome.INCONSISTENT and all(p is not None for p in printed):
+        amounts = [p for p in printed if p is not None]
+        parts_total = sum(Fraction(p.value) for p in amounts)
+        if check_sum(total, amounts).outcome is Outcome.INCONSISTENT:
+            # The parts listed are not the whole breakdown (a text that lists some of
+            # the sources): their shares add up to the share of the whole they make up.
+            of_listed = check_truncated_sum(parts_total * 100 / Fraction(total.value), values)
+            if of_listed.outcome is not Outcome.INCONSISTENT:
+                verdict = evolve(verdict, outcome=Outcome.WITHIN_ROUNDING, min_gap=Fraction(0))
+        elif parts_total != total.value:
+            # The parts are the whole, within rounding; shares that add up to what the
+            # printed parts add up to were taken from the rounded amounts.
+            scale = money(budget, whole)
+            summed = scale.show(parts_total) + scale.label
+            printed_whole = scale.show(Fraction(total.value)) + scale.label
+            diagnosis = Diagnosis(
+                "shares_of_rounded_amounts",
+                f"各项占比按舍入后的金额计算（各项之和 {summed}，合计 {printed_whole}）",
+                f"the shares were taken from the rounded amounts (the parts add up to "
+                f"{summed}, the whole is {printed_whole})",
+            )
+    return Observation(
+        outcome=verdict.outcome,
+        # at the sentence the first share is stated in
+        location=place(
+            path + "/shares", f"{zh}各项占比之和", f"{en}: sum of the shares", parts[0][3]
+        ),
+        verdict=verdict,
+        scale=Scale.percent(decimals),
+        params={"count": str(len(values))},
+        diagnosis=diagnosis,
+        formula="Σ 占比 = 100%",
+    )
 
 
 RULES: Final = (
@@ -339,7 +464,7 @@ RULES: Final = (
         message_zh="{where}：写明占比 {stated}%，按金额计算为 {computed}%（舍入范围 {low}%～{high}%）",
         message_en="{where}: stated share {stated}%, the amounts give {computed}% (rounding range {low}% to {high}%)",
         formula="占比 = 部分 ÷ 合计 × 100%，按所写小数位；尾差调整使合计为 100% 时视为一致",
-        check=_shares,
+        check=deferring(_shares),
         example="一般公共预算财政拨款收入 2174.38 ÷ 2380.56 = 91.339%，写作 91.34%（一致）",
     ),
     Rule(
@@ -351,7 +476,7 @@ RULES: Final = (
         message_zh="{where}：{count} 项占比之和 {computed}%，应为 100%",
         message_en="{where}: the {count} shares add up to {computed}%, not 100%",
         formula="Σ 占比 = 100%（允许各项舍入误差之和）",
-        check=_hundred,
+        check=deferring(_hundred),
         example="基本支出占 31.46% + 项目支出占 68.54% = 100%",
     ),
     Rule(
@@ -363,7 +488,7 @@ RULES: Final = (
         message_zh="{where}：写明占{whole_zh}的 {stated}%，按金额计算为 {computed}%（舍入范围 {low}%～{high}%）",
         message_en="{where}: stated {stated}% of {whole_en}, the amounts give {computed}% (rounding range {low}% to {high}%)",
         formula="占比 = 该数 ÷ 文中所写基数 × 100%，按所写小数位",
-        check=_named_shares,
+        check=deferring(_named_shares),
         example="授予中小企业合同金额 5915.87，占政府采购支出总额 28861.94 的 20.5%（一致）",
     ),
 )

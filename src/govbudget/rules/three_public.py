@@ -10,13 +10,18 @@ from govbudget.model import DepartmentBudget
 from govbudget.rules._facts import _all_appropriation, expenditure_total
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
+    READ_AS_WRITTEN,
+    Column,
     at_most,
+    column_value,
     equal_relation,
+    memo,
     place,
+    stated,
     sums_in_columns,
 )
-from govbudget.rules.base import Record, Rule, Severity, deferring
-from govbudget.tree import find
+from govbudget.rules.base import Observation, Record, Rule, Severity, deferring
+from govbudget.tree import Node
 
 __all__ = ["ECONOMIC_ITEMS", "RULES"]
 
@@ -27,6 +32,62 @@ ECONOMIC_ITEMS: Final = (
     ("vehicle_operation", "30231", "公务用车运行维护费"),
     ("vehicle_purchase", "31013", "公务用车购置"),
 )
+
+
+#: The lines of the spending trees that rules look up by code: the 经济分类 款 of the “三公” parts
+#: and 30113 住房公积金, and the 功能分类 22102 住房改革支出 and 221 住房保障支出 (XS002).
+_LOOKED_UP: Final = {
+    "by_economic": frozenset({*(code for _, code, _ in ECONOMIC_ITEMS), "30113"}),
+    "by_function": frozenset({"22102", "221"}),
+}
+
+
+def spending_line(budget: DepartmentBudget, tree: str, code: str) -> Node | None:
+    """The first line (in walk order, as :func:`govbudget.tree.find` finds it) with ``code``
+    in the spending tree ``tree`` (``by_economic`` or ``by_function``), for a code of
+    :data:`_LOOKED_UP`: the tree is walked once per ``validate()`` for all of them."""
+    wanted = _LOOKED_UP[tree]
+    assert code in wanted
+    spending = budget.expenditure
+    if spending is None:
+        return None
+    roots: tuple[Node, ...] = getattr(spending, tree)
+    return memo(budget, "three_public.lines " + tree, lambda: _first_lines(roots, wanted)).get(code)
+
+
+def _first_lines(roots: tuple[Node, ...], codes: frozenset[str]) -> dict[str, Node]:
+    """The first line under ``roots`` with each of ``codes`` that is there, in walk order."""
+    found: dict[str, Node] = {}
+    stack = list(reversed(roots))
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        code = node.code
+        if code in codes and code not in found:
+            found[code] = node
+            if len(found) == len(codes):
+                break
+        children = node.children
+        if children:
+            push(reversed(children))
+    return found
+
+
+def all_appropriation(budget: DepartmentBudget) -> bool:
+    """Whether all income is appropriation (财政拨款) with nothing carried over (see
+    :func:`~govbudget.rules._facts._all_appropriation`), once per ``validate()``."""
+    return memo(budget, "three_public.all_appropriation", lambda: _all_appropriation(budget))
+
+
+def read_both(
+    budget: DepartmentBudget, first: Figure, second: Figure, column: Column = "amount"
+) -> None:
+    """Read the two figures of a relation with nothing to compare as
+    :func:`~govbudget.rules._support.equal_relation` and ``at_most`` read them, while the
+    amounts are read as written: a figure read wider is then noted (``WIDENED``) as it was."""
+    if READ_AS_WRITTEN.get():
+        stated(budget, first, column)
+        stated(budget, second, column)
 
 
 def _total(budget: DepartmentBudget) -> Iterator[Record]:
@@ -91,35 +152,55 @@ def _economic(budget: DepartmentBudget) -> Iterator[Record]:
     three, spending = budget.three_public, budget.expenditure
     if three is None or spending is None or not spending.by_economic:
         return
-    certain = _all_appropriation(budget) and expenditure_total(spending, budget) is not None
+    certain = all_appropriation(budget) and expenditure_total(spending, budget) is not None
     for field, code, name in ECONOMIC_ITEMS:
         part: Figure | None = getattr(three, field)
-        item = find(spending.by_economic, code)
-        if part is None or item is None:
+        if part is None:
             continue
-        zh, en = label("three_public", field)
-        location = place(
-            f"/three_public/{field}",
-            f"“三公”{zh}与经济分类 {code} {name}",
-            f"three public {en} and economic class {code} {name}",
-            part,
-        )
-        formula = f"“三公”{zh} = 经济分类 {code} {name}"
-        if certain:
-            observation = equal_relation(
-                budget, location=location, first=part, second=item, formula=formula
-            )
-        else:
-            observation = at_most(
-                budget,
-                location=location,
-                part=part,
-                whole=item,
-                severity=Severity.WARNING,
-                formula=formula,
-            )
+        item = spending_line(budget, "by_economic", code)
+        if item is None:
+            continue
+        small, big = column_value(part), column_value(item)
+        if small is None or big is None:
+            read_both(budget, part, item)
+            continue  # nothing to compare
+        # equal where it is certain, else at most the 款
+        if small.fen == big.fen if certain else small.fen <= big.fen:
+            yield (_observe_economic, budget, field, code, name, part, item, certain)
+            continue
+        observation = _observe_economic(budget, field, code, name, part, item, certain)
         if observation is not None:
             yield observation
+
+
+def _observe_economic(
+    budget: DepartmentBudget,
+    field: str,
+    code: str,
+    name: str,
+    part: Figure,
+    item: Node,
+    certain: bool,
+) -> Observation | None:
+    """SG003's check of the “三公” part ``field`` against the 经济分类 款 ``item``."""
+    zh, en = label("three_public", field)
+    location = place(
+        f"/three_public/{field}",
+        f"“三公”{zh}与经济分类 {code} {name}",
+        f"three public {en} and economic class {code} {name}",
+        part,
+    )
+    formula = f"“三公”{zh} = 经济分类 {code} {name}"
+    if certain:
+        return equal_relation(budget, location=location, first=part, second=item, formula=formula)
+    return at_most(
+        budget,
+        location=location,
+        part=part,
+        whole=item,
+        severity=Severity.WARNING,
+        formula=formula,
+    )
 
 
 RULES: Final = (

@@ -15,13 +15,12 @@ year that other headings do not, or a 决算's 截至 date is before its year.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
 from govbudget.model import DepartmentBudget, Kind, Level
 from govbudget.rounding import Outcome
-from govbudget.rules.base import Location, Observation, Rule, Severity
+from govbudget.rules.base import Location, Observation, Record, Rule, Severity, deferring
 from govbudget.wording import Wording, WordingKind
 
 __all__ = ["RULES"]
@@ -124,10 +123,8 @@ def _placeholders(budget: DepartmentBudget) -> Iterator[Observation]:
 
 # --- WRD002: a year that contradicts the document's -----------------------------------------
 
-_KIND_WORD: Final = {Kind.FINAL: "决算", Kind.BUDGET: "预算"}
 
-
-def _years(budget: DepartmentBudget) -> Iterator[Observation]:
+def _years(budget: DepartmentBudget) -> Iterator[Record]:
     """Headings of the document's kind (决算 or 预算) name the document's year, and a 决算's
     截至 dates are not before it.
 
@@ -136,29 +133,46 @@ def _years(budget: DepartmentBudget) -> Iterator[Observation]:
     Example: a 2024 决算 with one heading “2023年部门决算” among “2024年” ones: that one is flagged.
     """
     year = budget.year
-    word = _KIND_WORD[budget.kind]
+    if year is None or not budget.wording:
+        return
+    word = "决算" if budget.kind is Kind.FINAL else "预算"
     headings = [(i, w) for i, w in _of(budget, W.HEADING_YEAR) if w.word == word]
-    named = Counter(w.year for _, w in headings)
-    if year is None or named[year] == 0:
+    named: dict[int | None, int] = {}  # how many headings name each year
+    for _, wording in headings:
+        named[wording.year] = named.get(wording.year, 0) + 1
+    usual = named.get(year, 0)
+    if usual == 0:
         return  # the headings do not confirm the document's year: nothing to judge against
     for index, wording in headings:
         stated = wording.year
         # another year is a slip only where the document's year is the usual one
-        bad = stated != year and named[stated] <= named[year]
-        yield _observe(index, wording, bad=bad, year=str(year), stated_year=str(stated))
+        if stated != year and named[stated] <= usual:
+            yield _observe_year(index, wording, True, year, stated)
+        else:
+            yield (_observe_year, index, wording, False, year, stated)
     if budget.kind is not Kind.FINAL:
         return  # a 预算 states its assets at the end of the year before, or later
     for index, wording in _of(budget, W.AS_OF_YEAR):
         stated = wording.year
         if stated is None:
             continue
-        yield _observe(index, wording, bad=stated < year, year=str(year), stated_year=str(stated))
+        if stated < year:
+            yield _observe_year(index, wording, True, year, stated)
+        else:
+            yield (_observe_year, index, wording, False, year, stated)
+
+
+def _observe_year(
+    index: int, wording: Wording, bad: bool, year: int, stated: int | None
+) -> Observation:
+    """WRD002's check of the year ``wording`` states against the document's ``year``."""
+    return _observe(index, wording, bad=bad, year=str(year), stated_year=str(stated))
 
 
 # --- WRD003: 部门 and 单位 both used for the document ----------------------------------------
 
 
-def _level_words(budget: DepartmentBudget) -> Iterator[Observation]:
+def _level_words(budget: DepartmentBudget) -> Iterator[Record]:
     """The document calls itself a 部门 or a 单位 document (部门决算 / 单位决算) throughout.
 
     Why: mixing the two shows headings copied from another document; the word used less often
@@ -166,7 +180,11 @@ def _level_words(budget: DepartmentBudget) -> Iterator[Observation]:
     Example: nine headings say 部门预算 and one says 单位预算: that one is flagged.
     """
     words = list(_of(budget, W.LEVEL_WORD))
-    counts = Counter(w.word for _, w in words)
+    if len(words) < 2:
+        return  # one word, or none: nothing mixed
+    counts: dict[str | None, int] = {}  # how many headings use each word, in order
+    for _, wording in words:
+        counts[wording.word] = counts.get(wording.word, 0) + 1
     if len(counts) < 2:
         return
     own = "单位" if budget.level is Level.UNIT else "部门"
@@ -174,7 +192,17 @@ def _level_words(budget: DepartmentBudget) -> Iterator[Observation]:
     odd = min(counts, key=lambda w: (counts[w], w == own))
     usual = next(w for w in counts if w != odd)
     for index, wording in words:
-        yield _observe(index, wording, bad=wording.word == odd, usual=str(usual), odd=str(odd))
+        if wording.word == odd:
+            yield _observe_level(index, wording, True, usual, odd)
+        else:
+            yield (_observe_level, index, wording, False, usual, odd)
+
+
+def _observe_level(
+    index: int, wording: Wording, bad: bool, usual: str | None, odd: str | None
+) -> Observation:
+    """WRD003's check of the word ``wording`` calls the document by."""
+    return _observe(index, wording, bad=bad, usual=str(usual), odd=str(odd))
 
 
 def _rule(
@@ -182,7 +210,7 @@ def _rule(
     title_zh: str,
     title_en: str,
     formula: str,
-    check: Callable[[DepartmentBudget], Iterator[Observation]],
+    check: Callable[[DepartmentBudget], Iterable[Observation]],
     message_zh: str,
     message_en: str,
     *,
@@ -216,7 +244,7 @@ RULES: Final = (
         "标题和截至日期的年度与文件年度一致",
         "Headings and 截至 dates name the document's year",
         "决算（预算）标题中的年度 = 文件年度；决算中“截至 X 年 12 月 31 日”的 X 不早于文件年度",
-        _years,
+        deferring(_years),
         "{where}：写作“{text}”（{stated_year}年），而本文件是{year}年度的",
         "{where}: it says “{text}” ({stated_year}), but the document is for {year}",
     ),
@@ -225,7 +253,7 @@ RULES: Final = (
         "通篇用“部门”或“单位”称呼本文件，不混用",
         "The document is called a 部门 or a 单位 document throughout",
         "标题中的“部门决算（预算）”与“单位决算（预算）”不混用",
-        _level_words,
+        deferring(_level_words),
         "{where}：写作“{text}”，其他标题称“{usual}”",
         "{where}: it says “{text}” where the other headings say {usual}",
         severity=Severity.WARNING,
