@@ -179,3 +179,29 @@ def test_a_share_with_a_falling_word_is_signed() -> None:
     )
     assert outcomes(falling, "SHR001") == [I]
     assert [type(r) is tuple for r in _records("SHR001", falling)] == [False]
+
+
+def test_shr001_a_general_public_class_is_a_share_of_the_fund() -> None:
+    # 一般公共预算财政拨款支出 500, of which 201 400 (80%) and 208 100 (20%): the classes' shares
+    # are of the fund's total, not of all spending (600 with the other funds).
+    from govbudget.model import Appropriation, Spending
+
+    def classes(first: str) -> DepartmentBudget:
+        return budget(
+            expenditure=Expenditure(total=fig("600")),
+            appropriation=Appropriation(
+                general_public=Spending(total=fig("500")),
+                by_function=(
+                    Node(code="201", name="一般公共服务支出", amount=wan("400"), share=pct(first)),
+                    Node(code="208", name="社会保障和就业支出", amount=wan("100"), share=pct("20")),
+                ),
+            ),
+        )
+
+    assert outcomes(classes("80"), "SHR001") == [E, E]
+    assert outcomes(classes("80"), "SHR002") == [E]
+    # 400 of 600, the share of all spending, is not the class's share of the fund
+    assert outcomes(classes("66.67"), "SHR001") == [I, E]
+    assert checks(classes("66.67"), "SHR001")[0].location.path == (
+        "/appropriation/by_function/201/share"
+    )

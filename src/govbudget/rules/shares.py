@@ -39,6 +39,7 @@ from govbudget.rules._support import (
     stated,
 )
 from govbudget.rules.base import Diagnosis, Observation, Record, Rule, Scale, Severity, deferring
+from govbudget.table import TableKind
 from govbudget.tree import Node
 
 __all__ = ["RULES"]
@@ -105,6 +106,25 @@ def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
             roots = getattr(spending, tree)
             path, zh, en = _fixed("expenditure", tree)
             yield path, zh, en, whole, _lines(path, zh, en, roots), True
+    general = budget.appropriation
+    if (
+        general is not None
+        and general.by_function
+        and general.general_public is not None
+        and general.general_public.total is not None
+        and not _general_public_table(budget)
+    ):
+        # "一般公共预算财政拨款支出940万元，主要用于：一般公共服务支出（类）800万元，占85.11%…":
+        # each class a share of the fund's total (with its table, TAB012 checks them).
+        path, zh, en = _fixed("appropriation", "by_function")
+        yield (
+            path,
+            zh,
+            en,
+            general.general_public.total,
+            _lines(path, zh, en, general.by_function),
+            not general.function_partial,
+        )
     if procurement is not None and procurement.total is not None:
         parts = _named("procurement", procurement, ("goods", "works", "services"))
         yield "/procurement", "政府采购", "procurement", procurement.total, parts, True
@@ -142,6 +162,12 @@ def _breakdowns(budget: DepartmentBudget) -> Iterator[Breakdown]:
                     _lines(prefix, tree_zh, tree_en, node.children),
                     not node.partial,
                 )
+
+
+def _general_public_table(budget: DepartmentBudget) -> bool:
+    """Whether the budget holds its general public budget's spending table."""
+    wanted = (TableKind.FINAL_GENERAL_PUBLIC, TableKind.BUDGET_GENERAL_PUBLIC)
+    return any(table.kind in wanted for table in budget.tables)
 
 
 _FUNDS: Final = ("general_public", "government_fund", "state_capital")
