@@ -313,6 +313,17 @@ def at_most(
     return observation if severity is None else evolve(observation, severity=severity)
 
 
+def exact_at_most(
+    part: Figure | None, whole: Figure | None, column: Column = "amount"
+) -> bool | None:
+    """Whether :func:`at_most` of these figures would be exact (the part's stated value is at
+    most the whole's), on integers of fen; ``None`` when it would have nothing to compare."""
+    small, big = column_value(part, column), column_value(whole, column)
+    if small is None or big is None:
+        return None
+    return small.fen <= big.fen
+
+
 def equal_relation(
     budget: DepartmentBudget,
     *,

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget
-from govbudget.rules._support import at_most, place
-from govbudget.rules.base import Observation, Rule, Severity
+from govbudget.rules._support import at_most, exact_at_most, place
+from govbudget.rules.base import Observation, Record, Rule, Severity, deferring
 from govbudget.tree import find
 
 __all__ = ["RULES"]
 
 
-def _operation(budget: DepartmentBudget) -> Iterator[Observation]:
+@deferring
+def _operation(budget: DepartmentBudget) -> Iterator[Record]:
     """机关运行经费 ≤ 公用经费 (or, when no 公用经费 is stated, 经济分类 302 商品和服务支出).
 
     Why: the operation expenses are drawn from the public expenses, so more than them means a
@@ -34,6 +36,14 @@ def _operation(budget: DepartmentBudget) -> Iterator[Observation]:
             "经济分类 302 商品和服务支出",
             "economic class 302 goods and services",
         )
+    exact = exact_at_most(operation, whole)
+    if exact is not None:
+        yield (_observe, budget, whole, zh, en) if exact else _observe(budget, whole, zh, en)
+
+
+def _observe(budget: DepartmentBudget, whole: Figure, zh: str, en: str) -> Observation:
+    """The observation of 机关运行经费 ≤ ``whole`` (公用经费, or 302)."""
+    operation = budget.institutional_operation
     observation = at_most(
         budget,
         location=place(
@@ -46,8 +56,8 @@ def _operation(budget: DepartmentBudget) -> Iterator[Observation]:
         whole=whole,
         formula=f"机关运行经费 ≤ {zh}",
     )
-    if observation is not None:
-        yield observation
+    assert observation is not None  # both are stated: exact_at_most said so
+    return observation
 
 
 RULES: Final = (

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from govbudget.model import DepartmentBudget
-from govbudget.rules._support import at_most, place, sums_in_columns
-from govbudget.rules.base import Record, Rule, Severity, deferring
+from govbudget.rules._support import at_most, exact_at_most, place, sums_in_columns
+from govbudget.rules.base import Observation, Record, Rule, Severity, deferring
 
 __all__ = ["RULES"]
 
@@ -46,6 +46,15 @@ def _sme(budget: DepartmentBudget) -> Iterator[Record]:
     procurement = budget.procurement
     if procurement is None:
         return
+    exact = exact_at_most(procurement.sme, procurement.total)
+    if exact is not None:
+        yield (_observe_sme, budget) if exact else _observe_sme(budget)
+
+
+def _observe_sme(budget: DepartmentBudget) -> Observation:
+    """The observation of 面向中小企业采购 ≤ 政府采购总额."""
+    procurement = budget.procurement
+    assert procurement is not None
     observation = at_most(
         budget,
         location=place(
@@ -58,8 +67,8 @@ def _sme(budget: DepartmentBudget) -> Iterator[Record]:
         whole=procurement.total,
         formula="面向中小企业采购 ≤ 政府采购总额",
     )
-    if observation is not None:
-        yield observation
+    assert observation is not None  # both are stated: exact_at_most said so
+    return observation
 
 
 RULES: Final = (

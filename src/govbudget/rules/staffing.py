@@ -8,23 +8,31 @@ from typing import Final
 from govbudget.model import Count, DepartmentBudget
 from govbudget.rounding import Outcome, Stated, check_sum
 from govbudget.rules._support import diagnose_sum
-from govbudget.rules.base import Location, Observation, Rule, Scale, Severity
+from govbudget.rules.base import Location, Observation, Record, Rule, Scale, Severity, deferring
 
 __all__ = ["RULES"]
 
 
 def _counts(
     path: str, zh: str, en: str, total: int | None, parts: Sequence[Count]
-) -> Iterator[Observation]:
+) -> Iterator[Record]:
     if total is None or not parts:
         return
+    if total == sum(c.value for c in parts):  # head counts are whole: exact, made when read
+        yield (_observe_counts, path, zh, en, total, parts)
+    else:
+        yield _observe_counts(path, zh, en, total, parts)
+
+
+def _observe_counts(path: str, zh: str, en: str, total: int, parts: Sequence[Count]) -> Observation:
+    """The observation of one staff total against its categories."""
     verdict = check_sum(Stated(total), [Stated(c.value) for c in parts])
     diagnosis = None
     if verdict.outcome is Outcome.INCONSISTENT:
         diagnosis = diagnose_sum(
             Stated(total), [(c.name, Stated(c.value)) for c in parts], Scale.count()
         )
-    yield Observation(
+    return Observation(
         outcome=verdict.outcome,
         location=Location(path, zh, en, parts[0].source),
         verdict=verdict,
@@ -34,7 +42,8 @@ def _counts(
     )
 
 
-def _staff(budget: DepartmentBudget) -> Iterator[Observation]:
+@deferring
+def _staff(budget: DepartmentBudget) -> Iterator[Record]:
     """实有在职人员, 退休人员 and 编制人数 each equal the sum of their categories.
 
     Why: head counts are exact (no rounding), so any gap is a miscount or a category left out.
