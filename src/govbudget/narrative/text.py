@@ -409,9 +409,18 @@ def normalize(raw: str) -> Text:
 #: The end of a line whose sentence goes on with a number: a word that states one ("占",
 #: "决算为", "增长"), or a comma. No paragraph or table cell ends so.
 _AWAITS_NUMBER: Final = re.compile(
-    r"(?:占|为|是|达|增长|下降|增加|减少|降低|提高|共计|合计|总计|约|比|较|的|决算|预算|经费|费"
-    r"|支出|收入|金额|总额|，|、)$"
+    r"(?:占|为|是|达|增长|下降|增加|减少|降低|提高|约|比|较|的|，|、)$"
 )
+#: The end of a line that names a figure ("…人员经费", "…支出决算"): in prose the sentence goes
+#: on with its number; a table's cell, one a line ("合计" above "46.3"), stays a cell.
+_MAY_AWAIT_NUMBER: Final = re.compile(r"(?:决算|预算|经费|费|支出|收入|金额|总额|共计|合计|总计)$")
+
+
+def _in_prose(before: _Line, text: str) -> bool:
+    """Whether a line is a line of prose (long, or with a comma), not a table's cell."""
+    return before.width >= _LONG_LINE or "，" in text or "、" in text
+
+
 #: A line that opens with a short label and a colon: a field of a list of fields.
 _FIELD_LINE: Final = re.compile(r"[\u4e00-\u9fff（）]{2,10}[：:]")
 
@@ -423,7 +432,10 @@ def _separator(before: _Line, line: str, full: int, wrapped: bool) -> str:
         return "\n"
     if _FIELD_LINE.match(line) and _FIELD_LINE.match(previous):
         return "\n"  # a list of fields, one a line ("项目名称：…", "项目金额：…")
-    if _NUMBER_START.match(line) and _AWAITS_NUMBER.search(previous):
+    if _NUMBER_START.match(line) and (
+        _AWAITS_NUMBER.search(previous)
+        or (_MAY_AWAIT_NUMBER.search(previous) and _in_prose(before, previous))
+    ):
         return ""  # "…基本支出 700.00 万元，占" and "70.71%；…": the sentence goes on
     ends_number = bool(_NUMBER_END.search(previous))
     if ends_number and _NUMBER_START.match(line):
