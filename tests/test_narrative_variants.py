@@ -580,6 +580,29 @@ VARIANTS: tuple[Variant, ...] = (
         (3, 2, 1, 0),
         department="某单位",
     ),
+    Variant(
+        "收入合计的其中列有上年结转：该合计是收入总计",
+        HEAD + "（一）收入预算情况\n收入合计500万元，其中：一般公共预算拨款收入420万元；"
+        "政府性基金预算拨款收入50万元；上年结转30万元。\n",
+        {
+            "/income/grand_total/amount": "500",
+            "/income/general_public/amount": "420",
+            "/income/government_fund/amount": "50",
+            "/income/carryover/amount": "30",
+        },
+        (5, 4, 1, 0),
+    ),
+    Variant(
+        "决算支出合计的其中列有年末结转和结余：该合计是支出总计",
+        "某县水利局2024年度部门决算说明\n（二）支出决算情况\n"
+        "支出合计260万元，其中：基本支出150万元，项目支出90万元，年末结转和结余20万元。\n",
+        {
+            "/expenditure/grand_total/amount": "260",
+            "/expenditure/basic/amount": "150",
+            "/final/carried_out/amount": "20",
+        },
+        (5, 4, 1, 0),
+    ),
 )
 
 
