@@ -603,6 +603,17 @@ VARIANTS: tuple[Variant, ...] = (
         },
         (5, 4, 1, 0),
     ),
+    Variant(
+        "页码独占一行（“— 3 —”“第 4 页 共 9 页”）：不是数字，句子跨页接续",
+        HEAD + "（二）支出预算情况\n支出合计300万元，其中：基本支出200万元，项目支出\n— 3 —\n"
+        "100万元。\n第 4 页 共 9 页\n（三）“三公”经费预算情况\n“三公”经费5万元。\n",
+        {
+            "/expenditure/total/amount": "300",
+            "/expenditure/project/amount": "100",
+            "/three_public/total/amount": "5",
+        },
+        (5, 4, 1, 0),
+    ),
 )
 
 
