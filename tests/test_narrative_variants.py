@@ -580,6 +580,47 @@ VARIANTS: tuple[Variant, ...] = (
         (3, 2, 1, 0),
         department="某单位",
     ),
+    Variant(
+        "收入合计的其中列有上年结转：该合计是收入总计",
+        HEAD + "（一）收入预算情况\n收入合计500万元，其中：一般公共预算拨款收入420万元；"
+        "政府性基金预算拨款收入50万元；上年结转30万元。\n",
+        {
+            "/income/grand_total/amount": "500",
+            "/income/general_public/amount": "420",
+            "/income/government_fund/amount": "50",
+            "/income/carryover/amount": "30",
+        },
+        (5, 4, 1, 0),
+    ),
+    Variant(
+        "决算支出合计的其中列有年末结转和结余：该合计是支出总计",
+        "某县水利局2024年度部门决算说明\n（二）支出决算情况\n"
+        "支出合计260万元，其中：基本支出150万元，项目支出90万元，年末结转和结余20万元。\n",
+        {
+            "/expenditure/grand_total/amount": "260",
+            "/expenditure/basic/amount": "150",
+            "/final/carried_out/amount": "20",
+        },
+        (5, 4, 1, 0),
+    ),
+    Variant(
+        "页码独占一行（“— 3 —”“第 4 页 共 9 页”）：不是数字，句子跨页接续",
+        HEAD + "（二）支出预算情况\n支出合计300万元，其中：基本支出200万元，项目支出\n— 3 —\n"
+        "100万元。\n第 4 页 共 9 页\n（三）“三公”经费预算情况\n“三公”经费5万元。\n",
+        {
+            "/expenditure/total/amount": "300",
+            "/expenditure/project/amount": "100",
+            "/three_public/total/amount": "5",
+        },
+        (5, 4, 1, 0),
+    ),
+    Variant(
+        "整体绩效目标写成一段（无“数量指标：”等）：各率的目标值（达到…以上、不低于、≥）",
+        HEAD + "七、部门整体支出绩效目标\n全年完成道路养护里程不少于50公里，优良路率达到80%以上，"
+        "群众满意度不低于92%，资金支付率≥95%，政府采购预算执行率达到100%。\n",
+        {},
+        (6, 0, 6, 0),
+    ),
 )
 
 

@@ -286,6 +286,28 @@ def _label_matches(text: str, labels: Sequence[Label], start: int, end: int) -> 
     return [Read(s, e, t, Clause()) for s, e, t in chosen]
 
 
+#: The balances a 合计 of the year's own income or spending leaves out, by that 合计.
+_BALANCES: Final = {
+    "/income/total": ("/income/grand_total", ("/income/carryover", "/income/surplus_used")),
+    "/expenditure/total": ("/expenditure/grand_total", ("/final/carried_out",)),
+}
+
+
+def _whole_with_balances(text: str, reads: list[Read]) -> list[Read]:
+    """A 合计 whose list of parts names a balance ("收入合计1856.4万元，其中：…，上年结转36.4万元")
+    is the 总计 the balance is a part of: the year's own 合计 leaves it out. Not when the label
+    says it is the year's own ("本年收入合计")."""
+    for index, read in enumerate(reads):
+        whole = _BALANCES.get(read.target)
+        if whole is None or text.startswith("本年", read.label_start):
+            continue
+        for later in reads[index + 1 :]:
+            if later.target in whole[1] and _LISTS.search(text, read.label_end, later.label_start):
+                reads[index] = evolve(read, target=whole[0])
+                break
+    return reads
+
+
 def read_labelled(
     ledger: Ledger,
     labels: Sequence[Label],
@@ -314,7 +336,7 @@ def read_labelled(
     for s_start, s_end in sentences(text, start, end):
         if not _WORTH_READING.search(text, s_start, s_end):
             continue
-        reads = _label_matches(text, labels, s_start, s_end)
+        reads = _whole_with_balances(text, _label_matches(text, labels, s_start, s_end))
         this_sentence: list[str] = []
         lead_end = reads[0].label_start if reads else s_end
         # The year that opens the sentence ("2021年度…"), not one a comparison names further on

@@ -52,6 +52,7 @@ from govbudget.model import (
 from govbudget.money import Amount, Unit, amount
 from govbudget.narrative._ledger import Ledger
 from govbudget.narrative.numbers import Number, context_kind
+from govbudget.narrative.patterns import KIND_HEAD
 
 __all__ = ["Found", "read_performance"]
 
@@ -1120,9 +1121,12 @@ _EXECUTION_AMOUNTS: Final = (
 )
 _EXECUTION_RATE: Final = re.compile(r"执行率(?:为|达到|达|是)?(?P<v>\d+(?:\.\d+)?)%")
 #: A rate or a score a performance report states with nothing to check it against.
+#: Any rate ("到位率", "优良中等路率") but a change's or a completion's, which are figures, and
+#: the target a goal sets for one ("满意度不低于90%", "覆盖率≥95%").
 _PERFORMANCE_VALUE: Final = re.compile(
-    r"(?:到位率|执行率|支付率|满意度|满意率|合格率|覆盖率|达标率|知晓率|及时率|准确率|达成率)"
-    r"(?:为|达到|达|是)?(?:了)?(?P<v>\d+(?:\.\d+)?)%"
+    r"(?:(?<=[\u4e00-\u9fff])(?<!增长)(?<!下降)(?<!完成)(?<!增)(?<!降)率|满意度)"
+    r"(?:为|达到|达|是|" + "|".join(re.escape(w) for w in _COMPARATORS) + r")?(?:了)?"
+    r"(?P<v>\d+(?:\.\d+)?)%"
     r"|(?:自评|综合|评价)(?:得分|评分|总分)(?:为|是)?(?P<s>\d+(?:\.\d+)?)分"
 )
 
@@ -1144,7 +1148,9 @@ def _executions(ledger: Ledger) -> tuple[FundLine, ...]:
             line = _execution(ledger, by_start, body, start, rate, len(found))
             if line is not None:
                 found.append(line)
-        for value in _PERFORMANCE_VALUE.finditer(body):
+        # The targets of an indicator clause ("质量指标：…准确率≥98%") are the indicator's.
+        clause = KIND_HEAD.search(body)
+        for value in _PERFORMANCE_VALUE.finditer(body, 0, clause.start() if clause else len(body)):
             key = "v" if value.group("v") is not None else "s"
             number = by_start.get(start + value.start(key))
             if number is not None and not ledger.is_used(number):

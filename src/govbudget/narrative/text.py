@@ -209,6 +209,13 @@ _NOISE: Final = re.compile(
     r"|<!\[(?:end)?if[^\]]*\]>"
 )
 
+#: A page's number on a line of its own, as a PDF's header or footer prints it ("— 3 —",
+#: "-12-", "第 3 页", "第3页 共12页"): not the document's text, and the sentence it cuts
+#: goes on after it.
+_PAGE_LINE: Final = re.compile(
+    r"[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?"
+)
+
 
 def _drop_noise(line: str) -> set[int]:
     """The offsets in ``line`` of characters that are noise (see :data:`_NOISE`)."""
@@ -389,7 +396,7 @@ def normalize(raw: str) -> Text:
         line_starts.append(position)
     physical.append(_clean_line(base[position:], position))
     cleaned[raw[position:]] = physical[-1].text
-    lines = [line for line in physical if line.text]
+    lines = [line for line in physical if line.text and not _PAGE_LINE.fullmatch(line.text)]
     full, wrapped = _page_width(lines)
     chars: list[str] = []
     origin = array("l")
