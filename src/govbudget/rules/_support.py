@@ -581,9 +581,9 @@ def exact_sum(
     ``None`` when it would have nothing to compare.
 
     >>> from govbudget.tree import Node
-    >>> line = Node(code="201", amount=Amount.from_fen(300), children=(
-    ...     Node(code="20101", amount=Amount.from_fen(100)),
-    ...     Node(code="20102", amount=Amount.from_fen(200))))
+    >>> line = Node(code="201", name="一般公共服务支出", amount=Amount.from_fen(300), children=(
+    ...     Node(code="20101", name="人大事务", amount=Amount.from_fen(100)),
+    ...     Node(code="20102", name="政协事务", amount=Amount.from_fen(200))))
     >>> exact_sum(line, line.children, "amount"), exact_sum(line, line.children, "prior")
     (True, None)
     """
