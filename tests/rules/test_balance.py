@@ -3,7 +3,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from govbudget import Outcome, Severity
-from govbudget.model import Expenditure, FinalAccounts, Income, Kind
+from govbudget.model import DepartmentBudget, Expenditure, FinalAccounts, Income, Kind
 
 from .helpers import budget, checks, fig, only, outcomes
 
@@ -72,6 +72,21 @@ def test_bal005_final_accounts_balance() -> None:
         "收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余：年末结转和结余 30万元，按收支推算为 25万元"
     )
     assert "carried out 30 万元, the year's movements give 25 万元" in finding.message_en
+
+
+def test_bal005_takes_the_income_side_carry_over_when_the_final_accounts_do_not_state_it() -> None:
+    # The narrative states 年初结转和结余 with the income (上年结转结余) and 年末结转和结余 with
+    # the spending: 100 + 20 − 95 = 25.
+    def closing(amount: str) -> DepartmentBudget:
+        return budget(
+            kind=Kind.FINAL,
+            income=Income(total=fig("100"), carryover=fig("20")),
+            expenditure=Expenditure(total=fig("95")),
+            final=FinalAccounts(carried_out=fig(amount)),
+        )
+
+    assert outcomes(closing("25"), "BAL005") == [E]
+    assert outcomes(closing("30"), "BAL005") == [I]
 
 
 def test_balances_used_belong_to_the_grand_total_and_the_balance() -> None:

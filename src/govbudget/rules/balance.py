@@ -131,7 +131,8 @@ def _final_balance(budget: DepartmentBudget) -> Iterator[Record]:
     年初结转和结余 − 支出合计 − 结余分配, in each column where every term is stated.
 
     Why: the closing balance must follow from the year's movements; a gap shows a misread or
-    mistyped carry-over. An unstated 结余分配 counts as none; gaps within rounding pass.
+    mistyped carry-over. An unstated 结余分配 counts as none; 年初结转和结余 stated only on the
+    income side (上年结转结余) is that; gaps within rounding pass.
     Example: 年末结转和结余 18 = 收入合计 120 + 年初结转和结余 10 − 支出合计 110 − 结余分配 2.
     """
     income, spending, final = budget.income, budget.expenditure, budget.final
@@ -140,6 +141,8 @@ def _final_balance(budget: DepartmentBudget) -> Iterator[Record]:
     # Checked as 年末结转和结余 = 收入 + [使用非财政拨款结余] + 年初结转和结余 − 支出 − 结余分配;
     # a distribution that is not stated counts as none, balances used only when stated.
     distribution = final.distribution or Figure(none_stated=True)
+    # 年初结转和结余 is the income side's 上年结转结余 where the document states it only there.
+    carried_in = final.carried_in if final.carried_in is not None else income.carryover
     used = income.surplus_used
     zh, en = _BALANCE if used is None else _BALANCE_USED
     for column in COLUMNS:
@@ -147,7 +150,7 @@ def _final_balance(budget: DepartmentBudget) -> Iterator[Record]:
         terms = [
             (1, stated(budget, income.total, column)),
             *([] if used is None else [(1, stated(budget, used, column))]),
-            (1, stated(budget, final.carried_in, column)),
+            (1, stated(budget, carried_in, column)),
             (-1, stated(budget, spending.total, column)),
             (-1, stated(budget, distribution, column)),
         ]
