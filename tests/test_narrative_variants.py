@@ -522,6 +522,17 @@ VARIANTS: tuple[Variant, ...] = (
         (10, 9, 1, 0),
     ),
     Variant(
+        "一般公共预算当年拨款：该基金的支出",
+        HEAD + "四、一般公共预算拨款支出预算情况\n2025年一般公共预算当年拨款320万元，"
+        "比2024年预算增加20万元，增长6.67%。\n",
+        {
+            "/appropriation/general_public/total/amount": "320",
+            "/appropriation/general_public/total/change": "增加 20",
+            "/appropriation/general_public/total/percent": "增长 6.67",
+        },
+        (6, 3, 3, 0),
+    ),
+    Variant(
         "网址中的数字：不是金额",
         HEAD + "（一）收入预算情况\n收入总计 100 万元，详见 "
         "http://czj.example.gov.cn/art/2024/3/art_133619.html?id=7。\n",

@@ -95,7 +95,7 @@ BUDGET_TOTALS: Final = _labels(
 APPROPRIATION: Final = _labels(
     _APPROPRIATION_GRAND,
     (r"一般公共预算(?:财政拨款)?基本支出", "fund=general_public:basic"),
-    (r"一般公共预算(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=general_public"),
+    (r"一般公共预算(?:财政拨款)?(?:当年)?(?:支出|拨款)(?:预算)?", "fund=general_public"),
     (r"政府性基金(?:预算)?(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=government_fund"),
     (r"国有资本经营预算(?:财政拨款)?(?:支出|拨款)(?:预算)?", "fund=state_capital"),
     (r"财政拨款(?:支出)?(?:预算)?(?:总额|合计|总计)?", "fund=total"),
