@@ -495,12 +495,16 @@ VARIANTS: tuple[Variant, ...] = (
     ),
     Variant(
         "收入预算…，支出预算…（同一句）",
-        HEAD + "一、收支预算总体情况\n本部门2025年收入预算88万元，支出预算88万元。\n",
+        HEAD
+        + "一、收支预算总体情况\n本部门2025年收入预算88万元，支出预算88万元，其中：基本支出预算"
+        "60万元，项目支出预算28万元。\n",
         {
             "/income/grand_total/amount": "88",
             "/expenditure/grand_total/amount": "88",
+            "/expenditure/basic/amount": "60",
+            "/expenditure/project/amount": "28",
         },
-        (4, 2, 2, 0),
+        (6, 4, 2, 0),
     ),
     Variant(
         "PDF 换行落在“占”“为”“的”之后、数字之前（行宽不齐）",

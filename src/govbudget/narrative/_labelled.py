@@ -88,7 +88,7 @@ _OWN: Final = r"(?:(?<![\u4e00-\u9fff])|(?<=年)|(?<=年度)|(?<=本部门)|(?<=
 #: What a budget's overview says of its two totals besides what :data:`INCOME` and the first
 #: of :data:`EXPENDITURE` read: "支出预算 1234.56 万元" beside "收入预算…", "总收入…，总支出…".
 BUDGET_TOTALS: Final = _labels(
-    (r"(?<![比较])支出预算(?=为|是|共计|\d)", "/expenditure/grand_total"),
+    (_OWN + r"支出预算(?=为|是|共计|\d)", "/expenditure/grand_total"),
     (_OWN + r"(?:部门)?(?:预算)?总收入(?:预算)?", "/income/grand_total"),
     (_OWN + r"(?:部门)?(?:预算)?总支出(?:预算)?", "/expenditure/grand_total"),
 )
