@@ -166,27 +166,7 @@ def sum_relation(
     whole = stated(budget, total, column)
     if whole is None:
         return None
-    # A hot loop: add whole fen and half-widths directly, without intermediate objects.
-    default_half = budget.precision.half_width_fen
-    value: Exact = 0
-    spread: Exact = 0
-    count = 0
-    current = column == "amount"
-    of_column = _COLUMN_OF[column]
-    for part in parts:
-        figure = part[1] if isinstance(part, tuple) else part
-        if figure is None:
-            continue
-        if current and figure.none_stated:
-            count += 1
-            continue
-        amount: Amount | None = of_column(figure)
-        if amount is None:
-            continue
-        value += amount.fen
-        precision = figure.precision
-        spread += default_half if precision is None else precision.half_width_fen
-        count += 1
+    value, spread, count = _parts_sum(parts, column, budget.precision.half_width_fen)
     if count == 0:
         return None
     return sum_observation(
@@ -235,6 +215,37 @@ def sum_observation(
     if verdict.outcome is Outcome.INCONSISTENT:
         diagnosis = diagnose_sum(whole, named(), scale)
     return observe(verdict.outcome, location, verdict, scale, params, diagnosis, severity, formula)
+
+
+def _parts_sum(
+    parts: Sequence[Part], column: Column, default_half: Exact | None
+) -> tuple[Exact, Exact, int]:
+    """The stated parts' fen in ``column``, their half-widths (when ``default_half``, the
+    document's, is given) and how many are stated: a part stated as none (无) counts as zero
+    this year, a part with no figure in the column not at all. The one place
+    :func:`sum_relation` and :func:`exact_sum` count a sum's parts."""
+    # A hot loop: whole fen and half-widths added directly, without intermediate objects.
+    value: Exact = 0
+    spread: Exact = 0
+    count = 0
+    current = column == "amount"
+    of_column = _COLUMN_OF[column]
+    for part in parts:
+        figure = part[1] if isinstance(part, tuple) else part
+        if figure is None:
+            continue
+        if current and figure.none_stated:
+            count += 1
+            continue
+        amount: Amount | None = of_column(figure)
+        if amount is None:
+            continue
+        value += amount.fen
+        if default_half is not None:
+            precision = figure.precision
+            spread += default_half if precision is None else precision.half_width_fen
+        count += 1
+    return value, spread, count
 
 
 def _known(
@@ -590,21 +601,7 @@ def exact_sum(
     whole = column_value(total, column)
     if whole is None:
         return None
-    current = column == "amount"
-    of_column = _COLUMN_OF[column]
-    value = count = 0
-    for part in parts:
-        figure = part[1] if isinstance(part, tuple) else part
-        if figure is None:
-            continue
-        if current and figure.none_stated:
-            count += 1
-            continue
-        amount: Amount | None = of_column(figure)
-        if amount is None:
-            continue
-        value += amount.fen
-        count += 1
+    value, _, count = _parts_sum(parts, column, None)
     if count == 0:
         return None
     if partial or count < len(parts):
