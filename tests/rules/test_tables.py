@@ -44,8 +44,21 @@ def test_the_tables_the_contents_list_are_required() -> None:
     (missing,) = _bad(budget, "TAB007")
     assert missing.severity is Severity.ERROR
     assert missing.message("zh") == "收入决算表：目录列出此表，但文件中没有此表，也未说明无此类资金"
-    # without a 目录 the template's nine tables are required
-    assert len(_bad(DepartmentBudget(kind=Kind.FINAL, tables=(summary,)), "TAB007")) == 8
+    # without a 目录 the template's nine tables are required; with only one of them there the
+    # document may be an excerpt (or the others images): their absence is a warning
+    excerpt = _bad(DepartmentBudget(kind=Kind.FINAL, tables=(summary,)), "TAB007")
+    assert len(excerpt) == 8
+    assert {f.severity for f in excerpt} == {Severity.WARNING}
+    assert "可能是节选" in excerpt[0].message("zh")
+
+
+def test_most_of_the_template_s_tables_there_make_a_missing_one_an_error() -> None:
+    kinds = (K.FINAL_SUMMARY, K.FINAL_INCOME, K.FINAL_EXPENDITURE, K.FINAL_APPROPRIATION,
+             K.FINAL_GENERAL_PUBLIC)  # fmt: skip
+    tables = tuple(_table(kind, kind.value) for kind in kinds)
+    missing = _bad(DepartmentBudget(kind=Kind.FINAL, tables=tables), "TAB007")
+    assert missing
+    assert {f.severity for f in missing} == {Severity.ERROR}
 
 
 def test_a_table_twice_or_out_of_order_is_a_warning() -> None:

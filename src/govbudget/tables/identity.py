@@ -41,6 +41,7 @@ class Identity:
 _NUMERALS: Final = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 # "2024年度部门决算", "2024年部门预算", "2024年度单位决算公开", "2024年度收入支出决算总表"
 _YEAR_KIND: Final = re.compile(r"((?:19|20)\d{2})年度?[^，,。\d]{0,24}?(决算|预算)")
+_YEAR: Final = re.compile(r"((?:19|20)\d{2})年度?")
 _CHINESE_YEAR: Final = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=年)")
 _PART: Final = re.compile(r"^(?:第[一二三四五六七八九十]+部分|附件\d*[:：]?)")
 _NOT_NAME: Final = re.compile(r"[\d，,。；;：:、“”%]|目录|公开|说明|情况")
@@ -68,9 +69,16 @@ def _texts(page: Page) -> list[str]:
 
 def _found(text: str) -> tuple[str, int, Kind] | None:
     """(what precedes the year, year, kind) of a line naming the year and 决算/预算."""
-    found = _YEAR_KIND.search(text)
-    if found is None or len(text) > 60 or "。" in text or "，" in text:
+    if len(text) > 60 or "。" in text or "，" in text:
         return None
+    found = _YEAR_KIND.search(text)
+    if found is None:
+        # A 预算's table titles may not say 预算: "某局2025年部门收支总表" is the budget's 总表.
+        year = _YEAR.search(text)
+        spec = None if year is None else match_title(text[year.end() :])
+        if year is None or spec is None:
+            return None
+        return text[: year.start()], int(year.group(1)), spec.document
     kind = Kind.FINAL if found.group(2) == "决算" else Kind.BUDGET
     return text[: found.start()], int(found.group(1)), kind
 
@@ -120,6 +128,8 @@ def identify(pages: Sequence[Page]) -> Identity:
     >>> from govbudget.page import Line, Page
     >>> identify([Page(1, (Line("第二部分 某市某局二〇二四年度部门预算表"),))]).year
     2024
+    >>> identify([Page(1, (Line("某县水务局2025年部门收支总表"),))]).kind  # a 预算 table's title
+    <Kind.BUDGET: 'budget'>
     >>> identify([Page(1, (Line("目录"),))])
     Identity(department=None, year=None, kind=None)
     """

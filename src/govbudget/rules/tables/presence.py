@@ -73,7 +73,9 @@ def _required(budget: DepartmentBudget) -> Iterator[Observation]:
     document, or the narrative states that there is no such fund (无).
 
     Why: a missing table (the 政府性基金 one, say) is a gap in what must be published; a fund
-    stated as none needs no table. Not checked for tables pasted into a text (a web page).
+    stated as none needs no table. Not checked for tables pasted into a text (a web page); a
+    warning only when, with no 目录, fewer than half the template's tables are there (an excerpt,
+    or tables printed as images).
     Example: no 政府性基金预算财政拨款收入支出决算表, and the text says 本单位无政府性基金: fine.
     """
     if not budget.tables:
@@ -83,6 +85,9 @@ def _required(budget: DepartmentBudget) -> Iterator[Observation]:
         return
     listed = bool(_listed(budget))
     present = {t.kind: (i, t) for i, t in reversed(list(enumerate(budget.tables))) if t.kind}
+    # Without a 目录, a document holding fewer than half the template's tables may be an
+    # excerpt, or have the others as images no reader can take: their absence is a warning.
+    excerpt = not listed and 2 * sum(kind in present for kind in expected) < len(expected)
     for kind in expected:
         spec = spec_of(kind)
         found = present.get(kind)
@@ -102,11 +107,14 @@ def _required(budget: DepartmentBudget) -> Iterator[Observation]:
             state = "未附此表，说明中已说明无此类资金"
         elif listed:
             state = "目录列出此表，但文件中没有此表，也未说明无此类资金"
+        elif excerpt:
+            state = "缺少此表，也未说明无此类资金（文件只读到少数几张表，可能是节选或其余表为图片）"
         else:
             state = "缺少此表，也未说明无此类资金"
         yield Observation(
             outcome=Outcome.EXACT if stated_none else Outcome.INCONSISTENT,
             location=Location(f"/tables#{kind.value}", spec.title, spec.title),
+            severity=Severity.WARNING if excerpt and not stated_none else None,
             params={"title": spec.title, "state": state},
             formula=f"{spec.title} 存在，或说明无此类资金",
         )
