@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -603,3 +604,32 @@ def test_a_document_naming_no_unit_takes_it_from_its_file_name(tmp_path: Path) -
     assert read_document(bracketed).budget.department == "某某中心"
     plain = render_pdf(doc, tmp_path / "js-report.pdf")
     assert read_document(plain).budget.department == "js-report"  # nothing else to go by
+
+
+def test_sides_over_unmerged_halves_of_a_summary_table(tmp_path: Path) -> None:
+    # 收入 and 支出 written over the first cell of each half, the cell beside it left empty (not
+    # merged, as a sheet retyped by hand has it): the halves are the table's two sides.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    rows: list[list[str | Decimal | None]] = [
+        ["某县气象局2025年部门收支总表"],
+        ["单位：万元"],
+        ["收入", None, "支出", None],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、一般公共预算拨款收入", Decimal("90.5"), "一、一般公共服务支出", Decimal("10")],
+        ["二、事业收入", Decimal("9.5"), "二、气象事务支出", Decimal("92")],
+        ["本年收入合计", Decimal("100"), "本年支出合计", Decimal("100")],
+    ]
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "sides.xlsx"
+    book.save(path)
+    budget = read_document(path).budget
+    (table,) = budget.tables
+    assert [(c.name, c.side) for c in table.columns] == [("预算数", "收入"), ("预算数", "支出")]
+    assert (budget.department, budget.year) == ("某县气象局", 2025)
+    # 10 + 92 is not the 100 stated: the spending side's sum is checked, and fails
+    assert [f.rule_id for f in validate(budget).findings if f.rule_id == "TAB003"] == ["TAB003"]

@@ -197,10 +197,13 @@ def _columns(
         [_strip_side(layout.paths[c]) for c in b if layout.roles[c] == "value"] for b in blocks
     ]
     tops = [next((layout.paths[c][0] for c in b if layout.paths[c]), "") for b in blocks]
-    paired = len(blocks) > 1 and all(n == names[0] for n in names)
+    # Halves under tops of their own ("收入" over one, "支出" over the other, merged or not) are
+    # sides; halves with one header under one top are one table printed in two halves.
+    named = len(set(tops)) == len(tops) and all(tops)
+    paired = len(blocks) > 1 and all(n == names[0] for n in names) and not named
     if paired or len(blocks) == 1:
         sides: list[str | None] = [None] * len(blocks)
-    elif len(set(tops)) == len(tops) and all(tops):
+    elif named:
         sides = list(tops)
     else:
         sides = [f"第{i + 1}栏" for i in range(len(blocks))]
