@@ -246,9 +246,10 @@ def test_exact_checks_are_deferred_and_only_they() -> None:
     assert _deferred(parts, "YOY005") == [(True, E), (False, I)]
 
 
-def test_what_a_direction_reads_as_written_is_noted_as_before() -> None:
-    # While validate() reads amounts as written, a check notes the figures it read wider —
-    # an exact check deferred, and a figure it reads and passes over (with the next one).
+def test_what_a_check_reads_as_written_is_noted_with_it_alone() -> None:
+    # While validate() reads amounts as written, a check notes the figures it read wider — an
+    # exact check deferred too; a figure a rule passes over (nothing to check) is noted with
+    # no check, so it cannot be counted against the rule's next one.
     def widened(figure: Figure, rule_id: str) -> tuple[list[Outcome], set[tuple[int, str]]]:
         noted: list[tuple[int, str]] = []
         tokens = READ_AS_WRITTEN.set(True), WIDENED.set(noted)
@@ -270,4 +271,5 @@ def test_what_a_direction_reads_as_written_is_noted_as_before() -> None:
         ("YOY004", fig("10", prior="12", change="2", word="增加"), []),
     ):
         figure = attrs.evolve(figure, written=written)
-        assert widened(figure, rule_id) == (outcome, {(id(figure), "amount")}), rule_id
+        noted = {(id(figure), "amount")} if outcome else set()
+        assert widened(figure, rule_id) == (outcome, noted), rule_id

@@ -26,7 +26,7 @@ from govbudget.rules._support import (
     place,
 )
 from govbudget.rules.base import Observation, Record, Rule, Severity, deferring
-from govbudget.rules.three_public import all_appropriation, read_both, spending_line
+from govbudget.rules.three_public import all_appropriation, spending_line
 from govbudget.tree import Node, walk
 
 __all__ = ["RULES", "same_name"]
@@ -97,7 +97,6 @@ def _projects(budget: DepartmentBudget) -> Iterator[Record]:
         assert project.amount is not None
         first, second = column_value(project.amount), column_value(line[2])
         if first is None or second is None:
-            read_both(budget, project.amount, line[2])
             continue  # nothing to compare
         if first.fen == second.fen:
             yield (_observe_project, budget, index, project, line)
@@ -143,7 +142,6 @@ def _housing(budget: DepartmentBudget) -> Iterator[Record]:
         return
     part, whole = column_value(fund), column_value(reform)
     if part is None or whole is None:
-        read_both(budget, fund, reform)
         return  # nothing to compare
     if part.fen <= whole.fen:
         yield (_observe_housing, budget, fund, reform)
@@ -195,7 +193,6 @@ def _sections(budget: DepartmentBudget) -> Iterator[Record]:
         for column in COLUMNS:
             a, b = column_value(first, column), column_value(second, column)
             if a is None or b is None:
-                read_both(budget, first, second, column)
                 continue  # nothing to compare
             if a.fen == b.fen:
                 yield (_observe_section, budget, name, zh, first, second, column)

@@ -10,14 +10,11 @@ from govbudget.model import DepartmentBudget
 from govbudget.rules._facts import _all_appropriation, expenditure_total
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
-    READ_AS_WRITTEN,
-    Column,
     at_most,
     column_value,
     equal_relation,
     memo,
     place,
-    stated,
     sums_in_columns,
 )
 from govbudget.rules.base import Observation, Record, Rule, Severity, deferring
@@ -77,17 +74,6 @@ def all_appropriation(budget: DepartmentBudget) -> bool:
     """Whether all income is appropriation (财政拨款) with nothing carried over (see
     :func:`~govbudget.rules._facts._all_appropriation`), once per ``validate()``."""
     return memo(budget, "three_public.all_appropriation", lambda: _all_appropriation(budget))
-
-
-def read_both(
-    budget: DepartmentBudget, first: Figure, second: Figure, column: Column = "amount"
-) -> None:
-    """Read the two figures of a relation with nothing to compare as
-    :func:`~govbudget.rules._support.equal_relation` and ``at_most`` read them, while the
-    amounts are read as written: a figure read wider is then noted (``WIDENED``) as it was."""
-    if READ_AS_WRITTEN.get():
-        stated(budget, first, column)
-        stated(budget, second, column)
 
 
 def _total(budget: DepartmentBudget) -> Iterator[Record]:
@@ -162,7 +148,6 @@ def _economic(budget: DepartmentBudget) -> Iterator[Record]:
             continue
         small, big = column_value(part), column_value(item)
         if small is None or big is None:
-            read_both(budget, part, item)
             continue  # nothing to compare
         # equal where it is certain, else at most the 款
         if small.fen == big.fen if certain else small.fen <= big.fen:

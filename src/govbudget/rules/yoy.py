@@ -187,7 +187,6 @@ def change_records(budget: DepartmentBudget, items: Items, basis: Basis) -> Iter
         prior = figure.prior
         current = _amount_fen(figure)
         if current is None or prior is None:
-            _read(budget, figure)
             continue
         magnitude, difference = change.value.fen, current - prior.fen
         # With a word the number is a magnitude (the word's sign is YOY003's), else signed.
@@ -480,9 +479,8 @@ def _sign(figure: Figure) -> int | None:
 
 def _read(budget: DepartmentBudget, figure: Figure) -> None:
     """Read the figure's two years as :func:`stated` does, for nothing but that: while
-    ``validate()`` reads amounts as written (``READ_AS_WRITTEN``), a check that reads a
-    figure notes what it read wider (``WIDENED``), and a figure the check reads and then
-    passes over is noted with the next observation of the rule, as before."""
+    ``validate()`` reads amounts as written (``READ_AS_WRITTEN``), YOY004's check notes the
+    figure it is about among those read wider (``WIDENED``) though it compares no amount."""
     if figure.written:  # (nothing to note otherwise)
         stated(budget, figure)
         stated(budget, figure, "prior")
@@ -542,13 +540,11 @@ def direction_records(budget: DepartmentBudget, items: Items, basis: Basis) -> I
             exact = False  # the change and the percent state opposite directions
         elif sign is None:
             if not both:
-                _read(budget, figure)
                 continue  # one word and no sign to hold it to
             exact = True  # the change and the percent words agree
         elif sign == word_sign:
             exact = True
         elif sign == 0:
-            _read(budget, figure)
             continue  # a zero change written with 增加/减少: a wording slip, YOY004's
         else:
             exact = False
@@ -666,7 +662,6 @@ def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
         on_percent = percent_word is not None and _word_sign(percent_word) != 0
         if not (on_change or on_percent):
             continue
-        _read(budget, figure)  # (as before: an override may make these errors, read again)
         if _sign(figure) != 0:
             continue
         if (on_change and _worded_number(figure, "change")) or (
@@ -674,6 +669,7 @@ def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
         ):
             # "增加 0.00 万元，增长 40%": the change rounds to zero but is not zero.
             continue
+        _read(budget, figure)  # the figures this check reads (an override may make it an error)
         yield _zero_worded(path, zh, en, figure)
 
 
