@@ -13,7 +13,7 @@ from __future__ import annotations
 import warnings
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
@@ -486,14 +486,14 @@ class _Checked(Report):
         department: str | None,
         year: int | None,
         observations: tuple[Record, ...],
-        spans: Sequence[tuple[int, Rule]],
+        stops: tuple[int, ...],
+        rules: tuple[Rule, ...],
         severities: Mapping[int, Severity],
     ) -> _Checked:
-        """The report of ``observations``, made by the rules of ``spans`` (each rule's
-        checks end before its index), their severities info but those in ``severities``."""
+        """The report of ``observations``, made by ``rules`` (the checks of ``rules[k]`` end
+        before ``stops[k]``), their severities info but those in ``severities``."""
         self = object.__new__(cls)
-        stops = tuple(stop for stop, _ in spans)
-        self._set(department, year, observations, stops, tuple(r for _, r in spans), severities)
+        self._set(department, year, observations, stops, rules, severities)
         object.__setattr__(self, "_cache", None)
         object.__setattr__(self, "_all", None)
         return self

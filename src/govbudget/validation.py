@@ -115,31 +115,31 @@ def _validate(
     overrides: Mapping[str, Severity],
 ) -> Report:
     # Each check is kept as its observation (a Finding is made when the report is read), with
-    # the rule whose checks end at each index and the severity of each inconsistent one.
+    # where each rule's checks end and the severity of each inconsistent one. A hot loop (run
+    # for every record of every rule): a deferred exact check is a plain tuple, kept as it is.
     observations: list[Record] = []
     append = observations.append
-    spans: list[tuple[int, Rule]] = []
+    stops: list[int] = []
+    chosen = select_rules(catalogue, select, ignore)
     severities: dict[int, Severity] = {}
     error = Severity.ERROR
     inconsistent = Outcome.INCONSISTENT
     errors = False
     with indexed(budget):
-        for rule in select_rules(catalogue, select, ignore):
+        for rule in chosen:
             check = rule.check
             # A catalogue rule keeps its exact checks deferred (made when the report is read).
-            records = check.records if type(check) is Deferring else check
-            for observation in records(budget):
-                if isinstance(observation, tuple):
-                    append(observation)
-                    continue
-                if observation.outcome is inconsistent:
+            for observation in (check.records if type(check) is Deferring else check)(budget):
+                if not isinstance(observation, tuple) and observation.outcome is inconsistent:
                     severity = overrides.get(rule.id) or observation.severity or rule.severity
                     errors = errors or severity is error
                     if severity is not Severity.INFO:
                         severities[len(observations)] = severity
                 append(observation)
-            spans.append((len(observations), rule))
-        report = _Checked.of(budget.department, budget.year, tuple(observations), spans, severities)
+            stops.append(len(observations))
+        report = _Checked.of(
+            budget.department, budget.year, tuple(observations), tuple(stops), chosen, severities
+        )
         if errors and _has_written(budget):
             return Report(budget.department, budget.year, tuple(_soften(budget, report.checks)))
     return report
