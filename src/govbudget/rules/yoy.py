@@ -149,7 +149,8 @@ def _amount_fen(figure: Figure) -> int | None:
     if figure.none_stated:
         return 0
     amount = figure.amount
-    return None if amount is None else amount.fen
+    # The rules' hot paths read an amount's fen from its slot (Amount.fen is a property).
+    return None if amount is None else amount._fen
 
 
 def _signed_change(figure: Figure) -> int | None:
@@ -160,8 +161,13 @@ def _signed_change(figure: Figure) -> int | None:
     value, word = change.value, change.word
     if value is None:  # a word alone: only 持平 and its like state an amount (zero)
         return 0 if word is not None and _word_sign(word) == 0 else None
-    magnitude = value.fen
-    return -magnitude if word is not None and _word_sign(word) < 0 else magnitude
+    magnitude = value._fen
+    if word is None:
+        return magnitude
+    sign = _WORD_SIGNS.get(word)
+    if sign is None:
+        sign = _word_sign(word)
+    return -magnitude if sign < 0 else magnitude
 
 
 def _change(budget: DepartmentBudget) -> Iterable[Record]:
@@ -719,10 +725,12 @@ def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Record]:
     difference of two rounded figures, so gaps within twice their rounding pass.
     Example: 支出减少 5.5 = 基本支出增加 2 + 项目支出减少 7.5.
     """
+    # Without a stated change of the total there is no sum of changes to check: that is
+    # asked first, before the parts are gathered.
     spending = budget.expenditure
     if spending is not None and spending.basic is not None and spending.project is not None:
         found = expenditure_total(spending, budget)
-        if found is not None:
+        if found is not None and _signed_change(found[1]) is not None:
             name, total = found
             kinds = [f for kind in SPENDING_KINDS if (f := getattr(spending, kind)) is not None]
             exact = _changes_add_up(total, kinds)
@@ -732,7 +740,7 @@ def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Record]:
                 yield _observe_spending_changes(budget, name, total)
     appropriation = budget.appropriation
     if appropriation is not None:
-        for fund in ("total", "general_public", "government_fund", "state_capital"):
+        for fund in _FUNDS:
             block = getattr(appropriation, fund)
             if block is None or block.total is None or block.basic is None or block.project is None:
                 continue
@@ -742,7 +750,7 @@ def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Record]:
             elif exact is not None:
                 yield _observe_fund_changes(budget, fund, block.total, block.basic, block.project)
     three = budget.three_public
-    if three is not None and three.total is not None:
+    if three is not None and three.total is not None and _signed_change(three.total) is not None:
         parts = _three_public_parts(three)
         if parts is not None:
             exact = _changes_add_up(three.total, [f for _, f in parts])
@@ -846,6 +854,8 @@ def _observe_line_changes(
     )
 
 
+#: The funds of an appropriation whose 基本支出 and 项目支出 changes YOY005 sums.
+_FUNDS: Final = ("total", "general_public", "government_fund", "state_capital")
 #: The place of the “三公” total's sum of changes: path and names.
 _THREE_PUBLIC: Final = ("/three_public/total", "“三公”经费合计", "three public expenses")
 
