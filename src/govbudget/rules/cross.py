@@ -10,23 +10,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import Final
 
-from govbudget.figure import Figure
+from govbudget.figure import DIRECTION_WORDS, Direction, Figure, StatedChange, direction_of
 from govbudget.model import DepartmentBudget, Project
+from govbudget.money import Amount
 from govbudget.rounding import Stated, check_equal
 from govbudget.rules._facts import trees_of
 from govbudget.rules._support import (
     COLUMNS,
     Column,
     at_most,
-    column_value,
     equal_relation,
     money,
     place,
 )
 from govbudget.rules.base import Observation, Record, Rule, Severity, deferring
-from govbudget.rules.three_public import all_appropriation, spending_line
+from govbudget.rules.three_public import (
+    all_appropriation,
+    amount_fen,
+    spending_line,
+    spending_lines,
+)
 from govbudget.tree import Node, walk
 
 __all__ = ["RULES", "same_name"]
@@ -57,20 +63,26 @@ def _project_lines(budget: DepartmentBudget, keys: set[str]) -> dict[str, _Line]
     """For each name key of ``keys``, the first uncoded line of the classification trees (in
     walk order) whose name has that key; the walk stops once every key is found."""
     found: dict[str, _Line] = {}
+    wanted = len(keys)
     for tree_path, _zh, _en, roots in trees_of(budget):
-        stack = list(reversed(roots))
-        pop, push = stack.pop, stack.extend
+        # A stack of the levels' iterators, each resumed where it was left when the lines
+        # under one of its lines are done: a leaf (most lines) is taken by the for loop.
+        stack = [iter(roots)]
+        push, pop = stack.append, stack.pop
         while stack:
-            node = pop()
-            if node.code is None:
-                key = _name_key(node.name)
-                if key in keys and key not in found:
-                    found[key] = (tree_path, roots, node)
-                    if len(found) == len(keys):
-                        return found
-            children = node.children
-            if children:
-                push(reversed(children))
+            for node in stack[-1]:
+                if node.code is None:
+                    key = _name_key(node.name)
+                    if key in keys and key not in found:
+                        found[key] = (tree_path, roots, node)
+                        if len(found) == wanted:
+                            return found
+                children = node.children
+                if children:
+                    push(iter(children))
+                    break
+            else:
+                pop()
     return found
 
 
@@ -95,10 +107,10 @@ def _projects(budget: DepartmentBudget) -> Iterator[Record]:
         if line is None:
             continue
         assert project.amount is not None
-        first, second = column_value(project.amount), column_value(line[2])
+        first, second = amount_fen(project.amount), amount_fen(line[2])
         if first is None or second is None:
             continue  # nothing to compare
-        if first.fen == second.fen:
+        if first == second:
             yield (_observe_project, budget, index, project, line)
         elif (observation := _observe_project(budget, index, project, line)) is not None:
             yield observation
@@ -135,15 +147,16 @@ def _housing(budget: DepartmentBudget) -> Iterator[Record]:
     if budget.expenditure is None:
         return
     fund = spending_line(budget, "by_economic", "30113")
-    reform = spending_line(budget, "by_function", "22102") or spending_line(
-        budget, "by_function", "221"
-    )
-    if fund is None or reform is None:
+    if fund is None:
         return
-    part, whole = column_value(fund), column_value(reform)
+    classes = spending_lines(budget, "by_function")
+    reform = classes.get("22102") or classes.get("221")
+    if reform is None:
+        return
+    part, whole = amount_fen(fund), amount_fen(reform)
     if part is None or whole is None:
         return  # nothing to compare
-    if part.fen <= whole.fen:
+    if part <= whole:
         yield (_observe_housing, budget, fund, reform)
     elif (observation := _observe_housing(budget, fund, reform)) is not None:
         yield observation
@@ -190,23 +203,48 @@ def _sections(budget: DepartmentBudget) -> Iterator[Record]:
     for name, zh, first, second in pairs:
         if first is None or second is None:
             continue
-        for column in COLUMNS:
-            a, b = column_value(first, column), column_value(second, column)
+        # column_value of each column, the four read in one call each (a stated none is zero
+        # this year); the fen compared from Amount's slot (Amount.fen is a Python property).
+        firsts, seconds = _IN_COLUMNS(first), _IN_COLUMNS(second)
+        if first.none_stated:
+            firsts = (_ZERO, *firsts[1:])
+        if second.none_stated:
+            seconds = (_ZERO, *seconds[1:])
+        for column, a, b in zip(COLUMNS, firsts, seconds, strict=True):
             if a is None or b is None:
                 continue  # nothing to compare
-            if a.fen == b.fen:
+            if a._fen == b._fen:
                 yield (_observe_section, budget, name, zh, first, second, column)
             elif (
                 observation := _observe_section(budget, name, zh, first, second, column)
             ) is not None:
                 yield observation
-        if first.change is not None and second.change is not None:
-            if first.change.value is None or second.change.value is None:
+        one, other = first.change, second.change
+        if one is not None and other is not None:
+            if one.value is None or other.value is None:
                 continue
-            if first.change.signed.fen == second.change.signed.fen:
+            if _signed_fen(one) == _signed_fen(other):
                 yield (_observe_section_change, budget, name, zh, first, second)
             else:
                 yield _observe_section_change(budget, name, zh, first, second)
+
+
+#: A figure's amount in each column of :data:`COLUMNS`, in their order, in one call.
+_IN_COLUMNS: Final = attrgetter(*COLUMNS)
+_ZERO: Final = Amount.from_fen(0)
+
+
+def _signed_fen(change: StatedChange) -> int:
+    """``change.signed.fen`` (the change signed by its word), without making an amount."""
+    assert change.value is not None
+    magnitude = change.value._fen
+    word = change.word
+    if word is None:
+        return magnitude
+    direction = DIRECTION_WORDS.get(word)
+    if direction is None:
+        direction = direction_of(word)
+    return -magnitude if direction is Direction.DOWN else magnitude
 
 
 def _section_names(name: str, zh: str) -> tuple[str, str]:

@@ -11,7 +11,6 @@ from govbudget.rules._facts import _all_appropriation, expenditure_total
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
     at_most,
-    column_value,
     equal_relation,
     memo,
     place,
@@ -39,34 +38,48 @@ _LOOKED_UP: Final = {
 }
 
 
+#: The memo key of each spending tree's lines of :data:`_LOOKED_UP`.
+_LINES_KEY: Final = {tree: "three_public.lines " + tree for tree in _LOOKED_UP}
+
+
 def spending_line(budget: DepartmentBudget, tree: str, code: str) -> Node | None:
     """The first line (in walk order, as :func:`govbudget.tree.find` finds it) with ``code``
     in the spending tree ``tree`` (``by_economic`` or ``by_function``), for a code of
     :data:`_LOOKED_UP`: the tree is walked once per ``validate()`` for all of them."""
-    wanted = _LOOKED_UP[tree]
-    assert code in wanted
+    assert code in _LOOKED_UP[tree]
+    return spending_lines(budget, tree).get(code)
+
+
+def spending_lines(budget: DepartmentBudget, tree: str) -> dict[str, Node]:
+    """:func:`spending_line` of each code of :data:`_LOOKED_UP` ``[tree]`` that is there."""
     spending = budget.expenditure
     if spending is None:
-        return None
+        return {}
     roots: tuple[Node, ...] = getattr(spending, tree)
-    return memo(budget, "three_public.lines " + tree, lambda: _first_lines(roots, wanted)).get(code)
+    return memo(budget, _LINES_KEY[tree], lambda: _first_lines(roots, _LOOKED_UP[tree]))
 
 
 def _first_lines(roots: tuple[Node, ...], codes: frozenset[str]) -> dict[str, Node]:
     """The first line under ``roots`` with each of ``codes`` that is there, in walk order."""
     found: dict[str, Node] = {}
-    stack = list(reversed(roots))
-    pop, push = stack.pop, stack.extend
+    wanted = len(codes)
+    # A stack of the levels' iterators, each resumed where it was left when the lines under
+    # one of its lines are done: a leaf (most lines) is taken by the for loop, not pushed.
+    stack = [iter(roots)]
+    push, pop = stack.append, stack.pop
     while stack:
-        node = pop()
-        code = node.code
-        if code in codes and code not in found:
-            found[code] = node
-            if len(found) == len(codes):
+        for node in stack[-1]:
+            code = node.code
+            if code in codes and code not in found:
+                found[code] = node
+                if len(found) == wanted:
+                    return found
+            children = node.children
+            if children:
+                push(iter(children))
                 break
-        children = node.children
-        if children:
-            push(reversed(children))
+        else:
+            pop()
     return found
 
 
@@ -139,23 +152,33 @@ def _economic(budget: DepartmentBudget) -> Iterator[Record]:
     if three is None or spending is None or not spending.by_economic:
         return
     certain = all_appropriation(budget) and expenditure_total(spending, budget) is not None
+    lines = spending_lines(budget, "by_economic")
     for field, code, name in ECONOMIC_ITEMS:
         part: Figure | None = getattr(three, field)
         if part is None:
             continue
-        item = spending_line(budget, "by_economic", code)
+        item = lines.get(code)
         if item is None:
             continue
-        small, big = column_value(part), column_value(item)
+        small, big = amount_fen(part), amount_fen(item)
         if small is None or big is None:
             continue  # nothing to compare
         # equal where it is certain, else at most the 款
-        if small.fen == big.fen if certain else small.fen <= big.fen:
+        if small == big if certain else small <= big:
             yield (_observe_economic, budget, field, code, name, part, item, certain)
             continue
         observation = _observe_economic(budget, field, code, name, part, item, certain)
         if observation is not None:
             yield observation
+
+
+def amount_fen(figure: Figure) -> int | None:
+    """:func:`~govbudget.rules._support.column_value` of ``figure``'s amount, in fen (a stated
+    none is zero), without making an amount: Amount.fen, a property, is read from its slot."""
+    if figure.none_stated:
+        return 0
+    amount = figure.amount
+    return None if amount is None else amount._fen
 
 
 def _observe_economic(

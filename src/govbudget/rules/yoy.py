@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Final, NamedTuple
 
 from attrs import evolve, frozen
 
@@ -39,12 +39,14 @@ from govbudget.rules._facts import (
 from govbudget.rules._labels import label
 from govbudget.rules._support import (
     figures_with,
+    memo,
     money,
     percent_observation,
     place,
     stated,
 )
 from govbudget.rules.base import (
+    Deferred,
     Diagnosis,
     Location,
     Observation,
@@ -147,7 +149,8 @@ def _amount_fen(figure: Figure) -> int | None:
     if figure.none_stated:
         return 0
     amount = figure.amount
-    return None if amount is None else amount.fen
+    # The rules' hot paths read an amount's fen from its slot (Amount.fen is a property).
+    return None if amount is None else amount._fen
 
 
 def _signed_change(figure: Figure) -> int | None:
@@ -158,11 +161,16 @@ def _signed_change(figure: Figure) -> int | None:
     value, word = change.value, change.word
     if value is None:  # a word alone: only 持平 and its like state an amount (zero)
         return 0 if word is not None and _word_sign(word) == 0 else None
-    magnitude = value.fen
-    return -magnitude if word is not None and _word_sign(word) < 0 else magnitude
+    magnitude = value._fen
+    if word is None:
+        return magnitude
+    sign = _WORD_SIGNS.get(word)
+    if sign is None:
+        sign = _word_sign(word)
+    return -magnitude if sign < 0 else magnitude
 
 
-def _change(budget: DepartmentBudget) -> Iterator[Record]:
+def _change(budget: DepartmentBudget) -> Iterable[Record]:
     """Each stated change (增减额) equals 本年数 − 上年数; with a word (增加/减少) its magnitude.
 
     Why: a change worked from misread figures, or left from last year's text, is a common slip;
@@ -170,7 +178,8 @@ def _change(budget: DepartmentBudget) -> Iterator[Record]:
     rounding passes. A word alone (与上年持平) states no amount and is YOY003's.
     Example: 本年 86.5、上年 92，写明“减少 5.5 万元” holds; “减少 6.5 万元” fails.
     """
-    return change_records(budget, figures_with(budget, "change"), PRIOR_YEAR)
+    # change_records of figures_with(budget, "change"), found in the pass of _plan.
+    return _made(*_plan(budget).changes)
 
 
 def change_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
@@ -188,16 +197,17 @@ def change_records(budget: DepartmentBudget, items: Items, basis: Basis) -> Iter
         current = _amount_fen(figure)
         if current is None or prior is None:
             continue
-        magnitude, difference = change.value.fen, current - prior.fen
-        # With a word the number is a magnitude (the word's sign is YOY003's), else signed.
-        if change.word is None:
-            exact = magnitude == difference
-        else:
-            exact = abs(magnitude) == abs(difference)
-        if exact:
+        if _change_fits(change.value.fen, change.word is not None, current - prior.fen):
             yield (_observe_change, budget, path, zh, en, figure, basis)
         else:
             yield _observe_change(budget, path, zh, en, figure, basis)
+
+
+def _change_fits(magnitude: int, worded: bool, difference: int) -> bool:
+    """Whether :func:`_observe_change` finds a change of ``magnitude`` fen exact against the
+    two figures' ``difference``: with a word the number is a magnitude (the word's sign is
+    YOY003's), else signed."""
+    return abs(magnitude) == abs(difference) if worded else magnitude == difference
 
 
 def _observe_change(
@@ -228,7 +238,7 @@ def _observe_change(
     )
 
 
-def _percent(budget: DepartmentBudget) -> Iterator[Record]:
+def _percent(budget: DepartmentBudget) -> Iterable[Record]:
     """Each stated percent (增减率) equals (本年 − 上年) ÷ 上年 × 100 at its own decimals,
     with 上年 implied as 本年 − 增减额 when not stated.
 
@@ -237,7 +247,8 @@ def _percent(budget: DepartmentBudget) -> Iterator[Record]:
     and a comparable-basis (同口径) percent on an unstated base is only a warning.
     Example: 本年 110、上年 100，“增长 10%” holds; “增长 9.09%” (÷ 本年) fails.
     """
-    return percent_records(budget, figures_with(budget, "percent"), PRIOR_YEAR)
+    # percent_records of figures_with(budget, "percent"), found in the pass of _plan.
+    return _made(*_plan(budget).percents)
 
 
 def percent_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
@@ -260,23 +271,38 @@ def percent_records(budget: DepartmentBudget, items: Items, basis: Basis) -> Ite
 
 
 def _percent_exact(figure: Figure, percent: StatedPercent) -> bool:
-    """Whether :func:`_percent_of` would find the stated percent exact, on integers: the
-    point (change ÷ base × 100, the base stated or implied as :func:`_percent_of` takes it)
-    rounds half up to the stated digits, as :func:`~govbudget.rounding.check_ratio`'s exact
-    branch tests (and :func:`_unbounded`'s, on the same point); with a zero base, a stated 0%
-    of no change. ``False`` too where there is nothing to check."""
-    current, prior, change = _amount_fen(figure), figure.prior, _signed_change(figure)
+    """Whether :func:`_percent_of` would find the stated percent exact (see :func:`_percent_fits`)."""
+    prior = figure.prior
+    return _percent_fits(
+        percent, _amount_fen(figure), None if prior is None else prior.fen, _signed_change(figure)
+    )
+
+
+def _percent_fits(
+    percent: StatedPercent, current: int | None, prior: int | None, change: int | None
+) -> bool:
+    """Whether :func:`_percent_of` would find ``percent`` exact, on integers, for a figure of
+    ``current`` fen (:func:`_amount_fen`), ``prior`` fen and a signed ``change`` of fen
+    (:func:`_signed_change`): the point (change ÷ base × 100, the base stated or implied as
+    :func:`_percent_of` takes it) rounds half up to the stated digits, as
+    :func:`~govbudget.rounding.check_ratio`'s exact branch tests (and :func:`_unbounded`'s, on
+    the same point); with a zero base, a stated 0% of no change. ``False`` too where there is
+    nothing to check."""
     if current is not None and prior is not None:
-        difference, base = current - prior.fen, prior.fen
+        difference, base = current - prior, prior
     elif current is not None and change is not None:
         difference, base = change, current - change
     elif prior is not None and change is not None:
-        difference, base = change, prior.fen
+        difference, base = change, prior
     else:
         return False
     value = percent.value  # with a word, the magnitude; without, the signed percent
+    if difference == 0:
+        # A point of zero rounds to zero at any digits (and a zero base allows only a 0% of no
+        # change): the digits need not be read, and the percent is zero if it is not true.
+        return not value
     if base == 0:
-        return value == 0 and difference == 0
+        return False
     numerator, denominator = 100 * difference, base
     if denominator < 0:
         numerator, denominator = -numerator, -denominator
@@ -288,11 +314,21 @@ def _percent_exact(figure: Figure, percent: StatedPercent) -> bool:
 
 
 def _units(value: Decimal) -> tuple[int, int]:
-    """``value`` as ``units ÷ scale``, ``scale`` 10 to its decimals (as check_ratio reads it)."""
-    sign, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    units = int("".join(map(str, digits))) * 10 ** max(0, exponent)
-    return -units if sign else units, 10 ** max(0, -exponent)
+    """``value`` as ``units ÷ scale``, ``scale`` 10 to its decimals (as check_ratio reads it).
+
+    >>> _units(Decimal("13.20")), _units(Decimal("-0.5")), _units(Decimal("1E+2"))
+    ((1320, 100), (-5, 10), (100, 1))
+    """
+    # Every stated percent of a change passes here: its digits read from its text (a C call),
+    # which costs a sixth of Decimal.as_tuple() (that builds a named tuple in Python).
+    whole, _, fraction = str(value).partition(".")
+    try:
+        return int(whole + fraction), 10 ** len(fraction)
+    except ValueError:  # written with an exponent ("1E+2"): rare
+        sign, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)
+        units = int("".join(map(str, digits))) * 10 ** max(0, exponent)
+        return -units if sign else units, 10 ** max(0, -exponent)
 
 
 def _percent_of(
@@ -505,7 +541,7 @@ def _words(figure: Figure) -> list[tuple[str, str]]:
     return found
 
 
-def _direction(budget: DepartmentBudget) -> Iterator[Record]:
+def _direction(budget: DepartmentBudget) -> Iterable[Record]:
     """Each direction word (增加/减少/持平 …) matches the sign of 本年 − 上年 (or of the change).
 
     Why: a word left from last year's text contradicts the figures; 持平 for figures within
@@ -513,7 +549,8 @@ def _direction(budget: DepartmentBudget) -> Iterator[Record]:
     publisher's call), and words of the change and the percent must agree.
     Example: 本年 90、上年 100 with “增加 10 万元” fails: the figures decrease.
     """
-    return direction_records(budget, figures_with(budget, "change", "percent"), PRIOR_YEAR)
+    # direction_records of figures_with(budget, "change", "percent"), found in the pass of _plan.
+    return _made(*_plan(budget).directions)
 
 
 def direction_checks(budget: DepartmentBudget, items: Items, basis: Basis) -> Iterator[Observation]:
@@ -527,33 +564,46 @@ def direction_records(budget: DepartmentBudget, items: Items, basis: Basis) -> I
         change, percent = figure.change, figure.percent
         change_word = None if change is None else change.word
         percent_word = None if percent is None else percent.word
-        if change_word is None:
-            if percent_word is None:
-                continue
-            word_sign, both, agree = _word_sign(percent_word), False, True
-        else:
-            word_sign, both = _word_sign(change_word), percent_word is not None
-            agree = percent_word is None or _word_sign(percent_word) == word_sign
-        sign = _sign(figure)
-        exact: bool
-        if not agree:
-            exact = False  # the change and the percent state opposite directions
-        elif sign is None:
-            if not both:
-                continue  # one word and no sign to hold it to
-            exact = True  # the change and the percent words agree
-        elif sign == word_sign:
-            exact = True
-        elif sign == 0:
-            continue  # a zero change written with 增加/减少: a wording slip, YOY004's
-        else:
-            exact = False
+        if change_word is None and percent_word is None:
+            continue
+        exact = _direction_fits(
+            None if change_word is None else _word_sign(change_word),
+            None if percent_word is None else _word_sign(percent_word),
+            _sign(figure),
+        )
+        if exact is None:
+            continue
         if exact:
             yield (_direction_of, budget, path, zh, en, figure, basis)
             continue
         observation = _direction_of(budget, path, zh, en, figure, basis)
         if observation is not None:
             yield observation
+
+
+def _direction_fits(
+    change_sign: int | None, percent_sign: int | None, sign: int | None
+) -> bool | None:
+    """Whether :func:`_direction_of` finds the words exact, for the signs the change's and the
+    percent's words state (``None`` without a word) and the sign the figures show
+    (:func:`_sign`); ``None`` when it checks nothing (or it is YOY004's)."""
+    if change_sign is None:
+        if percent_sign is None:
+            return None
+        word_sign, both, agree = percent_sign, False, True
+    else:
+        word_sign, both = change_sign, percent_sign is not None
+        agree = percent_sign is None or percent_sign == word_sign
+    if not agree:
+        return False  # the change and the percent state opposite directions
+    if sign is None:
+        # One word and no sign to hold it to: nothing; the change and the percent words agree.
+        return True if both else None
+    if sign == word_sign:
+        return True
+    if sign == 0:
+        return None  # a zero change written with 增加/减少: a wording slip, YOY004's
+    return False
 
 
 def _direction_of(
@@ -654,42 +704,17 @@ def _zero_with_word(budget: DepartmentBudget) -> Iterator[Observation]:
     a change that rounds to zero yet is not zero (增加 0.00 万元，增长 40%) is left alone.
     Example: “比上年增加 0 万元，增长 0%” is noted.
     """
-    for path, zh, en, figure in figures_with(budget, "change", "percent"):
-        change, percent = figure.change, figure.percent
-        change_word = None if change is None else change.word
-        percent_word = None if percent is None else percent.word
-        on_change = change_word is not None and _word_sign(change_word) != 0
-        on_percent = percent_word is not None and _word_sign(percent_word) != 0
-        if not (on_change or on_percent):
-            continue
-        if _sign(figure) != 0:
-            continue
-        if (on_change and _worded_number(figure, "change")) or (
-            on_percent and _worded_number(figure, "percent")
-        ):
-            # "增加 0.00 万元，增长 40%": the change rounds to zero but is not zero.
-            continue
+    # The figures of figures_with(budget, "change", "percent") it is about, found by _plan.
+    for path, zh, en, figure, words in _plan(budget).zeros:
         _read(budget, figure)  # the figures this check reads (an override may make it an error)
-        yield _zero_worded(path, zh, en, figure)
+        yield _zero_worded(path, zh, en, figure, words)
 
 
-def _zero_worded(path: str, zh: str, en: str, figure: Figure) -> Observation:
-    """The observation of a zero change written with 增加/减少 (:func:`_zero_with_word`)."""
-    words = [w for _, w in _words(figure) if direction_of(w) is not Direction.FLAT]
-    return observe(
-        Outcome.INCONSISTENT,
-        place(path + "/direction", zh, en, figure),
-        params=(("words", "、".join(dict.fromkeys(words))),),
-        severity=Severity.INFO,
-    )
-
-
-def _worded_number(figure: Figure, kind: str) -> bool:
-    """Whether the number a direction word goes with is stated and not zero."""
-    if kind == "change":
-        value = figure.change.value if figure.change is not None else None
-        return value is not None and value.fen != 0
-    return figure.percent is not None and figure.percent.value != 0
+def _zero_worded(path: str, zh: str, en: str, figure: Figure, words: str) -> Observation:
+    """The observation of a zero change written with 增加/减少 ``words`` (:func:`_zero_with_word`)."""
+    # The location place() gives, made directly: eager, and made for each of them.
+    where = Location(path + "/direction", zh, en, figure.source)
+    return observe(Outcome.INCONSISTENT, where, params=(("words", words),), severity=Severity.INFO)
 
 
 def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Record]:
@@ -700,10 +725,12 @@ def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Record]:
     difference of two rounded figures, so gaps within twice their rounding pass.
     Example: 支出减少 5.5 = 基本支出增加 2 + 项目支出减少 7.5.
     """
+    # Without a stated change of the total there is no sum of changes to check: that is
+    # asked first, before the parts are gathered.
     spending = budget.expenditure
     if spending is not None and spending.basic is not None and spending.project is not None:
         found = expenditure_total(spending, budget)
-        if found is not None:
+        if found is not None and _signed_change(found[1]) is not None:
             name, total = found
             kinds = [f for kind in SPENDING_KINDS if (f := getattr(spending, kind)) is not None]
             exact = _changes_add_up(total, kinds)
@@ -713,7 +740,7 @@ def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Record]:
                 yield _observe_spending_changes(budget, name, total)
     appropriation = budget.appropriation
     if appropriation is not None:
-        for fund in ("total", "general_public", "government_fund", "state_capital"):
+        for fund in _FUNDS:
             block = getattr(appropriation, fund)
             if block is None or block.total is None or block.basic is None or block.project is None:
                 continue
@@ -723,7 +750,7 @@ def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Record]:
             elif exact is not None:
                 yield _observe_fund_changes(budget, fund, block.total, block.basic, block.project)
     three = budget.three_public
-    if three is not None and three.total is not None:
+    if three is not None and three.total is not None and _signed_change(three.total) is not None:
         parts = _three_public_parts(three)
         if parts is not None:
             exact = _changes_add_up(three.total, [f for _, f in parts])
@@ -731,7 +758,7 @@ def _sum_of_changes(budget: DepartmentBudget) -> Iterator[Record]:
                 yield (_observe_changes, budget, *_THREE_PUBLIC, three.total, parts)
             elif exact is not None:
                 yield _observe_changes(budget, *_THREE_PUBLIC, three.total, parts)
-    if not _lines_with_changes(budget):
+    if not _plan(budget).lines_with_changes:
         return  # no line of a tree states a change: no sum of lines' changes to check
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         for keys, node in parents(roots):
@@ -758,15 +785,6 @@ def _changes_add_up(total: Figure, parts: Sequence[Figure]) -> bool | None:
             return None
         found += value
     return found == whole
-
-
-def _lines_with_changes(budget: DepartmentBudget) -> bool:
-    """Whether some line with lines under it states a change (the figures of
-    :func:`~govbudget.rules._support.figures_with` are every tree's lines among them)."""
-    return any(
-        isinstance(figure, Node) and figure.children
-        for _, _, _, figure in figures_with(budget, "change")
-    )
 
 
 def _observe_changes(
@@ -836,6 +854,8 @@ def _observe_line_changes(
     )
 
 
+#: The funds of an appropriation whose 基本支出 and 项目支出 changes YOY005 sums.
+_FUNDS: Final = ("total", "general_public", "government_fund", "state_capital")
 #: The place of the “三公” total's sum of changes: path and names.
 _THREE_PUBLIC: Final = ("/three_public/total", "“三公”经费合计", "three public expenses")
 
@@ -865,6 +885,155 @@ def _three_public_parts(three: ThreePublic) -> list[tuple[str, Figure]] | None:
         three.overseas is not None and three.reception is not None and len(vehicles) in (1, 2)
     ) and (three.vehicles is not None or len(vehicles) == 2)
     return parts if len(parts) >= 2 and complete else None
+
+
+#: A check the pass of :func:`_plan` found not exact: ``(_EAGER, make, *arguments)``, its
+#: observation ``make(*arguments)`` (or nothing, when that is ``None``) made when its rule asks.
+_EAGER: Final = object()
+
+
+#: A rule's records in a :class:`_Plan`, and whether any is :data:`_EAGER`.
+_Checks = tuple[tuple[Deferred, ...], bool]
+
+
+class _Plan(NamedTuple):
+    """What the year-on-year rules check among the budget's figures, this year against the
+    last (:data:`PRIOR_YEAR`): found in one pass over ``figures_with(budget, "change",
+    "percent")`` per ``validate()``, which reads each figure's fen and words once for all."""
+
+    #: YOY001's records (:func:`change_records`), a check not exact as :data:`_EAGER` makes it.
+    changes: _Checks
+    #: YOY002's (:func:`percent_records`), as ``changes``.
+    percents: _Checks
+    #: YOY003's (:func:`direction_records`), as ``changes``.
+    directions: _Checks
+    #: YOY004's figures, named, with the words (增加/减少 …) that go with their zero change.
+    zeros: tuple[tuple[str, str, str, Figure, str], ...]
+    #: Whether some line with lines under it states a change (YOY005 then sums them).
+    lines_with_changes: bool
+
+
+def _plan(budget: DepartmentBudget) -> _Plan:
+    """The :class:`_Plan` of ``budget``, once per ``validate()``."""
+    return memo(budget, "yoy.plan", lambda: _planned(budget))
+
+
+def _made(records: tuple[Deferred, ...], eager: bool) -> Iterable[Record]:
+    """``records`` of a :class:`_Plan`, each :data:`_EAGER` one made (and left out if nothing)."""
+    return _making(records) if eager else records  # most documents: every check exact
+
+
+def _making(records: tuple[Deferred, ...]) -> Iterator[Record]:
+    for record in records:
+        if record[0] is not _EAGER:
+            yield record
+            continue
+        observation = record[1](*record[2:])
+        if observation is not None:
+            yield observation
+
+
+def _planned(budget: DepartmentBudget) -> _Plan:
+    """The :class:`_Plan`: :func:`change_records`, :func:`percent_records` and
+    :func:`direction_records` of the budget's figures, the figures of :func:`_zero_with_word`
+    and whether :func:`_sum_of_changes` sums lines, each decided as those functions decide."""
+    changes: list[Deferred] = []
+    percents: list[Deferred] = []
+    directions: list[Deferred] = []
+    zeros: list[tuple[str, str, str, Figure, str]] = []
+    lines = eager_changes = eager_percents = eager_directions = False
+    basis = PRIOR_YEAR
+    signs = _WORD_SIGNS
+    record: Deferred
+    # One loop for the four rules, their helpers inlined: each figure's fen and word signs
+    # are read once, and Amount.fen (a property, a Python call) is read from its slot.
+    for path, zh, en, figure in figures_with(budget, "change", "percent"):
+        change, percent = figure.change, figure.percent
+        if figure.none_stated:
+            current: int | None = 0  # _amount_fen
+        else:
+            amount = figure.amount
+            current = None if amount is None else amount._fen
+        prior_amount = figure.prior
+        prior = None if prior_amount is None else prior_amount._fen
+        difference = None if current is None or prior is None else current - prior
+        magnitude = signed = change_word = change_sign = None  # signed: _signed_change
+        if change is not None:
+            value, change_word = change.value, change.word
+            if change_word is not None:
+                change_sign = signs.get(change_word)
+                if change_sign is None:
+                    change_sign = _word_sign(change_word)
+            if value is not None:
+                magnitude = value._fen
+                signed = -magnitude if change_sign == -1 else magnitude
+                if difference is not None:  # YOY001
+                    record = (_observe_change, budget, path, zh, en, figure, basis)
+                    if _change_fits(magnitude, change_word is not None, difference):
+                        changes.append(record)
+                    else:
+                        changes.append((_EAGER, *record))
+                        eager_changes = True
+            elif change_sign == 0:
+                signed = 0  # a word alone: only 持平 and its like state an amount (zero)
+            if not lines and isinstance(figure, Node) and figure.children:
+                lines = True
+        percent_word = percent_sign = None
+        if percent is not None:  # YOY002
+            percent_word = percent.word
+            if percent_word is not None:
+                percent_sign = signs.get(percent_word)
+                if percent_sign is None:
+                    percent_sign = _word_sign(percent_word)
+            record = (_percent_of, budget, path, zh, en, figure, basis)
+            if _percent_fits(percent, current, prior, signed):
+                percents.append(record)
+            else:
+                percents.append((_EAGER, *record))
+                eager_percents = True
+        if change_sign is None and percent_sign is None:
+            continue  # no word: nothing for YOY003 and YOY004
+        sign: int | None  # _sign
+        if difference is not None:
+            sign = (difference > 0) - (difference < 0)
+        elif magnitude is None:
+            sign = None
+        elif magnitude == 0:
+            sign = 0
+        elif change_word is None:
+            sign = (magnitude > 0) - (magnitude < 0)
+        else:
+            sign = None
+        exact = _direction_fits(change_sign, percent_sign, sign)  # YOY003
+        if exact is not None:
+            record = (_direction_of, budget, path, zh, en, figure, basis)
+            if exact:
+                directions.append(record)
+            else:
+                directions.append((_EAGER, *record))
+                eager_directions = True
+        # YOY004: a zero change with 增加/减少, the number it goes with (if any) zero too
+        # ("增加 0.00 万元，增长 40%": the change rounds to zero but is not zero).
+        if sign != 0 or not (change_sign or percent_sign):
+            continue
+        if (change_sign and magnitude) or (
+            percent_sign and percent is not None and percent.value != 0
+        ):
+            continue
+        first = change_word if change_sign else None
+        second = percent_word if percent_sign else None
+        if first and second and first != second:
+            words = f"{first}、{second}"
+        else:
+            words = first or second or ""
+        zeros.append((path, zh, en, figure, words))
+    return _Plan(
+        (tuple(changes), eager_changes),
+        (tuple(percents), eager_percents),
+        (tuple(directions), eager_directions),
+        tuple(zeros),
+        lines,
+    )
 
 
 RULES: Final = (
