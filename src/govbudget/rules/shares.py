@@ -71,12 +71,20 @@ def _fixed(section: str, name: str) -> tuple[str, str, str]:
     return found
 
 
-def _named(section: str, owner: object, names: Sequence[str]) -> list[Part]:
+#: The fields of each call of :func:`_named`, each with its part's (path, zh, en), formed once
+#: (by section and field names, never by budget).
+_FIELDS: Final[dict[tuple[str, tuple[str, ...]], tuple[tuple[str, str, str, str], ...]]] = {}
+
+
+def _named(section: str, owner: object, names: tuple[str, ...]) -> list[Part]:
     """The fields ``names`` of ``owner`` that are stated and not as none (无), as parts named
     by their labels."""
+    fields = _FIELDS.get((section, names))
+    if fields is None:
+        fields = _FIELDS[section, names] = tuple((n, *_fixed(section, n)) for n in names)
     return [
-        (*_fixed(section, n), f, None)
-        for n in names
+        (path, zh, en, f, None)
+        for n, path, zh, en in fields
         if (f := getattr(owner, n)) is not None and not f.none_stated
     ]
 
@@ -410,7 +418,29 @@ def _shares(budget: DepartmentBudget) -> Iterator[Record]:
     Example: 项目支出 45 ÷ 支出合计 150 = 30%，写作 30.00% holds.
     """
     for breakdown in _stated_breakdowns(budget):
-        yield from _share_records(budget, breakdown)
+        # A breakdown no part of which states a share makes no check; its whole need not be
+        # read then, unless it is written with fewer decimals (stated() notes it for the
+        # read-as-written pass, crediting the next check).
+        if breakdown[3].written or _any_share(breakdown[4]):
+            yield from _share_records(budget, breakdown)
+
+
+def _any_share(parts: Sequence[Part]) -> bool:
+    """Whether any of ``parts`` states a share (most breakdowns' parts state none)."""
+    # A loop rather than any() over a generator: no generator per breakdown, and most stop
+    # at their first part.
+    for part in parts:  # noqa: SIM110
+        if part[3].share is not None:
+            return True
+    return False
+
+
+def _all_shares(parts: Sequence[Part]) -> bool:
+    """Whether every one of ``parts`` states a share."""
+    for part in parts:  # noqa: SIM110 (as in _any_share)
+        if part[3].share is None:
+            return False
+    return True
 
 
 def _hundred(budget: DepartmentBudget) -> Iterator[Record]:
@@ -423,7 +453,7 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Record]:
     """
     for breakdown in _stated_breakdowns(budget):
         parts, complete = breakdown[4], breakdown[5]
-        if not complete or len(parts) < 2 or any(p[3].share is None for p in parts):
+        if not complete or len(parts) < 2 or not _all_shares(parts):
             continue
         total = stated(budget, breakdown[3])
         if total is None or total.value == 0:
