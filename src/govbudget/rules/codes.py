@@ -402,12 +402,13 @@ def _exists(budget: DepartmentBudget) -> list[Record]:
     # The lines come tree by tree: the tree's table is looked up when the tree changes.
     tree: Tree | None = None
     found: tuple[CodeTable, _Officials] | None = None
+    # The fields of a line by their place in it (see _Line): cheaper than unpacking all ten.
     for line in _lines(budget):
-        _, code, line_tree, _, _, _, _, home, fits, _ = line
-        if not (fits and home):
+        if not (line[8] and line[7]):  # its level one the tree has, its code the tree's
             continue
-        if line_tree is not tree:
-            tree = line_tree
+        code = line[1]
+        if line[2] is not tree:
+            tree = line[2]
             found = None if year is None else _table_of(tree, year)
         if found is None:
             if tree not in notes:
@@ -484,21 +485,21 @@ def _names(budget: DepartmentBudget) -> list[Record]:
     append = records.append
     tree: Tree | None = None
     officials: _Officials = {}
+    # The fields of a line by their place in it (see _Line): cheaper than unpacking all ten.
     for line in _lines(budget):
-        node, code, line_tree, _, _, _, _, home, _, _ = line
-        if not home:
+        if not line[7]:
             continue  # COD004's error; no table of this tree names the code
-        if line_tree is not tree:
-            tree = line_tree
+        if line[2] is not tree:
+            tree = line[2]
             found = _table_of(tree, year)
             officials = {} if found is None else found[1]
-        known = officials.get(code)
+        known = officials.get(line[1])
         if known is None:
             continue
         # Most names are written as the table has them, or as it does but for width, spaces
         # and 支出: official, as compare() finds first.
         entry, official, normal = known
-        name = node.name
+        name = line[0].name
         if name == official or normalize(name) == normal:
             append((_observe_name, line, entry, year))
         else:
@@ -553,9 +554,11 @@ def _hierarchy(budget: DepartmentBudget) -> list[Record]:
     records: list[Record] = []
     append = records.append
     for line in _lines(budget):
-        _, code, _, _, _, parent, _, _, fits, _ = line
-        # At the top only a 类 (3 digits); under a coded line, two digits more than it.
-        if fits and (
+        # The fields by their place in the line (see _Line): its code, its parent and whether
+        # the tree has its level. At the top only a 类 (3 digits); under a coded line, two
+        # digits more than it.
+        code, parent = line[1], line[5]
+        if line[8] and (
             len(code) == 3
             if parent is None
             else parent.code is None or len(code) == len(parent.code) + 2

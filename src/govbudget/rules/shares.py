@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from operator import attrgetter
 from typing import Final
 
 from attrs import evolve
@@ -180,6 +181,11 @@ def _general_public_table(budget: DepartmentBudget) -> bool:
 
 _FUNDS: Final = ("general_public", "government_fund", "state_capital")
 _OTHERS: Final = ("business", "operating", "higher_subsidy", "affiliated", "other")
+#: The fund fields of an income, read by one C-level getter.
+_FUNDS_OF: Final = attrgetter(*_FUNDS)
+#: The sources of income a breakdown lists: the funds instead of 财政拨款收入, or it.
+_BY_FUNDS: Final = (*_FUNDS, *_OTHERS)
+_BY_APPROPRIATION: Final = ("appropriation", *_OTHERS)
 
 
 def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
@@ -189,8 +195,9 @@ def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
     whole = income.total if income.total is not None else income.grand_total
     if whole is None:
         return
-    funds_instead = income.appropriation is None and any(getattr(income, f) for f in _FUNDS)
-    parts = _named("income", income, (*(_FUNDS if funds_instead else ("appropriation",)), *_OTHERS))
+    funds = _FUNDS_OF(income)
+    funds_instead = income.appropriation is None and any(funds)
+    parts = _named("income", income, _BY_FUNDS if funds_instead else _BY_APPROPRIATION)
     parts += _lines("/income/lines", "收入", "income", income.lines)
     if income.total is None:
         parts += _named("income", income, ("surplus_used", "carryover"))
@@ -198,7 +205,7 @@ def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
     complete = income.appropriation is not None or funds_instead
     yield "/income", "收入", "income", whole, parts, complete
     # A breakdown of figures all stated as none (无) still has its whole read (SHR001).
-    if not funds_instead and any(getattr(income, f) is not None for f in _FUNDS):
+    if not funds_instead and funds != (None, None, None):
         yield "/income", "收入", "income", whole, _named("income", income, _FUNDS), False
     if (
         income.total is not None
