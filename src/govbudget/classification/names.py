@@ -27,7 +27,7 @@ from attrs import frozen
 
 from govbudget.classification.table import Entry, FormerName
 
-__all__ = ["NameComparison", "NameMatch", "compare", "normalize"]
+__all__ = ["NameComparison", "NameMatch", "compare", "name_match", "normalize"]
 
 _SPACE: Final = re.compile(r"\s+")
 _SUFFIX: Final = "支出"
@@ -83,18 +83,28 @@ def compare(stated: str, entry: Entry, year: int) -> NameComparison:
     >>> compare("其他工资福利", economic_codes(2025).lookup("30199"), 2025).match
     <NameMatch.OFFICIAL: 'official'>
     """
+    match, official, former = name_match(stated, entry, year)
+    return NameComparison(stated=stated, official=official, match=match, former=former)
+
+
+def name_match(stated: str, entry: Entry, year: int) -> tuple[NameMatch, str, FormerName | None]:
+    """:func:`compare`'s match, official name and former name matched, as a plain tuple
+    (the rules compare every coded line of a budget; a comparison object is made for none).
+
+    >>> from govbudget.classification import function_codes
+    >>> name_match("医疗卫生与计划生育支出", function_codes(2025).lookup("210"), 2025)[:2]
+    (<NameMatch.FORMER: 'former'>, '卫生健康支出')
+    """
     official = entry.name_in(year)
     if stated == official:  # most names are written as the table has them
-        return NameComparison(stated=stated, official=official, match=NameMatch.OFFICIAL)
+        return NameMatch.OFFICIAL, official, None
     wanted = normalize(stated)
     if wanted == normalize(official):
-        return NameComparison(stated=stated, official=official, match=NameMatch.OFFICIAL)
+        return NameMatch.OFFICIAL, official, None
     for former in entry.former_names:
         if not former.covers(year) and wanted == normalize(former.name):
-            return NameComparison(
-                stated=stated, official=official, match=NameMatch.FORMER, former=former
-            )
+            return NameMatch.FORMER, official, former
     current = normalize(official)
     if len(wanted) >= 2 and 2 * len(wanted) >= len(current) and wanted in current:
-        return NameComparison(stated=stated, official=official, match=NameMatch.ABBREVIATED)
-    return NameComparison(stated=stated, official=official, match=NameMatch.UNKNOWN)
+        return NameMatch.ABBREVIATED, official, None
+    return NameMatch.UNKNOWN, official, None

@@ -9,9 +9,9 @@ note per tree and no code checks.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import repeat
-from typing import Any, Final, cast
+from typing import Any, Final, TypeAlias, cast
 
 import attrs
 from attrs import evolve
@@ -23,12 +23,12 @@ from govbudget.classification import (
     NameMatch,
     NoTable,
     Tree,
-    compare,
     normalize,
     table_for,
     tree_of_code,
     years,
 )
+from govbudget.classification.names import name_match
 from govbudget.model import DepartmentBudget, EconomicScheme
 from govbudget.rounding import Outcome
 from govbudget.rules._facts import trees_of
@@ -60,85 +60,98 @@ _BY_DIGIT: Final = {digit: tree_of_code(digit * 3) for digit in "0123456789"}
 _BY_LENGTH: Final = {digits: Level.of("0" * digits) for digits in (3, 5, 7)}
 
 
-class CodedLine:
-    """A line with a code in one classification tree of the budget, with what the code says
-    by itself (its classification and level), formed once for the four rules.
+#: A line with a code in one classification tree of the budget, with what the code says by
+#: itself, formed once for the four rules: ``(node, code, tree, tree_zh, tree_en, parent,
+#: above, home, fits, cell)``. ``home``: the code's classification (its first digit's) is the
+#: tree's; ``fits``: its level (its length's) is one the tree has; ``above``: the path of the
+#: uncoded line above, or the coded line above; ``cell``: the line's location once formed.
+#: A plain tuple, built in C: a large budget has one per line, and an object's ``__init__``
+#: was most of what the index cost.
+_Line: TypeAlias = tuple[
+    Node, str, Tree, str, str, "Node | None", "str | _Line", bool, bool, "list[Location | None]"
+]
 
-    Its :attr:`location` is formed when first read: most lines are only ever checked.
+
+class CodedLine:
+    """A coded line of the budget as :func:`coded_lines` gives it: its tree, node, parent,
+    code, classification (:attr:`found`), level and whether the tree has that level.
+
+    A view of the rules' own record of the line, formed only when asked for.
     """
 
-    __slots__ = (
-        "_above",
-        "_en",
-        "_location",
-        "_zh",
-        "code",
-        "fits",
-        "found",
-        "level",
-        "node",
-        "parent",
-        "tree",
-    )
-    tree: Tree
-    node: Node
-    parent: Node | None
-    #: The line's code, the classification it belongs to by its first digit, and its level.
-    code: str
-    found: Tree | None
-    level: Level | None
-    #: Whether the code is of a level its tree has.
-    fits: bool
-    _zh: str
-    _en: str
-    #: The path of the line above (a string), or the coded line above.
-    _above: str | CodedLine
-    _location: Location | None
+    __slots__ = ("_line",)
 
-    def __init__(
-        self,
-        tree: Tree,
-        node: Node,
-        parent: Node | None,
-        levels: tuple[Level, ...],
-        zh: str,
-        en: str,
-        above: str | CodedLine,
-    ) -> None:
-        code = node.code
-        assert code is not None
-        level = _BY_LENGTH[len(code)]
-        self.tree = tree
-        self.node = node
-        self.parent = parent
-        self.code = code
-        self.found = _BY_DIGIT[code[0]]
-        self.level = level
-        self.fits = level in levels
-        self._zh = zh
-        self._en = en
-        self._above = above
-        self._location = None
+    def __init__(self, line: _Line) -> None:
+        self._line = line
+
+    @property
+    def node(self) -> Node:
+        """The line."""
+        return self._line[0]
+
+    @property
+    def code(self) -> str:
+        """The line's code."""
+        return self._line[1]
+
+    @property
+    def tree(self) -> Tree:
+        """The classification tree the line is listed in."""
+        return self._line[2]
+
+    @property
+    def parent(self) -> Node | None:
+        """The line above, if any."""
+        return self._line[5]
+
+    @property
+    def found(self) -> Tree | None:
+        """The classification the code belongs to by its first digit."""
+        return _BY_DIGIT[self.code[0]]
+
+    @property
+    def level(self) -> Level | None:
+        """The code's level, by its length."""
+        return _BY_LENGTH[len(self.code)]
+
+    @property
+    def fits(self) -> bool:
+        """Whether the code is of a level its tree has."""
+        return self._line[8]
 
     @property
     def path(self) -> str:
         """The line's place by keys (its location's path), formed without the location."""
-        return f"{_path_of(self._above)}/{self.node.key}"
+        return _path_of(self._line)
 
     @property
     def location(self) -> Location:
         """Where the line is (its tree's names and the line's label; its path by keys)."""
-        location = self._location
-        if location is None:
-            above = self._above
-            location = self._location = LineLocation(
-                "",
-                self._zh,
-                self._en,
-                line=self.node,
-                above=above if isinstance(above, str) else above.location,
-            )
-        return location
+        return _location(self._line)
+
+
+def _location(line: _Line) -> Location:
+    """Where ``line`` is, formed when first read (most lines are only ever checked) and kept
+    in its cell: the four rules' checks of a line, and the lines below it, share it."""
+    cell = line[9]
+    location = cell[0]
+    if location is None:
+        above = line[6]
+        location = cell[0] = LineLocation(
+            "",
+            line[3],
+            line[4],
+            line=line[0],
+            above=above if isinstance(above, str) else _location(above),
+        )
+    return location
+
+
+def _path_of(above: str | _Line) -> str:
+    """The path of an uncoded line's path (itself) or of a coded line."""
+    if isinstance(above, str):
+        return above
+    return f"{_path_of(above[6])}/{above[1]}"
 
 
 def _scheme(roots: tuple[Node, ...], default: EconomicScheme) -> EconomicScheme:
@@ -164,41 +177,62 @@ def _tree(budget: DepartmentBudget, path: str, roots: tuple[Node, ...]) -> Tree 
 
 def coded_lines(budget: DepartmentBudget) -> Iterator[CodedLine]:
     """Every coded line of the budget's function and economic trees, parents first."""
-    return iter(_lines(budget))
+    return map(CodedLine, _lines(budget))
 
 
-def _lines(budget: DepartmentBudget) -> list[CodedLine]:
-    """:func:`coded_lines`, listed once per ``validate()``."""
+def _lines(budget: DepartmentBudget) -> list[_Line]:
+    """The coded lines, listed once per ``validate()``."""
     return memo(budget, "coded_lines", lambda: _coded_lines(budget))
 
 
-def _coded_lines(budget: DepartmentBudget) -> list[CodedLine]:
-    lines: list[CodedLine] = []
+#: The code lengths of each tree's levels.
+_LENGTHS: Final = {tree: frozenset(level.digits for level in tree.levels) for tree in Tree}
+
+
+def _coded_lines(budget: DepartmentBudget) -> list[_Line]:
+    lines: list[_Line] = []
     append = lines.append
     for tree_path, tree_zh, tree_en, roots in trees_of(budget):
         tree = _tree(budget, tree_path, roots)
         if tree is None:
             continue
-        levels = tree.levels
-        # One pass that keeps each node's parent (a hot loop on large budgets); each entry has
-        # what is above it: the path of an uncoded line, or the coded line (a coded line's path
-        # is formed from it when read).
-        stack: list[tuple[str | CodedLine, Node, Node | None]] = [
-            (tree_path, n, None) for n in reversed(roots)
+        lengths = _LENGTHS[tree]
+        # Depth first, parents first, without recursion (a hot loop on large budgets): each
+        # frame is what is above its lines (the path of an uncoded line, or the coded line),
+        # their parent and an iterator over them; a line with children pushes their frame
+        # and its own loop resumes when that frame is done.
+        stack: list[tuple[str | _Line, Node | None, Iterator[Node]]] = [
+            (tree_path, None, iter(roots))
         ]
-        pop, extend = stack.pop, stack.extend
+        push, pop = stack.append, stack.pop
         while stack:
-            above, node, parent = pop()
-            children = node.children
-            if node.code is None:
-                here: str | CodedLine = f"{_path_of(above)}/{node.key}"
+            above, parent, nodes = stack[-1]
+            for node in nodes:
+                code = node.code
+                children = node.children
+                if code is None:
+                    if children:
+                        push((f"{_path_of(above)}/{node.name}", node, iter(children)))
+                        break
+                    continue
+                line: _Line = (
+                    node,
+                    code,
+                    tree,
+                    tree_zh,
+                    tree_en,
+                    parent,
+                    above,
+                    _BY_DIGIT[code[0]] is tree,
+                    len(code) in lengths,
+                    [None],
+                )
+                append(line)
                 if children:
-                    extend(zip(repeat(here), reversed(children), repeat(node)))
-                continue
-            line = CodedLine(tree, node, parent, levels, tree_zh, tree_en, above)
-            append(line)
-            if children:  # each child with what is above it and its parent, pushed in C
-                extend(zip(repeat(line), reversed(children), repeat(node)))
+                    push((line, node, iter(children)))
+                    break
+            else:
+                pop()
     return lines
 
 
@@ -308,18 +342,23 @@ class _MissingCode(Observation):
         return self._plain().__reduce__()
 
 
-def _path_of(above: str | CodedLine) -> str:
-    return above if isinstance(above, str) else above.path
+#: Each code of a table with its entry, its official name in the year asked for and that name
+#: normalised: what COD001 and COD002 ask of every line, answered by one probe.
+_Officials: TypeAlias = dict[str, tuple[Entry, str, str]]
 
 
-def _table_of(budget: DepartmentBudget, tree: Tree, year: int) -> CodeTable | None:
-    """:func:`_table`, looked up once per tree in a ``validate()`` (a fallback table is built
-    anew by each lookup)."""
-    tables: dict[tuple[Tree, int], CodeTable | None] = memo(budget, "code_tables", dict)
-    key = (tree, year)
-    if key not in tables:
-        tables[key] = _table(tree, year)
-    return tables[key]
+@functools.lru_cache(maxsize=64)
+def _table_of(tree: Tree, year: int) -> tuple[CodeTable, _Officials] | None:
+    """:func:`_table` and its codes' official names in ``year``: shipped data, formed once per
+    process (by tree and year, never by budget)."""
+    table = _table(tree, year)
+    if table is None:
+        return None
+    officials: _Officials = {}
+    for entry in table:
+        official = entry.name_in(year)
+        officials[entry.code] = (entry, official, normalize(official))
+    return table, officials
 
 
 def _table(tree: Tree, year: int) -> CodeTable | None:
@@ -347,7 +386,7 @@ def _table_params(table: CodeTable) -> dict[str, str]:
 _Shared = dict[tuple[int, Level], tuple[CodeTable, Severity, tuple[tuple[str, str], ...]]]
 
 
-def _exists(budget: DepartmentBudget) -> Iterator[Record]:
+def _exists(budget: DepartmentBudget) -> list[Record]:
     """Every classification code (功能分类, 经济分类, 收入分类) is in that year's 政府收支分类科目.
 
     Why: a mistyped or invented code misfiles spending; the shipped tables are subsets where
@@ -358,33 +397,38 @@ def _exists(budget: DepartmentBudget) -> Iterator[Record]:
     year = budget.year
     notes: set[Tree] = set()
     shared: _Shared = {}
+    records: list[Record] = []
+    append = records.append
     # The lines come tree by tree: the tree's table is looked up when the tree changes.
     tree: Tree | None = None
-    table: CodeTable | None = None
+    found: tuple[CodeTable, _Officials] | None = None
+    # The fields of a line by their place in it (see _Line): cheaper than unpacking all ten.
     for line in _lines(budget):
-        if not line.fits or line.found is not line.tree:
+        if not (line[8] and line[7]):  # its level one the tree has, its code the tree's
             continue
-        if line.tree is not tree:
-            tree = line.tree
-            table = None if year is None else _table_of(budget, tree, year)
-        if table is None:
+        code = line[1]
+        if line[2] is not tree:
+            tree = line[2]
+            found = None if year is None else _table_of(tree, year)
+        if found is None:
             if tree not in notes:
                 notes.add(tree)
-                yield _no_table(tree, year)
+                append(_no_table(tree, year))
             continue
-        if line.code in table:
-            yield (_observe_code, line, table, shared)
+        if code in found[1]:
+            append((_observe_code, line, found[0], shared))
         else:
-            yield _observe_code(line, table, shared)
+            append(_observe_code(line, found[0], shared))
+    return records
 
 
-def _observe_code(line: CodedLine, table: CodeTable, shared: _Shared) -> Observation:
+def _observe_code(line: _Line, table: CodeTable, shared: _Shared) -> Observation:
     """COD001's check of ``line``'s code in ``table`` (a table of its tree, the code of a
     level the tree has)."""
-    code = line.code
+    code = line[1]
     if code in table:
-        return observe(Outcome.EXACT, line.location)
-    level = line.level
+        return observe(Outcome.EXACT, _location(line))
+    level = _BY_LENGTH[len(code)]
     assert level is not None
     found = shared.get((id(table), level))
     if found is None:
@@ -401,7 +445,7 @@ def _observe_code(line: CodedLine, table: CodeTable, shared: _Shared) -> Observa
         severity = Severity.ERROR if complete else Severity.INFO
         found = shared[(id(table), level)] = (table, severity, words)
     return _MissingCode.lazy(
-        line.location, found[1], code, line.node.name, found[2], table.year, line.tree.title
+        _location(line), found[1], code, line[0].name, found[2], table.year, line[2].title
     )
 
 
@@ -427,7 +471,7 @@ def _no_table(tree: Tree, year: int | None) -> Observation:
     )
 
 
-def _names(budget: DepartmentBudget) -> Iterator[Record]:
+def _names(budget: DepartmentBudget) -> list[Record]:
     """Every coded line is named as that year's official table names it (after normalising).
 
     Why: a wrong name suggests a wrong code or a table copied from an old year; a former name
@@ -435,59 +479,71 @@ def _names(budget: DepartmentBudget) -> Iterator[Record]:
     Example: 2024年 2130101 named 行政运行 agrees; 210 医疗卫生与计划生育支出 is a former name.
     """
     year = budget.year
+    records: list[Record] = []
     if year is None:
-        return  # COD001 says once per tree that the codes could not be checked
+        return records  # COD001 says once per tree that the codes could not be checked
+    append = records.append
     tree: Tree | None = None
-    table: CodeTable | None = None
+    officials: _Officials = {}
+    # The fields of a line by their place in it (see _Line): cheaper than unpacking all ten.
     for line in _lines(budget):
-        if line.found is not line.tree:
+        if not line[7]:
             continue  # COD004's error; no table of this tree names the code
-        if line.tree is not tree:
-            tree = line.tree
-            table = _table_of(budget, tree, year)
-        entry = None if table is None else table.lookup(line.code)
-        if entry is None:
+        if line[2] is not tree:
+            tree = line[2]
+            found = _table_of(tree, year)
+            officials = {} if found is None else found[1]
+        known = officials.get(line[1])
+        if known is None:
             continue
         # Most names are written as the table has them, or as it does but for width, spaces
         # and 支出: official, as compare() finds first.
-        name, official = line.node.name, entry.name_in(year)
-        if name == official or normalize(name) == normalize(official):
-            yield (_observe_name, line, entry, year)
+        entry, official, normal = known
+        name = line[0].name
+        if name == official or normalize(name) == normal:
+            append((_observe_name, line, entry, year))
         else:
-            yield _observe_name(line, entry, year)
+            append(_observe_name(line, entry, year))
+    return records
 
 
-def _observe_name(line: CodedLine, entry: Entry, year: int) -> Observation:
+def _observe_name(line: _Line, entry: Entry, year: int) -> Observation:
     """COD002's check of ``line``'s name against the table's ``entry`` for its code."""
-    code = line.code
-    result = compare(line.node.name, entry, year)
-    if result.match is NameMatch.OFFICIAL:
-        return observe(Outcome.EXACT, line.location)
-    params = {"code": code, "stated": line.node.name, "official": result.official}
-    if result.match is NameMatch.FORMER:
-        assert result.former is not None
-        changed = result.former.changed
-        detail_zh = f"是{changed - 1}年及以前的名称，自{changed}年起为“{result.official}”"
-        detail_en = f"the one in use until {changed - 1}; since {changed} it is “{result.official}”"
+    stated = line[0].name
+    match, official, former = name_match(stated, entry, year)
+    if match is NameMatch.OFFICIAL:
+        return observe(Outcome.EXACT, _location(line))
+    if match is NameMatch.FORMER:
+        assert former is not None
+        changed = former.changed
+        detail_zh = f"是{changed - 1}年及以前的名称，自{changed}年起为“{official}”"
+        detail_en = f"the one in use until {changed - 1}; since {changed} it is “{official}”"
         severity = Severity.WARNING
-    elif result.match is NameMatch.ABBREVIATED:
-        detail_zh = f"是官方名称“{result.official}”的简写"
-        detail_en = f"a shortened form of the official name “{result.official}”"
+    elif match is NameMatch.ABBREVIATED:
+        detail_zh = f"是官方名称“{official}”的简写"
+        detail_en = f"a shortened form of the official name “{official}”"
         severity = Severity.INFO
     else:
-        detail_zh = f"与官方名称“{result.official}”不符"
-        detail_en = f"not the official name “{result.official}”"
+        detail_zh = f"与官方名称“{official}”不符"
+        detail_en = f"not the official name “{official}”"
         severity = Severity.WARNING
-    return Observation(
-        outcome=Outcome.INCONSISTENT,
-        location=line.location,
+    code = line[1]
+    return observe(
+        Outcome.INCONSISTENT,
+        _location(line),
+        params=(
+            ("code", code),
+            ("stated", stated),
+            ("official", official),
+            ("detail_zh", detail_zh),
+            ("detail_en", detail_en),
+        ),
         severity=severity,
-        params={**params, "detail_zh": detail_zh, "detail_en": detail_en},
-        formula=f"name({code}, {year}) = {result.official}",
+        formula=f"name({code}, {year}) = {official}",
     )
 
 
-def _hierarchy(budget: DepartmentBudget) -> Iterator[Record]:
+def _hierarchy(budget: DepartmentBudget) -> list[Record]:
     """A code's length fits its level and place: 类 3 digits, 款 5, 项 7 (the levels its tree
     has), each two digits longer than its parent, and only 类 at the top of a tree.
 
@@ -495,32 +551,38 @@ def _hierarchy(budget: DepartmentBudget) -> Iterator[Record]:
     dropped or mistyped, and the tree's sums (TRE001) then compare the wrong lines.
     Example: 2080501 under 20805 holds; 2080501 straight under 208 fails.
     """
+    records: list[Record] = []
+    append = records.append
     for line in _lines(budget):
-        parent = line.parent
-        parent_code = None if parent is None else parent.code
-        if (
-            line.fits
-            and (parent_code is None or len(line.code) == len(parent_code) + 2)
-            and (parent is not None or line.level is Level.CLASS)
+        # The fields by their place in the line (see _Line): its code, its parent and whether
+        # the tree has its level. At the top only a 类 (3 digits); under a coded line, two
+        # digits more than it.
+        code, parent = line[1], line[5]
+        if line[8] and (
+            len(code) == 3
+            if parent is None
+            else parent.code is None or len(code) == len(parent.code) + 2
         ):
-            yield (_observe_level, line)
+            append((_observe_level, line))
         else:
-            yield _observe_level(line)
+            append(_observe_level(line))
+    return records
 
 
-def _observe_level(line: CodedLine) -> Observation:
+def _observe_level(line: _Line) -> Observation:
     """COD003's check of ``line``'s code against its level and its parent's code."""
-    code = line.code
-    level = line.level
-    tree = line.tree
-    parent_code = line.parent.code if line.parent is not None else None
+    code = line[1]
+    level = _BY_LENGTH[len(code)]
+    tree = line[2]
+    parent = line[5]
+    parent_code = parent.code if parent is not None else None
     if (
         level is not None
         and level in tree.levels
         and (parent_code is None or len(code) == len(parent_code) + 2)
-        and (line.parent is not None or level is Level.CLASS)
+        and (parent is not None or level is Level.CLASS)
     ):
-        return observe(Outcome.EXACT, line.location)
+        return observe(Outcome.EXACT, _location(line))
     params = {"code": code}
     if level is None or level not in tree.levels:
         levels = "、".join(f"{lv.value}（{lv.digits}位）" for lv in tree.levels)
@@ -540,10 +602,10 @@ def _observe_level(line: CodedLine) -> Observation:
             "detail_zh": f"{level.value}级编码列在最上层，缺少其上级科目",
             "detail_en": f"a {_LEVEL_EN[level]} code at the top of the tree, without its parent",
         }
-    return Observation(outcome=Outcome.INCONSISTENT, location=line.location, params=params)
+    return Observation(outcome=Outcome.INCONSISTENT, location=_location(line), params=params)
 
 
-def _misplaced(budget: DepartmentBudget) -> Iterator[Record]:
+def _misplaced(budget: DepartmentBudget) -> list[Record]:
     """A code belongs to the classification it is listed in (收入 1xx, 功能 2xx, 部门经济 3xx,
     政府经济 5xx).
 
@@ -551,30 +613,28 @@ def _misplaced(budget: DepartmentBudget) -> Iterator[Record]:
     wrong table, which also throws off that table's totals.
     Example: 30213 维修（护）费 among the 功能分类 lines fails.
     """
-    for line in _lines(budget):
-        if line.found is line.tree:
-            yield (_observe_tree, line)
-        else:
-            yield _observe_tree(line)
+    # line[7]: whether the code's classification is the tree's (see _Line).
+    return [(_observe_tree, line) if line[7] else _observe_tree(line) for line in _lines(budget)]
 
 
-def _observe_tree(line: CodedLine) -> Observation:
+def _observe_tree(line: _Line) -> Observation:
     """COD004's check of ``line``'s code against the classification it is listed in."""
-    code = line.code
-    found = line.found
-    if found is line.tree:
-        return observe(Outcome.EXACT, line.location)
+    code = line[1]
+    tree = line[2]
+    found = _BY_DIGIT[code[0]]
+    if found is tree:
+        return observe(Outcome.EXACT, _location(line))
     return Observation(
         outcome=Outcome.INCONSISTENT,
-        location=line.location,
+        location=_location(line),
         params={
             "code": code,
-            "tree_zh": line.tree.title,
-            "tree_en": line.tree.value,
+            "tree_zh": tree.title,
+            "tree_en": tree.value,
             "found_zh": found.title if found else "支出分类",
             "found_en": found.value if found else "any expenditure classification",
         },
-        formula=f"{code} ∈ {line.tree.title}",
+        formula=f"{code} ∈ {tree.title}",
     )
 
 

@@ -7,23 +7,28 @@ code tables (which need the year) were not consulted and which document the find
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Final
 
 from govbudget.model import DepartmentBudget
 from govbudget.rounding import Outcome
-from govbudget.rules.base import Location, Observation, Rule, Severity
+from govbudget.rules.base import Location, Observation, Record, Rule, Severity, deferring, observe
 
 __all__ = ["RULES"]
 
 
-def _named(budget: DepartmentBudget) -> Iterator[Observation]:
+#: Where a document that names both is checked (the same place for every document).
+_NAMED: Final = Location("/year", "文件", "document")
+
+
+def _named(budget: DepartmentBudget) -> tuple[Record, ...]:
     """The document names its department (部门（单位）名称) and its year (年度).
 
     Why: a report must be tied to one unit and year, and the codes are checked against that
     year's 科目表; a narrative excerpt often names neither, so this is a warning, given once.
     Example: an excerpt that says only "“三公”经费 9.5 万元" is flagged 未写明部门（单位）名称和年度.
     """
+    if budget.department is not None and budget.year is not None:
+        return ((observe, Outcome.EXACT, _NAMED),)
     missing = [
         (zh, en)
         for value, zh, en in (
@@ -33,16 +38,15 @@ def _named(budget: DepartmentBudget) -> Iterator[Observation]:
         if value is None
     ]
     location = Location("/department" if budget.department is None else "/year", "文件", "document")
-    if not missing:
-        yield Observation(outcome=Outcome.EXACT, location=location)
-        return
-    yield Observation(
-        outcome=Outcome.INCONSISTENT,
-        location=location,
-        params={
-            "missing_zh": "和".join(zh for zh, _ in missing),
-            "missing_en": " and ".join(en for _, en in missing),
-        },
+    return (
+        Observation(
+            outcome=Outcome.INCONSISTENT,
+            location=location,
+            params={
+                "missing_zh": "和".join(zh for zh, _ in missing),
+                "missing_en": " and ".join(en for _, en in missing),
+            },
+        ),
     )
 
 
@@ -58,7 +62,7 @@ RULES: Final = (
         message_en="the {where} does not name {missing_en}: the report cannot be tied to a unit and"
         " year, and codes were not checked against the year's table (give --department / --year)",
         formula="department ≠ None ∧ year ≠ None",
-        check=_named,
+        check=deferring(_named),
         example="a 三公 excerpt that names no unit: 未写明部门（单位）名称",
     ),
 )

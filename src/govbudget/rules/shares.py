@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from operator import attrgetter
 from typing import Final
 
 from attrs import evolve
@@ -71,12 +72,20 @@ def _fixed(section: str, name: str) -> tuple[str, str, str]:
     return found
 
 
-def _named(section: str, owner: object, names: Sequence[str]) -> list[Part]:
+#: The fields of each call of :func:`_named`, each with its part's (path, zh, en), formed once
+#: (by section and field names, never by budget).
+_FIELDS: Final[dict[tuple[str, tuple[str, ...]], tuple[tuple[str, str, str, str], ...]]] = {}
+
+
+def _named(section: str, owner: object, names: tuple[str, ...]) -> list[Part]:
     """The fields ``names`` of ``owner`` that are stated and not as none (无), as parts named
     by their labels."""
+    fields = _FIELDS.get((section, names))
+    if fields is None:
+        fields = _FIELDS[section, names] = tuple((n, *_fixed(section, n)) for n in names)
     return [
-        (*_fixed(section, n), f, None)
-        for n in names
+        (path, zh, en, f, None)
+        for n, path, zh, en in fields
         if (f := getattr(owner, n)) is not None and not f.none_stated
     ]
 
@@ -172,6 +181,11 @@ def _general_public_table(budget: DepartmentBudget) -> bool:
 
 _FUNDS: Final = ("general_public", "government_fund", "state_capital")
 _OTHERS: Final = ("business", "operating", "higher_subsidy", "affiliated", "other")
+#: The fund fields of an income, read by one C-level getter.
+_FUNDS_OF: Final = attrgetter(*_FUNDS)
+#: The sources of income a breakdown lists: the funds instead of 财政拨款收入, or it.
+_BY_FUNDS: Final = (*_FUNDS, *_OTHERS)
+_BY_APPROPRIATION: Final = ("appropriation", *_OTHERS)
 
 
 def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
@@ -181,8 +195,9 @@ def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
     whole = income.total if income.total is not None else income.grand_total
     if whole is None:
         return
-    funds_instead = income.appropriation is None and any(getattr(income, f) for f in _FUNDS)
-    parts = _named("income", income, (*(_FUNDS if funds_instead else ("appropriation",)), *_OTHERS))
+    funds = _FUNDS_OF(income)
+    funds_instead = income.appropriation is None and any(funds)
+    parts = _named("income", income, _BY_FUNDS if funds_instead else _BY_APPROPRIATION)
     parts += _lines("/income/lines", "收入", "income", income.lines)
     if income.total is None:
         parts += _named("income", income, ("surplus_used", "carryover"))
@@ -190,7 +205,7 @@ def _income_breakdowns(income: Income) -> Iterator[Breakdown]:
     complete = income.appropriation is not None or funds_instead
     yield "/income", "收入", "income", whole, parts, complete
     # A breakdown of figures all stated as none (无) still has its whole read (SHR001).
-    if not funds_instead and any(getattr(income, f) is not None for f in _FUNDS):
+    if not funds_instead and funds != (None, None, None):
         yield "/income", "收入", "income", whole, _named("income", income, _FUNDS), False
     if (
         income.total is not None
@@ -410,7 +425,29 @@ def _shares(budget: DepartmentBudget) -> Iterator[Record]:
     Example: 项目支出 45 ÷ 支出合计 150 = 30%，写作 30.00% holds.
     """
     for breakdown in _stated_breakdowns(budget):
-        yield from _share_records(budget, breakdown)
+        # A breakdown no part of which states a share makes no check; its whole need not be
+        # read then, unless it is written with fewer decimals (stated() notes it for the
+        # read-as-written pass, crediting the next check).
+        if breakdown[3].written or _any_share(breakdown[4]):
+            yield from _share_records(budget, breakdown)
+
+
+def _any_share(parts: Sequence[Part]) -> bool:
+    """Whether any of ``parts`` states a share (most breakdowns' parts state none)."""
+    # A loop rather than any() over a generator: no generator per breakdown, and most stop
+    # at their first part.
+    for part in parts:  # noqa: SIM110
+        if part[3].share is not None:
+            return True
+    return False
+
+
+def _all_shares(parts: Sequence[Part]) -> bool:
+    """Whether every one of ``parts`` states a share."""
+    for part in parts:  # noqa: SIM110 (as in _any_share)
+        if part[3].share is None:
+            return False
+    return True
 
 
 def _hundred(budget: DepartmentBudget) -> Iterator[Record]:
@@ -423,7 +460,7 @@ def _hundred(budget: DepartmentBudget) -> Iterator[Record]:
     """
     for breakdown in _stated_breakdowns(budget):
         parts, complete = breakdown[4], breakdown[5]
-        if not complete or len(parts) < 2 or any(p[3].share is None for p in parts):
+        if not complete or len(parts) < 2 or not _all_shares(parts):
             continue
         total = stated(budget, breakdown[3])
         if total is None or total.value == 0:
