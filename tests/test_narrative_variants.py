@@ -407,7 +407,7 @@ VARIANTS: tuple[Variant, ...] = (
         (4, 3, 1, 0),
     ),
     Variant(
-        "一般公共预算拨款支出一节（不写“财政”）：按功能分类的各类不算作全部支出",
+        "一般公共预算拨款支出一节（不写“财政”）：按功能分类的各类是该资金的，不算作全部支出",
         HEAD + "一、收支总体情况\n支出总计500万元，其中：基本支出300万元，项目支出200万元。\n"
         "二、一般公共预算拨款支出情况\n一般公共预算拨款支出450万元。按支出功能分类，"
         "社会保障和就业支出400万元，住房保障支出50万元。\n",
@@ -416,8 +416,8 @@ VARIANTS: tuple[Variant, ...] = (
             "/expenditure/basic/amount": "300",
             "/expenditure/project/amount": "200",
             "/appropriation/general_public/total/amount": "450",
-            "/statements/0/社会保障和就业支出/amount": "400",
-            "/statements/1/住房保障支出/amount": "50",
+            "/appropriation/by_function/208/amount": "400",
+            "/appropriation/by_function/221/amount": "50",
         },
         (7, 6, 1, 0),
     ),
@@ -636,6 +636,33 @@ VARIANTS: tuple[Variant, ...] = (
         {},
         (6, 0, 6, 0),
     ),
+    Variant(
+        "一般公共预算财政拨款支出按功能科目分类，类名不带（类）：读作该资金的各类",
+        "某县林业局2024年度部门决算说明\n五、一般公共预算财政拨款支出决算情况说明\n"
+        "一般公共预算财政拨款支出500万元。支出按功能科目分类：农林水支出400万元，占80%；"
+        "社会保障和就业支出60万元，占12%；住房保障支出40万元，占8%。\n",
+        {
+            "/appropriation/general_public/total/amount": "500",
+            "/appropriation/by_function/213/amount": "400",
+            "/appropriation/by_function/213/share": "80",
+            "/appropriation/by_function/208/amount": "60",
+            "/appropriation/by_function/221/share": "8",
+        },
+        (8, 7, 1, 0),
+    ),
+    Variant(
+        "（二）按功能分类支出情况：一般公共预算部分的小标题，不另起支出部分",
+        "某县林业局2024年度部门决算说明\n五、一般公共预算财政拨款支出决算情况说明\n"
+        "（一）总体情况\n一般公共预算财政拨款支出500万元。\n（二）按功能分类支出情况\n"
+        "农林水支出450万元，占90%；住房保障支出50万元，占10%。\n",
+        {
+            "/appropriation/general_public/total/amount": "500",
+            "/appropriation/by_function/213/amount": "450",
+            "/appropriation/by_function/221/amount": "50",
+            "/appropriation/by_function/221/share": "10",
+        },
+        (6, 5, 1, 0),
+    ),
 )
 
 
@@ -709,6 +736,28 @@ def test_lists_that_need_not_be_complete_are_partial() -> None:
     wages, goods, _ = items.expenditure.by_economic
     assert not wages.partial  # the bracketed list of items is the whole class
     assert goods.partial  # "主要用于办公费12万元、水电费8万元" names the main items
+
+
+def test_a_bare_class_list_is_read_only_where_every_name_is_a_class_s() -> None:
+    head = "某县林业局2024年度部门决算说明\n五、一般公共预算财政拨款支出决算情况说明\n"
+    mixed = read_narrative(
+        head + "支出按功能科目分类：农林水支出400万元，占80%；防火专项100万元，占20%。\n"
+    ).budget
+    main = read_narrative(
+        head + "一般公共预算财政拨款支出500万元，主要用于：农林水支出400万元，占80%。\n"
+    ).budget
+    assert mixed is not None
+    assert mixed.appropriation is None  # "防火专项" is no class: not a class list
+    assert main is not None
+    assert main.appropriation is not None
+    assert [n.code for n in main.appropriation.by_function] == ["213"]
+    assert main.appropriation.function_partial  # "主要用于" names the main classes only
+    wrong = head + "一般公共预算财政拨款支出500万元。支出按功能科目分类：农林水支出400万元，"
+    wrong += "占85%；住房保障支出100万元，占20%。\n"
+    budget = read_narrative(wrong).budget
+    assert budget is not None
+    errors = {f.rule_id for f in validate(budget).findings if f.severity is Severity.ERROR}
+    assert "SHR001" in errors
 
 
 def test_broken_text_invents_nothing() -> None:
