@@ -663,6 +663,18 @@ VARIANTS: tuple[Variant, ...] = (
         },
         (6, 5, 1, 0),
     ),
+    Variant(
+        "财政拨款收入总计…，财政拨款支出总计…：财政拨款收支总表的总计，说了两遍",
+        "某县林业局2024年度部门决算说明\n四、财政拨款收入支出决算总体情况说明\n"
+        "2024年度财政拨款收入总计640万元，财政拨款支出总计640万元。与上年相比，财政拨款收、"
+        "支总计各增加40万元，增长6.67%。\n",
+        {
+            "/appropriation/grand_total/amount": "640",
+            "/appropriation/grand_total/change": "增加 40",
+            "/appropriation/grand_total/percent": "增长 6.67",
+        },
+        (6, 4, 2, 0),
+    ),
 )
 
 
