@@ -675,6 +675,20 @@ VARIANTS: tuple[Variant, ...] = (
         },
         (6, 4, 2, 0),
     ),
+    Variant(
+        "页码只有数字、独占一行，夹在句子与它的数字之间（PDF 页脚）：不是数字，句子接续",
+        HEAD + "（一）收入预算情况\n收入合计500万元，其中：一般公共预算拨款收入450万元，占\n"
+        "9\n90%；上年结转50万元，占10%。本年收入较上年增加20万元，\n10\n主要原因是新增护林项目。\n"
+        "（二）“三公”经费预算情况\n公务用车保有量为\n4\n辆。\n",
+        {
+            "/income/grand_total/amount": "500",
+            "/income/general_public/share": "90",
+            "/income/carryover/share": "10",
+            "/income/total/change": "增加 20",
+            "/three_public/counts/0/value": "4",
+        },
+        (8, 7, 1, 0),
+    ),
 )
 
 
