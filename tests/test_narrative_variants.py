@@ -689,6 +689,19 @@ VARIANTS: tuple[Variant, ...] = (
         },
         (8, 7, 1, 0),
     ),
+    Variant(
+        "收入预算总额、支出预算总额在前，同句再说“收、支预算总额各增加”：前两个仍各是其总额",
+        HEAD
+        + "一、收支预算总体情况\n本部门2025年收入预算总额3,200,000元，支出预算总额3,200,000元，"
+        "与上年相比收、支预算总额各增加200,000元，增长6.67%。\n",
+        {
+            "/income/grand_total/amount": "3200000",
+            "/expenditure/grand_total/amount": "3200000",
+            "/income/grand_total/change": "增加 200000",
+            "/expenditure/grand_total/percent": "增长 6.67",
+        },
+        (6, 4, 2, 0),
+    ),
 )
 
 
