@@ -702,6 +702,23 @@ VARIANTS: tuple[Variant, ...] = (
         },
         (6, 4, 2, 0),
     ),
+    Variant(
+        "（四）一般公共预算当年拨款情况：是财政拨款支出部分，其下各类是该资金的",
+        HEAD
+        + "（三）支出预算情况\n支出预算800,000元，其中：基本支出600,000元，项目支出200,000元。\n"
+        "（四）一般公共预算当年拨款情况\n1．一般公共预算当年拨款规模变化情况\n"
+        "一般公共预算当年拨款750,000元，比上年增加50,000元，增长7.14%。\n"
+        "2．一般公共预算当年拨款结构情况\n"
+        "农林水支出（类）700,000元，占93.33%；住房保障支出（类）50,000元，占6.67%。\n",
+        {
+            "/expenditure/basic/amount": "600000",
+            "/appropriation/general_public/total/amount": "750000",
+            "/appropriation/general_public/total/percent": "增长 7.14",
+            "/appropriation/by_function/213/share": "93.33",
+            "/appropriation/by_function/221/amount": "50000",
+        },
+        (13, 10, 3, 0),
+    ),
 )
 
 

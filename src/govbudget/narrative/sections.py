@@ -115,6 +115,7 @@ _TITLES: Final = (
         SectionKind.APPROPRIATION,
         re.compile(
             r"财政拨款(?:基本)?支出|财政拨款收支|一般公共预算(?:财政)?(?:拨款)?(?:基本)?支出"
+            r"|一般公共预算(?:财政)?(?:当年)?拨款(?!收入)"
         ),
     ),
     (SectionKind.TOTALS, re.compile(r"收入支出|收支")),
