@@ -374,10 +374,12 @@ _GOES_ON_NUMBER: Final = re.compile(
 )
 
 
-def _is_page_number(before: _Line, line: _Line, after: _Line) -> bool:
+def _is_page_number(before: _Line, line: _Line, after: _Line, full: int, wrapped: bool) -> bool:
     """Whether a line of 1–3 digits alone is a page's number between two lines of one
     sentence ("…财政拨款收入1300万元，占" / "7" / "92.86%；…"): the line before is prose that
-    does not end its sentence or a number, and what follows is no unit or punctuation of it.
+    does not end its sentence or a number, and what follows is no unit or punctuation of it —
+    or, in wrapped text, the line before is a full line of prose the margin cut inside a
+    number that the line after goes on with ("…项目支出4" / "5" / "65.60万元").
 
     >>> normalize("财政拨款收入1,300万元，占\\n7\\n92.86%；事业收入70万元。").text
     '财政拨款收入1300万元，占92.86%；事业收入70万元。'
@@ -389,7 +391,10 @@ def _is_page_number(before: _Line, line: _Line, after: _Line) -> bool:
     previous = before.text
     if ITEM_MARKER.match(after.text) or previous[-1] in _ENDS_SENTENCE + "：:":
         return False
-    if _NUMBER_END.search(previous) or _GOES_ON_NUMBER.match(after.text):
+    if _NUMBER_END.search(previous):
+        cut = wrapped and 10 * before.width >= 9 * full and before.width >= _LONG_LINE
+        return cut and bool(_NUMBER_START.match(after.text)) and _in_prose(before, previous)
+    if _GOES_ON_NUMBER.match(after.text):
         return False
     if _NUMBER_START.match(after.text):
         # The sentence's own number follows: only where the line before waits for one ("占"),
@@ -437,7 +442,8 @@ def normalize(raw: str) -> Text:
         line
         for index, line in enumerate(lines)
         if not (
-            0 < index < len(lines) - 1 and _is_page_number(lines[index - 1], line, lines[index + 1])
+            0 < index < len(lines) - 1
+            and _is_page_number(lines[index - 1], line, lines[index + 1], full, wrapped)
         )
     ]
     chars: list[str] = []
