@@ -719,6 +719,18 @@ VARIANTS: tuple[Variant, ...] = (
         },
         (13, 10, 3, 0),
     ),
+    Variant(
+        "人员经费、公用经费“占基本支出的…%”：其份额是该基本支出的（可核对）",
+        "某县林业局2024年度部门决算说明\n六、一般公共预算财政拨款基本支出决算情况说明\n"
+        "一般公共预算财政拨款基本支出400万元，其中：人员经费350万元，占基本支出的87.5%；"
+        "公用经费50万元，占基本支出的12.5%。\n",
+        {
+            "/appropriation/general_public/personnel/share": "87.5",
+            "/appropriation/general_public/personnel/share_of": "/appropriation/general_public/basic",
+            "/appropriation/general_public/public/share_of": "/appropriation/general_public/basic",
+        },
+        (6, 5, 1, 0),
+    ),
 )
 
 
@@ -814,6 +826,14 @@ def test_a_bare_class_list_is_read_only_where_every_name_is_a_class_s() -> None:
     assert budget is not None
     errors = {f.rule_id for f in validate(budget).findings if f.severity is Severity.ERROR}
     assert "SHR001" in errors
+
+
+def test_a_personnel_share_of_basic_spending_that_is_wrong_is_found() -> None:
+    text = next(v for v in VARIANTS if v.name.startswith("人员经费、公用经费")).text
+    budget = read_narrative(text.replace("占基本支出的87.5%", "占基本支出的85.7%")).budget
+    assert budget is not None
+    errors = [f.location.path for f in validate(budget).findings if f.severity is Severity.ERROR]
+    assert errors == ["/appropriation/general_public/personnel/share"]
 
 
 def test_broken_text_invents_nothing() -> None:

@@ -537,6 +537,10 @@ def apply(
         ledger.put_percent(path, "percent", clause.percent[0], clause.percent[1])
     if clause.share is not None:
         ledger.put_percent(path, "share", clause.share, None)
+        parent, _, name = path.rpartition("/")
+        if name in ("personnel", "public") and (clause.share_base or "").endswith("基本支出"):
+            # "人员经费1580万元，占基本支出的89.77%": of its own basic spending, not of all.
+            ledger.put(path, "share_of", f"{parent}/basic", None, clause.share.start)
     if clause.completion is not None:
         ledger.put_percent(path, "completion", clause.completion, None)
     if clause.budget_change is not None:
