@@ -731,6 +731,18 @@ VARIANTS: tuple[Variant, ...] = (
         },
         (6, 5, 1, 0),
     ),
+    Variant(
+        "项目支出主要是：甲项目…万元、乙项目…万元：冒号后的金额是所列项目的，不是项目支出的",
+        HEAD + "三、支出预算情况\n基本支出预算300万元，占75%；项目支出预算100万元，占25%。"
+        "项目支出主要是：护林防火项目60万元、苗木采购项目40万元。\n",
+        {
+            "/expenditure/project/amount": "100",
+            "/expenditure/project/share": "25",
+            "/statements/0/护林防火项目/amount": "60",
+            "/statements/1/苗木采购项目/amount": "40",
+        },
+        (7, 6, 1, 0),
+    ),
 )
 
 
