@@ -59,3 +59,20 @@ def test_a_numbered_title_of_a_part_is_its_own_line() -> None:
         normalize("1.一般公共服务支出（类）338.03\n万元").text
         == "1.一般公共服务支出（类）338.03万元"
     )
+
+
+def test_a_bare_page_number_inside_a_number_the_margin_cut_is_dropped() -> None:
+    # wrapped text (lines of the page's full width): "…项目支出3" / "8" / "12.40万元…" is
+    # one number, 312.40, cut by the margin with the page's number between its halves
+    full = "本年支出合计五百万元，其中基本支出一百八十八万元，项目支出3"
+    raw = (
+        "本单位是一个负责河道巡查工作的事业单位，下设三个科室和两个站所。\n"
+        "二〇二四年度的支出安排主要用于人员经费和河道巡查的日常运转，\n"
+        f"{full}\n8\n12.40万元，占本年支出的百分之六十二。\n"
+    )
+    text = normalize(raw).text
+    assert "项目支出312.40万元" in text
+    # the same lines with no page number between: nothing is dropped
+    assert "项目支出312.40万元" in normalize(raw.replace("\n8\n", "\n")).text
+    extraction = read_narrative(raw)
+    assert "8" not in [n.text for n in extraction.numbers]

@@ -407,7 +407,7 @@ VARIANTS: tuple[Variant, ...] = (
         (4, 3, 1, 0),
     ),
     Variant(
-        "一般公共预算拨款支出一节（不写“财政”）：按功能分类的各类不算作全部支出",
+        "一般公共预算拨款支出一节（不写“财政”）：按功能分类的各类是该资金的，不算作全部支出",
         HEAD + "一、收支总体情况\n支出总计500万元，其中：基本支出300万元，项目支出200万元。\n"
         "二、一般公共预算拨款支出情况\n一般公共预算拨款支出450万元。按支出功能分类，"
         "社会保障和就业支出400万元，住房保障支出50万元。\n",
@@ -416,8 +416,8 @@ VARIANTS: tuple[Variant, ...] = (
             "/expenditure/basic/amount": "300",
             "/expenditure/project/amount": "200",
             "/appropriation/general_public/total/amount": "450",
-            "/statements/0/社会保障和就业支出/amount": "400",
-            "/statements/1/住房保障支出/amount": "50",
+            "/appropriation/by_function/208/amount": "400",
+            "/appropriation/by_function/221/amount": "50",
         },
         (7, 6, 1, 0),
     ),
@@ -636,6 +636,113 @@ VARIANTS: tuple[Variant, ...] = (
         {},
         (6, 0, 6, 0),
     ),
+    Variant(
+        "一般公共预算财政拨款支出按功能科目分类，类名不带（类）：读作该资金的各类",
+        "某县林业局2024年度部门决算说明\n五、一般公共预算财政拨款支出决算情况说明\n"
+        "一般公共预算财政拨款支出500万元。支出按功能科目分类：农林水支出400万元，占80%；"
+        "社会保障和就业支出60万元，占12%；住房保障支出40万元，占8%。\n",
+        {
+            "/appropriation/general_public/total/amount": "500",
+            "/appropriation/by_function/213/amount": "400",
+            "/appropriation/by_function/213/share": "80",
+            "/appropriation/by_function/208/amount": "60",
+            "/appropriation/by_function/221/share": "8",
+        },
+        (8, 7, 1, 0),
+    ),
+    Variant(
+        "（二）按功能分类支出情况：一般公共预算部分的小标题，不另起支出部分",
+        "某县林业局2024年度部门决算说明\n五、一般公共预算财政拨款支出决算情况说明\n"
+        "（一）总体情况\n一般公共预算财政拨款支出500万元。\n（二）按功能分类支出情况\n"
+        "农林水支出450万元，占90%；住房保障支出50万元，占10%。\n",
+        {
+            "/appropriation/general_public/total/amount": "500",
+            "/appropriation/by_function/213/amount": "450",
+            "/appropriation/by_function/221/amount": "50",
+            "/appropriation/by_function/221/share": "10",
+        },
+        (6, 5, 1, 0),
+    ),
+    Variant(
+        "财政拨款收入总计…，财政拨款支出总计…：财政拨款收支总表的总计，说了两遍",
+        "某县林业局2024年度部门决算说明\n四、财政拨款收入支出决算总体情况说明\n"
+        "2024年度财政拨款收入总计640万元，财政拨款支出总计640万元。与上年相比，财政拨款收、"
+        "支总计各增加40万元，增长6.67%。\n",
+        {
+            "/appropriation/grand_total/amount": "640",
+            "/appropriation/grand_total/change": "增加 40",
+            "/appropriation/grand_total/percent": "增长 6.67",
+        },
+        (6, 4, 2, 0),
+    ),
+    Variant(
+        "页码只有数字、独占一行，夹在句子与它的数字之间（PDF 页脚）：不是数字，句子接续",
+        HEAD + "（一）收入预算情况\n收入合计500万元，其中：一般公共预算拨款收入450万元，占\n"
+        "9\n90%；上年结转50万元，占10%。本年收入较上年增加20万元，\n10\n主要原因是新增护林项目。\n"
+        "（二）“三公”经费预算情况\n公务用车保有量为\n4\n辆。\n",
+        {
+            "/income/grand_total/amount": "500",
+            "/income/general_public/share": "90",
+            "/income/carryover/share": "10",
+            "/income/total/change": "增加 20",
+            "/three_public/counts/0/value": "4",
+        },
+        (8, 7, 1, 0),
+    ),
+    Variant(
+        "收入预算总额、支出预算总额在前，同句再说“收、支预算总额各增加”：前两个仍各是其总额",
+        HEAD
+        + "一、收支预算总体情况\n本部门2025年收入预算总额3,200,000元，支出预算总额3,200,000元，"
+        "与上年相比收、支预算总额各增加200,000元，增长6.67%。\n",
+        {
+            "/income/grand_total/amount": "3200000",
+            "/expenditure/grand_total/amount": "3200000",
+            "/income/grand_total/change": "增加 200000",
+            "/expenditure/grand_total/percent": "增长 6.67",
+        },
+        (6, 4, 2, 0),
+    ),
+    Variant(
+        "（四）一般公共预算当年拨款情况：是财政拨款支出部分，其下各类是该资金的",
+        HEAD
+        + "（三）支出预算情况\n支出预算800,000元，其中：基本支出600,000元，项目支出200,000元。\n"
+        "（四）一般公共预算当年拨款情况\n1．一般公共预算当年拨款规模变化情况\n"
+        "一般公共预算当年拨款750,000元，比上年增加50,000元，增长7.14%。\n"
+        "2．一般公共预算当年拨款结构情况\n"
+        "农林水支出（类）700,000元，占93.33%；住房保障支出（类）50,000元，占6.67%。\n",
+        {
+            "/expenditure/basic/amount": "600000",
+            "/appropriation/general_public/total/amount": "750000",
+            "/appropriation/general_public/total/percent": "增长 7.14",
+            "/appropriation/by_function/213/share": "93.33",
+            "/appropriation/by_function/221/amount": "50000",
+        },
+        (13, 10, 3, 0),
+    ),
+    Variant(
+        "人员经费、公用经费“占基本支出的…%”：其份额是该基本支出的（可核对）",
+        "某县林业局2024年度部门决算说明\n六、一般公共预算财政拨款基本支出决算情况说明\n"
+        "一般公共预算财政拨款基本支出400万元，其中：人员经费350万元，占基本支出的87.5%；"
+        "公用经费50万元，占基本支出的12.5%。\n",
+        {
+            "/appropriation/general_public/personnel/share": "87.5",
+            "/appropriation/general_public/personnel/share_of": "/appropriation/general_public/basic",
+            "/appropriation/general_public/public/share_of": "/appropriation/general_public/basic",
+        },
+        (6, 5, 1, 0),
+    ),
+    Variant(
+        "项目支出主要是：甲项目…万元、乙项目…万元：冒号后的金额是所列项目的，不是项目支出的",
+        HEAD + "三、支出预算情况\n基本支出预算300万元，占75%；项目支出预算100万元，占25%。"
+        "项目支出主要是：护林防火项目60万元、苗木采购项目40万元。\n",
+        {
+            "/expenditure/project/amount": "100",
+            "/expenditure/project/share": "25",
+            "/statements/0/护林防火项目/amount": "60",
+            "/statements/1/苗木采购项目/amount": "40",
+        },
+        (7, 6, 1, 0),
+    ),
 )
 
 
@@ -709,6 +816,36 @@ def test_lists_that_need_not_be_complete_are_partial() -> None:
     wages, goods, _ = items.expenditure.by_economic
     assert not wages.partial  # the bracketed list of items is the whole class
     assert goods.partial  # "主要用于办公费12万元、水电费8万元" names the main items
+
+
+def test_a_bare_class_list_is_read_only_where_every_name_is_a_class_s() -> None:
+    head = "某县林业局2024年度部门决算说明\n五、一般公共预算财政拨款支出决算情况说明\n"
+    mixed = read_narrative(
+        head + "支出按功能科目分类：农林水支出400万元，占80%；防火专项100万元，占20%。\n"
+    ).budget
+    main = read_narrative(
+        head + "一般公共预算财政拨款支出500万元，主要用于：农林水支出400万元，占80%。\n"
+    ).budget
+    assert mixed is not None
+    assert mixed.appropriation is None  # "防火专项" is no class: not a class list
+    assert main is not None
+    assert main.appropriation is not None
+    assert [n.code for n in main.appropriation.by_function] == ["213"]
+    assert main.appropriation.function_partial  # "主要用于" names the main classes only
+    wrong = head + "一般公共预算财政拨款支出500万元。支出按功能科目分类：农林水支出400万元，"
+    wrong += "占85%；住房保障支出100万元，占20%。\n"
+    budget = read_narrative(wrong).budget
+    assert budget is not None
+    errors = {f.rule_id for f in validate(budget).findings if f.severity is Severity.ERROR}
+    assert "SHR001" in errors
+
+
+def test_a_personnel_share_of_basic_spending_that_is_wrong_is_found() -> None:
+    text = next(v for v in VARIANTS if v.name.startswith("人员经费、公用经费")).text
+    budget = read_narrative(text.replace("占基本支出的87.5%", "占基本支出的85.7%")).budget
+    assert budget is not None
+    errors = [f.location.path for f in validate(budget).findings if f.severity is Severity.ERROR]
+    assert errors == ["/appropriation/general_public/personnel/share"]
 
 
 def test_broken_text_invents_nothing() -> None:

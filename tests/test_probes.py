@@ -34,6 +34,8 @@ def _unread(extraction: Extraction) -> list[str]:
         # 资金285.28万元, 100%: a performance summary's figures the model has no place for
         ("agriculture-2025-final.txt", 40, ["285.28", "100"]),
         ("culture-2024-final.txt", 41, []),
+        ("emergency-2025-budget.txt", 48, []),
+        ("archives-2023-final.txt", 66, []),
     ],
 )
 def test_a_consistent_probe_is_read_and_found_consistent(
@@ -91,3 +93,38 @@ def test_a_transposed_part_is_named() -> None:
     assert finding.diagnosis is not None
     assert finding.diagnosis.code == "transposed_digits"
     assert "169.5 若为 196.5" in finding.message_zh
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "rule_id"),
+    [
+        # the 当年拨款 part's classes, a heading of their own under "（四）一般公共预算当年拨款情况"
+        ("emergency-2025-budget.txt", "占83.08%", "占80.38%", "SHR001"),
+        # 收入预算总额 stated before "收、支预算总额各增加…" in the same sentence
+        (
+            "emergency-2025-budget.txt",
+            "本部门2025年收入预算总额6,850,000元",
+            "本部门2025年收入预算总额6,580,000元",
+            "BAL002",
+        ),
+        ("emergency-2025-budget.txt", "下降6%", "下降7%", "YOY002"),
+        ("archives-2023-final.txt", "占８４．９９％", "占８５．９９％", "SHR001"),
+        (
+            "archives-2023-final.txt",
+            "支出决算为８５．００万元",
+            "支出决算为８５．５０万元",
+            "EXE001",
+        ),
+        ("archives-2023-final.txt", "下降１０．００％", "下降１１．００％", "YOY002"),
+        ("archives-2023-final.txt", "合同金额５６．００万元", "合同金额５８．００万元", "SHR003"),
+    ],
+    ids=["class-share", "income-total", "operation", "fullwidth-share", "item", "yoy", "small"],
+)
+def test_an_error_put_into_a_new_probe_is_found(
+    name: str, old: str, new: str, rule_id: str
+) -> None:
+    text = (PROBES / name).read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    report = validate(_read(name, text.replace(old, new)).budget)
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert rule_id in {f.rule_id for f in errors}, [f.message_en for f in errors]

@@ -452,3 +452,39 @@ def test_a_completion_column_is_a_completion_and_a_share_column_no_change() -> N
     errors = [f for f in validate(budget).findings if f.severity is Severity.ERROR]
     # 10 of 20 is 50%, not the 60% printed
     assert [(f.rule_id, f.figures()["stated"]) for f in errors] == [("EXE001", "60")]
+
+
+UNTITLED_SPACED = """某县审计局2024年部门预算说明
+一、“三公”经费预算情况
+2024年“三公”经费预算12.00万元，比上年减少1.50万元，下降11.11%。具体如下表：
+单位：万元
+项目{s}2024年预算数{s}2023年预算数{s}增减额
+合计{s}12.00{s}13.50{s}-1.50
+因公出国（境）费{s}0{s}0{s}0
+公务接待费{s}3.00{s}3.50{s}-0.50
+公务用车购置及运行维护费{s}9.00{s}10.00{s}-1.00
+其中：公务用车购置费{s}0{s}0{s}0
+公务用车运行维护费{s}9.00{s}10.00{s}-1.00
+二、机关运行经费情况
+2024年机关运行经费预算68.00万元，比上年增加2.00万元，增长3.03%。
+"""
+
+
+@pytest.mark.parametrize("spaces", [" ", "    "], ids=["one-space", "columns-of-spaces"])
+def test_an_untitled_three_public_grid_set_apart_by_spaces_is_read(spaces: str) -> None:
+    text = UNTITLED_SPACED.format(s=spaces)
+    (table,) = find_pasted(text, kind=Kind.BUDGET).tables
+    assert table.kind is K.BUDGET_THREE_PUBLIC
+    assert [r.name for r in table.rows][:3] == ["合计", "因公出国（境）费", "公务接待费"]
+    extraction = read_narrative(text)
+    assert [n.text for n in extraction.numbers if n.disposition is Disposition.NOT_UNDERSTOOD] == []
+    report = validate(extraction.budget)
+    assert [f.rule_id for f in report.findings if f.severity is not Severity.INFO] == []
+    broken = read_narrative(text.replace(f"公务接待费{spaces}3.00", f"公务接待费{spaces}3.30"))
+    errors = {f.rule_id for f in validate(broken.budget).findings if f.severity is Severity.ERROR}
+    assert "TAB016" in errors
+
+
+def test_a_sentence_with_spaces_is_no_grid() -> None:
+    text = "“三公”经费情况\n其中 因公出国（境）费 0 万元，公务接待费 3.00 万元，公务用车 9 万元。\n"
+    assert find_pasted(text, kind=Kind.BUDGET).tables == ()

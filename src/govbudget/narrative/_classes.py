@@ -11,7 +11,9 @@ other readers. The 款 and 项 under it get the code the code table, else the do
 table, gives their exact name, and keep their name alone where neither does. A 项 named
 alone ("行政运行（项）：年初预算为…") is placed only where the document's own table prints
 exactly one 项 of that name, under that row's 类 and 款. A part lists the lines it
-explains, not necessarily all: every line with lines under it is ``partial``.
+explains, not necessarily all: every line with lines under it is ``partial``. Where no line
+names its level, a list after a head that says it lists the classes ("支出按功能科目分类：
+农林水支出400万元，占80%；…") is read as the classes when every name in it is a class's.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from govbudget.classification.names import normalize
 from govbudget.narrative._labelled import apply, sentences
 from govbudget.narrative._ledger import Ledger
 from govbudget.narrative.codes import code_for, top_code
-from govbudget.narrative.patterns import numbers_in, read_clause
+from govbudget.narrative.patterns import Item, numbers_in, read_clause, read_items
 from govbudget.narrative.text import ITEM_MARKER
 from govbudget.tree import Node
 
@@ -51,7 +53,15 @@ _DESCRIPTION: Final = re.compile(r"[。，；：\s]*(?:主要)?(?:用于|包括|
 _ROOT: Final = "/appropriation/by_function"
 #: What ends a list of the main classes only ("…社会保障和就业支出（类）100万元，占10%等。").
 _ETC: Final = re.compile(r"等(?:方面|支出|科目)?[。；]")
+#: What opens a list of the classes by name alone ("支出按功能科目分类：一般公共服务支出…",
+#: "主要用于以下方面：教育支出…"): its names are classes only where every one is a class's.
+#: A list said to be of the main ones ("主要用于：…", not "主要用于以下方面：") need not be all.
+_LIST_HEAD: Final = re.compile(
+    r"按(?:照)?(?:支出)?功能(?:科目)?分类(?:科目)?|主要用于以下(?:几个)?方面|(?P<main>主要用于)"
+)
 
+#: The rest of a line after a list's head that is a title's, not the list ("支出情况：").
+_TITLE_REST: Final = re.compile(r"[^，。；\d]{0,20}")
 
 Keys = tuple[str, ...]
 
@@ -106,7 +116,48 @@ class ClassLines:
                     self.partial = True  # "…，占10%等。": the main classes only
                 for number in numbers_in(self.ledger.numbers, chain_start, match.end()):
                     self.ledger.context(number, "line name")  # "一般行政管理事务（6）"
+        if not chains:
+            spans += self._bare_lists(start, end)
         return spans
+
+    def _bare_lists(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The lists of classes named without （类） after a head that says they are the
+        spending's classes ("支出按功能科目分类：农林水支出1100万元，占85.27%；…"): read only
+        where every name of the list is exactly a class's (this year's or a former name)."""
+        text = self.ledger.text.text
+        spans: list[tuple[int, int]] = []
+        for head in _LIST_HEAD.finditer(text, start, end):
+            begin, stop = self._list_span(head.end(), end)
+            items = read_items(text, self.ledger.numbers, begin, stop)
+            classes = [self._bare_class(item) for item in items]
+            if not items or any(code is None for code, _ in classes):
+                continue
+            for index, (item, level) in enumerate(zip(items, classes, strict=True)):
+                after = items[index + 1].name_start if index + 1 < len(items) else stop
+                self._figures([level], item.number.start, after)
+            last = self._figures_end(items[-1].number.start, stop)
+            if _ETC.match(text, last) or head.group("main"):
+                self.partial = True  # "…，占10%等。": the main classes only
+            spans.append((head.start(), stop))
+        return spans
+
+    def _list_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where a list after its head starts and ends: the rest of its sentence or line, or
+        the next line where the head is a sub-heading's title ("（二）按功能分类支出情况")."""
+        text = self.ledger.text.text
+        stop = text.find("。", start, end)
+        stop = end if stop < 0 else stop
+        line_end = text.find("\n", start, stop)
+        if line_end < 0:
+            return start, stop
+        if _TITLE_REST.fullmatch(text, start, line_end) and line_end + 1 < end:
+            return self._list_span(line_end + 1, end)
+        return start, line_end
+
+    def _bare_class(self, item: Item) -> tuple[str | None, str]:
+        """The (code, name) of a list's item named as a class exactly (``None`` if not)."""
+        code = top_code(item.name, "function", self.year) or self._printed_code(item.name, "", 3)
+        return code, item.name
 
     def _resolve(self, match: re.Match[str]) -> tuple[int, list[tuple[str | None, str]]] | None:
         """Where the chain starts and the (code, name) of each of its levels; ``None`` when

@@ -39,9 +39,11 @@ def _labels(*pairs: tuple[str, Target]) -> tuple[Label, ...]:
     return tuple(Label(re.compile(p), t) for p, t in pairs)
 
 
-#: 财政拨款收入支出总计: the 总计 of the 财政拨款收入支出决算总表, neither its income nor its spending.
+#: 财政拨款收入支出总计: the 总计 of the 财政拨款收入支出决算总表, neither its income nor its spending
+#: (the table's two sides have one 总计: "财政拨款收入总计…，财政拨款支出总计…" say it twice).
 _APPROPRIATION_GRAND: Final = (
-    r"财政拨款(?:收入[、和与及]?支出|收[、和与及]?支)(?:预算|决算)?总计|财政拨款收支总(?:预算|决算)",
+    r"财政拨款(?:收入[、和与及]?支出|收[、和与及]?支|收入|支出)(?:预算|决算)?总计"
+    r"|财政拨款收支总(?:预算|决算)",
     "/appropriation/grand_total",
 )
 INCOME: Final = _labels(
@@ -535,6 +537,10 @@ def apply(
         ledger.put_percent(path, "percent", clause.percent[0], clause.percent[1])
     if clause.share is not None:
         ledger.put_percent(path, "share", clause.share, None)
+        parent, _, name = path.rpartition("/")
+        if name in ("personnel", "public") and (clause.share_base or "").endswith("基本支出"):
+            # "人员经费1580万元，占基本支出的89.77%": of its own basic spending, not of all.
+            ledger.put(path, "share_of", f"{parent}/basic", None, clause.share.start)
     if clause.completion is not None:
         ledger.put_percent(path, "completion", clause.completion, None)
     if clause.budget_change is not None:

@@ -71,7 +71,10 @@ def read_paired(ledger: Ledger, start: int, end: int, *, year: int | None) -> li
         paths = _paths(ledger, grand)
         for group in groups:
             _apply(ledger, paths, group, as_prior)
-        spans.append((s_start, body_end))
+        # The clauses before the subject's ("收入预算总额A元，支出预算总额B元，与上年相比收、
+        # 支预算总额各增加…") are the other readers'.
+        clause = max(text.rfind(mark, s_start, subject.start()) for mark in "，；")
+        spans.append((max(s_start, clause + 1), body_end))
     return spans
 
 

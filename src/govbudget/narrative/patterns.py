@@ -355,6 +355,8 @@ def read_clause(
         if not started and pending is None:
             if char in "，；。\n" or gap >= head_gap or char.isdigit():
                 break
+            if char == "：" and _LIST_OPENS.search(text, start, pos):
+                break  # "项目支出主要是：甲项目80万元、乙项目…": the amounts are the list's
             gap += 1
         elif pending is not None:
             since += 1
@@ -472,6 +474,8 @@ def _take(
 
 
 #: The direction words a bare number after which is a percent, not money.
+#: The words before a colon that open a list of what a figure is made of ("主要是：").
+_LIST_OPENS: Final = re.compile(r"(?:主要(?:是|有|为|包括|用于)|具体(?:是|为|包括)|包括|分别是)$")
 #: A share said of several figures together ("两项合计占 0.1%").
 _JOINT: Final = re.compile(r"(?:[两二三四五六七八九十几]项|两者|二者|合计|共计|之和|加起来)")
 #: The words around a share's whole: "占【政府采购支出总额】的", "占比为", "所占比重".

@@ -115,6 +115,7 @@ _TITLES: Final = (
         SectionKind.APPROPRIATION,
         re.compile(
             r"财政拨款(?:基本)?支出|财政拨款收支|一般公共预算(?:财政)?(?:拨款)?(?:基本)?支出"
+            r"|一般公共预算(?:财政)?(?:当年)?拨款(?!收入)"
         ),
     ),
     (SectionKind.TOTALS, re.compile(r"收入支出|收支")),
@@ -138,6 +139,10 @@ _LIST_PARTS: Final = frozenset(
     }
 )
 _TOP: Final = re.compile(r"第[一二三四五六七八九十百零〇]+部分")
+#: A sub-part's title about the spending's classes ("按功能科目分类支出情况").
+_CLASSIFIED: Final = re.compile(r"按(?:照)?(?:支出)?(?:功能|经济)(?:科目)?分类")
+#: A part's own marker ("四、"), not a sub-part's ("（二）", "2.").
+_TOP_MARKER: Final = re.compile(r"[一二三四五六七八九十]+[、.]")
 _CHINESE_MARKER: Final = re.compile(r"[一二三四五六七八九十]+[、.]|（[一二三四五六七八九十]+）")
 
 
@@ -185,6 +190,14 @@ def _heading(line: str, current: SectionKind) -> tuple[SectionKind, str] | None:
             return None
         return kind, title
     kind = _kind_of(title)
+    if (
+        current is SectionKind.APPROPRIATION
+        and kind is SectionKind.EXPENDITURE
+        and _CLASSIFIED.search(title)
+        and not (is_top or _TOP_MARKER.match(line))
+    ):
+        # "（二）按功能分类支出情况" under 一般公共预算财政拨款支出: that spending's classes.
+        return None
     if kind is None:
         if is_top and len(title) <= 40:
             return SectionKind.OTHER, title

@@ -364,6 +364,46 @@ def _page_width(lines: list[_Line]) -> tuple[int, bool]:
     return (widths[-1] if widths else 0), False
 
 
+#: A page's bare number on a line of its own ("7"), where a PDF's footer cuts a sentence.
+_BARE_PAGE: Final = re.compile(r"\d{1,3}")
+#: What may follow a number on its own line as its unit or its sentence's punctuation ("12" and
+#: "批次" on two lines): that number is the sentence's, not the page's.
+_GOES_ON_NUMBER: Final = re.compile(
+    r"^(?:[，。、；：%‰）.\-—~～]|[万亿千元人名件场天次个项户家辆批台套所座处倍年月日号期轮篇份张部间"
+    r"栋条亩吨米小节课门种类级岁周届季分度株只头棵册本盏口眼点宗起例以余多左]|公里|平方)"
+)
+
+
+def _is_page_number(before: _Line, line: _Line, after: _Line, full: int, wrapped: bool) -> bool:
+    """Whether a line of 1–3 digits alone is a page's number between two lines of one
+    sentence ("…财政拨款收入1300万元，占" / "7" / "92.86%；…"): the line before is prose that
+    does not end its sentence or a number, and what follows is no unit or punctuation of it —
+    or, in wrapped text, the line before is a full line of prose the margin cut inside a
+    number that the line after goes on with ("…项目支出4" / "5" / "65.60万元").
+
+    >>> normalize("财政拨款收入1,300万元，占\\n7\\n92.86%；事业收入70万元。").text
+    '财政拨款收入1300万元，占92.86%；事业收入70万元。'
+    >>> normalize("共有车辆，其中一般公务用车\\n3\\n辆").text
+    '共有车辆，其中一般公务用车\\n3辆'
+    """
+    if not _BARE_PAGE.fullmatch(line.text):
+        return False
+    previous = before.text
+    if ITEM_MARKER.match(after.text) or previous[-1] in _ENDS_SENTENCE + "：:":
+        return False
+    if _NUMBER_END.search(previous):
+        cut = wrapped and 10 * before.width >= 9 * full and before.width >= _LONG_LINE
+        return cut and bool(_NUMBER_START.match(after.text)) and _in_prose(before, previous)
+    if _GOES_ON_NUMBER.match(after.text):
+        return False
+    if _NUMBER_START.match(after.text):
+        # The sentence's own number follows: only where the line before waits for one ("占"),
+        # not a table's row ("一、事业收入" / "4" / "0.00": its 栏次, then its value).
+        return bool(_AWAITS_NUMBER.search(previous))
+    short_item = ITEM_MARKER.match(previous) is not None and before.width < _LONG_LINE
+    return _in_prose(before, previous) and not short_item
+
+
 def fold_line(line: str) -> str:
     """One line as :func:`normalize` writes it (folded, simplified, de-spaced), on its own.
 
@@ -398,6 +438,14 @@ def normalize(raw: str) -> Text:
     cleaned[raw[position:]] = physical[-1].text
     lines = [line for line in physical if line.text and not _PAGE_LINE.fullmatch(line.text)]
     full, wrapped = _page_width(lines)
+    lines = [
+        line
+        for index, line in enumerate(lines)
+        if not (
+            0 < index < len(lines) - 1
+            and _is_page_number(lines[index - 1], line, lines[index + 1], full, wrapped)
+        )
+    ]
     chars: list[str] = []
     origin = array("l")
     for index, line in enumerate(lines):

@@ -406,6 +406,21 @@ class _Finder:
         following = index + 1 < len(self.lines) and self.lines[index + 1].text.strip() == "|"
         return bool(text) and following
 
+    def space_row(self, index: int) -> bool:
+        """A line of a grid of cells set apart by spaces ("公务接待费 3.00 3.50 -0.50"): no ``|``,
+        no sentence, a name then amounts only (or, a header, names only)."""
+        if index < 0 or index >= len(self.lines) or "|" in self.lines[index].text:
+            return False
+        folded = self.folded[index]
+        sentence = _ends_region(folded) or re.search(r"[，。；：]", folded)
+        if sentence and not folded.startswith("其中："):
+            return False
+        cells = [c for c, _, _ in _space_cells(self.lines[index])]
+        if len(cells) < 3:
+            return False
+        numbers = [bool(_NUMBER.match(c) or c in _BLANK) for c in cells[1:]]
+        return not _NUMBER.match(cells[0]) and (all(numbers) or not any(numbers))
+
     def other(self, index: int) -> bool:
         """A title of a table that is none of the standard ones, right above a grid of ``|`` cells."""
         if not _OTHER_TITLE.match(self.folded[index]) or "|" in self.lines[index].text:
@@ -426,15 +441,22 @@ class _Finder:
         two “三公” items (出国, 接待, 公务用车) and hold amounts is the “三公” table of
         the document's kind; the short line above it, if any, is its heading.
         """
-        if not self.cellish(index) or (index > 0 and self.cellish(index - 1)):
+        spaced = self.space_row(index)
+        if spaced:
+            if index > 0 and self.space_row(index - 1):
+                return None
+        elif not self.cellish(index) or (index > 0 and self.cellish(index - 1)):
             return None
         items: set[str] = set()
         amounts = False
         for j in range(index, min(index + _LOOKAHEAD, len(self.lines))):
             folded = self.folded[j]
+            if spaced and not self.space_row(j):
+                break
             if _ends_region(folded) and not self.cellish(j):
                 break
-            for part in folded.split("|"):
+            parts = [c for c, _, _ in _space_cells(self.lines[j])] if spaced else folded.split("|")
+            for part in parts:
                 if _COUNTS.search(part):
                     return None
                 item = three_public_item(part) if len(part) < 20 else None
@@ -451,6 +473,14 @@ class _Finder:
         unit = (
             above >= 0 and bool(_UNIT.search(self.folded[above])) and len(self.folded[above]) < 30
         )
+        if spaced and not unit and above > 0 and not re.search(r"[，。；：]", self.folded[above]):
+            # A header of words set apart by single spaces reads as one cell: the unit's line
+            # may be the one above it ("单位：万元" / "项目 2024年预算数 …" / "合计 12.00 …").
+            upper = above - 1
+            while upper >= 0 and not self.folded[upper]:
+                upper -= 1
+            if upper >= 0 and _UNIT.search(self.folded[upper]) and len(self.folded[upper]) < 30:
+                above, unit = upper, True
         if unit:
             head = above - 1
             while head >= 0 and not self.folded[head]:
