@@ -214,8 +214,18 @@ def _rate_off(draw: DrawFn, budget: DepartmentBudget) -> DepartmentBudget:
     table = _scored_table(budget)
     first = table.funds[0]
     assert first.rate is not None
+    # The rule takes a rate of either budget (全年预算数 or 年初预算数): the one written must be
+    # off from both, by at least a whole point (a rate of the initial budget is no break).
+    rates = [
+        Decimal(first.executed.fen * 100) / base.fen
+        for base in (first.full_year, first.initial)
+        if first.executed is not None and base is not None and base.fen
+    ]
+    rate = first.rate.value
     points = Decimal(draw(st.integers(1, 60)) * draw(st.sampled_from((1, -1))))
-    funds = (evolve(first, rate=StatedPercent(first.rate.value + points)), *table.funds[1:])
+    while any(abs(rate + points - r) < 1 for r in rates):
+        points += 1 if points > 0 else -1
+    funds = (evolve(first, rate=StatedPercent(rate + points)), *table.funds[1:])
     return _with_table(budget, evolve(table, funds=funds))
 
 
