@@ -26,7 +26,7 @@ from attrs import evolve, field, frozen
 from govbudget.errors import ModelError
 from govbudget.figure import Figure
 
-__all__ = ["Node", "Path", "find", "replace_at", "walk"]
+__all__ = ["Node", "Path", "find", "lines", "replace_at", "walk"]
 
 #: A place in a tree: the keys (code, or name where a node has no code) from a root down.
 Path: TypeAlias = tuple[str, ...]
@@ -109,6 +109,30 @@ def walk(roots: Iterable[Node], prefix: Path = ()) -> Iterator[tuple[Path, Node]
         yield path, node
         for child in reversed(node.children):
             push(((*path, child.name if child.code is None else child.code), child))
+
+
+def lines(roots: Iterable[Node]) -> Iterator[Node]:
+    """Every node under ``roots``, in :func:`walk`'s order, without paths (for a search that
+    stops at what it looks for).
+
+    >>> from govbudget.money import wan
+    >>> tree = (Node(code="201", name="一般公共服务支出", amount=wan(1), children=(
+    ...     Node(code="20101", name="人大事务", amount=wan(1)),)), Node(code="208", name="社会保障和就业支出"))
+    >>> [n.code for n in lines(tree)]
+    ['201', '20101', '208']
+    """
+    # A stack of the levels' iterators, each resumed where it was left when the lines under
+    # one of its lines are done: a leaf (most lines) is taken by the for loop, not pushed.
+    stack = [iter(roots)]
+    push, pop = stack.append, stack.pop
+    while stack:
+        for node in stack[-1]:
+            yield node
+            if node.children:
+                push(iter(node.children))
+                break
+        else:
+            pop()
 
 
 def find(roots: Iterable[Node], path: Path | str) -> Node | None:

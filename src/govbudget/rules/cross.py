@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from operator import attrgetter
 from typing import Final
 
-from govbudget.figure import DIRECTION_WORDS, Direction, Figure, StatedChange, direction_of
+from govbudget.figure import Figure
 from govbudget.model import DepartmentBudget, Project
 from govbudget.money import Amount
 from govbudget.rounding import Stated, check_equal
@@ -33,7 +33,7 @@ from govbudget.rules.three_public import (
     spending_line,
     spending_lines,
 )
-from govbudget.tree import Node, walk
+from govbudget.tree import Node, lines, walk
 
 __all__ = ["RULES", "same_name"]
 
@@ -65,24 +65,13 @@ def _project_lines(budget: DepartmentBudget, keys: set[str]) -> dict[str, _Line]
     found: dict[str, _Line] = {}
     wanted = len(keys)
     for tree_path, _zh, _en, roots in trees_of(budget):
-        # A stack of the levels' iterators, each resumed where it was left when the lines
-        # under one of its lines are done: a leaf (most lines) is taken by the for loop.
-        stack = [iter(roots)]
-        push, pop = stack.append, stack.pop
-        while stack:
-            for node in stack[-1]:
-                if node.code is None:
-                    key = _name_key(node.name)
-                    if key in keys and key not in found:
-                        found[key] = (tree_path, roots, node)
-                        if len(found) == wanted:
-                            return found
-                children = node.children
-                if children:
-                    push(iter(children))
-                    break
-            else:
-                pop()
+        for node in lines(roots):
+            if node.code is None:
+                key = _name_key(node.name)
+                if key in keys and key not in found:
+                    found[key] = (tree_path, roots, node)
+                    if len(found) == wanted:
+                        return found
     return found
 
 
@@ -223,7 +212,7 @@ def _sections(budget: DepartmentBudget) -> Iterator[Record]:
         if one is not None and other is not None:
             if one.value is None or other.value is None:
                 continue
-            if _signed_fen(one) == _signed_fen(other):
+            if one.signed_fen == other.signed_fen:
                 yield (_observe_section_change, budget, name, zh, first, second)
             else:
                 yield _observe_section_change(budget, name, zh, first, second)
@@ -232,19 +221,6 @@ def _sections(budget: DepartmentBudget) -> Iterator[Record]:
 #: A figure's amount in each column of :data:`COLUMNS`, in their order, in one call.
 _IN_COLUMNS: Final = attrgetter(*COLUMNS)
 _ZERO: Final = Amount.from_fen(0)
-
-
-def _signed_fen(change: StatedChange) -> int:
-    """``change.signed.fen`` (the change signed by its word), without making an amount."""
-    assert change.value is not None
-    magnitude = change.value._fen
-    word = change.word
-    if word is None:
-        return magnitude
-    direction = DIRECTION_WORDS.get(word)
-    if direction is None:
-        direction = direction_of(word)
-    return -magnitude if direction is Direction.DOWN else magnitude
 
 
 def _section_names(name: str, zh: str) -> tuple[str, str]:

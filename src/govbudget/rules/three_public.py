@@ -17,7 +17,7 @@ from govbudget.rules._support import (
     sums_in_columns,
 )
 from govbudget.rules.base import Observation, Record, Rule, Severity, deferring
-from govbudget.tree import Node
+from govbudget.tree import Node, lines
 
 __all__ = ["ECONOMIC_ITEMS", "RULES"]
 
@@ -63,23 +63,12 @@ def _first_lines(roots: tuple[Node, ...], codes: frozenset[str]) -> dict[str, No
     """The first line under ``roots`` with each of ``codes`` that is there, in walk order."""
     found: dict[str, Node] = {}
     wanted = len(codes)
-    # A stack of the levels' iterators, each resumed where it was left when the lines under
-    # one of its lines are done: a leaf (most lines) is taken by the for loop, not pushed.
-    stack = [iter(roots)]
-    push, pop = stack.append, stack.pop
-    while stack:
-        for node in stack[-1]:
-            code = node.code
-            if code in codes and code not in found:
-                found[code] = node
-                if len(found) == wanted:
-                    return found
-            children = node.children
-            if children:
-                push(iter(children))
+    for node in lines(roots):
+        code = node.code
+        if code in codes and code not in found:
+            found[code] = node
+            if len(found) == wanted:
                 break
-        else:
-            pop()
     return found
 
 

@@ -158,16 +158,9 @@ def _signed_change(figure: Figure) -> int | None:
     change = figure.change
     if change is None:
         return None
-    value, word = change.value, change.word
-    if value is None:  # a word alone: only 持平 and its like state an amount (zero)
-        return 0 if word is not None and _word_sign(word) == 0 else None
-    magnitude = value._fen
-    if word is None:
-        return magnitude
-    sign = _WORD_SIGNS.get(word)
-    if sign is None:
-        sign = _word_sign(word)
-    return -magnitude if sign < 0 else magnitude
+    if change.value is None:  # a word alone: only 持平 and its like state an amount (zero)
+        return 0 if change.word is not None and _word_sign(change.word) == 0 else None
+    return change.signed_fen
 
 
 def _change(budget: DepartmentBudget) -> Iterable[Record]:
